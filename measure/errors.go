@@ -1,0 +1,224 @@
+package measure
+
+import (
+	"errors"
+	"strconv"
+)
+
+// Sentinel errors. Every typed error in the package wraps exactly one of
+// them, so callers branch with errors.Is and read details with errors.As.
+var (
+	// ErrUnknownValue is wrapped by every *ParseError: the text names no
+	// value of the enum.
+	ErrUnknownValue = errors.New("measure: unknown value")
+	// ErrOutOfRange is wrapped by every *AnswerError: an answer lies outside
+	// the item's response scale, is not a step of that scale, or is not a
+	// finite number.
+	ErrOutOfRange = errors.New("measure: answer out of range")
+	// ErrNotFinite is wrapped by *AnswerError and *ParamError when a value is
+	// NaN or infinite.
+	ErrNotFinite = errors.New("measure: value is not a finite number")
+	// ErrWrongCount is wrapped by *CountError: an instrument was given more
+	// or fewer answers than it has items.
+	ErrWrongCount = errors.New("measure: wrong number of answers")
+	// ErrDuplicateItem is wrapped by *ItemError when an item number is
+	// answered twice.
+	ErrDuplicateItem = errors.New("measure: item answered twice")
+	// ErrUnknownItem is wrapped by *ItemError when an item number is not an
+	// item of the instrument.
+	ErrUnknownItem = errors.New("measure: no such item")
+	// ErrTooManyMissing is wrapped by *MissingError: too many items are
+	// unanswered for the score to be valid.
+	ErrTooManyMissing = errors.New("measure: too many missing answers")
+	// ErrInvalidParameter is wrapped by *ParamError: a scoring or change
+	// parameter (SD, reliability, threshold, cut-off) is unusable.
+	ErrInvalidParameter = errors.New("measure: invalid parameter")
+	// ErrWrongInstrument is wrapped by *InstrumentError: a value belongs to a
+	// different instrument than the operation expects.
+	ErrWrongInstrument = errors.New("measure: wrong instrument")
+	// ErrNoTotal is returned when a total is asked of an instrument that has
+	// none (the GCQ-S reports three subscale means instead).
+	ErrNoTotal = errors.New("measure: instrument has no total score")
+	// ErrInvalid is wrapped by *FieldError: a field of a value such as an
+	// Administration fails validation.
+	ErrInvalid = errors.New("measure: invalid field")
+	// ErrTooFewPoints is returned when a change is asked of a trajectory
+	// with fewer than two scored administrations.
+	ErrTooFewPoints = errors.New("measure: fewer than two points")
+)
+
+// ParseError reports text that names no value of one of the package's enums,
+// or a value that has no text form.
+type ParseError struct {
+	Type string // the enum's Go name, such as "Instrument"
+	Text string // the offending text
+}
+
+// Error implements error.
+func (e *ParseError) Error() string {
+	return "measure: unknown " + e.Type + " " + strconv.Quote(e.Text)
+}
+
+// Unwrap returns ErrUnknownValue.
+func (e *ParseError) Unwrap() error { return ErrUnknownValue }
+
+// AnswerError reports an answer outside its item's response scale.
+type AnswerError struct {
+	Instrument Instrument
+	Item       int     // 1-based item number
+	Value      float64 // the offending answer
+	Min, Max   float64 // the item's scale
+	NotFinite  bool    // Value is NaN or infinite
+	NotStep    bool    // Value lies in range but is not a step of the scale (such as 1.5 on a 0-3 scale)
+}
+
+// Error implements error.
+func (e *AnswerError) Error() string {
+	s := "measure: " + e.Instrument.String() + " item " + strconv.Itoa(e.Item) + " answer " + fmtFloat(e.Value)
+	switch {
+	case e.NotFinite:
+		return s + " is not a finite number"
+	case e.NotStep:
+		return s + " is not a step of the response scale"
+	}
+	return s + " outside " + fmtFloat(e.Min) + "-" + fmtFloat(e.Max)
+}
+
+// Unwrap returns ErrOutOfRange, and also ErrNotFinite for NaN or infinite
+// values, so errors.Is(err, ErrOutOfRange) catches every bad answer.
+func (e *AnswerError) Unwrap() []error {
+	if e.NotFinite {
+		return []error{ErrOutOfRange, ErrNotFinite}
+	}
+	return []error{ErrOutOfRange}
+}
+
+// CountError reports a wrong number of answers for an instrument.
+type CountError struct {
+	Instrument Instrument
+	Got, Want  int
+}
+
+// Error implements error.
+func (e *CountError) Error() string {
+	return "measure: " + e.Instrument.String() + " needs " + strconv.Itoa(e.Want) +
+		" answers, got " + strconv.Itoa(e.Got)
+}
+
+// Unwrap returns ErrWrongCount.
+func (e *CountError) Unwrap() error { return ErrWrongCount }
+
+// ItemError reports an item number that is unknown to the instrument or
+// answered more than once.
+type ItemError struct {
+	Instrument Instrument
+	Item       int
+	Duplicate  bool // true: answered twice; false: no such item
+}
+
+// Error implements error.
+func (e *ItemError) Error() string {
+	if e.Duplicate {
+		return "measure: " + e.Instrument.String() + " item " + strconv.Itoa(e.Item) + " answered twice"
+	}
+	return "measure: " + e.Instrument.String() + " has no item " + strconv.Itoa(e.Item)
+}
+
+// Unwrap returns ErrDuplicateItem or ErrUnknownItem.
+func (e *ItemError) Unwrap() error {
+	if e.Duplicate {
+		return ErrDuplicateItem
+	}
+	return ErrUnknownItem
+}
+
+// MissingError reports more unanswered items than a score allows.
+type MissingError struct {
+	Instrument Instrument
+	Subscale   Subscale // the subscale with no answered item, or SubscaleUnspecified for the whole form
+	Missing    int      // unanswered items
+	Max        int      // most that may be missing
+}
+
+// Error implements error.
+func (e *MissingError) Error() string {
+	where := e.Instrument.String()
+	if e.Subscale != SubscaleUnspecified {
+		where += " " + e.Subscale.String() + " subscale"
+	}
+	return "measure: " + where + " has " + strconv.Itoa(e.Missing) + " missing answers, at most " +
+		strconv.Itoa(e.Max) + " allowed"
+}
+
+// Unwrap returns ErrTooManyMissing.
+func (e *MissingError) Unwrap() error { return ErrTooManyMissing }
+
+// ParamError reports an unusable parameter such as a negative SD or a
+// reliability outside 0-1.
+type ParamError struct {
+	Name    string  // the parameter, such as "sd" or "reliability"
+	Value   float64 // the offending value
+	Problem string  // what is wrong, lower case
+}
+
+// Error implements error.
+func (e *ParamError) Error() string {
+	return "measure: " + e.Name + " " + fmtFloat(e.Value) + ": " + e.Problem
+}
+
+// Unwrap returns ErrInvalidParameter, and also ErrNotFinite for NaN or
+// infinite values.
+func (e *ParamError) Unwrap() []error {
+	if !isFinite(e.Value) {
+		return []error{ErrInvalidParameter, ErrNotFinite}
+	}
+	return []error{ErrInvalidParameter}
+}
+
+// InstrumentError reports a value of one instrument where another was
+// expected.
+type InstrumentError struct {
+	Got, Want Instrument
+}
+
+// Error implements error.
+func (e *InstrumentError) Error() string {
+	return "measure: got " + e.Got.String() + ", want " + e.Want.String()
+}
+
+// Unwrap returns ErrWrongInstrument.
+func (e *InstrumentError) Unwrap() error { return ErrWrongInstrument }
+
+// FieldError reports one invalid field of a value; validation joins one
+// FieldError per problem with errors.Join. Err, when set, is the underlying
+// typed error (such as an *AnswerError).
+type FieldError struct {
+	Path    string // the field, such as "answers[3]" or "member"
+	Problem string // what is wrong, lower case
+	Err     error  // the underlying error, if any
+}
+
+// Error implements error.
+func (e *FieldError) Error() string { return "measure: " + e.Path + ": " + e.Problem }
+
+// Unwrap returns the underlying error and ErrInvalid, so errors.Is matches
+// both.
+func (e *FieldError) Unwrap() []error {
+	if e.Err != nil {
+		return []error{ErrInvalid, e.Err}
+	}
+	return []error{ErrInvalid}
+}
+
+// checkParam returns a *ParamError when v is not finite or fails ok.
+func checkParam(name string, v float64, ok bool, problem string) error {
+	if !isFinite(v) {
+		return &ParamError{Name: name, Value: v, Problem: "not a finite number"}
+	}
+	if !ok {
+		return &ParamError{Name: name, Value: v, Problem: problem}
+	}
+	return nil
+}
+
+func fmtFloat(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
