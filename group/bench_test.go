@@ -1,0 +1,71 @@
+package group_test
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/groupwork/groupwork/group"
+	"github.com/groupwork/groupwork/internal/fixture"
+)
+
+func BenchmarkNew(b *testing.B) {
+	spec := fixture.CBTSpec()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := group.New(spec); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkEnrol refers, screens, has sign and admits ten members.
+func BenchmarkEnrol(b *testing.B) {
+	spec := fixture.CBTSpec()
+	members := fixture.Members(10)
+	b.ReportAllocs()
+	for b.Loop() {
+		g, _ := group.New(spec)
+		for _, m := range members {
+			if err := fixture.Enrol(g, m, fixture.Week(-1)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+func BenchmarkScreen(b *testing.B) {
+	p, _ := group.BuiltinProfile(group.ModalityProcess)
+	in := group.ScreeningInput{PHQ9Item9: 1, Indicators: []group.Indicator{group.IndicatorAntisocial, group.IndicatorSubstanceUse}}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := group.Screen(p, nil, in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkComposition(b *testing.B) {
+	g := fixture.Group(b, fixture.CBTSpec(), 10)
+	rels := []group.Relationship{{A: "m01", B: "m02", Kind: group.RelationshipFamily}}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := g.Composition(rels); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkGroupJSON decodes (replays) a ten-member group.
+func BenchmarkGroupJSON(b *testing.B) {
+	data, err := json.Marshal(fixture.Group(b, fixture.CBTSpec(), 10))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		var g group.Group
+		if err := json.Unmarshal(data, &g); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,463 @@
+package group
+
+import (
+	"maps"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/groupwork/groupwork/internal/enum"
+)
+
+// Member is a person referred to a group. Attributes carry whatever the app
+// wants composition checks to consider ("gender", "ageBand", "concern"); keys
+// and values must be non-empty. Member is a plain value, but its map is
+// shared when copied: the group stores and returns its own copies.
+type Member struct {
+	ID         MemberID          `json:"id"`
+	Name       string            `json:"name"`
+	Attributes map[string]string `json:"attributes,omitempty"`
+}
+
+// AttrConcern is the attribute key composition reads for a member's main
+// concern, compared with the group's Focus.
+const AttrConcern = "concern"
+
+// Validate reports every problem with m as joined *FieldError values.
+func (m Member) Validate() error {
+	var fe fieldErrs
+	if m.ID == "" {
+		fe.add("id", "must not be empty", nil)
+	}
+	if strings.TrimSpace(m.Name) == "" {
+		fe.add("name", "must not be empty", nil)
+	}
+	for _, k := range slices.Sorted(maps.Keys(m.Attributes)) {
+		if strings.TrimSpace(k) == "" {
+			fe.add("attributes", "attribute keys must not be empty", nil)
+		} else if strings.TrimSpace(m.Attributes[k]) == "" {
+			fe.add("attributes."+k, "must not be empty", nil)
+		}
+	}
+	return fe.err()
+}
+
+func (m Member) clone() Member {
+	m.Attributes = maps.Clone(m.Attributes)
+	return m
+}
+
+// Status is where a member stands in one membership episode. The zero value,
+// StatusUnspecified, means "no episode".
+//
+// The life cycle: referred -> screening -> declined | waitlisted | active;
+// waitlisted -> active; active -> completed | withdrawn | discharged |
+// transferred | dropped-out. Groups whose profile needs no screening (peer
+// support) may admit, waitlist or decline straight from referred, and a
+// prospective member may withdraw before admission. Declined and the five
+// endings of active membership are terminal: a member who comes back starts
+// a new episode (Yalom & Leszcz 2005, ch. 10 on selection and preparation;
+// ACA 2014, A.9.a on screening).
+type Status uint8
+
+// The statuses.
+const (
+	StatusUnspecified Status = iota // (unspecified) no episode
+	StatusReferred                  // (referred) referred, not yet screened
+	StatusScreening                 // (screening) being screened
+	StatusDeclined                  // (declined) not admitted after screening; terminal
+	StatusWaitlisted                // (waitlisted) suitable, waiting for a place
+	StatusActive                    // (active) a member of the group
+	StatusCompleted                 // (completed) finished the program; terminal
+	StatusWithdrawn                 // (withdrawn) left by their own choice; terminal
+	StatusDischarged                // (discharged) asked to leave by the leaders; terminal
+	StatusTransferred               // (transferred) moved to another group or service; terminal
+	StatusDroppedOut                // (dropped-out) stopped coming without ending; terminal
+)
+
+var statusText = enum.Table[Status]{Type: "Status", Names: []string{
+	"unspecified", "referred", "screening", "declined", "waitlisted", "active",
+	"completed", "withdrawn", "discharged", "transferred", "dropped-out",
+}}
+
+// String returns the status's text form.
+func (s Status) String() string { return statusText.String(s) }
+
+// IsValid reports whether s is a specified status.
+func (s Status) IsValid() bool { return statusText.Valid(s) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (s Status) MarshalText() ([]byte, error) { return marshalEnum(statusText, s) }
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (s *Status) UnmarshalText(b []byte) error { return unmarshalEnum(statusText, s, b) }
+
+// ParseStatus returns the status whose text form is s.
+func ParseStatus(s string) (Status, error) { return parseEnum(statusText, s) }
+
+// IsTerminal reports whether an episode in status s is over.
+func (s Status) IsTerminal() bool { return s == StatusDeclined || s >= StatusCompleted && s.IsValid() }
+
+// next reports whether an episode may move from one status to another.
+// screening says whether the group screens members.
+func next(from, to Status, screening bool) bool {
+	pre := from == StatusScreening || (from == StatusReferred && !screening)
+	switch to {
+	case StatusScreening:
+		return from == StatusReferred
+	case StatusDeclined:
+		return pre
+	case StatusWaitlisted:
+		return pre
+	case StatusActive:
+		return pre || from == StatusWaitlisted
+	case StatusWithdrawn:
+		return from == StatusActive || from == StatusReferred || from == StatusScreening || from == StatusWaitlisted
+	case StatusCompleted, StatusDischarged, StatusTransferred, StatusDroppedOut:
+		return from == StatusActive
+	}
+	return false
+}
+
+// Transition is one time-stamped change of status with its reason.
+type Transition struct {
+	Status Status    `json:"status"`
+	At     time.Time `json:"at"`
+	Reason string    `json:"reason"`
+}
+
+// Episode is one spell of membership, from referral to its end. Episodes are
+// numbered from 1 per member and never rewritten: re-enrolment starts a new
+// one.
+type Episode struct {
+	Number      int          `json:"number"`
+	Transitions []Transition `json:"transitions"`
+}
+
+// Status returns the episode's current status.
+func (e Episode) Status() Status {
+	if len(e.Transitions) == 0 {
+		return StatusUnspecified
+	}
+	return e.Transitions[len(e.Transitions)-1].Status
+}
+
+// Open reports whether the episode has not yet ended.
+func (e Episode) Open() bool { s := e.Status(); return s.IsValid() && !s.IsTerminal() }
+
+// When returns the time the episode entered status s, if it did.
+func (e Episode) When(s Status) (time.Time, bool) {
+	for _, t := range e.Transitions {
+		if t.Status == s {
+			return t.At, true
+		}
+	}
+	return time.Time{}, false
+}
+
+func (e Episode) last() Transition {
+	if len(e.Transitions) == 0 {
+		return Transition{}
+	}
+	return e.Transitions[len(e.Transitions)-1]
+}
+
+func (e Episode) clone() Episode {
+	e.Transitions = slices.Clone(e.Transitions)
+	return e
+}
+
+// memberState is everything the group knows about one member.
+type memberState struct {
+	member    Member
+	episodes  []Episode
+	consents  []Consent
+	recording []RecordingConsent
+	waitSeq   int // order of joining the waitlist, for first-come first-served
+}
+
+func (st *memberState) current() Episode {
+	if len(st.episodes) == 0 {
+		return Episode{}
+	}
+	return st.episodes[len(st.episodes)-1]
+}
+
+// signed reports whether the member signed version v (at or before at, when
+// checkTime is set).
+func (st *memberState) signed(v int, at time.Time, checkTime bool) bool {
+	return v > 0 && slices.ContainsFunc(st.consents, func(c Consent) bool {
+		return c.Version == v && (!checkTime || !c.SignedAt.After(at))
+	})
+}
+
+// Refer adds member m to the group at time at, opening a new episode in
+// status referred. A member whose last episode has ended is re-enrolled: a
+// new episode opens and m replaces the stored details. Referring a member
+// whose episode is still open is a *TransitionError. Signed agreements and
+// recording consent belong to the member, not the episode, and carry over.
+// On error the group is unchanged.
+func (g *Group) Refer(m Member, at time.Time) error {
+	return g.run(entry{Op: opRefer, Member: m.ID, At: at, Details: new(m.clone())})
+}
+
+// StartScreening moves member id from referred to screening at time at.
+func (g *Group) StartScreening(id MemberID, at time.Time) error {
+	return g.run(entry{Op: opScreen, Member: id, At: at})
+}
+
+// Decline ends member id's episode after screening, with a reason.
+func (g *Group) Decline(id MemberID, at time.Time, reason string) error {
+	return g.run(entry{Op: opDecline, Member: id, At: at, Reason: reason})
+}
+
+// Waitlist puts member id on the waitlist at time at. Waitlisted members are
+// promoted first-come first-served when a place frees (see Admit for the
+// checks a promotion passes).
+func (g *Group) Waitlist(id MemberID, at time.Time, reason string) error {
+	return g.run(entry{Op: opWaitlist, Member: id, At: at, Reason: reason})
+}
+
+// Admit makes member id active at time at. The member must be in screening
+// or waitlisted (or referred, when the profile needs no screening), and the
+// admission must pass, in order:
+//
+//   - capacity: fewer active members than the capacity (ErrGroupFull);
+//   - the membership policy: a closed group admits before the group starts
+//     or within its join window (ErrJoinWindowClosed); a slow-open group
+//     admits at most MaxNewcomers within one intake once it has started
+//     (ErrNewcomerLimit); a rolling-entry group, once started, admits only
+//     at one of its entry points (ErrNotEntryPoint); an open group admits
+//     at any time;
+//   - for therapy groups, the member has signed the current agreement at or
+//     before at (ErrNoConsent; ACA 2014, A.2 and B.4.a).
+//
+// Errors are *CommandError values wrapping the sentinel; on error the group
+// is unchanged.
+func (g *Group) Admit(id MemberID, at time.Time) error {
+	return g.run(entry{Op: opAdmit, Member: id, At: at})
+}
+
+// Complete ends member id's active membership: they finished the program.
+// The freed place goes to the waitlist, first-come first-served.
+func (g *Group) Complete(id MemberID, at time.Time, reason string) error {
+	return g.run(entry{Op: opComplete, Member: id, At: at, Reason: reason})
+}
+
+// Withdraw records that member id left by their own choice, whether active
+// or still before admission. A freed place goes to the waitlist.
+func (g *Group) Withdraw(id MemberID, at time.Time, reason string) error {
+	return g.run(entry{Op: opWithdraw, Member: id, At: at, Reason: reason})
+}
+
+// Discharge records that the leaders ended member id's membership. A freed
+// place goes to the waitlist.
+func (g *Group) Discharge(id MemberID, at time.Time, reason string) error {
+	return g.run(entry{Op: opDischarge, Member: id, At: at, Reason: reason})
+}
+
+// Transfer records that member id moved to another group or service. A
+// freed place goes to the waitlist.
+func (g *Group) Transfer(id MemberID, at time.Time, reason string) error {
+	return g.run(entry{Op: opTransfer, Member: id, At: at, Reason: reason})
+}
+
+// DropOut records that member id stopped attending without ending their
+// membership. A freed place goes to the waitlist.
+func (g *Group) DropOut(id MemberID, at time.Time, reason string) error {
+	return g.run(entry{Op: opDropOut, Member: id, At: at, Reason: reason})
+}
+
+// PromoteWaitlist admits waitlisted members at time at, first-come
+// first-served, as far as capacity and policy allow; members who fail a
+// check (no signed agreement, say) are skipped and keep their place in the
+// queue. Leaving commands promote automatically; call this when a policy
+// window opens, such as a rolling-entry group's next entry point. It returns
+// the members admitted, in order.
+func (g *Group) PromoteWaitlist(at time.Time) ([]MemberID, error) {
+	before := len(g.log)
+	err := g.run(entry{Op: opPromote, At: at})
+	if err != nil || len(g.log) == before {
+		return nil, err
+	}
+	return g.lastPromoted, nil
+}
+
+// leaving maps the ending commands to their status.
+var leaving = map[string]Status{
+	opComplete: StatusCompleted, opWithdraw: StatusWithdrawn, opDischarge: StatusDischarged,
+	opTransfer: StatusTransferred, opDropOut: StatusDroppedOut,
+}
+
+// applyMembership validates and applies a membership command. It returns
+// whether the state changed.
+func (g *Group) applyMembership(e entry) (bool, error) {
+	if e.Op == opPromote {
+		return len(g.promote(e.At)) > 0, nil
+	}
+	if e.Op == opRefer {
+		return true, g.refer(e)
+	}
+	st, ok := g.members[e.Member]
+	if !ok {
+		return false, ErrUnknownMember
+	}
+	cur := st.current()
+	from := cur.Status()
+	var to Status
+	reason := e.Reason
+	switch e.Op {
+	case opScreen:
+		to, reason = StatusScreening, "screening started"
+	case opDecline:
+		to = StatusDeclined
+	case opWaitlist:
+		to = StatusWaitlisted
+		if reason == "" {
+			reason = "waiting for a place"
+		}
+	case opAdmit:
+		if err := g.admissible(e.Member, st, e.At); err != nil {
+			return false, err
+		}
+		g.setStatus(st, StatusActive, e.At, "admitted")
+		return true, nil
+	default:
+		to = leaving[e.Op]
+	}
+	if !next(from, to, g.profile.ScreeningRequired) {
+		return false, &TransitionError{Member: e.Member, From: from, To: to}
+	}
+	if e.At.Before(cur.last().At) {
+		return false, ErrTimeOrder
+	}
+	if strings.TrimSpace(reason) == "" {
+		return false, &FieldError{Path: "reason", Problem: "a " + to.String() + " transition needs a reason"}
+	}
+	wasActive := from == StatusActive
+	g.setStatus(st, to, e.At, reason)
+	if to == StatusWaitlisted {
+		g.waitSeq++
+		st.waitSeq = g.waitSeq
+	}
+	if wasActive {
+		g.promote(e.At)
+	}
+	return true, nil
+}
+
+func (g *Group) refer(e entry) error {
+	if e.Details == nil {
+		return &FieldError{Path: "details", Problem: "a referral needs the member's details"}
+	}
+	m := *e.Details
+	if err := m.Validate(); err != nil {
+		return err
+	}
+	if m.ID != e.Member {
+		return &FieldError{Path: "member", Problem: "must equal the referred member's id"}
+	}
+	st, ok := g.members[m.ID]
+	if ok {
+		cur := st.current()
+		if cur.Open() {
+			return &TransitionError{Member: m.ID, From: cur.Status(), To: StatusReferred}
+		}
+		if e.At.Before(cur.last().At) {
+			return ErrTimeOrder
+		}
+	} else {
+		st = &memberState{}
+		g.members[m.ID] = st
+	}
+	st.member = m.clone()
+	st.episodes = append(st.episodes, Episode{
+		Number:      len(st.episodes) + 1,
+		Transitions: []Transition{{Status: StatusReferred, At: e.At, Reason: "referred"}},
+	})
+	return nil
+}
+
+func (g *Group) setStatus(st *memberState, s Status, at time.Time, reason string) {
+	ep := &st.episodes[len(st.episodes)-1]
+	ep.Transitions = append(ep.Transitions, Transition{Status: s, At: at, Reason: reason})
+}
+
+// admissible checks everything Admit checks, without changing the group.
+func (g *Group) admissible(id MemberID, st *memberState, at time.Time) error {
+	cur := st.current()
+	if !next(cur.Status(), StatusActive, g.profile.ScreeningRequired) {
+		return &TransitionError{Member: id, From: cur.Status(), To: StatusActive}
+	}
+	if at.Before(cur.last().At) {
+		return ErrTimeOrder
+	}
+	if c := g.Capacity(); c > 0 && g.activeCount() >= c {
+		return ErrGroupFull
+	}
+	started := !at.Before(g.spec.Start)
+	switch g.spec.Policy {
+	case PolicyClosed:
+		end := g.SessionStart(g.spec.joinWindow() + 1)
+		if started && !at.Before(end) {
+			return ErrJoinWindowClosed
+		}
+	case PolicySlowOpen:
+		if started && g.newcomers(at) >= g.spec.maxNewcomers() {
+			return ErrNewcomerLimit
+		}
+	case PolicyRolling:
+		if started && !slices.ContainsFunc(g.spec.Admission.EntryPoints, at.Equal) {
+			return ErrNotEntryPoint
+		}
+	}
+	if g.profile.Kind == KindTherapy && !st.signed(g.spec.Agreement.Version, at, true) {
+		return ErrNoConsent
+	}
+	return nil
+}
+
+// newcomers counts active members admitted, after the group started, within
+// one intake (NewcomerSessions session intervals) of at.
+func (g *Group) newcomers(at time.Time) int {
+	window := time.Duration(g.spec.newcomerSessions()) * g.spec.frequency()
+	n := 0
+	for _, st := range g.members {
+		cur := st.current()
+		if cur.Status() != StatusActive {
+			continue
+		}
+		t, _ := cur.When(StatusActive)
+		d := t.Sub(at)
+		if !t.Before(g.spec.Start) && d > -window && d < window {
+			n++
+		}
+	}
+	return n
+}
+
+// promote admits waitlisted members first-come first-served while they pass
+// the admission checks at time at, and returns them.
+func (g *Group) promote(at time.Time) []MemberID {
+	var out []MemberID
+	for _, id := range g.Waiting() {
+		st := g.members[id]
+		if g.admissible(id, st, at) != nil {
+			continue
+		}
+		g.setStatus(st, StatusActive, at, "promoted from waitlist")
+		out = append(out, id)
+	}
+	g.lastPromoted = out
+	return out
+}
+
+func (g *Group) activeCount() int {
+	n := 0
+	for _, st := range g.members {
+		if st.current().Status() == StatusActive {
+			n++
+		}
+	}
+	return n
+}

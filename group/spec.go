@@ -1,0 +1,414 @@
+package group
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/groupwork/groupwork/internal/enum"
+)
+
+// Concern is a problem a group focuses on. The built-in concerns are the
+// ones the seed texts list (DOMAIN.md section 1); apps may use any other
+// non-empty, lower-case text as a custom concern ("perinatal", "caregiving").
+// The zero value, "", is not a valid concern.
+type Concern string
+
+// The built-in concerns.
+const (
+	ConcernDepression     Concern = "depression"
+	ConcernAnxiety        Concern = "anxiety"
+	ConcernTrauma         Concern = "trauma"
+	ConcernAddiction      Concern = "addiction"
+	ConcernGrief          Concern = "grief"
+	ConcernStress         Concern = "stress"
+	ConcernLoneliness     Concern = "loneliness" // loneliness and isolation
+	ConcernChronicIllness Concern = "chronic-illness"
+	ConcernAnger          Concern = "anger"
+)
+
+// Concerns returns the built-in concerns in the order the seed texts list them.
+func Concerns() []Concern {
+	return []Concern{
+		ConcernDepression, ConcernAnxiety, ConcernTrauma, ConcernAddiction, ConcernGrief,
+		ConcernStress, ConcernLoneliness, ConcernChronicIllness, ConcernAnger,
+	}
+}
+
+// IsBuiltin reports whether c is one of the built-in concerns.
+func (c Concern) IsBuiltin() bool {
+	return slices.Contains(Concerns(), c)
+}
+
+// IsValid reports whether c is usable: non-empty, lower case, and free of
+// surrounding or control white space.
+func (c Concern) IsValid() bool {
+	s := string(c)
+	return s != "" && s == strings.TrimSpace(s) && s == strings.ToLower(s) && !strings.ContainsAny(s, "\n\t\r")
+}
+
+// MeetingAccess says who may attend a peer support meeting, in the 12-step
+// sense of "open" and "closed": an open meeting admits anyone (family,
+// students, the curious), a closed one only people who share the problem.
+// It is independent of the membership Policy; see DOMAIN.md section 1, "two
+// meanings of open". It applies only to support groups; the zero value,
+// MeetingAccessUnspecified, is required for therapy groups and rejected for
+// support groups.
+type MeetingAccess uint8
+
+// The meeting access values.
+const (
+	MeetingAccessUnspecified MeetingAccess = iota // (unspecified) not a peer meeting
+	MeetingAccessOpen                             // (open) anyone may attend
+	MeetingAccessClosed                           // (closed) only people who share the problem
+)
+
+var meetingAccessText = enum.Table[MeetingAccess]{Type: "MeetingAccess", Names: []string{
+	"unspecified", "open", "closed",
+}}
+
+// String returns the access value's text form.
+func (a MeetingAccess) String() string { return meetingAccessText.String(a) }
+
+// IsValid reports whether a is a specified access value.
+func (a MeetingAccess) IsValid() bool { return meetingAccessText.Valid(a) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (a MeetingAccess) MarshalText() ([]byte, error) { return marshalEnum(meetingAccessText, a) }
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (a *MeetingAccess) UnmarshalText(b []byte) error {
+	return unmarshalEnum(meetingAccessText, a, b)
+}
+
+// ParseMeetingAccess returns the access value whose text form is s.
+func ParseMeetingAccess(s string) (MeetingAccess, error) { return parseEnum(meetingAccessText, s) }
+
+// Admission holds the knobs of the membership policy. Every zero field takes
+// its documented default, so the zero value is the standard policy.
+type Admission struct {
+	// JoinWindow is, for closed groups, how many sessions may pass before
+	// joining closes: 2 (the default) admits members until the third
+	// session starts. Yalom & Leszcz (2005), ch. 10: closed groups may add
+	// members in their first one or two meetings.
+	JoinWindow int `json:"joinWindow,omitempty"`
+	// MaxNewcomers is, for slow-open groups, how many members may join
+	// within one intake (see NewcomerSessions). Default 2: newcomers join
+	// "one or two at a time" (DOMAIN.md section 1; Yalom & Leszcz 2005, ch. 10).
+	MaxNewcomers int `json:"maxNewcomers,omitempty"`
+	// NewcomerSessions is, for slow-open groups, how many session intervals
+	// an admission counts as "new" for MaxNewcomers. Default 1: members
+	// joining before the same session form one intake.
+	NewcomerSessions int `json:"newcomerSessions,omitempty"`
+	// EntryPoints are, for rolling-entry groups, the only times at which
+	// members may be admitted, typically the starts of curriculum modules
+	// (Linehan 2015: entry to DBT skills at module starts). An admission's
+	// time must equal one of them.
+	EntryPoints []time.Time `json:"entryPoints,omitempty"`
+}
+
+// Defaults for the zero fields of Spec and Admission.
+const (
+	DefaultFrequency        = 7 * 24 * time.Hour // weekly sessions
+	DefaultJoinWindow       = 2                  // closed groups: join before the third session
+	DefaultMaxNewcomers     = 2                  // slow-open groups: one or two newcomers at a time
+	DefaultNewcomerSessions = 1                  // slow-open groups: an intake spans one session interval
+)
+
+// Spec describes a group to be built with New. It is a plain value that
+// round-trips through encoding/json; durations encode as Go duration text
+// ("1h30m0s") and times as RFC 3339.
+type Spec struct {
+	// Name is the group's display name; it must not be empty.
+	Name string `json:"name"`
+	// Modality is the base kind of group; it must be specified.
+	Modality Modality `json:"modality"`
+	// Profile, when set, replaces the built-in profile of Modality (an
+	// app's own profile from its Catalog, or a built-in with its numbers
+	// overridden). Its Modality must equal the spec's. Default: the
+	// built-in profile.
+	Profile *Profile `json:"profile,omitempty"`
+	// Focus lists the concerns the group works on, without duplicates.
+	// It may be empty for a general group.
+	Focus []Concern `json:"focus,omitempty"`
+	// Policy is the membership policy; it must be specified and among the
+	// profile's Policies.
+	Policy Policy `json:"policy"`
+	// MeetingAccess says who may attend a peer support meeting. Required
+	// for support groups, and must be unspecified for therapy groups.
+	MeetingAccess MeetingAccess `json:"meetingAccess,omitempty"`
+	// Capacity is the most members who may be active at once. 0 means the
+	// profile's maximum size, or no limit when the profile has none.
+	// Negative is an error.
+	Capacity int `json:"capacity,omitempty"`
+	// SessionLength is how long each session runs; it must be positive.
+	SessionLength time.Duration `json:"-"`
+	// PlannedSessions is the number of sessions the group is planned to run;
+	// 0 means open-ended. Negative is an error.
+	PlannedSessions int `json:"plannedSessions,omitempty"`
+	// Frequency is the time from one session's start to the next. Default
+	// DefaultFrequency (weekly). It must not be shorter than SessionLength.
+	Frequency time.Duration `json:"-"`
+	// Start is when the first session begins; it must be set.
+	Start time.Time `json:"start"`
+	// Facilitators are the people who run or supervise the group. They are
+	// checked against the profile (see New).
+	Facilitators []Facilitator `json:"facilitators"`
+	// Agreement is the group agreement members sign. Therapy groups need
+	// one (Version >= 1) before anyone can be admitted.
+	Agreement Agreement `json:"agreement"`
+	// Admission tunes the membership policy.
+	Admission Admission `json:"admission"`
+}
+
+// specPlain is Spec without its JSON methods, for encoding it with its
+// durations as text.
+type specPlain Spec
+
+// MarshalJSON implements json.Marshaler.
+func (s Spec) MarshalJSON() ([]byte, error) {
+	w := struct {
+		specPlain
+		SessionLength string `json:"sessionLength"`
+		Frequency     string `json:"frequency,omitempty"`
+	}{specPlain: specPlain(s), SessionLength: s.SessionLength.String()}
+	if s.Frequency != 0 {
+		w.Frequency = s.Frequency.String()
+	}
+	return json.Marshal(w)
+}
+
+// UnmarshalJSON implements json.Unmarshaler. It decodes without validating;
+// New validates.
+func (s *Spec) UnmarshalJSON(b []byte) error {
+	var w struct {
+		*specPlain
+		SessionLength string `json:"sessionLength"`
+		Frequency     string `json:"frequency"`
+	}
+	var out Spec
+	w.specPlain = (*specPlain)(&out)
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	var err error
+	if out.SessionLength, err = parseDuration("sessionLength", w.SessionLength); err != nil {
+		return err
+	}
+	if out.Frequency, err = parseDuration("frequency", w.Frequency); err != nil {
+		return err
+	}
+	*s = out
+	return nil
+}
+
+func parseDuration(path, s string) (time.Duration, error) {
+	if s == "" {
+		return 0, nil
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil {
+		return 0, &FieldError{Path: path, Problem: "not a duration: " + err.Error()}
+	}
+	return d, nil
+}
+
+// profile returns the profile the spec uses: the override, or the
+// built-in of its modality. ok is false when there is none.
+func (s Spec) profile() (Profile, bool) {
+	if s.Profile != nil {
+		return s.Profile.clone(), true
+	}
+	return BuiltinProfile(s.Modality)
+}
+
+// capacity returns the effective capacity; 0 means unlimited.
+func (s Spec) capacity(p Profile) int {
+	if s.Capacity > 0 {
+		return s.Capacity
+	}
+	return p.Size.Max
+}
+
+func (s Spec) frequency() time.Duration { return orDefault(s.Frequency, DefaultFrequency) }
+func (s Spec) joinWindow() int          { return orDefault(s.Admission.JoinWindow, DefaultJoinWindow) }
+func (s Spec) maxNewcomers() int        { return orDefault(s.Admission.MaxNewcomers, DefaultMaxNewcomers) }
+func (s Spec) newcomerSessions() int {
+	return orDefault(s.Admission.NewcomerSessions, DefaultNewcomerSessions)
+}
+func orDefault[T int | time.Duration](v, d T) T {
+	if v == 0 {
+		return d
+	}
+	return v
+}
+
+// Validate reports every hard invariant the spec breaks, as *FieldError
+// values joined with errors.Join (each wrapping ErrInvalid and, where one
+// applies, a more specific sentinel such as ErrNoLicensedClinician). It
+// returns nil for a spec New accepts. Guidance that is not an error is
+// reported by Group.Findings.
+func (s Spec) Validate() error {
+	var fe fieldErrs
+	s.check(&fe)
+	return fe.err()
+}
+
+// check validates s into fe and returns its guidance findings.
+func (s Spec) check(fe *fieldErrs) []Finding {
+	if strings.TrimSpace(s.Name) == "" {
+		fe.add("name", "must not be empty", nil)
+	}
+	if !s.Modality.IsValid() {
+		fe.add("modality", "must be one of "+enumList(Modalities()), nil)
+	}
+	p, ok := s.profile()
+	if s.Profile != nil {
+		var pe fieldErrs
+		p.validate(&pe)
+		fe.addAll("profile", pe.err())
+		if pe.err() != nil {
+			ok = false
+		}
+		if s.Modality.IsValid() && p.Modality != s.Modality {
+			fe.add("profile.modality", "must equal the spec's modality "+s.Modality.String(), nil)
+		}
+	}
+	seen := make(map[Concern]bool, len(s.Focus))
+	for i, c := range s.Focus {
+		path := fmt.Sprintf("focus[%d]", i)
+		switch {
+		case !c.IsValid():
+			fe.add(path, "a concern must be non-empty lower-case text", nil)
+		case seen[c]:
+			fe.add(path, fmt.Sprintf("duplicate concern %q", c), ErrDuplicateID)
+		}
+		seen[c] = true
+	}
+	switch {
+	case !s.Policy.IsValid():
+		fe.add("policy", "must be one of "+enumList(policyText.Values()), nil)
+	case ok && !p.AllowsPolicy(s.Policy):
+		fe.add("policy", fmt.Sprintf("a %s group runs %s, not %s", p.Name, enumList(p.Policies), s.Policy), nil)
+	}
+	if ok {
+		switch {
+		case p.Kind == KindSupport && !s.MeetingAccess.IsValid():
+			fe.add("meetingAccess", "a support group must say whether its meetings are open or closed", nil)
+		case p.Kind != KindSupport && s.MeetingAccess != MeetingAccessUnspecified:
+			fe.add("meetingAccess", "only support groups have open or closed meetings; use policy for membership", nil)
+		}
+	}
+	if s.Capacity < 0 {
+		fe.add("capacity", "must not be negative", nil)
+	}
+	if s.SessionLength <= 0 {
+		fe.add("sessionLength", "must be positive", nil)
+	}
+	if s.PlannedSessions < 0 {
+		fe.add("plannedSessions", "must not be negative", nil)
+	}
+	switch {
+	case s.Frequency < 0:
+		fe.add("frequency", "must not be negative", nil)
+	case s.SessionLength > 0 && s.frequency() < s.SessionLength:
+		fe.add("frequency", "must not be shorter than the session length", nil)
+	}
+	if s.Start.IsZero() {
+		fe.add("start", "must be set", nil)
+	}
+	a := s.Admission
+	if a.JoinWindow < 0 {
+		fe.add("admission.joinWindow", "must not be negative", nil)
+	}
+	if a.MaxNewcomers < 0 {
+		fe.add("admission.maxNewcomers", "must not be negative", nil)
+	}
+	if a.NewcomerSessions < 0 {
+		fe.add("admission.newcomerSessions", "must not be negative", nil)
+	}
+	for i, t := range a.EntryPoints {
+		if t.IsZero() {
+			fe.add(fmt.Sprintf("admission.entryPoints[%d]", i), "must be set", nil)
+		}
+	}
+	var ae fieldErrs
+	s.Agreement.validate(&ae)
+	fe.addAll("agreement", ae.err())
+	if !ok {
+		return nil
+	}
+	capacity := s.capacity(p)
+	out := checkStaffing(p, s.Facilitators, capacity, fe)
+	if s.Capacity > 0 {
+		out = append(out, sizeFindings(p, s.Capacity, "capacity", "the capacity of")...)
+	}
+	if s.SessionLength > 0 && !p.SessionLength(s.SessionLength) {
+		out = append(out, Finding{
+			Severity: SeverityWarning, Code: CodeSessionLengthAtypical, Path: "sessionLength",
+			Message: fmt.Sprintf("sessions of %s are outside the %s range of %s minutes",
+				s.SessionLength, p.Name, rangeText(p.SessionMinutes)),
+			Source: profileSource(p),
+		})
+	}
+	switch {
+	case s.PlannedSessions == 0 && !p.OpenEnded:
+		out = append(out, Finding{
+			Severity: SeverityWarning, Code: CodeOpenEndedAtypical, Path: "plannedSessions",
+			Message: fmt.Sprintf("%s groups are time-limited (%s sessions); this one has no planned end", p.Name, rangeText(p.Sessions)),
+			Source:  profileSource(p),
+		})
+	case s.PlannedSessions > 0 && !p.Sessions.Contains(s.PlannedSessions):
+		out = append(out, Finding{
+			Severity: SeverityWarning, Code: CodeSessionsAtypical, Path: "plannedSessions",
+			Message: fmt.Sprintf("%d sessions is outside the %s range of %s", s.PlannedSessions, p.Name, rangeText(p.Sessions)),
+			Source:  profileSource(p),
+		})
+	}
+	if s.Policy == PolicyRolling && len(a.EntryPoints) == 0 {
+		out = append(out, Finding{
+			Severity: SeverityWarning, Code: CodeNoEntryPoints, Path: "admission.entryPoints",
+			Message: "a rolling-entry group admits only at entry points, and none are set",
+			Source:  "Linehan (2015): entry to DBT skills groups at module starts",
+		})
+	}
+	out = append(out, s.Agreement.findings(p)...)
+	return out
+}
+
+// sizeFindings compares n members (or places) with the profile's size
+// guidance. Size outside the ideal range is a warning, never an error
+// (DOMAIN.md section 1; Yalom & Leszcz 2005, ch. 10; TIP 41).
+func sizeFindings(p Profile, n int, path, what string) []Finding {
+	s := p.Size
+	f := Finding{Severity: SeverityWarning, Path: path, Source: profileSource(p)}
+	switch {
+	case n < s.Min:
+		f.Code, f.Message = CodeSizeBelowMin, fmt.Sprintf("%s %d is below the %s minimum of %d", what, n, p.Name, s.Min)
+	case n < s.IdealMin:
+		f.Code, f.Message = CodeSizeBelowIdeal, fmt.Sprintf("%s %d is below the %s ideal of %s", what, n, p.Name, idealText(s))
+	case s.Max != 0 && n > s.Max:
+		f.Code, f.Message = CodeSizeAboveMax, fmt.Sprintf("%s %d is above the %s maximum of %d", what, n, p.Name, s.Max)
+	case n > s.IdealMax:
+		f.Code, f.Message = CodeSizeAboveIdeal, fmt.Sprintf("%s %d is above the %s ideal of %s", what, n, p.Name, idealText(s))
+	default:
+		return nil
+	}
+	return []Finding{f}
+}
+
+func idealText(s SizeRange) string {
+	if s.IdealMin == s.IdealMax {
+		return fmt.Sprint(s.IdealMin)
+	}
+	return fmt.Sprintf("%d-%d", s.IdealMin, s.IdealMax)
+}
+
+func rangeText(r Range) string {
+	if r.Max == 0 {
+		return fmt.Sprintf("%d+", r.Min)
+	}
+	return fmt.Sprintf("%d-%d", r.Min, r.Max)
+}
