@@ -51,3 +51,33 @@ func TestTable(t *testing.T) {
 		t.Errorf("Values() mismatch (-want +got):\n%s", diff)
 	}
 }
+
+type badText struct{ typ, text string }
+
+func (e *badText) Error() string { return e.typ + ": " + e.text }
+
+func bad(typ, text string) error { return &badText{typ, text} }
+
+func TestTableText(t *testing.T) {
+	b, err := colours.Marshal(2, bad)
+	if err != nil || string(b) != "green" {
+		t.Fatalf("Marshal(2) = %q, %v; want green", b, err)
+	}
+	if _, err := colours.Marshal(9, bad); err == nil || err.(*badText).text != "colour(9)" {
+		t.Fatalf("Marshal(9) error = %v, want the caller's error naming colour(9)", err)
+	}
+	v, err := colours.ParseOr("red", bad)
+	if err != nil || v != 1 {
+		t.Fatalf("ParseOr(red) = %d, %v", v, err)
+	}
+	if _, err := colours.ParseOr("blue", bad); err == nil || err.(*badText).typ != "colour" {
+		t.Fatalf("ParseOr(blue) error = %v, want the caller's error for type colour", err)
+	}
+	c := colour(1)
+	if err := colours.Unmarshal(&c, []byte("teal"), bad); err == nil || c != 1 {
+		t.Fatalf("Unmarshal(teal) = %v and changed the value to %d; want an error and no change", err, c)
+	}
+	if err := colours.Unmarshal(&c, []byte("green"), bad); err != nil || c != 2 {
+		t.Fatalf("Unmarshal(green) = %v, value %d; want 2", err, c)
+	}
+}
