@@ -1,0 +1,169 @@
+package session
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+)
+
+// ErrUnknownValue is wrapped by every *ParseError: the text names no value
+// of the enum.
+var ErrUnknownValue = errors.New("session: unknown value")
+
+// ParseError reports text that names no value of one of the package's enums,
+// or a value that has no text form.
+type ParseError struct {
+	Type string // the enum's Go name, such as "SegmentKind"
+	Text string // the offending text
+}
+
+// Error implements error.
+func (e *ParseError) Error() string {
+	return "session: unknown " + e.Type + " " + strconv.Quote(e.Text)
+}
+
+// Unwrap returns ErrUnknownValue.
+func (e *ParseError) Unwrap() error { return ErrUnknownValue }
+
+func newParseError(typ, text string) error { return &ParseError{Type: typ, Text: text} }
+
+// Sentinel errors. Callers branch on them with errors.Is; the typed errors
+// below (*FieldError, *EventError, *DecodeError) carry the details.
+var (
+	// ErrInvalid is wrapped by every *FieldError: a spec, agenda, event
+	// payload or log line breaks a hard invariant.
+	ErrInvalid = errors.New("session: invalid input")
+	// ErrLength marks a session length a template cannot fill: not whole
+	// minutes, outside the profile's session length, or too short for the
+	// modality's segments.
+	ErrLength = errors.New("session: session length not allowed")
+
+	// ErrNotStarted marks an event other than the end before the session started.
+	ErrNotStarted = errors.New("session: session not started")
+	// ErrAlreadyStarted marks a second start.
+	ErrAlreadyStarted = errors.New("session: session already started")
+	// ErrEnded marks an event other than a note after the session ended.
+	ErrEnded = errors.New("session: session has ended")
+	// ErrNotEnded marks a note event before the session ended: notes
+	// document a finished session.
+	ErrNotEnded = errors.New("session: session has not ended")
+	// ErrTimeOrder marks an event dated before the event before it.
+	ErrTimeOrder = errors.New("session: time goes backwards")
+	// ErrUnknownMember marks a member who is not on the session's roster.
+	ErrUnknownMember = errors.New("session: unknown member")
+	// ErrUnknownFacilitator marks a facilitator the session does not list.
+	ErrUnknownFacilitator = errors.New("session: unknown facilitator")
+	// ErrNotPresent marks a turn, departure or intervention by, or aimed at,
+	// someone who is not in the room.
+	ErrNotPresent = errors.New("session: not present")
+	// ErrAlreadyPresent marks the arrival of a member who is already present.
+	ErrAlreadyPresent = errors.New("session: already present")
+	// ErrNoRecordingConsent marks a recorded session joined by a member
+	// without recording consent (ACA Code of Ethics 2014, B.6.c-d).
+	ErrNoRecordingConsent = errors.New("session: recording without every member's consent")
+	// ErrUnknownIncident marks a resolution naming no raised incident.
+	ErrUnknownIncident = errors.New("session: unknown incident")
+	// ErrIncidentResolved marks a second resolution of one incident.
+	ErrIncidentResolved = errors.New("session: incident already resolved")
+	// ErrUnresolvedRisk marks the end of a session with a risk incident
+	// that has no resolution with a documented action (DOMAIN.md section 6:
+	// act by risk level, then document).
+	ErrUnresolvedRisk = errors.New("session: unresolved risk incident")
+	// ErrUnknownNote marks a sign or amend naming no written note.
+	ErrUnknownNote = errors.New("session: unknown note")
+	// ErrNoteSigned marks a change to a signed note; changes to signed
+	// notes are addenda.
+	ErrNoteSigned = errors.New("session: note is signed")
+	// ErrNoteNotSigned marks an addendum to a note that is not signed yet;
+	// a draft is revised by writing it again.
+	ErrNoteNotSigned = errors.New("session: note is not signed")
+	// ErrDuplicateNote marks a second group note, or a second progress note
+	// for one member, under a new ID.
+	ErrDuplicateNote = errors.New("session: duplicate note")
+	// ErrAbsentMember marks a progress note for a member who did not attend:
+	// absent members get no progress note (DOMAIN.md section 6).
+	ErrAbsentMember = errors.New("session: member did not attend")
+
+	// ErrSchemaVersion marks a log line with a schema version this package
+	// does not read.
+	ErrSchemaVersion = errors.New("session: unsupported schema version")
+	// ErrSyntax marks a log line that is not the expected JSON.
+	ErrSyntax = errors.New("session: malformed log line")
+	// ErrMissingField marks a log line without a required field.
+	ErrMissingField = errors.New("session: missing field")
+	// ErrUnknownField marks a log line with a field the schema does not
+	// define, or a payload the event's type does not carry.
+	ErrUnknownField = errors.New("session: unknown field")
+)
+
+// FieldError reports one broken invariant in structured input. Path names
+// the field in JSON spelling with indexes ("segments[2].planned",
+// "turn.speaker"). Every FieldError wraps ErrInvalid, and Err when it is set.
+// Validation joins one FieldError per problem with errors.Join.
+type FieldError struct {
+	Path    string // the offending field
+	Problem string // what is wrong, in lower case
+	Err     error  // a more specific sentinel, or nil
+}
+
+// Error implements error.
+func (e *FieldError) Error() string {
+	if e.Path == "" {
+		return "session: " + e.Problem
+	}
+	return "session: " + e.Path + ": " + e.Problem
+}
+
+// Unwrap returns ErrInvalid and, when set, Err.
+func (e *FieldError) Unwrap() []error {
+	if e.Err == nil {
+		return []error{ErrInvalid}
+	}
+	return []error{ErrInvalid, e.Err}
+}
+
+// EventError reports an event a session rejected. Index is the position the
+// event has, or would have had, in the session's log (0-based), so Replay
+// names the offending event; Err is a sentinel such as ErrTimeOrder or a
+// *FieldError, so errors.Is and errors.As see through it.
+type EventError struct {
+	Index int
+	Type  EventType
+	Err   error
+}
+
+// Error implements error.
+func (e *EventError) Error() string {
+	return "session: event " + strconv.Itoa(e.Index) + " (" + e.Type.String() + "): " +
+		strings.TrimPrefix(e.Err.Error(), "session: ")
+}
+
+// Unwrap returns Err.
+func (e *EventError) Unwrap() error { return e.Err }
+
+// DecodeError reports a log line that could not be decoded. Line counts from
+// 1; Err is ErrSyntax, ErrSchemaVersion, ErrMissingField, ErrUnknownField or
+// a *ParseError (unknown type or enum value).
+type DecodeError struct {
+	Line int
+	Err  error
+}
+
+// Error implements error.
+func (e *DecodeError) Error() string {
+	return "session: line " + strconv.Itoa(e.Line) + ": " + strings.TrimPrefix(e.Err.Error(), "session: ")
+}
+
+// Unwrap returns Err.
+func (e *DecodeError) Unwrap() error { return e.Err }
+
+// fieldErrs collects FieldErrors.
+type fieldErrs struct{ errs []error }
+
+// add records a problem at path, wrapping sentinel when it is not nil.
+func (f *fieldErrs) add(path, problem string, sentinel error) {
+	f.errs = append(f.errs, &FieldError{Path: path, Problem: problem, Err: sentinel})
+}
+
+// err returns the joined errors, or nil.
+func (f *fieldErrs) err() error { return errors.Join(f.errs...) }

@@ -1,0 +1,64 @@
+package session
+
+import "github.com/groupwork/groupwork/internal/enum"
+
+// IncidentKind is the kind of a safety or conduct incident raised during a
+// session. The zero value is rejected by validation.
+//
+// Sources: DOMAIN.md section 6 (crisis in session, limits of confidentiality,
+// mandated reporting; ACA Code of Ethics 2014 B.2, B.4); DOMAIN.md section 5
+// (red lines: threats of violence, physical aggression).
+type IncidentKind uint8
+
+// The incident kinds.
+const (
+	IncidentUnspecified           IncidentKind = iota
+	IncidentRiskToSelf                         // (risk-to-self) suicidal ideation, self-harm
+	IncidentRiskToOthers                       // (risk-to-others) intent or plan to harm someone
+	IncidentThreatOrAggression                 // (threat-or-aggression) threats, physical aggression, harassment in the room
+	IncidentAbuseDisclosure                    // (abuse-disclosure) abuse of a child, elder or dependent adult: mandated reporting
+	IncidentConfidentialityBreach              // (confidentiality-breach) a member broke the confidentiality agreement
+	IncidentIntoxication                       // (intoxication) a member attends under the influence
+	IncidentMedical                            // (medical) a medical emergency
+)
+
+var incidentText = enum.Table[IncidentKind]{Type: "IncidentKind", Names: []string{
+	"unspecified", "risk-to-self", "risk-to-others", "threat-or-aggression", "abuse-disclosure",
+	"confidentiality-breach", "intoxication", "medical",
+}}
+
+// IncidentKinds returns every incident kind in declaration order.
+func IncidentKinds() []IncidentKind { return incidentText.Values() }
+
+// String returns the kind's text form.
+func (k IncidentKind) String() string { return incidentText.String(k) }
+
+// IsValid reports whether k is a specified kind.
+func (k IncidentKind) IsValid() bool { return incidentText.Valid(k) }
+
+// IsRisk reports whether the incident puts someone's safety at risk: risk to
+// self or others, threats or aggression, abuse disclosure, or a medical
+// emergency. Risk incidents are listed first, must be resolved with a
+// documented action before the session ends, and always rank first among
+// recommendations.
+func (k IncidentKind) IsRisk() bool {
+	switch k {
+	case IncidentRiskToSelf, IncidentRiskToOthers, IncidentThreatOrAggression,
+		IncidentAbuseDisclosure, IncidentMedical:
+		return true
+	}
+	return false
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (k IncidentKind) MarshalText() ([]byte, error) { return incidentText.Marshal(k, newParseError) }
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (k *IncidentKind) UnmarshalText(b []byte) error {
+	return incidentText.Unmarshal(k, b, newParseError)
+}
+
+// ParseIncidentKind returns the kind whose text form is s.
+func ParseIncidentKind(s string) (IncidentKind, error) {
+	return incidentText.ParseOr(s, newParseError)
+}

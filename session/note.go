@@ -1,0 +1,308 @@
+package session
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/groupwork/groupwork/group"
+)
+
+// Redacted replaces another member's name or ID in text copied into one
+// member's record. It holds no letter or digit, so it never spells a name.
+const Redacted = "***"
+
+// GroupContent is the shared part of a session's documentation: the group
+// note's theme, the leader skills used, the group process and the shared
+// content. In a member's progress note or export it is redacted.
+type GroupContent struct {
+	Theme         string  `json:"theme,omitempty"`
+	Interventions []Skill `json:"interventions,omitempty"`
+	Process       string  `json:"process,omitempty"`
+	Content       string  `json:"content,omitempty"`
+}
+
+// ProgressNote is one attending member's progress note for the clinical
+// record, fanned out from the session: the member's attendance and
+// participation (from the events), the narrative and goal progress the
+// facilitator wrote for them, the incidents that concern them, and the group
+// content with every other member's name and ID redacted (DOMAIN.md section
+// 6: never name other members in one member's record).
+type ProgressNote struct {
+	Member        group.MemberID   `json:"member"`
+	Name          string           `json:"name"`
+	Date          time.Time        `json:"date"`
+	Attendance    Attendance       `json:"attendance"`
+	Participation Participation    `json:"participation"`
+	Narrative     string           `json:"narrative,omitempty"`
+	GoalProgress  string           `json:"goalProgress,omitempty"`
+	Incidents     []IncidentRecord `json:"incidents,omitempty"`
+	Group         GroupContent     `json:"group"`
+	// NoteID is the member's progress note, 0 when none is written yet.
+	NoteID   int        `json:"noteId,omitempty"`
+	Signed   bool       `json:"signed"`
+	Addenda  []Addendum `json:"addenda,omitempty"`
+	Billable bool       `json:"billable"`
+}
+
+// ProgressNotes returns one progress note per attending member, in roster
+// order; absent members get none (DOMAIN.md section 6).
+func (s *Session) ProgressNotes() []ProgressNote {
+	var out []ProgressNote
+	for i := range s.members {
+		a := s.attendance(i)
+		if !a.Status.NeedsNote() {
+			continue
+		}
+		out = append(out, s.progressNote(i, a))
+	}
+	return out
+}
+
+func (s *Session) progressNote(i int, a Attendance) ProgressNote {
+	p := s.spec.Roster[i]
+	r := s.redactor(p.ID)
+	pn := ProgressNote{
+		Member: p.ID, Name: p.Name, Date: s.startedAt, Attendance: a,
+		Participation: s.members[i].p, Group: s.groupContent(r), Billable: a.Status.Billable(),
+	}
+	if n, ok := s.noteFor(NoteProgress, p.ID); ok {
+		pn.NoteID, pn.Signed = n.Note.ID, n.Signed
+		pn.Narrative, pn.GoalProgress = r.redact(n.Note.Text), r.redact(n.Note.GoalProgress)
+		for _, ad := range n.Addenda {
+			pn.Addenda = append(pn.Addenda, Addendum{At: ad.At, Author: ad.Author, Text: r.redact(ad.Text)})
+		}
+	}
+	pn.Incidents = s.incidentsOf(p.ID, r)
+	return pn
+}
+
+// incidentsOf returns the incidents concerning one member, with free text
+// redacted.
+func (s *Session) incidentsOf(id group.MemberID, r redactor) []IncidentRecord {
+	var out []IncidentRecord
+	for _, in := range s.incidents {
+		if in.Member != id {
+			continue
+		}
+		in.Text, in.Action, in.Resolution = r.redact(in.Text), r.redact(in.Action), r.redact(in.Resolution)
+		out = append(out, in)
+	}
+	return out
+}
+
+// groupContent returns the group note's content, redacted by r; without a
+// group note it lists only the skills recorded as interventions.
+func (s *Session) groupContent(r redactor) GroupContent {
+	var g GroupContent
+	if n, ok := s.noteFor(NoteGroup, ""); ok {
+		g = GroupContent{
+			Theme: r.redact(n.Note.Theme), Process: r.redact(n.Note.Process), Content: r.redact(n.Note.Text),
+			Interventions: slices.Clone(n.Note.Interventions),
+		}
+	}
+	if len(g.Interventions) == 0 {
+		for sk, n := range s.skillsUsed {
+			if n > 0 && sk > 0 {
+				g.Interventions = append(g.Interventions, Skill(sk))
+			}
+		}
+	}
+	return g
+}
+
+func (s *Session) noteFor(kind NoteKind, id group.MemberID) (NoteRecord, bool) {
+	for _, n := range s.notes {
+		if n.Note.Kind == kind && n.Note.Member == id {
+			return n, true
+		}
+	}
+	return NoteRecord{}, false
+}
+
+// noteFindings reports missing, unsigned and identical notes.
+func (s *Session) noteFindings() []group.Finding {
+	var out []group.Finding
+	add := func(sev group.Severity, code, path, msg string) {
+		out = append(out, group.Finding{Severity: sev, Code: code, Message: msg, Source: srcNotes, Path: path})
+	}
+	if _, ok := s.noteFor(NoteGroup, ""); !ok {
+		add(group.SeverityWarning, CodeGroupNoteMissing, "notes", "the session has no group note")
+	}
+	byText := map[string][]group.MemberID{}
+	for i, p := range s.spec.Roster {
+		if !s.attendance(i).Status.NeedsNote() {
+			continue
+		}
+		n, ok := s.noteFor(NoteProgress, p.ID)
+		if !ok {
+			add(group.SeverityWarning, CodeProgressNoteMissing, fmt.Sprintf("roster[%d]", i),
+				fmt.Sprintf("member %q attended and has no progress note", p.ID))
+			continue
+		}
+		key := normalize(n.Note.Text) + "\x00" + normalize(n.Note.GoalProgress)
+		byText[key] = append(byText[key], p.ID)
+	}
+	for _, n := range s.notes {
+		if !n.Signed {
+			add(group.SeverityInfo, CodeNoteUnsigned, fmt.Sprintf("notes[%d]", n.Note.ID),
+				fmt.Sprintf("note %d is not signed", n.Note.ID))
+		}
+	}
+	for _, ids := range byText {
+		if len(ids) < 2 {
+			continue
+		}
+		names := make([]string, len(ids))
+		for i, id := range ids {
+			names[i] = fmt.Sprintf("%q", id)
+		}
+		add(group.SeverityWarning, CodeIdenticalNotes, "notes",
+			"progress notes of members "+strings.Join(names, ", ")+" are identical; each note should be individualized")
+	}
+	return out
+}
+
+// normalize folds case and collapses white space, so trivially different
+// copies of one note compare equal.
+func normalize(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+
+// MemberExport is what a member may be given about a session: the session's
+// shape, the member's own attendance, participation, narrative and goal
+// progress, the incidents that concern them, and the shared group content,
+// all with every other member's name and ID redacted. It holds nothing else
+// about any other member: no roster, no counts of others, no one else's
+// turns.
+type MemberExport struct {
+	Member        group.MemberID   `json:"member"`
+	Name          string           `json:"name"`
+	Modality      group.Modality   `json:"modality"`
+	Date          time.Time        `json:"date,omitzero"`
+	Facilitators  []string         `json:"facilitators,omitempty"` // names of the facilitators present
+	Agenda        []Segment        `json:"agenda,omitempty"`
+	Attendance    Attendance       `json:"attendance"`
+	Participation Participation    `json:"participation"`
+	Narrative     string           `json:"narrative,omitempty"`
+	GoalProgress  string           `json:"goalProgress,omitempty"`
+	Incidents     []IncidentRecord `json:"incidents,omitempty"`
+	Group         GroupContent     `json:"group"`
+}
+
+// MemberExport returns the member-facing export of the session for one
+// roster member. A member who did not attend gets their attendance and the
+// session's shape only. Redaction is by case-insensitive match of other
+// members' IDs, full names and name parts of two or more letters, so short
+// IDs or names that are common words over-redact: apps should keep IDs out
+// of free text.
+func (s *Session) MemberExport(id group.MemberID) (MemberExport, error) {
+	i, ok := s.memberIdx[id]
+	if !ok {
+		return MemberExport{}, &FieldError{Path: "member", Problem: fmt.Sprintf("%q is not on the roster", id), Err: ErrUnknownMember}
+	}
+	p := s.spec.Roster[i]
+	r := s.redactor(id)
+	a := s.attendance(i)
+	x := MemberExport{Member: id, Name: p.Name, Modality: s.spec.Profile.Modality, Date: s.startedAt, Attendance: a}
+	for j, here := range s.facs {
+		if here {
+			x.Facilitators = append(x.Facilitators, r.redact(s.spec.Facilitators[j].Name))
+		}
+	}
+	for _, seg := range s.spec.Agenda.Segments {
+		seg.Title = r.redact(seg.Title)
+		x.Agenda = append(x.Agenda, seg)
+	}
+	if !a.Status.Attended() {
+		return x, nil
+	}
+	pn := s.progressNote(i, a)
+	x.Participation, x.Narrative, x.GoalProgress = pn.Participation, pn.Narrative, pn.GoalProgress
+	x.Incidents, x.Group = pn.Incidents, pn.Group
+	return x, nil
+}
+
+// redactor replaces other members' names and IDs in free text.
+type redactor struct{ patterns []string }
+
+// redactor returns the redactor for member self's records: every other
+// roster member's ID, full name and name parts of two or more letters,
+// longest first.
+func (s *Session) redactor(self group.MemberID) redactor {
+	var pats []string
+	for _, p := range s.spec.Roster {
+		if p.ID == self {
+			continue
+		}
+		pats = append(pats, string(p.ID))
+		if name := strings.TrimSpace(p.Name); name != "" {
+			pats = append(pats, name)
+			for _, part := range strings.FieldsFunc(name, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+				if utf8.RuneCountInString(part) >= 2 {
+					pats = append(pats, part)
+				}
+			}
+		}
+	}
+	slices.SortFunc(pats, func(a, b string) int { return cmp.Or(cmp.Compare(len(b), len(a)), cmp.Compare(a, b)) })
+	return redactor{patterns: slices.Compact(pats)}
+}
+
+// redact returns text with every case-insensitive occurrence of a pattern
+// replaced by Redacted, in one left-to-right pass.
+func (r redactor) redact(text string) string {
+	if text == "" || len(r.patterns) == 0 {
+		return text
+	}
+	var b strings.Builder
+	for i := 0; i < len(text); {
+		matched := 0
+		for _, p := range r.patterns {
+			if n := prefixFold(text[i:], p); n > 0 {
+				matched = n
+				break
+			}
+		}
+		if matched > 0 {
+			b.WriteString(Redacted)
+			i += matched
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(text[i:])
+		b.WriteString(text[i : i+size])
+		i += size
+	}
+	return b.String()
+}
+
+// prefixFold reports the length in bytes of the prefix of s that equals pat
+// under Unicode case folding, or 0.
+func prefixFold(s, pat string) int {
+	i := 0
+	for _, pr := range pat {
+		if i >= len(s) {
+			return 0
+		}
+		sr, size := utf8.DecodeRuneInString(s[i:])
+		if !equalFold(sr, pr) {
+			return 0
+		}
+		i += size
+	}
+	return i
+}
+
+func equalFold(a, b rune) bool {
+	if a == b {
+		return true
+	}
+	for f := unicode.SimpleFold(a); f != a; f = unicode.SimpleFold(f) {
+		if f == b {
+			return true
+		}
+	}
+	return false
+}

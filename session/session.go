@@ -1,0 +1,776 @@
+package session
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/groupwork/groupwork/group"
+	"github.com/groupwork/groupwork/internal/enum"
+)
+
+// Phase is where a session is in its life. A new session is PhaseScheduled;
+// the zero value, PhaseUnspecified, is never a session's phase.
+type Phase uint8
+
+// The phases.
+const (
+	PhaseUnspecified Phase = iota // (unspecified)
+	PhaseScheduled                // (scheduled) not started yet
+	PhaseRunning                  // (running) started, not ended
+	PhaseEnded                    // (ended) ended; only note events follow
+	PhaseCancelled                // (cancelled) ended before it started
+)
+
+var phaseText = enum.Table[Phase]{Type: "Phase", Names: []string{
+	"unspecified", "scheduled", "running", "ended", "cancelled",
+}}
+
+// String returns the phase's text form.
+func (p Phase) String() string { return phaseText.String(p) }
+
+// IsValid reports whether p is a specified phase.
+func (p Phase) IsValid() bool { return phaseText.Valid(p) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (p Phase) MarshalText() ([]byte, error) { return phaseText.Marshal(p, newParseError) }
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (p *Phase) UnmarshalText(b []byte) error { return phaseText.Unmarshal(p, b, newParseError) }
+
+// ParsePhase returns the phase whose text form is s.
+func ParsePhase(s string) (Phase, error) { return phaseText.ParseOr(s, newParseError) }
+
+// Session is one meeting of a group, event-sourced: its state is the fold of
+// its events. Commands (Start, Arrive, RecordTurn, End, WriteNote, ...)
+// validate against the current state and build an event; every event, from
+// a command or from an app, goes through Apply, which is the only thing that
+// changes the state. A rejected event leaves the state untouched. Replay
+// rebuilds a session from a log.
+//
+// A Session is not safe for concurrent use: an app that shares one between
+// goroutines guards it with a sync.Mutex (see the example). The zero value is
+// not usable; create sessions with New or Replay.
+type Session struct {
+	spec     Spec
+	findings []group.Finding // the agenda's, from New
+	// The log. Turns, the bulk of any log, are kept as compact pointer-free
+	// records in chunks that are never copied once allocated; other events
+	// are kept whole in full. Events rebuilds the log in order.
+	entries [][]entry
+	full    []Event
+	locs    []*time.Location
+	nEvents int
+
+	memberIdx map[group.MemberID]int
+	facIdx    map[group.FacilitatorID]int
+	members   []memberState
+	facs      []bool // present, by Spec.Facilitators index
+
+	phase     Phase
+	startedAt time.Time
+	endedAt   time.Time
+	last      time.Time
+	recording bool
+
+	segments   []SegmentUsage
+	nextAgenda int
+
+	incidents []IncidentRecord
+	notes     []NoteRecord
+
+	totalTurns    int
+	totalTalk     time.Duration
+	skillsUsed    [len(skills)]int
+	stepsUsed     [len(stepInfo)]int
+	groupAddress  int // turns addressed to the whole group
+	memberToMem   int // member-to-member turns
+	memberToLead  int // member-to-facilitator turns
+	facilitatorTk int // turns by facilitators
+}
+
+// memberState is what the session knows of one roster member.
+type memberState struct {
+	present      bool
+	attended     bool
+	atStart      bool
+	firstArrival time.Time
+	since        time.Time // start of the current presence
+	lastLeft     time.Time
+	presentFor   time.Duration
+	p            Participation
+}
+
+// New returns a session that has not started, after checking the spec.
+// Spec problems are joined *FieldError values wrapping ErrInvalid; agenda
+// findings are kept and reported by Findings.
+func New(spec Spec) (*Session, error) {
+	findings, err := spec.check()
+	if err != nil {
+		return nil, err
+	}
+	s := &Session{
+		spec:      spec,
+		findings:  findings,
+		memberIdx: make(map[group.MemberID]int, len(spec.Roster)),
+		facIdx:    make(map[group.FacilitatorID]int, len(spec.Facilitators)),
+		members:   make([]memberState, len(spec.Roster)),
+		facs:      make([]bool, len(spec.Facilitators)),
+		phase:     PhaseScheduled,
+	}
+	for i, p := range spec.Roster {
+		s.memberIdx[p.ID] = i
+	}
+	for i, f := range spec.Facilitators {
+		s.facIdx[f.ID] = i
+	}
+	return s, nil
+}
+
+// Replay builds a session from spec and applies the log in order. A log the
+// session rejects yields an *EventError whose Index names the offending
+// event.
+func Replay(spec Spec, log []Event) (*Session, error) {
+	s, err := New(spec)
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range log {
+		if err := s.Apply(e); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+// Apply validates e against the current state and, if it is allowed, folds
+// it into the state and appends it to the log. A rejected event is an
+// *EventError (Index is the position e would have had) and leaves the state
+// untouched.
+//
+// The rules: times never go backwards; nothing but the start (or a
+// cancelling end) before the start; nothing but notes after the end; only
+// the payload Type names is set; people must be on the roster or among the
+// facilitators; turns, departures and interventions involve people present;
+// a member cannot arrive twice; a recorded session needs every present
+// member's recording consent; the session cannot end with an unresolved
+// risk incident; signed notes change only by addenda.
+func (s *Session) Apply(e Event) error {
+	var r resolved
+	if err := s.check(&e, &r); err != nil {
+		return &EventError{Index: s.nEvents, Type: e.Type, Err: err}
+	}
+	s.apply(&e, &r)
+	s.store(&e, &r)
+	return nil
+}
+
+// chunkSize is the number of entries in each chunk of the log.
+const chunkSize = 1024
+
+// entry is one event of the log: a turn in full, or the index of another
+// event in Session.full.
+type entry struct {
+	sec      int64
+	nsec     int32
+	loc      int32 // index into Session.locs
+	full     int32 // index into Session.full; -1 for a turn
+	speaker  int32 // roster or facilitator index
+	addr     int32 // roster or facilitator index; -1 for the whole group
+	dur      time.Duration
+	spkKind  PartyKind
+	addrKind PartyKind
+	act      Act
+	tags     Tags
+}
+
+// store appends e to the log; r holds the turn's member indexes.
+func (s *Session) store(e *Event, r *resolved) {
+	n := len(s.entries)
+	if n == 0 || len(s.entries[n-1]) == cap(s.entries[n-1]) {
+		s.entries = append(s.entries, make([]entry, 0, chunkSize))
+		n++
+	}
+	en := entry{sec: e.At.Unix(), nsec: int32(e.At.Nanosecond()), loc: s.locIndex(e.At.Location()), full: -1}
+	if e.Type == EventTurn {
+		t := &e.Turn
+		en.spkKind, en.addrKind, en.dur, en.act, en.tags = t.Speaker.Kind, t.Addressee.Kind, t.Duration, t.Act, t.Tags
+		en.speaker, en.addr = s.partyIndex(t.Speaker, r.speaker), s.partyIndex(t.Addressee, r.addressee)
+	} else {
+		en.full = int32(len(s.full))
+		s.full = append(s.full, *e)
+	}
+	s.entries[n-1] = append(s.entries[n-1], en)
+	s.nEvents++
+}
+
+// partyIndex returns the roster index of a member (known as member), the
+// facilitator index of a facilitator, or -1 for the whole group.
+func (s *Session) partyIndex(p Party, member int) int32 {
+	switch p.Kind {
+	case PartyMember:
+		return int32(member)
+	case PartyFacilitator:
+		return int32(s.facIdx[group.FacilitatorID(p.ID)])
+	}
+	return -1
+}
+
+func (s *Session) locIndex(l *time.Location) int32 {
+	for i, x := range s.locs {
+		if x == l {
+			return int32(i)
+		}
+	}
+	s.locs = append(s.locs, l)
+	return int32(len(s.locs) - 1)
+}
+
+// event rebuilds one logged event.
+func (s *Session) event(en *entry) Event {
+	if en.full >= 0 {
+		return s.full[en.full]
+	}
+	party := func(k PartyKind, i int32) Party {
+		switch k {
+		case PartyMember:
+			return Party{Kind: k, ID: string(s.spec.Roster[i].ID)}
+		case PartyFacilitator:
+			return Party{Kind: k, ID: string(s.spec.Facilitators[i].ID)}
+		}
+		return Party{Kind: k}
+	}
+	return Event{
+		Type: EventTurn, At: time.Unix(en.sec, int64(en.nsec)).In(s.locs[en.loc]),
+		Turn: Turn{Speaker: party(en.spkKind, en.speaker), Addressee: party(en.addrKind, en.addr),
+			Duration: en.dur, Act: en.act, Tags: en.tags},
+	}
+}
+
+// resolved carries the roster and facilitator indexes check looked up, so
+// apply does not look them up again. -1 means none.
+type resolved struct {
+	speaker, addressee int // member indexes of a turn's parties
+}
+
+// check validates e against the current state without changing it.
+func (s *Session) check(e *Event, r *resolved) error {
+	if !e.Type.IsValid() {
+		return &FieldError{Path: "type", Problem: "unknown event type " + e.Type.String(), Err: ErrUnknownValue}
+	}
+	if payloadMask(e) != payloadField[e.Type] {
+		if err := checkPayloads(e); err != nil {
+			return err
+		}
+	}
+	if e.At.IsZero() {
+		return &FieldError{Path: "at", Problem: "must be set"}
+	}
+	if s.nEvents > 0 && e.At.Before(s.last) {
+		return ErrTimeOrder
+	}
+	isNote := e.Type == EventNoteWritten || e.Type == EventNoteSigned || e.Type == EventNoteAmended
+	switch s.phase {
+	case PhaseScheduled:
+		if e.Type != EventStarted && e.Type != EventEnded {
+			if isNote {
+				return ErrNotEnded
+			}
+			return ErrNotStarted
+		}
+	case PhaseRunning:
+		if e.Type == EventStarted {
+			return ErrAlreadyStarted
+		}
+		if isNote {
+			return ErrNotEnded
+		}
+	default:
+		if !isNote {
+			return ErrEnded
+		}
+	}
+	switch e.Type {
+	case EventStarted:
+		return s.checkStart(e.Start)
+	case EventSegmentBegan:
+		if !e.Segment.IsValid() {
+			return &FieldError{Path: "segment", Problem: "unknown segment kind " + e.Segment.String(), Err: ErrUnknownValue}
+		}
+	case EventArrived:
+		i, err := s.member("member", e.Member)
+		if err != nil {
+			return err
+		}
+		if s.members[i].present {
+			return ErrAlreadyPresent
+		}
+		if s.recording && !s.spec.Roster[i].RecordingConsent {
+			return ErrNoRecordingConsent
+		}
+	case EventDeparted:
+		i, err := s.member("member", e.Member)
+		if err != nil {
+			return err
+		}
+		if !s.members[i].present {
+			return ErrNotPresent
+		}
+	case EventTurn:
+		return s.checkTurn(&e.Turn, r)
+	case EventIntervention:
+		return s.checkIntervention(&e.Intervention)
+	case EventIncidentRaised, EventIncidentResolved:
+		return s.checkIncident(e.Type, e.Incident)
+	case EventNoteWritten, EventNoteSigned, EventNoteAmended:
+		return s.checkNote(e.Type, &e.Note)
+	case EventEnded:
+		if s.phase == PhaseRunning {
+			var fe fieldErrs
+			for _, r := range s.incidents {
+				if r.Kind.IsRisk() && !r.Resolved {
+					fe.add(fmt.Sprintf("incidents[%d]", r.ID), r.Kind.String()+" incident is unresolved", ErrUnresolvedRisk)
+				}
+			}
+			return fe.err()
+		}
+	}
+	return nil
+}
+
+// payloadMask returns the payload fields set on e, as the codec's field
+// bits. A set payload is one that is not its zero value.
+func payloadMask(e *Event) uint16 {
+	var m uint16
+	t, iv, in, n := &e.Turn, &e.Intervention, &e.Incident, &e.Note
+	if len(t.Speaker.ID)|len(t.Addressee.ID)|int(t.Speaker.Kind)|int(t.Addressee.Kind)|int(t.Act)|int(t.Tags) != 0 || t.Duration != 0 {
+		m |= fTurn
+	}
+	if e.Member != "" {
+		m |= fMember
+	}
+	if e.Segment != 0 {
+		m |= fSegment
+	}
+	if !e.Start.isZero() {
+		m |= fStart
+	}
+	if len(iv.Facilitator)|len(iv.Text)|len(iv.Target.ID)|int(iv.Skill)|int(iv.Step)|int(iv.Target.Kind) != 0 {
+		m |= fIntervention
+	}
+	if in.ID|int(in.Kind)|len(in.Member)|len(in.Text)|len(in.Action) != 0 {
+		m |= fIncident
+	}
+	if n.ID|int(n.Kind)|len(n.Member)|len(n.Author)|len(n.Text)|len(n.Theme)|len(n.Interventions)|len(n.Process)|len(n.GoalProgress) != 0 {
+		m |= fNote
+	}
+	return m
+}
+
+// checkPayloads enforces the sealed shape: only the payload named by the
+// event's type is set. A payload left at its zero value passes here; the
+// rules of its type then report what is missing.
+func checkPayloads(e *Event) error {
+	if payloadMask(e)&^payloadField[e.Type] == 0 {
+		return nil
+	}
+	var fe fieldErrs
+	extra := func(name string, set bool, want EventType, want2 ...EventType) {
+		if !set {
+			return
+		}
+		if e.Type == want {
+			return
+		}
+		for _, w := range want2 {
+			if e.Type == w {
+				return
+			}
+		}
+		fe.add(name, "must not be set on a "+e.Type.String()+" event", ErrUnknownField)
+	}
+	extra("start", !e.Start.isZero(), EventStarted)
+	extra("segment", e.Segment != 0, EventSegmentBegan)
+	extra("member", e.Member != "", EventArrived, EventDeparted)
+	extra("turn", e.Turn != Turn{}, EventTurn)
+	extra("intervention", e.Intervention != Intervention{}, EventIntervention)
+	extra("incident", e.Incident != Incident{}, EventIncidentRaised, EventIncidentResolved)
+	extra("note", !e.Note.isZero(), EventNoteWritten, EventNoteSigned, EventNoteAmended)
+	return fe.err()
+}
+
+// member looks up a roster member.
+func (s *Session) member(path string, id group.MemberID) (int, error) {
+	i, ok := s.memberIdx[id]
+	if !ok {
+		if id == "" {
+			return 0, &FieldError{Path: path, Problem: "must be set", Err: ErrMissingField}
+		}
+		return 0, &FieldError{Path: path, Problem: fmt.Sprintf("%q is not on the roster", id), Err: ErrUnknownMember}
+	}
+	return i, nil
+}
+
+// facilitator looks up a facilitator.
+func (s *Session) facilitator(path string, id group.FacilitatorID) (int, error) {
+	i, ok := s.facIdx[id]
+	if !ok {
+		if id == "" {
+			return 0, &FieldError{Path: path, Problem: "must be set", Err: ErrMissingField}
+		}
+		return 0, &FieldError{Path: path, Problem: fmt.Sprintf("%q is not a facilitator of this session", id), Err: ErrUnknownFacilitator}
+	}
+	return i, nil
+}
+
+// presentParty checks that p names someone known and present (or the
+// whole group, when allowed).
+// It returns the member's roster index, or -1 for anyone else.
+func (s *Session) presentParty(path string, p Party, groupOK bool) (int, error) {
+	switch p.Kind {
+	case PartyMember:
+		if p.ID != "" {
+			i, err := s.member(path, group.MemberID(p.ID))
+			if err != nil {
+				return -1, err
+			}
+			if !s.members[i].present {
+				return -1, &FieldError{Path: path, Problem: "member " + p.ID + " is not present", Err: ErrNotPresent}
+			}
+			return i, nil
+		}
+	case PartyFacilitator:
+		if p.ID != "" {
+			i, err := s.facilitator(path, group.FacilitatorID(p.ID))
+			if err != nil {
+				return -1, err
+			}
+			if !s.facs[i] {
+				return -1, &FieldError{Path: path, Problem: "facilitator " + p.ID + " is not present", Err: ErrNotPresent}
+			}
+			return -1, nil
+		}
+	case PartyGroup:
+		if groupOK && p.ID == "" {
+			return -1, nil
+		}
+	}
+	if p.IsZero() {
+		return -1, &FieldError{Path: path, Problem: "must be set", Err: ErrMissingField}
+	}
+	return -1, &FieldError{Path: path, Problem: "not a valid party here: " + p.String()}
+}
+
+func (s *Session) checkStart(st Start) error {
+	var fe fieldErrs
+	if len(st.Facilitators) == 0 {
+		fe.add("start.facilitators", "at least one facilitator must be present", ErrMissingField)
+	}
+	seenF := make(map[group.FacilitatorID]bool, len(st.Facilitators))
+	for i, id := range st.Facilitators {
+		path := fmt.Sprintf("start.facilitators[%d]", i)
+		if _, err := s.facilitator(path, id); err != nil {
+			fe.errs = append(fe.errs, err)
+		} else if seenF[id] {
+			fe.add(path, fmt.Sprintf("%q listed twice", id), ErrAlreadyPresent)
+		}
+		seenF[id] = true
+	}
+	seenM := make(map[group.MemberID]bool, len(st.Members))
+	for i, id := range st.Members {
+		path := fmt.Sprintf("start.members[%d]", i)
+		j, err := s.member(path, id)
+		switch {
+		case err != nil:
+			fe.errs = append(fe.errs, err)
+		case seenM[id]:
+			fe.add(path, fmt.Sprintf("%q listed twice", id), ErrAlreadyPresent)
+		case st.Recording && !s.spec.Roster[j].RecordingConsent:
+			fe.add(path, fmt.Sprintf("%q has not consented to recording", id), ErrNoRecordingConsent)
+		}
+		seenM[id] = true
+	}
+	return fe.err()
+}
+
+func (s *Session) checkTurn(t *Turn, r *resolved) error {
+	var err error
+	if r.speaker, err = s.presentParty("turn.speaker", t.Speaker, false); err != nil {
+		return err
+	}
+	if r.addressee, err = s.presentParty("turn.addressee", t.Addressee, true); err != nil {
+		return err
+	}
+	if t.Speaker == t.Addressee {
+		return &FieldError{Path: "turn.addressee", Problem: "a speaker does not address themselves"}
+	}
+	if t.Duration < 0 {
+		return &FieldError{Path: "turn.duration", Problem: "must not be negative"}
+	}
+	if t.Act > NumActs {
+		return &FieldError{Path: "turn.act", Problem: "unknown act " + t.Act.String(), Err: ErrUnknownValue}
+	}
+	if !t.Tags.IsValid() {
+		return &FieldError{Path: "turn.tags", Problem: "undefined tag bits", Err: ErrUnknownValue}
+	}
+	return nil
+}
+
+func (s *Session) checkIntervention(iv *Intervention) error {
+	i, err := s.facilitator("intervention.facilitator", iv.Facilitator)
+	if err != nil {
+		return err
+	}
+	if !s.facs[i] {
+		return &FieldError{Path: "intervention.facilitator", Problem: "facilitator is not present", Err: ErrNotPresent}
+	}
+	switch {
+	case iv.Skill != 0 && iv.Step != 0:
+		return &FieldError{Path: "intervention", Problem: "set a skill or a safety step, not both"}
+	case iv.Skill == 0 && iv.Step == 0:
+		return &FieldError{Path: "intervention.skill", Problem: "a skill or a safety step must be set", Err: ErrMissingField}
+	case iv.Skill != 0 && !iv.Skill.IsValid():
+		return &FieldError{Path: "intervention.skill", Problem: "unknown skill " + iv.Skill.String(), Err: ErrUnknownValue}
+	case iv.Step != 0 && !iv.Step.IsValid():
+		return &FieldError{Path: "intervention.step", Problem: "unknown safety step " + iv.Step.String(), Err: ErrUnknownValue}
+	}
+	if !iv.Target.IsZero() {
+		_, err := s.presentParty("intervention.target", iv.Target, true)
+		return err
+	}
+	return nil
+}
+
+func (s *Session) checkIncident(t EventType, in Incident) error {
+	var fe fieldErrs
+	if t == EventIncidentRaised {
+		if want := len(s.incidents) + 1; in.ID != want {
+			fe.add("incident.id", fmt.Sprintf("must be %d, the next incident number", want), nil)
+		}
+		if !in.Kind.IsValid() {
+			fe.add("incident.kind", "must be a specified incident kind", ErrUnknownValue)
+		}
+		if in.Member != "" {
+			if _, err := s.member("incident.member", in.Member); err != nil {
+				fe.errs = append(fe.errs, err)
+			}
+		}
+		if in.Action != "" {
+			fe.add("incident.action", "is set by the resolution, not when raising", nil)
+		}
+		return fe.err()
+	}
+	if in.ID < 1 || in.ID > len(s.incidents) {
+		return &FieldError{Path: "incident.id", Problem: fmt.Sprintf("no incident %d", in.ID), Err: ErrUnknownIncident}
+	}
+	if s.incidents[in.ID-1].Resolved {
+		return ErrIncidentResolved
+	}
+	if strings.TrimSpace(in.Action) == "" {
+		fe.add("incident.action", "a resolution documents the action taken", ErrMissingField)
+	}
+	if in.Kind != 0 || in.Member != "" {
+		fe.add("incident", "a resolution carries only id, action and text", nil)
+	}
+	return fe.err()
+}
+
+func (s *Session) checkNote(t EventType, n *Note) error {
+	if _, err := s.facilitator("note.author", n.Author); err != nil {
+		return err
+	}
+	existing := n.ID >= 1 && n.ID <= len(s.notes)
+	switch t {
+	case EventNoteSigned, EventNoteAmended:
+		if !existing {
+			return &FieldError{Path: "note.id", Problem: fmt.Sprintf("no note %d", n.ID), Err: ErrUnknownNote}
+		}
+		r := &s.notes[n.ID-1]
+		if t == EventNoteSigned {
+			if r.Signed {
+				return ErrNoteSigned
+			}
+			if n.Kind != 0 || n.Member != "" || n.Text != "" || n.Theme != "" || n.Process != "" ||
+				n.GoalProgress != "" || len(n.Interventions) != 0 {
+				return &FieldError{Path: "note", Problem: "a signature carries only id and author"}
+			}
+			return nil
+		}
+		if !r.Signed {
+			return ErrNoteNotSigned
+		}
+		if strings.TrimSpace(n.Text) == "" {
+			return &FieldError{Path: "note.text", Problem: "an addendum needs text", Err: ErrMissingField}
+		}
+		if n.Kind != 0 || n.Member != "" || n.Theme != "" || n.Process != "" || n.GoalProgress != "" || len(n.Interventions) != 0 {
+			return &FieldError{Path: "note", Problem: "an addendum carries only id, author and text"}
+		}
+		return nil
+	}
+
+	var fe fieldErrs
+	if !n.Kind.IsValid() {
+		fe.add("note.kind", "must be group or progress", ErrUnknownValue)
+	}
+	for i, sk := range n.Interventions {
+		if !sk.IsValid() {
+			fe.add(fmt.Sprintf("note.interventions[%d]", i), "unknown skill "+sk.String(), ErrUnknownValue)
+		}
+	}
+	switch n.Kind {
+	case NoteGroup:
+		if n.Member != "" {
+			fe.add("note.member", "a group note concerns no single member", nil)
+		}
+		if n.GoalProgress != "" {
+			fe.add("note.goalProgress", "goal progress belongs in progress notes", nil)
+		}
+	case NoteProgress:
+		if i, err := s.member("note.member", n.Member); err != nil {
+			fe.errs = append(fe.errs, err)
+		} else if !s.members[i].attended {
+			fe.add("note.member", fmt.Sprintf("%q did not attend; absent members get no progress note", n.Member), ErrAbsentMember)
+		}
+		if n.Theme != "" || n.Process != "" || len(n.Interventions) != 0 {
+			fe.add("note", "theme, interventions and process belong in the group note", nil)
+		}
+	}
+	if err := fe.err(); err != nil {
+		return err
+	}
+	switch {
+	case existing:
+		r := &s.notes[n.ID-1]
+		if r.Signed {
+			return ErrNoteSigned
+		}
+		if r.Note.Kind != n.Kind || r.Note.Member != n.Member {
+			return &FieldError{Path: "note", Problem: "a revision keeps the draft's kind and member"}
+		}
+	case n.ID == len(s.notes)+1:
+		for _, r := range s.notes {
+			if r.Note.Kind == n.Kind && r.Note.Member == n.Member {
+				return &FieldError{Path: "note.id", Problem: fmt.Sprintf("note %d already covers this; revise or amend it", r.Note.ID), Err: ErrDuplicateNote}
+			}
+		}
+	default:
+		return &FieldError{Path: "note.id", Problem: fmt.Sprintf("must be an existing draft or %d, the next note number", len(s.notes)+1)}
+	}
+	return nil
+}
+
+// apply folds a checked event into the state. It is the only code that
+// changes a session after New.
+func (s *Session) apply(e *Event, r *resolved) {
+	s.last = e.At
+	switch e.Type {
+	case EventStarted:
+		s.phase = PhaseRunning
+		s.startedAt = e.At
+		s.recording = e.Start.Recording
+		for _, id := range e.Start.Facilitators {
+			s.facs[s.facIdx[id]] = true
+		}
+		for _, id := range e.Start.Members {
+			m := &s.members[s.memberIdx[id]]
+			m.atStart = true
+			s.arrive(m, e.At)
+		}
+	case EventSegmentBegan:
+		s.closeSegment(e.At)
+		u := SegmentUsage{Kind: e.Segment, AgendaIndex: -1, Began: e.At}
+		for j := s.nextAgenda; j < len(s.spec.Agenda.Segments); j++ {
+			if seg := s.spec.Agenda.Segments[j]; seg.Kind == e.Segment {
+				u.AgendaIndex, u.Title, u.Planned = j, seg.Title, seg.Planned
+				s.nextAgenda = j + 1
+				break
+			}
+		}
+		s.segments = append(s.segments, u)
+	case EventArrived:
+		s.arrive(&s.members[s.memberIdx[e.Member]], e.At)
+	case EventDeparted:
+		m := &s.members[s.memberIdx[e.Member]]
+		m.present = false
+		m.lastLeft = e.At
+		m.presentFor += e.At.Sub(m.since)
+	case EventTurn:
+		t := &e.Turn
+		s.totalTurns++
+		s.totalTalk += t.Duration
+		if r.speaker >= 0 {
+			p := &s.members[r.speaker].p
+			p.Turns++
+			p.Talk += t.Duration
+			p.Acts[t.Act]++
+			switch t.Addressee.Kind {
+			case PartyMember:
+				s.memberToMem++
+			case PartyFacilitator:
+				s.memberToLead++
+			}
+		} else {
+			s.facilitatorTk++
+		}
+		switch t.Addressee.Kind {
+		case PartyMember:
+			s.members[r.addressee].p.Addressed++
+		case PartyGroup:
+			s.groupAddress++
+		}
+	case EventIntervention:
+		iv := &e.Intervention
+		s.skillsUsed[iv.Skill]++
+		s.stepsUsed[iv.Step]++
+		if id, ok := iv.Target.Member(); ok {
+			s.members[s.memberIdx[id]].p.Interventions++
+		}
+	case EventIncidentRaised:
+		s.incidents = append(s.incidents, IncidentRecord{Incident: e.Incident, RaisedAt: e.At})
+	case EventIncidentResolved:
+		r := &s.incidents[e.Incident.ID-1]
+		r.Resolved, r.ResolvedAt, r.Action, r.Resolution = true, e.At, e.Incident.Action, e.Incident.Text
+	case EventNoteWritten:
+		if e.Note.ID <= len(s.notes) {
+			s.notes[e.Note.ID-1].Note = e.Note
+			s.notes[e.Note.ID-1].WrittenAt = e.At
+		} else {
+			s.notes = append(s.notes, NoteRecord{Note: e.Note, WrittenAt: e.At})
+		}
+	case EventNoteSigned:
+		r := &s.notes[e.Note.ID-1]
+		r.Signed, r.SignedBy, r.SignedAt = true, e.Note.Author, e.At
+	case EventNoteAmended:
+		r := &s.notes[e.Note.ID-1]
+		r.Addenda = append(r.Addenda, Addendum{At: e.At, Author: e.Note.Author, Text: e.Note.Text})
+	case EventEnded:
+		if s.phase == PhaseScheduled {
+			s.phase = PhaseCancelled
+			s.endedAt = e.At
+			return
+		}
+		s.phase = PhaseEnded
+		s.endedAt = e.At
+		s.closeSegment(e.At)
+		for i := range s.members {
+			if m := &s.members[i]; m.present {
+				m.presentFor += e.At.Sub(m.since)
+			}
+		}
+	}
+}
+
+func (s *Session) arrive(m *memberState, at time.Time) {
+	if !m.attended {
+		m.firstArrival = at
+	}
+	m.present, m.attended, m.since = true, true, at
+}
+
+// closeSegment records the length of the running segment.
+func (s *Session) closeSegment(at time.Time) {
+	if n := len(s.segments); n > 0 {
+		u := &s.segments[n-1]
+		u.Used = at.Sub(u.Began)
+	}
+}

@@ -1,0 +1,205 @@
+package session
+
+import "github.com/groupwork/groupwork/internal/enum"
+
+// Skill is a leader skill: a named kind of facilitator intervention. The
+// first 22 are Corey's group leadership skills (Corey, Theory and Practice of
+// Group Counseling; Corey, Corey & Corey, Groups: Process and Practice, ch.
+// 2); the rest are the group-counselling techniques of Jacobs, Schimmel,
+// Masson & Harvill, Group Counseling: Strategies and Skills. The zero value,
+// SkillUnspecified, is rejected by validation.
+//
+// Skills live in session because an intervention is something that happens
+// in a session; the dynamics package recommends them.
+type Skill uint8
+
+// The leader skills, Corey's 22 in Corey's order, then Jacobs et al.'s.
+const (
+	SkillUnspecified        Skill = iota
+	SkillActiveListening          // (active-listening)
+	SkillRestating                // (restating)
+	SkillClarifying               // (clarifying)
+	SkillSummarizing              // (summarizing)
+	SkillQuestioning              // (questioning)
+	SkillInterpreting             // (interpreting)
+	SkillConfronting              // (confronting)
+	SkillReflectingFeelings       // (reflecting-feelings)
+	SkillSupporting               // (supporting)
+	SkillEmpathizing              // (empathizing)
+	SkillFacilitating             // (facilitating)
+	SkillInitiating               // (initiating)
+	SkillSettingGoals             // (setting-goals)
+	SkillEvaluating               // (evaluating)
+	SkillGivingFeedback           // (giving-feedback)
+	SkillSuggesting               // (suggesting)
+	SkillProtecting               // (protecting)
+	SkillDisclosingOneself        // (disclosing-oneself)
+	SkillModeling                 // (modeling)
+	SkillLinking                  // (linking)
+	SkillBlocking                 // (blocking)
+	SkillTerminating              // (terminating)
+	SkillCuttingOff               // (cutting-off)
+	SkillDrawingOut               // (drawing-out)
+	SkillHoldingFocus             // (holding-focus)
+	SkillShiftingFocus            // (shifting-focus)
+	SkillEyeScanning              // (eye-scanning)
+	SkillRounds                   // (rounds)
+	SkillDyads                    // (dyads)
+	SkillUsingCoLeader            // (using-co-leader)
+)
+
+// Sources for the skill catalogue.
+const (
+	srcCorey  = "Corey, Theory and Practice of Group Counseling; Corey, Corey & Corey, Groups: Process and Practice, ch. 2 (22 group leadership skills)"
+	srcJacobs = "Jacobs, Schimmel, Masson & Harvill, Group Counseling: Strategies and Skills (leader techniques)"
+)
+
+type skillInfo struct{ name, desc, source string }
+
+var skills = [...]skillInfo{
+	{"unspecified", "", ""},
+	{"active-listening", "attend to members' words and non-verbal cues without judging", srcCorey},
+	{"restating", "say again, in other words, what a member said, to check and sharpen it", srcCorey},
+	{"clarifying", "help a member sort out confused or conflicting thoughts and feelings", srcCorey},
+	{"summarizing", "pull together the main threads of a discussion or a session", srcCorey},
+	{"questioning", "ask open questions that invite exploration rather than facts", srcCorey},
+	{"interpreting", "offer a tentative explanation of a behaviour or pattern", srcCorey},
+	{"confronting", "invite a member to look at a gap between words and actions, with care", srcCorey},
+	{"reflecting-feelings", "name the feeling beneath what a member says", srcCorey},
+	{"supporting", "encourage and reinforce a member who is taking a risk", srcCorey},
+	{"empathizing", "convey understanding of a member's experience from the inside", srcCorey},
+	{"facilitating", "open up communication among members and help them speak to one another", srcCorey},
+	{"initiating", "give direction: start a topic, an exercise or a new focus", srcCorey},
+	{"setting-goals", "help members set concrete, meaningful goals", srcCorey},
+	{"evaluating", "assess the group's process and each member's progress", srcCorey},
+	{"giving-feedback", "tell a member specifically and honestly how they come across", srcCorey},
+	{"suggesting", "offer information or possible ways of acting, leaving the choice to the member", srcCorey},
+	{"protecting", "shield a member from unnecessary risk, attack or pressure", srcCorey},
+	{"disclosing-oneself", "share the leader's own here-and-now reactions when it serves the group", srcCorey},
+	{"modeling", "show by example the behaviours the group is to learn", srcCorey},
+	{"linking", "connect what one member says or does with another member's concerns", srcCorey},
+	{"blocking", "stop counterproductive behaviour (gossip, bombardment, breaking confidences) without attacking the person", srcCorey},
+	{"terminating", "prepare the group or a member for an ending and consolidate learning", srcCorey},
+	{"cutting-off", "stop a member's turn gently and move the focus elsewhere", srcJacobs},
+	{"drawing-out", "invite a quiet member to take part, without forcing", srcJacobs},
+	{"holding-focus", "keep the group on one topic or member while it is productive", srcJacobs},
+	{"shifting-focus", "move the group to another topic, activity or member", srcJacobs},
+	{"eye-scanning", "look around the whole group to read reactions and spread attention", srcJacobs},
+	{"rounds", "ask each member in turn for a brief answer (a go-around)", srcJacobs},
+	{"dyads", "have members work in pairs for a few minutes", srcJacobs},
+	{"using-co-leader", "hand over to or coordinate with the co-leader", srcJacobs},
+}
+
+var skillText = func() enum.Table[Skill] {
+	names := make([]string, len(skills))
+	for i, s := range skills {
+		names[i] = s.name
+	}
+	return enum.Table[Skill]{Type: "Skill", Names: names}
+}()
+
+// Skills returns every leader skill in catalogue order.
+func Skills() []Skill { return skillText.Values() }
+
+// String returns the skill's text form.
+func (s Skill) String() string { return skillText.String(s) }
+
+// IsValid reports whether s is a specified skill.
+func (s Skill) IsValid() bool { return skillText.Valid(s) }
+
+// Description returns a one-line description of the skill, or "" for an
+// unknown value.
+func (s Skill) Description() string {
+	if !s.IsValid() {
+		return ""
+	}
+	return skills[s].desc
+}
+
+// Source returns the published source the skill comes from, or "".
+func (s Skill) Source() string {
+	if !s.IsValid() {
+		return ""
+	}
+	return skills[s].source
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (s Skill) MarshalText() ([]byte, error) { return skillText.Marshal(s, newParseError) }
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (s *Skill) UnmarshalText(b []byte) error { return skillText.Unmarshal(s, b, newParseError) }
+
+// ParseSkill returns the skill whose text form is s.
+func ParseSkill(s string) (Skill, error) { return skillText.ParseOr(s, newParseError) }
+
+// SafetyStep is a step of the in-session crisis protocol. Safety steps are
+// interventions too, but kept apart from leader skills because they follow a
+// protocol rather than a facilitator's judgement. The zero value is rejected
+// by validation.
+//
+// Source: DOMAIN.md section 6 (crisis in session), drawing on AGPA Practice
+// Guidelines for Group Psychotherapy (2007) and SAMHSA TIP 41 (2005); the
+// 988 Suicide and Crisis Lifeline for US escalation.
+type SafetyStep uint8
+
+// The safety steps, in the order a protocol usually takes them.
+const (
+	StepUnspecified       SafetyStep = iota
+	StepPause                        // (pause) pause or break the group; stay calm, do not interrogate in front of others
+	StepPrivateAssessment            // (private-assessment) one leader assesses risk privately: ideation, plan, means, timeline
+	StepContinueGroup                // (continue-group) the other leader carries on with the group
+	StepSafetyPlan                   // (safety-plan) make or review a safety plan with the member
+	StepEscalate                     // (escalate) emergency services or crisis line (988 in the US), same-day follow-up
+	StepReferProfessional            // (refer-professional) in a peer-led group: give crisis numbers, hand over to a professional
+	StepDebrief                      // (debrief) debrief the group without protected detail
+	StepDocument                     // (document) document what happened and what was done
+	StepReviewAgreement              // (review-agreement) review the group agreement and its consequences
+)
+
+var stepInfo = [...]struct{ name, desc string }{
+	{"unspecified", ""},
+	{"pause", "pause the group or call a break; stay calm and do not question the member in front of others"},
+	{"private-assessment", "one leader assesses risk in private: ideation, plan, means, timeline"},
+	{"continue-group", "the other leader carries on with the group meanwhile"},
+	{"safety-plan", "make or review a safety plan with the member and agree follow-up"},
+	{"escalate", "contact emergency services or a crisis line (988 in the US) as the risk level requires"},
+	{"refer-professional", "give crisis numbers and hand the member over to a professional"},
+	{"debrief", "debrief the group afterwards without sharing protected detail"},
+	{"document", "document the incident, the assessment and the actions taken"},
+	{"review-agreement", "review the group agreement and apply the consequences it names"},
+}
+
+var stepText = func() enum.Table[SafetyStep] {
+	names := make([]string, len(stepInfo))
+	for i, s := range stepInfo {
+		names[i] = s.name
+	}
+	return enum.Table[SafetyStep]{Type: "SafetyStep", Names: names}
+}()
+
+// SafetySteps returns every safety step in protocol order.
+func SafetySteps() []SafetyStep { return stepText.Values() }
+
+// String returns the step's text form.
+func (s SafetyStep) String() string { return stepText.String(s) }
+
+// IsValid reports whether s is a specified step.
+func (s SafetyStep) IsValid() bool { return stepText.Valid(s) }
+
+// Description returns a one-line description of the step, or "".
+func (s SafetyStep) Description() string {
+	if !s.IsValid() {
+		return ""
+	}
+	return stepInfo[s].desc
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (s SafetyStep) MarshalText() ([]byte, error) { return stepText.Marshal(s, newParseError) }
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (s *SafetyStep) UnmarshalText(b []byte) error { return stepText.Unmarshal(s, b, newParseError) }
+
+// ParseSafetyStep returns the step whose text form is s.
+func ParseSafetyStep(s string) (SafetyStep, error) { return stepText.ParseOr(s, newParseError) }

@@ -1,0 +1,218 @@
+package session
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/groupwork/groupwork/group"
+)
+
+// SegmentUsage is one segment as it ran: when it began, what the agenda
+// planned and how long it took. Segment events are matched to the agenda in
+// order: a segment-began event takes the next agenda segment of its kind; a
+// kind the rest of the agenda does not hold is unplanned (AgendaIndex -1,
+// Planned 0).
+type SegmentUsage struct {
+	Kind        SegmentKind   `json:"kind"`
+	Title       string        `json:"title,omitempty"`
+	AgendaIndex int           `json:"agendaIndex"`
+	Began       time.Time     `json:"began"`
+	Planned     time.Duration `json:"planned"`
+	// Used is the time from the segment's start to the next segment or the
+	// end; for the running segment, to the last event.
+	Used time.Duration `json:"used"`
+}
+
+// Overrun returns how much longer than planned the segment ran, or 0.
+// Unplanned segments overrun by their whole length.
+func (u SegmentUsage) Overrun() time.Duration { return max(u.Used-u.Planned, 0) }
+
+// Participation is what one member did in a session, from its events.
+type Participation struct {
+	Turns int           `json:"turns"`
+	Talk  time.Duration `json:"talk"` // total length of the member's turns
+	// Acts counts the member's turns by Bales IPA category, indexed by Act
+	// (Acts[ActUncoded] counts uncoded turns).
+	Acts [NumActs + 1]int `json:"acts"`
+	// Addressed counts turns addressed to the member.
+	Addressed int `json:"addressed"`
+	// Interventions counts facilitator interventions aimed at the member.
+	Interventions int `json:"interventions"`
+}
+
+// IncidentRecord is an incident as the session knows it: raised, and
+// perhaps resolved.
+type IncidentRecord struct {
+	Incident             // as raised: ID, Kind, Member, Text
+	RaisedAt   time.Time `json:"raisedAt"`
+	Resolved   bool      `json:"resolved"`
+	ResolvedAt time.Time `json:"resolvedAt,omitzero"`
+	Resolution string    `json:"resolution,omitempty"` // the resolution's text, if any
+}
+
+// NoteRecord is a note as the session knows it: its latest content, whether
+// it is signed, and its addenda.
+type NoteRecord struct {
+	Note      Note                `json:"note"`
+	WrittenAt time.Time           `json:"writtenAt"`
+	Signed    bool                `json:"signed"`
+	SignedBy  group.FacilitatorID `json:"signedBy,omitempty"`
+	SignedAt  time.Time           `json:"signedAt,omitzero"`
+	Addenda   []Addendum          `json:"addenda,omitempty"`
+}
+
+// Addendum is a change to a signed note, kept beside the original.
+type Addendum struct {
+	At     time.Time           `json:"at"`
+	Author group.FacilitatorID `json:"author"`
+	Text   string              `json:"text"`
+}
+
+// Spec returns the spec the session was created with. Its slices are the
+// session's own: do not modify them.
+func (s *Session) Spec() Spec { return s.spec }
+
+// Events returns a copy of the session's log, in the order applied.
+func (s *Session) Events() []Event {
+	out := make([]Event, 0, s.nEvents)
+	for _, c := range s.entries {
+		for i := range c {
+			out = append(out, s.event(&c[i]))
+		}
+	}
+	return out
+}
+
+// Len returns the number of events applied.
+func (s *Session) Len() int { return s.nEvents }
+
+// Phase returns where the session is in its life.
+func (s *Session) Phase() Phase { return s.phase }
+
+// StartedAt returns the time of the started event, or zero.
+func (s *Session) StartedAt() time.Time { return s.startedAt }
+
+// EndedAt returns the time of the ended event, or zero.
+func (s *Session) EndedAt() time.Time { return s.endedAt }
+
+// Recording reports whether the session is recorded.
+func (s *Session) Recording() bool { return s.recording }
+
+// CurrentSegment returns the running segment, or false before the first
+// segment and after the end.
+func (s *Session) CurrentSegment() (SegmentUsage, bool) {
+	if s.phase != PhaseRunning || len(s.segments) == 0 {
+		return SegmentUsage{}, false
+	}
+	return s.segmentAt(len(s.segments) - 1), true
+}
+
+// Segments returns every segment that has begun, in order, with the time
+// each used against its plan.
+func (s *Session) Segments() []SegmentUsage {
+	out := make([]SegmentUsage, len(s.segments))
+	for i := range s.segments {
+		out[i] = s.segmentAt(i)
+	}
+	return out
+}
+
+func (s *Session) segmentAt(i int) SegmentUsage {
+	u := s.segments[i]
+	if i == len(s.segments)-1 && s.phase == PhaseRunning {
+		u.Used = s.last.Sub(u.Began)
+	}
+	return u
+}
+
+// Present returns the members in the room, in roster order. After the end it
+// returns the members who stayed to the end.
+func (s *Session) Present() []group.MemberID {
+	var out []group.MemberID
+	for i, m := range s.members {
+		if m.present {
+			out = append(out, s.spec.Roster[i].ID)
+		}
+	}
+	return out
+}
+
+// PresentFacilitators returns the facilitators in the room, in spec order.
+func (s *Session) PresentFacilitators() []group.FacilitatorID {
+	var out []group.FacilitatorID
+	for i, here := range s.facs {
+		if here {
+			out = append(out, s.spec.Facilitators[i].ID)
+		}
+	}
+	return out
+}
+
+// Participation returns what one member did in the session, or false when
+// the member is not on the roster.
+func (s *Session) Participation(id group.MemberID) (Participation, bool) {
+	i, ok := s.memberIdx[id]
+	if !ok {
+		return Participation{}, false
+	}
+	return s.members[i].p, true
+}
+
+// Incidents returns every incident raised, by ID.
+func (s *Session) Incidents() []IncidentRecord { return slices.Clone(s.incidents) }
+
+// OpenIncidents returns the unresolved incidents, risk incidents first (DOMAIN.md
+// section 6: risk to safety comes before everything else), then by ID.
+func (s *Session) OpenIncidents() []IncidentRecord {
+	var out []IncidentRecord
+	for _, r := range s.incidents {
+		if !r.Resolved {
+			out = append(out, r)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b IncidentRecord) int {
+		if a.Kind.IsRisk() != b.Kind.IsRisk() {
+			if a.Kind.IsRisk() {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
+	return out
+}
+
+// Notes returns every note written, by ID.
+func (s *Session) Notes() []NoteRecord {
+	out := slices.Clone(s.notes)
+	for i := range out {
+		out[i].Addenda = slices.Clone(out[i].Addenda)
+		out[i].Note.Interventions = slices.Clone(out[i].Note.Interventions)
+	}
+	return out
+}
+
+// Findings returns the session's guidance, most serious first: the agenda's
+// findings against the profile, segments that overran their plan by more
+// than a fifth, and, once the session has ended, the note findings (no
+// group note, an attending member without a progress note, unsigned notes,
+// members' notes with identical narratives).
+func (s *Session) Findings() []group.Finding {
+	out := slices.Clone(s.findings)
+	for i, u := range s.Segments() {
+		if u.AgendaIndex >= 0 && u.Overrun() > u.Planned/5 && u.Overrun() >= time.Minute {
+			out = append(out, group.Finding{
+				Severity: group.SeverityInfo, Code: CodeSegmentOverrun, Source: srcStructure,
+				Path:    fmt.Sprintf("segments[%d]", i),
+				Message: fmt.Sprintf("%s ran %s against %s planned", u.Kind, minutes(u.Used.Round(time.Minute)), minutes(u.Planned)),
+			})
+		}
+	}
+	if s.phase == PhaseEnded {
+		out = append(out, s.noteFindings()...)
+	}
+	sortFindings(out)
+	return out
+}
