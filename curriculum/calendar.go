@@ -1,0 +1,458 @@
+package curriculum
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"time"
+)
+
+// MaxCycles is the largest number of times a calendar runs a program through.
+// DBT skills cycles usually run twice (DOMAIN.md section 10); the limit only
+// keeps a bad spec from asking for an enormous calendar.
+const MaxCycles = 20
+
+// Spec says when and where a program runs: the first session's local date
+// and time, the time zone, the cadence, the dates to skip, cancellations and
+// the dates of extra days. Schedule turns a program and a Spec into a
+// Calendar.
+//
+// Spec is a plain value. It round-trips through encoding/json except for
+// Location, which apps store by name (time.LoadLocation) and set again after
+// decoding. The zero value is not a usable spec: First and Location are
+// required.
+type Spec struct {
+	// First is the local date and wall-clock time of the first session.
+	// Every regular session starts at the same wall-clock time, across
+	// daylight-saving changes.
+	First Slot `json:"first"`
+	// Location is the time zone the group meets in. It must not be nil or
+	// time.Local (which has no portable name for an iCalendar TZID).
+	Location *time.Location `json:"-"`
+	// Cadence is how often sessions meet. Default: the program's cadence.
+	Cadence Cadence `json:"cadence,omitempty"`
+	// Cycles is how many times the program runs through, back to back
+	// (a DBT skills group usually runs its 24-week cycle twice). Default 1;
+	// at most MaxCycles. Programs run as a Topics list have one cycle.
+	Cycles int `json:"cycles,omitempty"`
+	// Topics is, for a topic bank (OrderAnyOrder), the plans to hold, in
+	// the order to hold them; a plan may recur. Default: the bank in number
+	// order. Sequence programs must leave it empty.
+	Topics []int `json:"topics,omitempty"`
+	// Skip lists dates on which the group does not meet (holidays). A
+	// session that would fall on one moves to the next date on the cadence
+	// and every later session moves with it. Skip dates off the cadence are
+	// ignored.
+	Skip []Date `json:"skip,omitempty"`
+	// Cancelled lists sessions called off after the calendar was made. Each
+	// must name the date of a regular session. Without a make-up slot the
+	// calendar shifts like a skip; with one, the session moves to the
+	// make-up slot and nothing else moves.
+	Cancelled []Cancellation `json:"cancelled,omitempty"`
+	// ExtraDays, when set, gives the start of every extra-day occurrence
+	// (orientation, day of practice), in program order and cycle by cycle:
+	// len(program.ExtraDays) * cycles slots. Each must fall strictly between
+	// the sessions it belongs between. Default: an orientation one cadence
+	// before the first session of its cycle (or halfway from the previous
+	// cycle's last session), and a day of practice halfway between its two
+	// sessions, rounding later (the Saturday after a Tuesday class), both at
+	// the extra day's At time or else First's.
+	ExtraDays []Slot `json:"extraDays,omitempty"`
+}
+
+// Cancellation calls off the regular session on Date. MakeUp, when set, is
+// where the session goes instead.
+type Cancellation struct {
+	Date   Date  `json:"date"`
+	MakeUp *Slot `json:"makeUp,omitempty"`
+}
+
+// Occurrence is one dated meeting of a program: a session (regular or
+// make-up) or an extra day.
+type Occurrence struct {
+	// Kind says whether this is a regular session, a make-up or an extra day.
+	Kind OccurrenceKind `json:"kind"`
+	// Session is the session's 1-based position in the calendar, across
+	// cycles; 0 for an extra day.
+	Session int `json:"session,omitempty"`
+	// Cycle is the 1-based run through the program this occurrence belongs to.
+	Cycle int `json:"cycle"`
+	// Plan is the plan number held; 0 for an extra day.
+	Plan int `json:"plan,omitempty"`
+	// Extra is the kind of extra day; unspecified for sessions.
+	Extra ExtraKind `json:"extra,omitempty"`
+	// Title is the plan's or the extra day's title.
+	Title string `json:"title"`
+	// Start and End bound the occurrence, in the calendar's location.
+	Start time.Time `json:"start"`
+	End   time.Time `json:"end"`
+	// Entry says whether a newcomer may join at this session.
+	Entry bool `json:"entry,omitempty"`
+}
+
+// Exclusion is a date on the recurring series that holds no regular
+// session: a skipped holiday or a cancellation.
+type Exclusion struct {
+	// Start is the series start that was left out (an iCalendar EXDATE).
+	Start time.Time `json:"start"`
+	// Cancelled is true for a cancellation, false for a skipped date.
+	Cancelled bool `json:"cancelled,omitempty"`
+}
+
+// Calendar is a program laid out on dates: every occurrence with its start
+// and end, and the recurring series (start, cadence, count, exclusions) an
+// iCalendar RRULE describes.
+//
+// A Calendar is an immutable value: Cancel and MakeUp return new calendars.
+// The zero value has no occurrences. It is safe for concurrent reads.
+type Calendar struct {
+	// Program is the program's name; Title its title.
+	Program string `json:"program"`
+	Title   string `json:"title"`
+	// Location is the time zone the calendar is in.
+	Location *time.Location `json:"-"`
+	// Cadence is the series' cadence; Length the length of every session.
+	Cadence Cadence       `json:"cadence"`
+	Length  time.Duration `json:"length"`
+	// SeriesStart is the first date and time on the recurring series (the
+	// iCalendar DTSTART); Count is the number of series dates used,
+	// excluded ones included (the RRULE COUNT).
+	SeriesStart time.Time `json:"seriesStart"`
+	Count       int       `json:"count"`
+	// Occurrences lists every meeting, sorted by start.
+	Occurrences []Occurrence `json:"occurrences"`
+	// Excluded lists the series dates that hold no regular session, in order.
+	Excluded []Exclusion `json:"excluded,omitempty"`
+
+	program Program
+	spec    Spec
+}
+
+// Schedule lays program p out on dates according to spec.
+//
+// Regular sessions fall every cadence (7 or 14 calendar days) from
+// spec.First at the same wall-clock time in spec.Location, so a 18:00
+// session stays at 18:00 across a daylight-saving change. Skipped dates and
+// cancellations without a make-up push the remaining sessions along the
+// series; a cancellation with a make-up moves one session off the series.
+// Extra days are placed as Spec.ExtraDays describes.
+//
+// The program must be valid (see Program.Validate). Every problem with the
+// program or the spec comes back at once as joined *FieldError values:
+// a nil location (ErrNilLocation), no cadence (ErrZeroCadence), a
+// cancellation on a date with no regular session (ErrNotScheduled), an
+// extra day out of place (ErrExtraDayMisplaced), a make-up that overlaps
+// another occurrence (ErrSlotTaken), a topic that names no plan
+// (ErrUnknownPlan), and invalid dates, clocks or cycle counts.
+func Schedule(p Program, spec Spec) (Calendar, error) {
+	var pr problems
+	if err := p.Validate(); err != nil {
+		pr.errs = append(pr.errs, err)
+	}
+	checkSpec(&pr, p, spec)
+	if err := pr.err(); err != nil {
+		return Calendar{}, err
+	}
+	c, err := layOut(p, spec)
+	if err != nil {
+		return Calendar{}, err
+	}
+	return c, nil
+}
+
+// checkSpec reports the spec's own problems.
+func checkSpec(pr *problems, p Program, spec Spec) {
+	if spec.Location == nil {
+		pr.add("location", "must be set", ErrNilLocation)
+	} else if spec.Location == time.Local || spec.Location.String() == "Local" {
+		pr.add("location", "time.Local has no portable name; load the zone by name", ErrNilLocation)
+	}
+	if !spec.First.IsValid() {
+		pr.add("first", "must be a valid date and time, not "+spec.First.String(), nil)
+	}
+	switch cad := cmp.Or(spec.Cadence, p.Cadence); {
+	case cad == CadenceUnspecified:
+		pr.add("cadence", "neither the spec nor the program sets a cadence", ErrZeroCadence)
+	case !cad.IsValid():
+		pr.add("cadence", "unknown cadence "+cad.String(), ErrUnknownValue)
+	}
+	if spec.Cycles < 0 || spec.Cycles > MaxCycles {
+		pr.add("cycles", "must be between 0 and "+strconv.Itoa(MaxCycles), nil)
+	}
+	if len(spec.Topics) > 0 {
+		if p.Order != OrderAnyOrder {
+			pr.add("topics", "only a topic bank (any-order program) takes a topic list", nil)
+		}
+		if spec.Cycles > 1 {
+			pr.add("cycles", "a topic list runs once", nil)
+		}
+		for i, n := range spec.Topics {
+			if _, ok := p.Plan(n); !ok {
+				pr.add(index("topics", i), "plan "+strconv.Itoa(n)+" does not exist", ErrUnknownPlan)
+			}
+		}
+	}
+	for i, d := range spec.Skip {
+		if !d.IsValid() {
+			pr.add(index("skip", i), "invalid date "+d.String(), nil)
+		}
+	}
+	for i, c := range spec.Cancelled {
+		cp := index("cancelled", i)
+		if !c.Date.IsValid() {
+			pr.add(path(cp, "date"), "invalid date "+c.Date.String(), nil)
+		}
+		if c.MakeUp != nil && !c.MakeUp.IsValid() {
+			pr.add(path(cp, "makeUp"), "invalid slot "+c.MakeUp.String(), nil)
+		}
+		for j, d := range spec.Cancelled[:i] {
+			if d.Date == c.Date {
+				pr.add(path(cp, "date"), "repeats cancelled["+strconv.Itoa(j)+"]", nil)
+			}
+		}
+	}
+	for i, s := range spec.ExtraDays {
+		if !s.IsValid() {
+			pr.add(index("extraDays", i), "invalid slot "+s.String(), nil)
+		}
+	}
+}
+
+// planned is one session to place: which plan, in which cycle.
+type planned struct{ plan, cycle int }
+
+// sequenceOf returns the sessions to hold, in order.
+func sequenceOf(p Program, spec Spec) []planned {
+	var seq []planned
+	if len(spec.Topics) > 0 {
+		for _, n := range spec.Topics {
+			seq = append(seq, planned{plan: n, cycle: 1})
+		}
+		return seq
+	}
+	plans := p.Plans()
+	for c := 1; c <= max(spec.Cycles, 1); c++ {
+		for _, pl := range plans {
+			seq = append(seq, planned{plan: pl.Number, cycle: c})
+		}
+	}
+	return seq
+}
+
+// layOut places sessions on the series, then extra days, then checks for
+// collisions.
+func layOut(p Program, spec Spec) (Calendar, error) {
+	loc := spec.Location
+	cad := cmp.Or(spec.Cadence, p.Cadence)
+	c := Calendar{
+		Program: p.Name, Title: p.Title, Location: loc, Cadence: cad, Length: p.SessionLength,
+		SeriesStart: spec.First.In(loc), program: p, spec: cloneSpec(spec),
+	}
+	skip := map[Date]bool{}
+	for _, d := range spec.Skip {
+		skip[d] = true
+	}
+	cancelled := map[Date]int{}
+	for i, x := range spec.Cancelled {
+		cancelled[x.Date] = i
+	}
+	used := make([]bool, len(spec.Cancelled))
+
+	seq := sequenceOf(p, spec)
+	titles := map[int]string{}
+	for _, pl := range p.Plans() {
+		titles[pl.Number] = pl.Title
+	}
+	entry := map[int]bool{}
+	for _, n := range p.EntryPoints() {
+		entry[n] = true
+	}
+	session := func(kind OccurrenceKind, at time.Time, n int) Occurrence {
+		s := seq[n]
+		return Occurrence{
+			Kind: kind, Session: n + 1, Cycle: s.cycle, Plan: s.plan, Title: titles[s.plan],
+			Start: at, End: at.Add(p.SessionLength), Entry: entry[s.plan],
+		}
+	}
+	k := 0
+	for n := 0; n < len(seq); k++ {
+		date := spec.First.Date.AddDays(k * cad.Days())
+		at := Slot{Date: date, At: spec.First.At}.In(loc)
+		if skip[date] {
+			c.Excluded = append(c.Excluded, Exclusion{Start: at})
+			continue
+		}
+		if i, ok := cancelled[date]; ok {
+			used[i] = true
+			c.Excluded = append(c.Excluded, Exclusion{Start: at, Cancelled: true})
+			if mu := spec.Cancelled[i].MakeUp; mu != nil {
+				c.Occurrences = append(c.Occurrences, session(OccurrenceMakeUp, mu.In(loc), n))
+				n++
+			}
+			continue
+		}
+		c.Occurrences = append(c.Occurrences, session(OccurrenceSession, at, n))
+		n++
+	}
+	c.Count = k
+
+	var pr problems
+	for i, u := range used {
+		if !u {
+			pr.add(path(index("cancelled", i), "date"), "no regular session falls on "+spec.Cancelled[i].Date.String(), ErrNotScheduled)
+		}
+	}
+	c.placeExtraDays(&pr, seq)
+	slices.SortStableFunc(c.Occurrences, func(a, b Occurrence) int { return a.Start.Compare(b.Start) })
+	for i := 1; i < len(c.Occurrences); i++ {
+		a, b := c.Occurrences[i-1], c.Occurrences[i]
+		if a.End.After(b.Start) {
+			pr.add("occurrences", a.Kind.String()+" "+a.Title+" overlaps "+b.Kind.String()+" "+b.Title+" at "+b.Start.Format(time.DateTime), ErrSlotTaken)
+		}
+	}
+	if err := pr.err(); err != nil {
+		return Calendar{}, err
+	}
+	return c, nil
+}
+
+// placeExtraDays adds the program's extra days, cycle by cycle, at the
+// spec's slots or the default ones.
+func (c *Calendar) placeExtraDays(pr *problems, seq []planned) {
+	p, spec := c.program, c.spec
+	if len(p.ExtraDays) == 0 {
+		if len(spec.ExtraDays) > 0 {
+			pr.add("extraDays", "the program has no extra days", ErrExtraDayMisplaced)
+		}
+		return
+	}
+	cycles := seq[len(seq)-1].cycle
+	if len(spec.ExtraDays) > 0 && len(spec.ExtraDays) != len(p.ExtraDays)*cycles {
+		pr.add("extraDays", "needs "+strconv.Itoa(len(p.ExtraDays)*cycles)+" slots, one per extra day per cycle", ErrExtraDayMisplaced)
+		return
+	}
+	// Sessions by (cycle, plan), and each cycle's first and last session.
+	byKey := map[planned]Occurrence{}
+	firstOf := map[int]Occurrence{}
+	lastOf := map[int]Occurrence{}
+	for _, o := range c.Occurrences {
+		byKey[planned{plan: o.Plan, cycle: o.Cycle}] = o
+		if f, ok := firstOf[o.Cycle]; !ok || o.Session < f.Session {
+			firstOf[o.Cycle] = o
+		}
+		if l, ok := lastOf[o.Cycle]; !ok || o.Session > l.Session {
+			lastOf[o.Cycle] = o
+		}
+	}
+	i := 0
+	for cy := 1; cy <= cycles; cy++ {
+		for _, x := range p.ExtraDays {
+			xp := index("extraDays", i)
+			var before *Occurrence // the session the day follows, if any
+			after := firstOf[cy]
+			if x.Kind == ExtraPracticeDay {
+				o := byKey[planned{plan: x.After, cycle: cy}]
+				before = &o
+				after = byKey[planned{plan: x.After + 1, cycle: cy}]
+			} else if cy > 1 {
+				o := lastOf[cy-1]
+				before = &o
+			}
+			var slot Slot
+			if len(spec.ExtraDays) > 0 {
+				slot = spec.ExtraDays[i]
+			} else {
+				slot = Slot{At: spec.First.At}
+				if x.At != nil {
+					slot.At = *x.At
+				}
+				end := DateOf(after.Start)
+				if before == nil {
+					slot.Date = end.AddDays(-c.Cadence.Days())
+				} else {
+					slot.Date = DateOf(before.Start).AddDays((DateOf(before.Start).DaysUntil(end) + 1) / 2)
+				}
+			}
+			d := slot.Date
+			if (before != nil && d.Compare(DateOf(before.Start)) <= 0) || d.Compare(DateOf(after.Start)) >= 0 {
+				pr.add(xp, x.Title+" on "+d.String()+" does not fall between its sessions", ErrExtraDayMisplaced)
+			}
+			at := slot.In(c.Location)
+			c.Occurrences = append(c.Occurrences, Occurrence{
+				Kind: OccurrenceExtraDay, Cycle: cy, Extra: x.Kind, Title: x.Title, Start: at, End: at.Add(x.Length),
+			})
+			i++
+		}
+	}
+}
+
+func cloneSpec(s Spec) Spec {
+	s.Topics = slices.Clone(s.Topics)
+	s.Skip = slices.Clone(s.Skip)
+	s.Cancelled = slices.Clone(s.Cancelled)
+	s.ExtraDays = slices.Clone(s.ExtraDays)
+	return s
+}
+
+// Spec returns the spec the calendar was made from, including the
+// cancellations made since. Store it to rebuild the calendar with Schedule.
+func (c Calendar) Spec() Spec { return cloneSpec(c.spec) }
+
+// Session returns the occurrence holding session n (1-based) and true, or
+// false when there is none.
+func (c Calendar) Session(n int) (Occurrence, bool) {
+	for _, o := range c.Occurrences {
+		if o.Session == n && o.Kind != OccurrenceExtraDay {
+			return o, true
+		}
+	}
+	return Occurrence{}, false
+}
+
+// Cancel calls off regular session n and shifts it and every later session
+// one step along the series (the cancelled date becomes an exclusion). It
+// returns an error wrapping ErrNotScheduled when session n is not a regular
+// session of c, and any error Schedule would return for the new spec (an
+// explicitly dated extra day may no longer fit, ErrExtraDayMisplaced). c
+// itself is unchanged.
+func (c Calendar) Cancel(n int) (Calendar, error) { return c.cancel(n, nil) }
+
+// MakeUp calls off regular session n and holds it at slot instead; no other
+// session moves. Besides Cancel's errors it returns ErrSlotTaken when the
+// make-up overlaps another occurrence. c itself is unchanged.
+func (c Calendar) MakeUp(n int, slot Slot) (Calendar, error) { return c.cancel(n, &slot) }
+
+func (c Calendar) cancel(n int, makeUp *Slot) (Calendar, error) {
+	o, ok := c.Session(n)
+	if !ok || o.Kind != OccurrenceSession {
+		return Calendar{}, &FieldError{Path: "session", Problem: "session " + strconv.Itoa(n) + " is not a regular session of the calendar", Err: ErrNotScheduled}
+	}
+	spec := c.Spec()
+	spec.Cancelled = append(spec.Cancelled, Cancellation{Date: DateOf(o.Start), MakeUp: makeUp})
+	return Schedule(c.program, spec)
+}
+
+// EntryPoints returns the start of every session at which a newcomer may
+// join, in order: the entry points a rolling-entry group.Spec takes
+// (group.Admission.EntryPoints).
+func (c Calendar) EntryPoints() []time.Time {
+	var out []time.Time
+	for _, o := range c.Occurrences {
+		if o.Entry {
+			out = append(out, o.Start)
+		}
+	}
+	return out
+}
+
+// NextEntry returns the first session at or after t at which a newcomer may
+// join, or an error wrapping ErrNoEntryPoint when none is left.
+func (c Calendar) NextEntry(t time.Time) (Occurrence, error) {
+	for _, o := range c.Occurrences {
+		if o.Entry && !o.Start.Before(t) {
+			return o, nil
+		}
+	}
+	return Occurrence{}, fmt.Errorf("%w at or after %s", ErrNoEntryPoint, t.Format(time.RFC3339))
+}
