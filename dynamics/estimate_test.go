@@ -1,0 +1,207 @@
+package dynamics_test
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/require"
+
+	"github.com/groupwork/groupwork/dynamics"
+	"github.com/groupwork/groupwork/measure"
+)
+
+func climate(eng, avoid, conflict float64) measure.GCQSScore {
+	return measure.GCQSScore{Engagement: eng, Avoidance: avoid, Conflict: conflict, Answered: 12}
+}
+
+func full(n int) dynamics.Attendance { return dynamics.Attendance{Expected: n, Present: n} }
+
+// TestEstimateStage checks the heuristic on synthetic histories built from
+// the signs DOMAIN.md section 2 lists for each stage.
+func TestEstimateStage(t *testing.T) {
+	tests := []struct {
+		name       string
+		history    []dynamics.SessionEvidence
+		stage      dynamics.Stage
+		confidence float64
+		codes      []string
+	}{
+		{
+			// forming: first session, talk aimed at the leader, many questions
+			// (forming 2 + 1 + 0.75 = 3.75; confidence 1 * 3.75/4)
+			name: "first session",
+			history: []dynamics.SessionEvidence{{Session: 1, Planned: 12,
+				Interaction: dynamics.InteractionEvidence{MemberTurns: 20, MemberToFacilitator: 0.7, MemberToMember: 0.2, Questions: 0.3}}},
+			stage: dynamics.StageForming, confidence: 0.94,
+			codes: []string{"position-early", "member-to-leader", "questions"},
+		},
+		{
+			// storming: conflict peaks, challenges to the leader, lateness spike
+			// (storming 0.5 + 1.5 + 1.5 + 1.5 + 1 = 6 against norming 0.25)
+			name: "conflict peak with challenges to the leader",
+			history: []dynamics.SessionEvidence{
+				{Session: 1, Planned: 12, Climate: climate(3, 2, 1), Attendance: full(8)},
+				{Session: 2, Planned: 12, Climate: climate(3, 2, 1.5), Attendance: full(8)},
+				{Session: 3, Planned: 12, Climate: climate(3, 2, 2), Attendance: full(8)},
+				{Session: 4, Planned: 12, Climate: climate(3, 2, 2.5), Attendance: full(8)},
+				{Session: 5, Planned: 12, Climate: climate(3, 2, 3.5),
+					Attendance:  dynamics.Attendance{Expected: 8, Present: 6, Late: 1},
+					Interaction: dynamics.InteractionEvidence{MemberTurns: 60, MemberToMember: 0.4, MemberToFacilitator: 0.4, Negative: 0.25, LeaderChallenges: 3}},
+			},
+			stage: dynamics.StageStorming, confidence: 0.96,
+			codes: []string{"position-middle", "position-middle", "negative-acts", "leader-challenges", "climate-conflict-high", "attendance-spike"},
+		},
+		{
+			// performing: engagement high and rising, member-to-member feedback
+			// (performing 0.5 + 2 + 1.5 + 0.5 = 4.5 against norming 0.75)
+			name: "high engagement with member-to-member feedback",
+			history: []dynamics.SessionEvidence{
+				{Session: 6, Planned: 12, Climate: climate(3.5, 1.5, 1.5)},
+				{Session: 7, Planned: 12, Climate: climate(3.8, 1.5, 1.5)},
+				{Session: 8, Planned: 12, Climate: climate(4.5, 1, 1.5),
+					Interaction: dynamics.InteractionEvidence{MemberTurns: 80, MemberToMember: 0.7, MemberToFacilitator: 0.2, Negative: 0.05, DisclosureFeedback: 0.35}},
+			},
+			stage: dynamics.StagePerforming, confidence: 0.83,
+			codes: []string{"position-late", "position-late", "member-feedback", "climate-engagement-high", "climate-engagement-rising", "climate-engagement-rising"},
+		},
+		{
+			// adjourning: the last session of the program (3, confidence 3/4)
+			name:    "last session",
+			history: []dynamics.SessionEvidence{{Session: 12, Planned: 12}},
+			stage:   dynamics.StageAdjourning, confidence: 0.75,
+			codes: []string{"position-last"},
+		},
+		{
+			name:    "near the end",
+			history: []dynamics.SessionEvidence{{Session: 11, Planned: 12}},
+			stage:   dynamics.StageAdjourning, confidence: 0.5,
+			codes: []string{"position-ending"},
+		},
+		{
+			// ambiguous: storming 0.5 + 1.5 + 1.5 = 3.5 ties performing 2 + 1.5
+			// = 3.5; a tie gives no confidence at all
+			name: "ambiguous evidence",
+			history: []dynamics.SessionEvidence{{Session: 6, Planned: 12, Climate: climate(4.2, 1, 2),
+				Interaction: dynamics.InteractionEvidence{MemberTurns: 50, MemberToMember: 0.6, Negative: 0.25, LeaderChallenges: 2, DisclosureFeedback: 0.3}}},
+			stage: dynamics.StageStorming, confidence: 0,
+			codes: []string{"position-middle", "position-middle", "negative-acts", "leader-challenges", "member-feedback", "climate-engagement-high"},
+		},
+		{
+			name:    "no signal at all",
+			history: []dynamics.SessionEvidence{{Session: 5}},
+			stage:   dynamics.StageUnspecified, confidence: 0,
+		},
+		{
+			// open-ended group, second session, guarded climate, absences:
+			// forming 1.5 + 1 = 2.5, storming 0.5; (2/2.5) * (2.5/4) = 0.5
+			name: "open-ended start",
+			history: []dynamics.SessionEvidence{{Session: 2, Climate: climate(2, 4, 1),
+				Attendance: dynamics.Attendance{Expected: 10, Present: 6}}},
+			stage: dynamics.StageForming, confidence: 0.5,
+			codes: []string{"position-early", "climate-guarded", "attendance-spike"},
+		},
+		{
+			// conflict falls from its peak while engagement holds; little
+			// negativity; member-to-member talk without feedback:
+			// norming 0.25 + 1 + 1.5 = 2.75, storming 0.5 + 0.5 = 1;
+			// (1.75/2.75) * (2.75/4) = 0.4375
+			name: "conflict falling",
+			history: []dynamics.SessionEvidence{
+				{Session: 4, Planned: 10, Climate: climate(3, 2, 3.2)},
+				{Session: 5, Planned: 10, Climate: climate(3.2, 2, 2.2),
+					Interaction: dynamics.InteractionEvidence{MemberTurns: 40, MemberToMember: 0.6, Negative: 0.08, LeaderChallenges: 1}},
+			},
+			stage: dynamics.StageNorming, confidence: 0.44,
+			codes: []string{"position-middle", "position-middle", "leader-challenges", "member-to-member", "climate-conflict-falling"},
+		},
+		{
+			// storming 0.5 + 1 = 1.5 narrowly over norming 0.25 + 1 = 1.25:
+			// (0.25/1.5) * (1.5/4) = 0.0625, low confidence
+			name: "conflict rising below the high mark",
+			history: []dynamics.SessionEvidence{
+				{Session: 2, Planned: 10, Climate: climate(3, 2, 1)},
+				{Session: 3, Planned: 10, Climate: climate(3, 2, 2),
+					Interaction: dynamics.InteractionEvidence{MemberTurns: 40, MemberToMember: 0.6, Negative: 0.02}},
+			},
+			stage: dynamics.StageStorming, confidence: 0.06,
+			codes: []string{"position-middle", "position-middle", "member-to-member", "climate-conflict-rising"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			e, err := dynamics.EstimateStage(tc.history)
+			require.NoError(t, err)
+			var codes []string
+			for _, s := range e.Evidence {
+				codes = append(codes, s.Code)
+				require.NotEmpty(t, s.Detail)
+			}
+			if diff := cmp.Diff(tc.codes, codes); diff != "" {
+				t.Errorf("evidence (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tc.stage, e.Stage); diff != "" {
+				t.Errorf("stage (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tc.confidence, e.Confidence); diff != "" {
+				t.Errorf("confidence (-want +got):\n%s", diff)
+			}
+			require.Equal(t, dynamics.HeuristicNote, e.Note, "every estimate is labelled a heuristic")
+			require.Len(t, e.Scores, 5)
+			require.Equal(t, tc.history[len(tc.history)-1].Session, e.Session)
+		})
+	}
+}
+
+func TestEstimateStageRejects(t *testing.T) {
+	_, err := dynamics.EstimateStage(nil)
+	require.ErrorIs(t, err, dynamics.ErrNoEvidence)
+
+	bad := []dynamics.SessionEvidence{
+		{Session: 0, Planned: -1}, // 2 problems
+		{Session: 3, Planned: 2, Climate: measure.GCQSScore{Engagement: 7, Conflict: -1, Answered: 13}},                  // 4
+		{Session: 2, Interaction: dynamics.InteractionEvidence{MemberTurns: -1, Negative: 1.5}},                          // 3, out of order included
+		{Session: 4, Attendance: dynamics.Attendance{Expected: 3, Present: 4}, Climate: measure.GCQSScore{Answered: -1}}, // 2
+	}
+	_, err = dynamics.EstimateStage(bad)
+	require.ErrorIs(t, err, dynamics.ErrInvalid)
+	joined, ok := err.(interface{ Unwrap() []error })
+	require.True(t, ok)
+	var paths []string
+	for _, e := range joined.Unwrap() {
+		var fe *dynamics.FieldError
+		require.ErrorAs(t, e, &fe)
+		paths = append(paths, fe.Path)
+	}
+	want := []string{
+		"history[0].session", "history[0].planned",
+		"history[1].session", "history[1].climate.answered", "history[1].climate.engagement", "history[1].climate.conflict",
+		"history[2].session", "history[2].interaction", "history[2].interaction.negative",
+		"history[3].climate.answered", "history[3].attendance",
+	}
+	if diff := cmp.Diff(want, paths); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+}
+
+func TestEstimateIn(t *testing.T) {
+	tests := []struct {
+		stage dynamics.Stage
+		model dynamics.Model
+		want  dynamics.Stage
+	}{
+		{dynamics.StageForming, dynamics.ModelCorey, dynamics.StageInitial},
+		{dynamics.StageStorming, dynamics.ModelYalom, dynamics.StageConflict},
+		// norming is late transition into working (DOMAIN.md section 2)
+		{dynamics.StageNorming, dynamics.ModelCorey, dynamics.StageWorking},
+		{dynamics.StageNorming, dynamics.ModelYalom, dynamics.StageCohesiveness},
+		{dynamics.StageAdjourning, dynamics.ModelCorey, dynamics.StageFinal},
+		{dynamics.StagePerforming, dynamics.ModelTuckman, dynamics.StagePerforming},
+		{dynamics.StageUnspecified, dynamics.ModelCorey, dynamics.StageUnspecified},
+		{dynamics.StageForming, dynamics.ModelUnspecified, dynamics.StageUnspecified},
+	}
+	for _, tc := range tests {
+		t.Run(tc.stage.String()+" in "+tc.model.String(), func(t *testing.T) {
+			require.Equal(t, tc.want, dynamics.Estimate{Stage: tc.stage}.In(tc.model))
+		})
+	}
+}

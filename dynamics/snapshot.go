@@ -1,0 +1,448 @@
+package dynamics
+
+import (
+	"math/bits"
+	"time"
+
+	"github.com/groupwork/groupwork/group"
+	"github.com/groupwork/groupwork/session"
+)
+
+// IPAProfile is a Bales IPA profile: how many acts fell in each category and
+// the shares of the areas among coded acts (Bales 1950; DOMAIN.md section 8:
+// positive social-emotional 1-3, task answers 4-6, task questions 7-9,
+// negative social-emotional 10-12). Shares are 0 when nothing was coded.
+type IPAProfile struct {
+	Counts          [numActs]int `json:"counts"` // indexed by session.Act; [0] is uncoded turns
+	Coded           int          `json:"coded"`  // acts in categories 1-12
+	Task            float64      `json:"task"`   // 4-9
+	SocialEmotional float64      `json:"socialEmotional"`
+	Positive        float64      `json:"positive"`  // 1-3
+	Negative        float64      `json:"negative"`  // 10-12
+	Answers         float64      `json:"answers"`   // 4-6
+	Questions       float64      `json:"questions"` // 7-9
+}
+
+// Count returns the number of acts in category a (a = ActUncoded: uncoded turns).
+func (p IPAProfile) Count(a session.Act) int {
+	if int(a) >= numActs {
+		return 0
+	}
+	return p.Counts[a]
+}
+
+func (p *IPAProfile) finish() {
+	area := func(lo, hi int) int {
+		n := 0
+		for c := lo; c <= hi; c++ {
+			n += p.Counts[c]
+		}
+		return n
+	}
+	p.Coded = area(1, 12)
+	if p.Coded == 0 {
+		return
+	}
+	c := float64(p.Coded)
+	p.Positive, p.Answers = float64(area(1, 3))/c, float64(area(4, 6))/c
+	p.Questions, p.Negative = float64(area(7, 9))/c, float64(area(10, 12))/c
+	p.Task = float64(area(4, 9)) / c
+	p.SocialEmotional = float64(area(1, 3)+area(10, 12)) / c
+}
+
+// TagCounts counts turns by tag; index i counts session.Tag(1<<i).
+type TagCounts [NumTags]int
+
+// Count returns the count of one tag; anything but exactly one defined tag counts zero.
+func (c TagCounts) Count(t session.Tag) int {
+	if t == 0 || t&(t-1) != 0 || bits.TrailingZeros16(uint16(t)) >= NumTags {
+		return 0
+	}
+	return c[bits.TrailingZeros16(uint16(t))]
+}
+
+// MemberStats is one member's participation at the snapshot's time.
+type MemberStats struct {
+	ID         group.MemberID `json:"id"`
+	Attended   bool           `json:"attended"`   // present at some point, or spoke
+	Present    bool           `json:"present"`    // present now
+	PresentFor time.Duration  `json:"presentFor"` // total time present so far
+	Late       bool           `json:"late"`       // first arrived after the start
+	LateBy     time.Duration  `json:"lateBy"`
+
+	Turns     int           `json:"turns"`
+	Talk      time.Duration `json:"talk"`
+	Longest   time.Duration `json:"longest"`   // longest single turn
+	TalkShare float64       `json:"talkShare"` // of all members' talk time
+	TurnShare float64       `json:"turnShare"` // of all members' turns
+
+	Spoke      bool          `json:"spoke"`
+	SinceSpoke time.Duration `json:"sinceSpoke"` // since the end of the last turn, or since arrival if none
+
+	// Shares of this member's turns by addressee kind; they sum to 1 when the member spoke.
+	ToMembers      float64 `json:"toMembers"`
+	ToFacilitators float64 `json:"toFacilitators"`
+	ToGroup        float64 `json:"toGroup"`
+
+	OutDegree int `json:"outDegree"` // distinct other members this member addressed
+	InDegree  int `json:"inDegree"`  // distinct other members who addressed this member
+	Subgroup  int `json:"subgroup"`  // 1-based index into Snapshot.Subgroups; 0 if in none
+
+	Overlapped      int `json:"overlapped"`      // turns begun while someone else still talked
+	CutInto         int `json:"cutInto"`         // times someone began while this member still talked
+	BandAids        int `json:"bandAids"`        // positive acts right after another member's tension act
+	Soothed         int `json:"soothed"`         // own tension acts followed by another member's positive act
+	InterventionsAt int `json:"interventionsAt"` // facilitator interventions aimed at this member
+	Incidents       int `json:"incidents"`       // incidents raised concerning this member
+
+	IPA  IPAProfile `json:"ipa"`
+	Tags TagCounts  `json:"tags"`
+}
+
+// FacilitatorStats is one facilitator's participation at the snapshot's time.
+type FacilitatorStats struct {
+	ID            group.FacilitatorID `json:"id"`
+	Present       bool                `json:"present"`
+	Turns         int                 `json:"turns"`
+	Talk          time.Duration       `json:"talk"`
+	Longest       time.Duration       `json:"longest"`
+	Interventions int                 `json:"interventions"`
+	Targeted      int                 `json:"targeted"` // interventions by the co-leader aimed at this facilitator
+	IPA           IPAProfile          `json:"ipa"`
+	Tags          TagCounts           `json:"tags"`
+}
+
+// Subgroup is a community of two or more members found in the member
+// interaction graph.
+type Subgroup struct {
+	Members []group.MemberID `json:"members"` // sorted by ID
+	Turns   int              `json:"turns"`   // turns exchanged within the subgroup
+}
+
+// IncidentCount is the number of incidents of one kind.
+type IncidentCount struct {
+	Kind  session.IncidentKind `json:"kind"`
+	Count int                  `json:"count"`
+}
+
+// Snapshot is the interaction metrics of a session at one moment: a value
+// that stays as it is while the tracker goes on. Shares are fractions in 0
+// to 1 and are 0 when their denominator is. Source of the metrics: DOMAIN.md
+// section 8 (share of talk and turns, Gini, member-to-member vs
+// member-to-leader, who-to-whom matrix, reciprocity, density, degree,
+// communities) and Bales (1950) for the IPA profiles.
+type Snapshot struct {
+	At         time.Time           `json:"at"`
+	Elapsed    time.Duration       `json:"elapsed"` // from the start (or the first event) to At
+	Started    bool                `json:"started"`
+	Ended      bool                `json:"ended"`
+	Segment    session.SegmentKind `json:"segment,omitzero"` // the current segment, if any began
+	SegmentFor time.Duration       `json:"segmentFor"`       // time in the current segment
+
+	Members      []MemberStats      `json:"members"`      // sorted by ID
+	Facilitators []FacilitatorStats `json:"facilitators"` // sorted by ID
+
+	Attending int     `json:"attending"` // members who attended
+	FairShare float64 `json:"fairShare"` // 1 / Attending: each member's equal share
+
+	Turns            int           `json:"turns"`      // all turns, facilitators' included
+	Talk             time.Duration `json:"talk"`       // all talk time
+	MemberTalk       time.Duration `json:"memberTalk"` // members' talk time
+	TalkGini         float64       `json:"talkGini"`   // Gini of talk time over attending members
+	TurnGini         float64       `json:"turnGini"`   // Gini of turns over attending members
+	FacilitatorShare float64       `json:"facilitatorShare"`
+	// FacilitatorTurnShare is the facilitators' share of all turns.
+	FacilitatorTurnShare float64 `json:"facilitatorTurnShare"`
+
+	// Shares of members' turns by addressee kind.
+	MemberToMember      float64 `json:"memberToMember"`
+	MemberToFacilitator float64 `json:"memberToFacilitator"`
+	MemberToGroup       float64 `json:"memberToGroup"`
+	// MemberToMemberRatio is member-to-member turns over member-to-member
+	// plus member-to-facilitator turns.
+	MemberToMemberRatio float64 `json:"memberToMemberRatio"`
+
+	// Reciprocity is the share of directed member-to-member ties (at least
+	// one turn from i to j) whose reverse tie also exists.
+	Reciprocity float64 `json:"reciprocity"`
+	// Density is the number of directed ties among attending members over
+	// n(n-1).
+	Density float64 `json:"density"`
+	// Subgroups are the communities of two or more members found by
+	// modularity (Louvain local moves in fixed order, see doc.go) on the
+	// undirected member graph weighted by turns both ways.
+	Subgroups  []Subgroup `json:"subgroups"`
+	Modularity float64    `json:"modularity"` // of the partition found
+
+	IPA           IPAProfile      `json:"ipa"` // all members' acts
+	Overlaps      int             `json:"overlaps"`
+	Interventions int             `json:"interventions"`
+	Incidents     []IncidentCount `json:"incidents"` // by kind, non-zero only
+	OpenIncidents int             `json:"openIncidents"`
+
+	// Interactions is an independent copy of the who-to-whom record.
+	Interactions Interactions `json:"-"`
+
+	// Scratch space kept for SnapshotInto.
+	floats  []float64
+	ints    []int
+	grouped []group.MemberID
+}
+
+// grow returns b resized to n, reusing its memory when it is large enough;
+// the contents are zeroed.
+func grow[T any](b []T, n int) []T {
+	if cap(b) < n {
+		return make([]T, n)
+	}
+	b = b[:n]
+	clear(b)
+	return b
+}
+
+// Member returns the stats of one member.
+func (s *Snapshot) Member(id group.MemberID) (MemberStats, bool) {
+	for _, m := range s.Members {
+		if m.ID == id {
+			return m, true
+		}
+	}
+	return MemberStats{}, false
+}
+
+// Snapshot returns the metrics as of the last accepted event (the zero time
+// before any).
+func (t *Tracker) Snapshot() Snapshot { return t.SnapshotAt(t.last) }
+
+// SnapshotAt returns the metrics as of time at, which sets Elapsed, presence
+// and time since each person last spoke; counts include every event
+// observed, whatever at is.
+func (t *Tracker) SnapshotAt(at time.Time) Snapshot {
+	var s Snapshot
+	t.SnapshotInto(&s, at)
+	return s
+}
+
+// SnapshotInto is SnapshotAt writing into dst and reusing its memory, so
+// that an app taking a snapshot every few seconds allocates nothing once dst
+// has grown to size. Everything dst held is overwritten, and copies of dst
+// made earlier share its memory and change with it: give each snapshot you
+// keep its own variable.
+func (t *Tracker) SnapshotInto(dst *Snapshot, at time.Time) {
+	x := &t.ix
+	nm, np := len(x.members), x.speakers()
+	na := np + 1
+	now := t.off(at)
+	floats := grow(dst.floats, 2*nm*nm+2*nm+3*nm+2*nm*nm)
+	ints := grow(dst.ints, 5*nm)
+	grouped := dst.grouped[:0]
+	if cap(grouped) < nm {
+		grouped = make([]group.MemberID, 0, nm)
+	}
+	subs := dst.Subgroups[:0]
+	incidents := dst.Incidents[:0]
+	inter := dst.Interactions
+	x.copyInto(&inter)
+	s := Snapshot{
+		floats: floats, ints: ints, grouped: grouped, Subgroups: subs, Incidents: incidents,
+		At:            at,
+		Started:       t.started,
+		Ended:         t.ended,
+		Segment:       t.segment,
+		Turns:         t.turns,
+		Overlaps:      t.overlaps,
+		Interventions: t.interv,
+		OpenIncidents: t.open,
+		Members:       grow(dst.Members, nm),
+		Facilitators:  grow(dst.Facilitators, np-nm),
+		Interactions:  inter,
+	}
+	if t.seen {
+		s.Elapsed = max(now-t.startAt, 0)
+		if t.segment.IsValid() {
+			s.SegmentFor = max(now-t.segmentAt, 0)
+		}
+	}
+	if t.ended {
+		now = min(now, t.endAt)
+	}
+
+	// Per-pair sums: acts per speaker, turns per member pair.
+	var memberTurns, toMember, toFac, toGroup int
+	// floats: directed member-to-member turns, the undirected weights, the
+	// Gini inputs, then the community detection's scratch.
+	m2m, w := floats[:nm*nm], floats[nm*nm:2*nm*nm]
+	var counts [numActs]int
+	for i := range np {
+		for c := range numActs {
+			counts[c] = int(x.spoken[i*numActs+c])
+		}
+		var byKind [4]int
+		for a := range na {
+			n := int(x.turns[i*na+a])
+			byKind[x.kindOf(a)] += n
+			if i < nm && a < nm {
+				m2m[i*nm+a] = float64(n)
+			}
+		}
+		p := &t.people[i]
+		prof := IPAProfile{Counts: counts}
+		prof.finish()
+		var tags TagCounts
+		for b := range NumTags {
+			tags[b] = int(x.tags[i*NumTags+b])
+		}
+		s.Talk += p.talk
+		if i >= nm {
+			s.Facilitators[i-nm] = FacilitatorStats{
+				ID: x.facilitators[i-nm], Present: p.present, Turns: int(p.turns), Talk: p.talk,
+				Longest: p.longest, Interventions: int(p.intervBy), Targeted: int(p.intervAt), IPA: prof, Tags: tags,
+			}
+			continue
+		}
+		for c := range numActs {
+			s.IPA.Counts[c] += counts[c]
+		}
+		ms := MemberStats{
+			ID: x.members[i], Attended: p.attended || p.spoke, Present: p.present, PresentFor: p.presentFor,
+			Late: p.late, LateBy: p.lateBy, Turns: int(p.turns), Talk: p.talk, Longest: p.longest,
+			Spoke: p.spoke, SinceSpoke: t.sinceSpoke(i, now),
+			Overlapped: int(p.overlapped), CutInto: int(p.cutInto), BandAids: int(p.bandAids),
+			Soothed: int(p.soothed), InterventionsAt: int(p.intervAt), Incidents: int(p.incidents),
+			IPA: prof, Tags: tags,
+		}
+		if p.present && now > p.since {
+			ms.PresentFor += now - p.since
+		}
+		if p.turns > 0 {
+			n := float64(p.turns)
+			ms.ToMembers = float64(byKind[session.PartyMember]) / n
+			ms.ToFacilitators = float64(byKind[session.PartyFacilitator]) / n
+			ms.ToGroup = float64(byKind[session.PartyGroup]) / n
+		}
+		memberTurns += int(p.turns)
+		toMember += byKind[session.PartyMember]
+		toFac += byKind[session.PartyFacilitator]
+		toGroup += byKind[session.PartyGroup]
+		s.MemberTalk += p.talk
+		if ms.Attended {
+			s.Attending++
+		}
+		s.Members[i] = ms
+	}
+	s.IPA.finish()
+
+	// Shares and inequality.
+	buf := floats[2*nm*nm : 2*nm*nm+2*nm]
+	talks, turns := buf[:0:nm], buf[nm:nm]
+	for i := range s.Members {
+		m := &s.Members[i]
+		m.TalkShare = ratio(float64(m.Talk), float64(s.MemberTalk))
+		m.TurnShare = ratio(float64(m.Turns), float64(memberTurns))
+		if m.Attended {
+			talks = append(talks, float64(m.Talk))
+			turns = append(turns, float64(m.Turns))
+		}
+	}
+	s.TalkGini, s.TurnGini = gini(talks), gini(turns)
+	s.FairShare = ratio(1, float64(s.Attending))
+	s.FacilitatorShare = ratio(float64(s.Talk-s.MemberTalk), float64(s.Talk))
+	s.FacilitatorTurnShare = ratio(float64(s.Turns-memberTurns), float64(s.Turns))
+	s.MemberToMember = ratio(float64(toMember), float64(memberTurns))
+	s.MemberToFacilitator = ratio(float64(toFac), float64(memberTurns))
+	s.MemberToGroup = ratio(float64(toGroup), float64(memberTurns))
+	s.MemberToMemberRatio = ratio(float64(toMember), float64(toMember+toFac))
+
+	// The member graph: ties, reciprocity, density, degrees, communities.
+	ties, mutual := 0, 0
+	for i := range nm {
+		for j := range nm {
+			if i == j || m2m[i*nm+j] == 0 {
+				continue
+			}
+			ties++
+			s.Members[i].OutDegree++
+			s.Members[j].InDegree++
+			if m2m[j*nm+i] > 0 {
+				mutual++
+			}
+			w[i*nm+j] += m2m[i*nm+j]
+			w[j*nm+i] += m2m[i*nm+j]
+		}
+	}
+	s.Reciprocity = ratio(float64(mutual), float64(ties))
+	s.Density = ratio(float64(ties), float64(s.Attending*(s.Attending-1)))
+	comm, q := louvain(w, nm, ints[:3*nm], floats[2*nm*nm+2*nm:])
+	s.Modularity = q
+	s.Subgroups = subgroups(&s, comm, m2m, ints[3*nm:])
+
+	for k, c := range t.incidents {
+		if c > 0 {
+			s.Incidents = append(s.Incidents, IncidentCount{Kind: session.IncidentKind(k), Count: int(c)})
+		}
+	}
+	*dst = s
+}
+
+// subgroups turns a partition into the communities of two or more members
+// and marks each member's subgroup.
+func subgroups(s *Snapshot, comm []int, m2m []float64, scratch []int) []Subgroup {
+	nm := len(comm)
+	size, index := scratch[:nm], scratch[nm:2*nm] // index: community -> 1-based subgroup, 0 if a singleton
+	for _, c := range comm {
+		size[c]++
+	}
+	out := s.Subgroups
+	pos := 0
+	for i, c := range comm { // communities appear in order of their lowest member
+		if size[c] < 2 {
+			continue
+		}
+		if index[c] == 0 {
+			// Each subgroup's members are a segment of s.grouped (capacity nm).
+			out = append(out, Subgroup{Members: s.grouped[pos:pos:min(pos+size[c], cap(s.grouped))]})
+			pos += size[c]
+			index[c] = len(out)
+		}
+		g := &out[index[c]-1]
+		g.Members = append(g.Members, s.Members[i].ID)
+		s.Members[i].Subgroup = index[c]
+		for j := range nm {
+			if comm[j] == c {
+				g.Turns += int(m2m[i*nm+j])
+			}
+		}
+	}
+	return out
+}
+
+// gini returns the Gini coefficient of xs: the mean absolute difference over
+// all ordered pairs divided by twice the mean, 0 for no data or no total.
+func gini(xs []float64) float64 {
+	n := float64(len(xs))
+	sum := 0.0
+	for _, x := range xs {
+		sum += x
+	}
+	if sum == 0 {
+		return 0
+	}
+	diff := 0.0
+	for _, a := range xs {
+		for _, b := range xs {
+			if a > b {
+				diff += a - b
+			} else {
+				diff += b - a
+			}
+		}
+	}
+	return diff / (2 * n * sum)
+}
+
+func ratio(a, b float64) float64 {
+	if b == 0 {
+		return 0
+	}
+	return a / b
+}
