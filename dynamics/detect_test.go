@@ -1,0 +1,356 @@
+package dynamics_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/require"
+
+	"github.com/groupwork/groupwork/dynamics"
+	"github.com/groupwork/groupwork/group"
+	"github.com/groupwork/groupwork/measure"
+	"github.com/groupwork/groupwork/session"
+)
+
+var (
+	sixMembers = []group.MemberID{"ann", "bo", "cy", "dee", "ed", "fay"}
+	twoLeaders = []group.FacilitatorID{"lee", "max"}
+)
+
+func tags(ts ...session.Tag) (out session.Tags) {
+	for _, t := range ts {
+		out = out.With(t)
+	}
+	return out
+}
+
+// script writes a session's events one after another, each turn starting
+// when the last one ended.
+type script struct {
+	now    time.Time
+	events []session.Event
+}
+
+func newScript() *script {
+	s := &script{now: time.Date(2026, 3, 2, 18, 0, 0, 0, time.UTC)}
+	s.add(session.Event{Type: session.EventStarted, Start: session.Start{Facilitators: twoLeaders, Members: sixMembers}})
+	return s
+}
+
+func (s *script) add(e session.Event) {
+	e.At = s.now
+	s.events = append(s.events, e)
+}
+
+func (s *script) turn(from, to session.Party, d time.Duration, act session.Act, ts ...session.Tag) {
+	s.add(session.Event{Type: session.EventTurn, Turn: session.Turn{Speaker: from, Addressee: to, Duration: d, Act: act, Tags: tags(ts...)}})
+	s.now = s.now.Add(d)
+}
+
+// balanced plays rounds in which every member speaks for a minute, to the
+// group or to the next member, with friendly task and positive acts, and a
+// leader links every round: a session in which nothing should fire.
+func (s *script) balanced(rounds int) {
+	acts := []session.Act{session.ActGivesOpinion, session.ActGivesOrientation, session.ActAgrees, session.ActShowsSolidarity}
+	for r := range rounds {
+		s.turn(fac(string(twoLeaders[r%2])), session.WholeGroup(), 30*time.Second, session.ActGivesOrientation)
+		for i, m := range sixMembers {
+			to := session.WholeGroup()
+			if (i+r)%2 == 0 {
+				to = mem(string(sixMembers[(i+1)%len(sixMembers)]))
+			}
+			s.turn(mem(string(m)), to, time.Minute, acts[(i+r)%len(acts)])
+		}
+	}
+}
+
+func (s *script) monitor(t testing.TB, modality group.Modality) *dynamics.Monitor {
+	t.Helper()
+	m, err := dynamics.NewMonitor(dynamics.MonitorSpec{Members: sixMembers, Facilitators: twoLeaders, Modality: modality})
+	require.NoError(t, err)
+	for i, e := range s.events {
+		require.NoError(t, m.Observe(e), "event %d", i)
+	}
+	return m
+}
+
+func situations(ds []dynamics.Detection) map[dynamics.Situation][]group.MemberID {
+	out := map[dynamics.Situation][]group.MemberID{}
+	for _, d := range ds {
+		out[d.Situation] = append(out[d.Situation], d.Members...)
+	}
+	return out
+}
+
+// TestBalancedSessionRaisesNothing is the negative case for every detector
+// and rule: a balanced, friendly session.
+func TestBalancedSessionRaisesNothing(t *testing.T) {
+	s := newScript()
+	s.balanced(8)
+	m := s.monitor(t, group.ModalityCBT)
+	if ds := m.Detect(s.now); len(ds) != 0 {
+		t.Fatalf("balanced session raised %v", situations(ds))
+	}
+	if recs := m.Advise(s.now, dynamics.StageWorking); len(recs) != 0 {
+		t.Fatalf("balanced session produced %d recommendations", len(recs))
+	}
+}
+
+// TestDetectors plays one scripted behaviour at a time on top of a balanced
+// session and checks that exactly the expected situation fires, about the
+// expected people, with evidence (DOMAIN.md section 5 for the signs).
+func TestDetectors(t *testing.T) {
+	tests := []struct {
+		name  string
+		play  func(s *script)
+		want  dynamics.Situation
+		who   []group.MemberID
+		facil []group.FacilitatorID
+	}{
+		{"monopolizing: long turns take most of the talk", func(s *script) {
+			for range 6 {
+				s.turn(mem("ann"), session.WholeGroup(), 5*time.Minute, session.ActGivesOpinion, session.TagFeeling)
+			}
+		}, dynamics.SituationMonopolizing, []group.MemberID{"ann"}, nil},
+		{"silence: present, no turn for a long stretch", func(s *script) {
+			s.add(session.Event{Type: session.EventArrived, Member: "fay"})
+		}, dynamics.SituationSilence, []group.MemberID{"fay"}, nil},
+		{"questioning: a run of questions at members", func(s *script) {
+			for _, to := range []group.MemberID{"cy", "dee", "ed", "cy", "dee"} {
+				s.turn(mem("bo"), mem(string(to)), 20*time.Second, session.ActAsksOpinion)
+			}
+		}, dynamics.SituationQuestioning, []group.MemberID{"bo"}, nil},
+		{"advice giving: suggestions to members", func(s *script) {
+			for _, to := range []group.MemberID{"dee", "ed", "fay"} {
+				s.turn(mem("cy"), mem(string(to)), 30*time.Second, session.ActGivesSuggestion, session.TagAdvice)
+			}
+		}, dynamics.SituationAdviceGiving, []group.MemberID{"cy"}, nil},
+		{"band-aiding: soothing right after another's distress", func(s *script) {
+			for range 2 {
+				s.turn(mem("dee"), session.WholeGroup(), time.Minute, session.ActShowsTension, session.TagFeeling)
+				s.turn(mem("ed"), mem("dee"), 20*time.Second, session.ActShowsSolidarity, session.TagReassurance)
+			}
+		}, dynamics.SituationBandAiding, []group.MemberID{"ed"}, nil},
+		{"hostility: antagonism at the group", func(s *script) {
+			s.turn(mem("bo"), session.WholeGroup(), 20*time.Second, session.ActShowsAntagonism)
+			s.turn(mem("bo"), session.WholeGroup(), 20*time.Second, session.ActShowsAntagonism)
+		}, dynamics.SituationHostility, []group.MemberID{"bo"}, nil},
+		{"dependency: talks mostly to the leader", func(s *script) {
+			// cy takes part every round, but always to the leader.
+			for range 2 {
+				s.turn(mem("cy"), fac("lee"), time.Minute, session.ActAsksSuggestion)
+			}
+		}, dynamics.SituationDependency, []group.MemberID{"cy"}, nil},
+		{"scapegoating: three members turn on one", func(s *script) {
+			for _, from := range []group.MemberID{"ann", "bo", "cy"} {
+				s.turn(mem(string(from)), mem("dee"), 20*time.Second, session.ActDisagrees)
+			}
+		}, dynamics.SituationScapegoating, []group.MemberID{"dee"}, nil},
+		{"subgrouping: side conversations", func(s *script) {
+			for range 3 {
+				s.turn(mem("ed"), mem("fay"), 10*time.Second, session.ActShowsTensionRelease, session.TagSideConversation)
+			}
+		}, dynamics.SituationSubgrouping, []group.MemberID{"ed", "fay"}, nil},
+		{"challenge to the leader", func(s *script) {
+			s.turn(mem("ann"), fac("lee"), 20*time.Second, session.ActDisagrees)
+			s.turn(mem("bo"), fac("lee"), 20*time.Second, session.ActShowsAntagonism)
+		}, dynamics.SituationLeaderChallenge, []group.MemberID{"ann", "bo"}, []group.FacilitatorID{"lee"}},
+		{"member-member conflict: reciprocated disagreement", func(s *script) {
+			for range 2 {
+				s.turn(mem("ann"), mem("bo"), 20*time.Second, session.ActDisagrees)
+				s.turn(mem("bo"), mem("ann"), 20*time.Second, session.ActDisagrees)
+			}
+		}, dynamics.SituationMemberConflict, []group.MemberID{"ann", "bo"}, nil},
+		{"storytelling: long there-and-then narratives", func(s *script) {
+			s.turn(mem("ed"), session.WholeGroup(), 4*time.Minute, session.ActGivesOrientation, session.TagThereAndThen, session.TagAboutAbsent)
+			s.turn(mem("ed"), session.WholeGroup(), 2*time.Minute, session.ActGivesOrientation, session.TagThereAndThen)
+		}, dynamics.SituationStorytelling, []group.MemberID{"ed"}, nil},
+		{"intellectualizing: abstract talk without feeling", func(s *script) {
+			for range 3 {
+				s.turn(mem("fay"), session.WholeGroup(), 30*time.Second, session.ActGivesOpinion, session.TagAbstract)
+			}
+		}, dynamics.SituationIntellectualizing, []group.MemberID{"fay"}, nil},
+		{"emotionality: intense affect holding the group", func(s *script) {
+			for range 3 {
+				s.turn(mem("dee"), session.WholeGroup(), 3*time.Minute, session.ActShowsTension, session.TagIntenseAffect)
+			}
+		}, dynamics.SituationEmotionality, []group.MemberID{"dee"}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := newScript()
+			switch tc.want {
+			case dynamics.SituationSilence:
+				// fay steps out, comes back, and stays silent.
+				s.add(session.Event{Type: session.EventDeparted, Member: "fay"})
+				s.balancedWithout("fay", 3)
+				tc.play(s)
+				s.balancedWithout("fay", 4)
+			case dynamics.SituationDependency:
+				for range 6 {
+					s.balancedWithout("cy", 1)
+					s.turn(mem("cy"), fac("lee"), time.Minute, session.ActGivesOrientation)
+				}
+				tc.play(s)
+			default:
+				s.balanced(6)
+				tc.play(s)
+			}
+			m := s.monitor(t, group.ModalityArtTherapy)
+			ds := m.Detect(s.now)
+			var hit *dynamics.Detection
+			for i := range ds {
+				if ds[i].Situation == tc.want {
+					hit = &ds[i]
+				} else if tc.want != dynamics.SituationEmotionality {
+					// Affect that holds the group's time is monopolizing too.
+					t.Errorf("also detected %v %v", ds[i].Situation, ds[i].Members)
+				}
+			}
+			require.NotNil(t, hit, "want %v, detected %v", tc.want, situations(ds))
+			if diff := cmp.Diff(tc.who, hit.Members); diff != "" {
+				t.Errorf("members (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tc.facil, hit.Facilitators); diff != "" {
+				t.Errorf("facilitators (-want +got):\n%s", diff)
+			}
+			require.NotEmpty(t, hit.Evidence)
+			if hit.Confidence < 0.5 || hit.Confidence > 1 {
+				t.Errorf("confidence %v outside [0.5, 1]", hit.Confidence)
+			}
+			if tc.want != dynamics.SituationSilence && len(hit.Evidence[0].Events) == 0 {
+				t.Errorf("no event references in %+v", hit.Evidence[0])
+			}
+			recs := m.Advise(s.now, dynamics.StageWorking)
+			require.NotEmpty(t, recs)
+			found := false
+			for _, r := range recs {
+				found = found || r.Situation == tc.want
+			}
+			require.True(t, found, "no recommendation for %v", tc.want)
+			require.Empty(t, m.Advise(s.now, dynamics.StageWorking), "the same episode fired twice")
+		})
+	}
+}
+
+// balancedWithout plays balanced rounds in which one member says nothing.
+func (s *script) balancedWithout(quiet group.MemberID, rounds int) {
+	for r := range rounds {
+		s.turn(fac(string(twoLeaders[r%2])), session.WholeGroup(), 30*time.Second, session.ActGivesOrientation)
+		for _, m := range sixMembers {
+			if m != quiet {
+				s.turn(mem(string(m)), session.WholeGroup(), time.Minute, session.ActGivesOpinion)
+			}
+		}
+	}
+}
+
+// TestSafetySignals checks that risk incidents, threats, confidentiality
+// breaches and a PHQ-9 item-9 answer raise the fixed protocol first, cite
+// the incident's event, and fire once (DOMAIN.md section 6).
+func TestSafetySignals(t *testing.T) {
+	s := newScript()
+	s.balanced(2)
+	s.add(session.Event{Type: session.EventIncidentRaised, Incident: session.Incident{ID: 1, Kind: session.IncidentRiskToSelf, Member: "dee", Text: "said she has thought of ending it"}})
+	riskIndex := len(s.events) - 1
+	s.add(session.Event{Type: session.EventIncidentRaised, Incident: session.Incident{ID: 2, Kind: session.IncidentConfidentialityBreach, Member: "bo"}})
+	for range 6 {
+		s.turn(mem("ann"), session.WholeGroup(), 5*time.Minute, session.ActGivesOpinion)
+	}
+	m := s.monitor(t, group.ModalityCBT)
+	phq, err := measure.ScorePHQ9([9]int{0, 0, 0, 0, 0, 0, 0, 0, 1})
+	require.NoError(t, err)
+	require.NoError(t, m.FlagPHQ9("dee", phq))
+	require.ErrorIs(t, m.FlagPHQ9("zed", phq), dynamics.ErrUnknownMember)
+
+	recs := m.Advise(s.now, dynamics.StageWorking)
+	require.GreaterOrEqual(t, len(recs), 3)
+	first := recs[0]
+	if first.Situation != dynamics.SituationRiskDisclosure || first.Urgency != dynamics.UrgencyImmediate {
+		t.Fatalf("first recommendation %v (%v), want risk disclosure, immediate", first.Situation, first.Urgency)
+	}
+	if diff := cmp.Diff([]group.MemberID{"dee"}, first.Members); diff != "" {
+		t.Errorf("members (-want +got):\n%s", diff)
+	}
+	// The incident and the PHQ-9 flag are one episode with both pieces of evidence.
+	require.Len(t, first.Evidence, 2)
+	if diff := cmp.Diff([]int{riskIndex}, first.Evidence[0].Events); diff != "" {
+		t.Errorf("incident event reference (-want +got):\n%s", diff)
+	}
+	// Co-led: one leader assesses privately while the other continues.
+	if first.Steps[0] != session.StepPrivateAssessment {
+		t.Errorf("co-led first step %v, want private assessment", first.Steps[0])
+	}
+	var breach bool
+	for _, r := range recs {
+		if r.Situation == dynamics.SituationConfidentialityBreach {
+			breach = true
+			require.Contains(t, r.Steps, session.StepReviewAgreement)
+		}
+	}
+	require.True(t, breach, "no recommendation for the confidentiality breach")
+	require.Empty(t, m.Advise(s.now, dynamics.StageWorking), "safety episodes fired twice")
+}
+
+func TestThreatInPeerGroup(t *testing.T) {
+	s := newScript()
+	s.balanced(1)
+	s.add(session.Event{Type: session.EventIncidentRaised, Incident: session.Incident{ID: 1, Kind: session.IncidentThreatOrAggression, Member: "bo"}})
+	m, err := dynamics.NewMonitor(dynamics.MonitorSpec{Members: sixMembers, Facilitators: twoLeaders[:1], Modality: group.ModalitySupport, PeerLed: true})
+	require.NoError(t, err)
+	start := s.events[0]
+	start.Start.Facilitators = twoLeaders[:1]
+	require.NoError(t, m.Observe(start))
+	for _, e := range s.events[1:] {
+		if e.Type == session.EventTurn && e.Turn.Speaker == fac("max") {
+			e.Turn.Speaker = fac("lee")
+		}
+		require.NoError(t, m.Observe(e))
+	}
+	recs := m.Advise(s.now, dynamics.StageUnspecified)
+	require.Len(t, recs, 1)
+	require.Equal(t, dynamics.SituationThreatOrAggression, recs[0].Situation)
+	require.Contains(t, recs[0].Steps, session.StepReferProfessional)
+}
+
+func TestNewMonitorRejectsBadSpec(t *testing.T) {
+	bad := dynamics.DefaultConfig()
+	bad.SilentFor = -time.Minute
+	_, err := dynamics.NewMonitor(dynamics.MonitorSpec{Members: sixMembers, Config: bad,
+		Rules: []dynamics.Rule{{ID: "x", Situation: dynamics.SituationSilence, Interventions: []session.Skill{250}}}})
+	require.ErrorIs(t, err, dynamics.ErrInvalidConfig) // unspecified modality and the negative duration
+	require.ErrorIs(t, err, dynamics.ErrInvalidRule)
+}
+
+// BenchmarkRulesNothingFires measures detecting and advising on a
+// 12-member snapshot of a balanced session: the per-check cost an app pays
+// on every event when nothing is wrong.
+func BenchmarkRulesNothingFires(b *testing.B) {
+	members := []group.MemberID{"m01", "m02", "m03", "m04", "m05", "m06", "m07", "m08", "m09", "m10", "m11", "m12"}
+	tr, err := dynamics.NewTracker(members, twoLeaders)
+	require.NoError(b, err)
+	now := time.Date(2026, 3, 2, 18, 0, 0, 0, time.UTC)
+	require.NoError(b, tr.Observe(session.Event{Type: session.EventStarted, At: now, Start: session.Start{Members: members, Facilitators: twoLeaders}}))
+	for r := range 5 {
+		for i, m := range members {
+			to := mem(string(members[(i+1+r)%len(members)]))
+			require.NoError(b, tr.Observe(session.Event{Type: session.EventTurn, At: now,
+				Turn: session.Turn{Speaker: mem(string(m)), Addressee: to, Duration: time.Minute, Act: session.ActGivesOpinion}}))
+			now = now.Add(time.Minute)
+		}
+	}
+	snap := tr.SnapshotAt(now)
+	det, err := dynamics.NewDetector(dynamics.DefaultConfig())
+	require.NoError(b, err)
+	adv, err := dynamics.NewAdvisor()
+	require.NoError(b, err)
+	ctx := dynamics.Context{Modality: group.ModalityCBT, Stage: dynamics.StageWorking, CoLed: true}
+	require.Empty(b, det.Detect(&snap))
+	b.ReportAllocs()
+	for b.Loop() {
+		if recs := adv.Advise(ctx, det.Detect(&snap)); recs != nil {
+			b.Fatal("fired")
+		}
+	}
+}

@@ -1,0 +1,381 @@
+package dynamics
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/groupwork/groupwork/group"
+	"github.com/groupwork/groupwork/internal/enum"
+	"github.com/groupwork/groupwork/session"
+)
+
+// Urgency says how soon a recommendation should be acted on. Urgencies
+// order from least to most urgent. The zero value is rejected by validation.
+type Urgency uint8
+
+// The urgencies.
+const (
+	UrgencyUnspecified Urgency = iota
+	UrgencyRoutine             // (routine) at a natural pause, or take it up next session
+	UrgencySoon                // (soon) within this segment
+	UrgencyNow                 // (now) at once, before the group moves on
+	UrgencyImmediate           // (immediate) stop and act: a safety protocol
+)
+
+var urgencyText = enum.Table[Urgency]{Type: "Urgency", Names: []string{
+	"unspecified", "routine", "soon", "now", "immediate",
+}}
+
+// String returns the urgency's text form.
+func (u Urgency) String() string { return urgencyText.String(u) }
+
+// IsValid reports whether u is a specified urgency.
+func (u Urgency) IsValid() bool { return urgencyText.Valid(u) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (u Urgency) MarshalText() ([]byte, error) { return urgencyText.Marshal(u, newParseError) }
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (u *Urgency) UnmarshalText(b []byte) error { return urgencyText.Unmarshal(u, b, newParseError) }
+
+// ParseUrgency returns the urgency whose text form is s.
+func ParseUrgency(s string) (Urgency, error) { return urgencyText.ParseOr(s, newParseError) }
+
+// Context is what the rules need to know about the group right now.
+type Context struct {
+	// Modality is the group's base modality; ModalityUnspecified matches only
+	// rules that name no modality.
+	Modality group.Modality `json:"modality"`
+	// Stage is the group's current stage in any model (StageUnspecified when
+	// unknown: only rules that name no stage match).
+	Stage Stage `json:"stage,omitzero"`
+	// CoLed is true when two or more facilitators are present: one can step
+	// out with a member while the other carries on.
+	CoLed bool `json:"coLed,omitempty"`
+	// PeerLed is true when no clinician is present (a peer-led support group):
+	// safety situations are escalated to a professional.
+	PeerLed bool `json:"peerLed,omitempty"`
+}
+
+// Rule maps a situation, in some stages of some modalities, to what the
+// facilitator should do. A rule that names no stages matches every stage,
+// and one that names no modalities matches every modality. Stages may be
+// given in any model: a rule naming StageStorming also matches Corey's
+// transition and Yalom's conflict stage (see Equivalent).
+//
+// Rule round-trips through encoding/json so apps can load their own.
+type Rule struct {
+	ID            string               `json:"id"`
+	Situation     Situation            `json:"situation"`
+	Stages        []Stage              `json:"stages,omitempty"`
+	Modalities    []group.Modality     `json:"modalities,omitempty"`
+	Interventions []session.Skill      `json:"interventions"`
+	Steps         []session.SafetyStep `json:"steps,omitempty"`
+	Urgency       Urgency              `json:"urgency"`
+	Rationale     string               `json:"rationale"`
+	Source        string               `json:"source"`
+}
+
+// Detection is a situation found in the room, with who is involved and the
+// evidence for it. Detectors produce detections; an app may add its own (a
+// facilitator's observation, a PHQ-9 item-9 answer given in the session).
+type Detection struct {
+	Situation Situation `json:"situation"`
+	// Members are the members involved, sorted: the monopolizer, the silent
+	// member, the two in conflict, the scapegoat's target.
+	Members []group.MemberID `json:"members,omitempty"`
+	// Facilitators are the facilitators involved, such as the one challenged.
+	Facilitators []group.FacilitatorID `json:"facilitators,omitempty"`
+	// Confidence is how sure the detector is, from 0 to 1.
+	Confidence float64 `json:"confidence"`
+	// Evidence is what the detection rests on.
+	Evidence []Evidence `json:"evidence,omitempty"`
+}
+
+// Evidence is one fact a detection rests on: a metric against its
+// threshold, and the events that show it.
+type Evidence struct {
+	Metric    string  `json:"metric"`
+	Value     float64 `json:"value"`
+	Threshold float64 `json:"threshold"`
+	// Events are indices into the session's event log.
+	Events []int  `json:"events,omitempty"`
+	Note   string `json:"note,omitempty"`
+}
+
+// key identifies a detection's episode: the same situation with the same people.
+func (d Detection) key() string {
+	var b strings.Builder
+	b.WriteString(d.Situation.String())
+	for _, m := range d.Members {
+		b.WriteString("\x00m")
+		b.WriteString(string(m))
+	}
+	for _, f := range d.Facilitators {
+		b.WriteString("\x00f")
+		b.WriteString(string(f))
+	}
+	return b.String()
+}
+
+// Recommendation is what the facilitator should do about one detection:
+// the concern, who is involved, the interventions in order of preference
+// (and safety steps, if any), why, on whose authority, and how soon.
+type Recommendation struct {
+	RuleID        string                `json:"rule"`
+	Situation     Situation             `json:"situation"`
+	Concern       string                `json:"concern"`
+	Members       []group.MemberID      `json:"members,omitempty"`
+	Facilitators  []group.FacilitatorID `json:"facilitators,omitempty"`
+	Interventions []session.Skill       `json:"interventions,omitempty"`
+	Steps         []session.SafetyStep  `json:"steps,omitempty"`
+	Advice        string                `json:"advice"`
+	Rationale     string                `json:"rationale"`
+	Source        string                `json:"source"`
+	Urgency       Urgency               `json:"urgency"`
+	Confidence    float64               `json:"confidence"`
+	Evidence      []Evidence            `json:"evidence,omitempty"`
+}
+
+// compiledRule is a Rule with its stage and modality sets as bit masks, so
+// matching allocates nothing.
+type compiledRule struct {
+	Rule
+	exact      uint32 // bit s set: the rule names Stage s; 0 = any stage
+	equivalent uint32 // bit s set: Stage s is a crosswalk equivalent of a named stage
+	modalities uint32 // bit m set: matches Modality m; 0 = any
+	order      int
+}
+
+// score says how well c fits situation s in ctx, or -1 when it does not
+// apply. Naming the modality weighs most, because the modality decides what
+// is appropriate (a CBT group returns to its agenda in any stage); naming
+// the stage exactly beats matching it through the crosswalk, which is only
+// an approximate alignment (Corey's transition spans storming and norming).
+func (c *compiledRule) score(s Situation, ctx Context) int {
+	if c.Situation != s {
+		return -1
+	}
+	n := 0
+	if c.modalities != 0 {
+		if c.modalities&(1<<ctx.Modality) == 0 {
+			return -1
+		}
+		n += 4
+	}
+	if c.exact != 0 {
+		switch {
+		case c.exact&(1<<ctx.Stage) != 0:
+			n += 2
+		case c.equivalent&(1<<ctx.Stage) != 0:
+			n++
+		default:
+			return -1
+		}
+	}
+	return n
+}
+
+// Advisor turns detections into ranked recommendations. It remembers which
+// episodes are open, so a recommendation fires once when its situation
+// appears and again only after the situation has cleared and come back.
+//
+// The zero value is not usable: build one with NewAdvisor. An Advisor is not
+// safe for concurrent use.
+type Advisor struct {
+	rules  []compiledRule
+	active map[string]struct{}
+	seen   map[string]struct{} // scratch set, reused between calls
+}
+
+// NewAdvisor returns an advisor using the built-in rules followed by extra,
+// the app's own. Among the rules matching a situation the best fit wins: a
+// rule naming the modality beats one that does not; then a rule naming the
+// stage exactly beats one matching it through the crosswalk, which beats one
+// naming no stage. Between equally fitting rules the later wins, so an app's
+// rule overrides a built-in one. Rules for safety situations cannot be added: the safety
+// protocol is fixed (ErrSafetyRule). All problems with extra are reported at
+// once.
+func NewAdvisor(extra ...Rule) (*Advisor, error) {
+	var errs fieldErrs
+	ids := map[string]bool{}
+	for _, r := range BuiltinRules() {
+		ids[r.ID] = true
+	}
+	for i, r := range extra {
+		checkRule(&errs, idx("rules", i), r)
+		if r.Situation.IsSafety() {
+			errs.add(idx("rules", i)+".situation", "safety situations follow the fixed protocol and take no custom rules", ErrSafetyRule)
+		}
+		if ids[r.ID] && r.ID != "" {
+			errs.add(idx("rules", i)+".id", "duplicate rule id "+r.ID, ErrInvalidRule)
+		}
+		ids[r.ID] = true
+	}
+	if err := errs.err(); err != nil {
+		return nil, err
+	}
+	all := append(BuiltinRules(), extra...)
+	a := &Advisor{rules: make([]compiledRule, len(all)), active: map[string]struct{}{}, seen: map[string]struct{}{}}
+	for i, r := range all {
+		a.rules[i] = compile(r, i)
+	}
+	return a, nil
+}
+
+func checkRule(errs *fieldErrs, path string, r Rule) {
+	if r.ID == "" {
+		errs.add(path+".id", "empty rule id", ErrInvalidRule)
+	}
+	if !r.Situation.IsValid() {
+		errs.add(path+".situation", "unspecified or unknown situation", ErrInvalidRule)
+	}
+	if !r.Urgency.IsValid() {
+		errs.add(path+".urgency", "unspecified or unknown urgency", ErrInvalidRule)
+	}
+	if len(r.Interventions) == 0 && len(r.Steps) == 0 {
+		errs.add(path+".interventions", "a rule must recommend at least one intervention or step", ErrInvalidRule)
+	}
+	for j, s := range r.Interventions {
+		if !s.IsValid() {
+			errs.add(idx(path+".interventions", j), "unknown leader skill", ErrInvalidRule)
+		}
+	}
+	for j, s := range r.Steps {
+		if !s.IsValid() {
+			errs.add(idx(path+".steps", j), "unknown safety step", ErrInvalidRule)
+		}
+	}
+	for j, s := range r.Stages {
+		if !s.IsValid() {
+			errs.add(idx(path+".stages", j), "unknown stage", ErrInvalidRule)
+		}
+	}
+	for j, m := range r.Modalities {
+		if !m.IsValid() {
+			errs.add(idx(path+".modalities", j), "unknown modality", ErrInvalidRule)
+		}
+	}
+	if r.Source == "" {
+		errs.add(path+".source", "every rule names its source", ErrInvalidRule)
+	}
+}
+
+func compile(r Rule, order int) compiledRule {
+	c := compiledRule{Rule: r, order: order}
+	for _, s := range r.Stages {
+		c.exact |= 1 << s
+		for _, m := range Models() {
+			for _, e := range Equivalent(s, m) {
+				c.equivalent |= 1 << e
+			}
+		}
+	}
+	for _, m := range r.Modalities {
+		c.modalities |= 1 << m
+	}
+	return c
+}
+
+// rule returns the best rule for s in ctx, or nil when none matches.
+func (a *Advisor) rule(s Situation, ctx Context) *compiledRule {
+	var best *compiledRule
+	bestScore := -1
+	for i := range a.rules {
+		c := &a.rules[i]
+		// Rules are in order, so >= lets a later rule win a tie.
+		if n := c.score(s, ctx); n >= 0 && n >= bestScore {
+			best, bestScore = c, n
+		}
+	}
+	return best
+}
+
+// Advise returns the recommendations that fire now: one for each detection
+// whose episode is new, ranked. Episodes whose detection is absent from this
+// call are closed, so they fire again if they come back. Safety situations
+// always rank first; then higher urgency, higher confidence, situation order
+// and members, so the order is deterministic. With no detections and no
+// open episodes, Advise allocates nothing.
+func (a *Advisor) Advise(ctx Context, detections []Detection) []Recommendation {
+	if len(detections) == 0 {
+		clear(a.active)
+		return nil
+	}
+	clear(a.seen)
+	var out []Recommendation
+	for _, d := range detections {
+		k := d.key()
+		if _, dup := a.seen[k]; dup {
+			continue // the first detection of an episode in a call stands for it
+		}
+		a.seen[k] = struct{}{}
+		if _, open := a.active[k]; open {
+			continue
+		}
+		if r, ok := a.Recommend(ctx, d); ok {
+			out = append(out, r)
+		}
+	}
+	a.active, a.seen = a.seen, a.active
+	Rank(out)
+	return out
+}
+
+// Recommend returns the recommendation for one detection in ctx, whether or
+// not its episode is open, and false when no rule matches.
+func (a *Advisor) Recommend(ctx Context, d Detection) (Recommendation, bool) {
+	if d.Situation.IsSafety() {
+		return safetyRecommendation(ctx, d), true
+	}
+	c := a.rule(d.Situation, ctx)
+	if c == nil {
+		return Recommendation{}, false
+	}
+	return Recommendation{
+		RuleID:        c.ID,
+		Situation:     d.Situation,
+		Concern:       d.Situation.Signs(),
+		Members:       slices.Clone(d.Members),
+		Facilitators:  slices.Clone(d.Facilitators),
+		Interventions: slices.Clone(c.Interventions),
+		Steps:         slices.Clone(c.Steps),
+		Advice:        d.Situation.Advice(),
+		Rationale:     c.Rationale,
+		Source:        c.Source,
+		Urgency:       c.Urgency,
+		Confidence:    d.Confidence,
+		Evidence:      slices.Clone(d.Evidence),
+	}, true
+}
+
+// Rank sorts recommendations in place: safety first, then urgency,
+// confidence, situation and members.
+func Rank(recs []Recommendation) {
+	slices.SortStableFunc(recs, func(x, y Recommendation) int {
+		if c := -cmpBool(x.Situation.IsSafety(), y.Situation.IsSafety()); c != 0 {
+			return c
+		}
+		if c := -cmp.Compare(x.Urgency, y.Urgency); c != 0 {
+			return c
+		}
+		if c := -cmp.Compare(x.Confidence, y.Confidence); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(x.Situation, y.Situation); c != 0 {
+			return c
+		}
+		return slices.Compare(x.Members, y.Members)
+	})
+}
+
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
+}
