@@ -121,7 +121,7 @@ func randomSession(t testing.TB, r *rand.Rand) *session.Session {
 		require.NoError(t, err)
 	}
 	for _, a := range s.Attendance() {
-		if a.Status.NeedsNote() && r.IntN(3) > 0 {
+		if a.Status.NeedsNote() && s.Spec().Profile.ClinicalRecords && r.IntN(3) > 0 {
 			id, err := s.WriteNote(tick(), session.Note{Kind: session.NoteProgress, Member: a.Member, Author: "f2", Text: "narrative " + string(a.Member), GoalProgress: "some"})
 			require.NoError(t, err)
 			if r.IntN(2) == 0 {

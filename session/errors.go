@@ -74,6 +74,11 @@ var (
 	// ErrNoteSigned marks a change to a signed note; changes to signed
 	// notes are addenda.
 	ErrNoteSigned = errors.New("session: note is signed")
+	// ErrNoClinicalRecords marks a progress note in a group whose profile
+	// keeps no clinical records: support groups are not treatment and keep
+	// none (seed texts; DOMAIN.md section 1). A group note, kept as a
+	// meeting log, is still allowed.
+	ErrNoClinicalRecords = errors.New("session: the group keeps no clinical records")
 	// ErrNoteNotSigned marks an addendum to a note that is not signed yet;
 	// a draft is revised by writing it again.
 	ErrNoteNotSigned = errors.New("session: note is not signed")

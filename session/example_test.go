@@ -1,6 +1,7 @@
 package session_test
 
 import (
+	"errors"
 	"fmt"
 	"sync"
 	"time"
@@ -98,9 +99,11 @@ func Example_wholeSession() {
 	}
 	_, _ = s.WriteNote(min(70), session.Note{Kind: session.NoteGroup, Author: "f1", Theme: "loneliness",
 		Text: "Ana Lima opened on living alone; Ben Ford answered her warmly."})
-	n, _ := s.WriteNote(min(71), session.Note{Kind: session.NoteProgress, Member: "m2", Author: "f1",
+	// A peer support group keeps no clinical records: the group note is a
+	// meeting log, and progress notes are refused.
+	_, err = s.WriteNote(min(71), session.Note{Kind: session.NoteProgress, Member: "m2", Author: "f1",
 		Text: "Disclosed hopelessness; referred; agreed to call the clinic tomorrow."})
-	must(s.SignNote(min(72), n, "f1"))
+	fmt.Println("progress note refused:", errors.Is(err, session.ErrNoClinicalRecords))
 	x, _ := s.MemberExport("m2")
 	fmt.Println("export for", x.Name+":", x.Group.Content)
 	fmt.Println("progress notes:", len(s.ProgressNotes()))
@@ -109,8 +112,9 @@ func Example_wholeSession() {
 	// m1 present billable: true
 	// m2 late billable: true
 	// m3 absent-excused billable: false
+	// progress note refused: true
 	// export for Ben Ford: *** opened on living alone; Ben Ford answered her warmly.
-	// progress notes: 2
+	// progress notes: 0
 }
 
 // A *Session is not safe for concurrent use. An app whose handlers record

@@ -50,8 +50,12 @@ type ProgressNote struct {
 }
 
 // ProgressNotes returns one progress note per attending member, in roster
-// order; absent members get none (DOMAIN.md section 6).
+// order; absent members get none (DOMAIN.md section 6). A group whose
+// profile keeps no clinical records (a support group) gets none at all.
 func (s *Session) ProgressNotes() []ProgressNote {
+	if !s.spec.Profile.ClinicalRecords {
+		return nil // a support group keeps no clinical records
+	}
 	var out []ProgressNote
 	for i := range s.members {
 		a := s.attendance(i)
@@ -130,12 +134,14 @@ func (s *Session) noteFindings() []group.Finding {
 	add := func(sev group.Severity, code, path, msg string) {
 		out = append(out, group.Finding{Severity: sev, Code: code, Message: msg, Source: srcNotes, Path: path})
 	}
-	if _, ok := s.noteFor(NoteGroup, ""); !ok {
+	clinical := s.spec.Profile.ClinicalRecords // a support group keeps no clinical records
+	if _, ok := s.noteFor(NoteGroup, ""); !ok && clinical {
 		add(group.SeverityWarning, CodeGroupNoteMissing, "notes", "the session has no group note")
 	}
 	byText := map[string][]group.MemberID{}
+	var texts []string // byText's keys in roster order, for a deterministic report
 	for i, p := range s.spec.Roster {
-		if !s.attendance(i).Status.NeedsNote() {
+		if !clinical || !s.attendance(i).Status.NeedsNote() {
 			continue
 		}
 		n, ok := s.noteFor(NoteProgress, p.ID)
@@ -145,6 +151,9 @@ func (s *Session) noteFindings() []group.Finding {
 			continue
 		}
 		key := normalize(n.Note.Text) + "\x00" + normalize(n.Note.GoalProgress)
+		if _, seen := byText[key]; !seen {
+			texts = append(texts, key)
+		}
 		byText[key] = append(byText[key], p.ID)
 	}
 	for _, n := range s.notes {
@@ -153,7 +162,8 @@ func (s *Session) noteFindings() []group.Finding {
 				fmt.Sprintf("note %d is not signed", n.Note.ID))
 		}
 	}
-	for _, ids := range byText {
+	for _, key := range texts {
+		ids := byText[key]
 		if len(ids) < 2 {
 			continue
 		}

@@ -202,3 +202,31 @@ func TestRedactionUnicode(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, "*** and *** and Zoe", x.Group.Content)
 }
+
+// TestIdenticalNotesOrder: with two sets of identical notes, the findings
+// name them in roster order, the same on every call (DESIGN.md rule 9).
+func TestIdenticalNotesOrder(t *testing.T) {
+	spec := specFor(t, group.ModalityCBT, 90*time.Minute, 6)
+	s := runWhole(t, spec)
+	roster := ids(spec.Roster)
+	for i, id := range roster[:4] {
+		text := []string{"Quiet today.", "Spoke about work."}[i%2]
+		_, err := s.WriteNote(at(300), session.Note{Kind: session.NoteProgress, Member: id, Author: "f1", Text: text})
+		require.NoError(t, err)
+	}
+	var first []string
+	for range 20 {
+		var msgs []string
+		for _, f := range s.Findings() {
+			if f.Code == session.CodeIdenticalNotes {
+				msgs = append(msgs, f.Message)
+			}
+		}
+		require.Len(t, msgs, 2)
+		require.Contains(t, msgs[0], string(roster[0]), "the set holding the first member comes first")
+		if first == nil {
+			first = msgs
+		}
+		require.Equal(t, first, msgs)
+	}
+}

@@ -626,6 +626,9 @@ func (s *Session) checkNote(t EventType, n *Note) error {
 			fe.add("note.goalProgress", "goal progress belongs in progress notes", nil)
 		}
 	case NoteProgress:
+		if !s.spec.Profile.ClinicalRecords {
+			fe.add("note.kind", "a "+s.spec.Profile.Name+" group keeps no clinical records", ErrNoClinicalRecords)
+		}
 		if i, err := s.member("note.member", n.Member); err != nil {
 			fe.errs = append(fe.errs, err)
 		} else if !s.members[i].attended {

@@ -103,11 +103,20 @@ func TestWholeSessions(t *testing.T) {
 			_, running := s.CurrentSegment()
 			require.False(t, running)
 
-			// Before notes: every attending member lacks a progress note.
 			codes := map[string]int{}
 			for _, f := range s.Findings() {
 				codes[f.Code]++
 			}
+			if !spec.Profile.ClinicalRecords {
+				// A support group keeps no clinical records: nothing is
+				// missing, and a progress note is refused.
+				require.Zero(t, codes[session.CodeProgressNoteMissing]+codes[session.CodeGroupNoteMissing])
+				_, err := s.WriteNote(at(201), session.Note{Kind: session.NoteProgress, Member: ids(spec.Roster)[0], Author: "f1", Text: "x"})
+				require.ErrorIs(t, err, session.ErrNoClinicalRecords)
+				require.Empty(t, s.ProgressNotes())
+				return
+			}
+			// Before notes: every attending member lacks a progress note.
 			require.Equal(t, n-1, codes[session.CodeProgressNoteMissing])
 			require.Equal(t, 1, codes[session.CodeGroupNoteMissing])
 
