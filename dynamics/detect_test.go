@@ -262,7 +262,7 @@ func TestSafetySignals(t *testing.T) {
 	phq, err := measure.ScorePHQ9([9]int{0, 0, 0, 0, 0, 0, 0, 0, 1})
 	require.NoError(t, err)
 	require.NoError(t, m.FlagPHQ9("dee", phq))
-	require.ErrorIs(t, m.FlagPHQ9("zed", phq), dynamics.ErrUnknownMember)
+	require.ErrorIs(t, m.FlagPHQ9("zed", phq), dynamics.ErrUnknownPerson)
 
 	recs := m.Advise(s.now, dynamics.StageWorking)
 	require.GreaterOrEqual(t, len(recs), 3)

@@ -10,10 +10,6 @@ import (
 	"github.com/groupwork/groupwork/session"
 )
 
-// ErrUnknownMember is returned when a PHQ-9 flag names a member the monitor
-// does not follow.
-var ErrUnknownMember = errors.New("dynamics: unknown member")
-
 // MonitorSpec configures a Monitor.
 type MonitorSpec struct {
 	// Members and Facilitators are the people the session may see, as for NewTracker.
@@ -166,7 +162,7 @@ func (m *Monitor) Observe(e session.Event) error {
 func (m *Monitor) FlagPHQ9(member group.MemberID, score measure.PHQ9Score) error {
 	p, ok := m.people[session.MemberParty(member)]
 	if !ok {
-		return &FieldError{Path: "member", Problem: "not a member of this session: " + string(member), Err: ErrUnknownMember}
+		return &FieldError{Path: "member", Problem: "not a member of this session: " + string(member), Err: ErrUnknownPerson}
 	}
 	if score.SelfHarmRisk && m.flagAt[p] < 0 {
 		m.phq9[p] = score
