@@ -158,7 +158,8 @@ func (m *Monitor) Observe(e session.Event) error {
 // item-9 answer above 0 raises the risk protocol whatever the total
 // (Kroenke, Spitzer & Williams 2001; DOMAIN.md section 6: same-day
 // clinician review); a later form without the flag does not lower it for
-// this session.
+// this session. A member the monitor does not follow is a *FieldError
+// wrapping ErrUnknownPerson.
 func (m *Monitor) FlagPHQ9(member group.MemberID, score measure.PHQ9Score) error {
 	p, ok := m.people[session.MemberParty(member)]
 	if !ok {
