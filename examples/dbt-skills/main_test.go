@@ -1,0 +1,160 @@
+package main
+
+import (
+	"bytes"
+	"io"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/require"
+
+	"github.com/groupwork/groupwork/curriculum"
+	"github.com/groupwork/groupwork/examples/internal/demo"
+	"github.com/groupwork/groupwork/examples/internal/golden"
+	"github.com/groupwork/groupwork/group"
+)
+
+// TestGolden is the smoke test: the output matches testdata/dbt-skills.golden
+// (regenerate with go test ./examples/dbt-skills -update) and is the same on
+// every run.
+func TestGolden(t *testing.T) {
+	var out, again bytes.Buffer
+	require.NoError(t, run(&out, nil))
+	golden.Check(t, "dbt-skills.golden", out.Bytes())
+	require.NoError(t, run(&again, nil))
+	require.Equal(t, out.String(), again.String(), "deterministic")
+}
+
+func TestFlags(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		args []string
+	}{
+		{"no cycles", []string{"-cycles", "0"}},
+		{"too many cycles", []string{"-cycles", "21"}},
+		{"unknown flag", []string{"-nope"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			require.Error(t, run(io.Discard, tc.args))
+		})
+	}
+	var one bytes.Buffer
+	require.NoError(t, run(&one, []string{"-cycles", "1"}))
+}
+
+func told(t *testing.T) story {
+	t.Helper()
+	st, err := tell(demo.NewPrinter(io.Discard), 2)
+	require.NoError(t, err)
+	return st
+}
+
+// TestModules checks the 24-week cycle against DOMAIN.md section 10 (Linehan
+// 2015): three modules of 2 weeks of mindfulness plus 6, 7 and 5 weeks, with
+// entry at each module's start.
+func TestModules(t *testing.T) {
+	p := curriculum.DBTSkills()
+	var sizes []int
+	for _, m := range p.Modules {
+		sizes = append(sizes, len(m.Plans))
+	}
+	require.Equal(t, []int{2 + 6, 2 + 7, 2 + 5}, sizes)
+	require.Equal(t, []int{1, 9, 18}, p.EntryPoints())
+	require.Equal(t, 4, p.Attendance.MaxConsecutiveMisses)
+	require.True(t, p.Attendance.ExcusedCounts)
+}
+
+// TestEntryPoints checks that the group admits at exactly the calendar's
+// module starts: six over two cycles, each at 17:30 New York time on either
+// side of the daylight-saving changes.
+func TestEntryPoints(t *testing.T) {
+	st := told(t)
+	var want []time.Time
+	for _, o := range st.calendar.Occurrences {
+		if o.Plan == 1 || o.Plan == 9 || o.Plan == 18 {
+			want = append(want, o.Start)
+			require.Equal(t, "17:30", o.Start.Format("15:04"))
+		}
+	}
+	require.Len(t, want, 6)
+	if diff := cmp.Diff(want, st.calendar.EntryPoints()); diff != "" {
+		t.Errorf("calendar entry points (-want +got):\n%s", diff)
+	}
+	spec := st.group.Spec()
+	require.Equal(t, group.PolicyRolling, spec.Policy)
+	if diff := cmp.Diff(want, spec.Admission.EntryPoints); diff != "" {
+		t.Errorf("group entry points (-want +got):\n%s", diff)
+	}
+}
+
+func TestNewcomerRefusedThenAdmitted(t *testing.T) {
+	st := told(t)
+	require.ErrorIs(t, st.refusal, group.ErrNotEntryPoint)
+	var ce *group.CommandError
+	require.ErrorAs(t, st.refusal, &ce)
+	require.Equal(t, group.MemberID("tomas"), ce.Member)
+
+	require.Equal(t, 9, st.next.Plan, "the next module start")
+	require.True(t, st.next.Entry)
+	require.Equal(t, time.Date(2026, time.March, 9, 17, 30, 0, 0, st.calendar.Location), st.next.Start)
+	require.Equal(t, []group.MemberID{"tomas", "rosa"}, st.promoted, "first come first served")
+	for _, id := range st.promoted {
+		eps := st.group.Episodes(id)
+		at, ok := eps[len(eps)-1].When(group.StatusActive)
+		require.True(t, ok)
+		require.True(t, at.Equal(st.next.Start), "%s admitted at the entry point", id)
+	}
+}
+
+// TestScreening checks DOMAIN.md section 6: DBT skills groups admit suicidal
+// clients only with concurrent individual therapy, and a PHQ-9 item 9 above
+// 0 calls for clinician review whatever else is true.
+func TestScreening(t *testing.T) {
+	st := told(t)
+	got := map[string]group.Outcome{}
+	for k, s := range st.screening {
+		got[k] = s.Outcome
+	}
+	want := map[string]group.Outcome{
+		"alone":   group.OutcomeNeedsClinicianReview,
+		"therapy": group.OutcomeSuitable,
+		"item9":   group.OutcomeNeedsClinicianReview,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("screening outcomes (-want +got):\n%s", diff)
+	}
+}
+
+func hasFinding(fs []group.Finding, code string, sev group.Severity) bool {
+	for _, f := range fs {
+		if f.Code == code && f.Severity == sev {
+			return true
+		}
+	}
+	return false
+}
+
+// TestFourMissRule checks the breach (DOMAIN.md sections 6 and 10: four
+// misses in a row, excused or not, end the contract) and what the group
+// records.
+func TestFourMissRule(t *testing.T) {
+	st := told(t)
+	require.Equal(t, 4, st.wes.ConsecutiveMisses)
+	require.Equal(t, curriculum.StatusDroppedOut, st.wes.Status)
+	require.True(t, hasFinding(st.wes.Findings, curriculum.CodeAttendanceRuleBreached, group.SeverityBlocking), "the breach is blocking")
+
+	require.Equal(t, 3, st.lena.ConsecutiveMisses)
+	require.Equal(t, curriculum.StatusInProgress, st.lena.Status)
+	require.True(t, hasFinding(st.lena.Findings, curriculum.CodeAttendanceRuleAtRisk, group.SeverityWarning), "one short of the rule")
+	require.False(t, hasFinding(st.lena.Findings, curriculum.CodeAttendanceRuleBreached, group.SeverityBlocking))
+
+	require.Equal(t, group.StatusDroppedOut, st.group.Status("wes"))
+	ts := st.group.Episodes("wes")[0].Transitions
+	require.NotEmpty(t, ts[len(ts)-1].Reason, "the reason is recorded")
+	require.ErrorIs(t, st.readmit, group.ErrInvalidTransition)
+	var te *group.TransitionError
+	require.ErrorAs(t, st.readmit, &te)
+	require.Equal(t, group.StatusDroppedOut, te.From)
+	require.Len(t, st.group.ActiveMembers(), 7, "the place is free")
+}
