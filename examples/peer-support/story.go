@@ -1,0 +1,318 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/groupwork/groupwork/dynamics"
+	"github.com/groupwork/groupwork/examples/internal/demo"
+	"github.com/groupwork/groupwork/group"
+	"github.com/groupwork/groupwork/session"
+)
+
+// The people in the story. Names are invented; IDs are the app's own.
+const (
+	rosa group.FacilitatorID = "rosa" // peer facilitator, lost her husband six years ago
+
+	ana    group.MemberID = "ana"
+	bill   group.MemberID = "bill"
+	carmen group.MemberID = "carmen"
+	dev    group.MemberID = "dev"
+	elise  group.MemberID = "elise"
+)
+
+// outcome keeps what the story produced, for the smoke test to check
+// directly as well as through the printed text.
+type outcome struct {
+	group      *group.Group
+	room       *demo.Room
+	advice     []dynamics.Recommendation // when the risk was raised
+	afterwards []dynamics.Recommendation // once it was resolved
+	endRefused error                     // ending with the risk still open
+}
+
+// story plays the evening and writes what each package shows to w.
+func story(w io.Writer, crisisLine string) (*outcome, error) {
+	ny, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		return nil, err
+	}
+	p := demo.NewPrinter(w)
+	p.Title("Peer support: a drop-in grief group, one Thursday evening")
+
+	first := time.Date(2025, time.September, 4, 19, 0, 0, 0, ny)
+	tonight := time.Date(2025, time.November, 6, 19, 0, 0, 0, ny)
+	out := &outcome{}
+	if out.group, err = buildGroup(p, first); err != nil {
+		return nil, err
+	}
+	if err := dropIns(p, out.group, first, tonight); err != nil {
+		return nil, err
+	}
+	if out.room, err = openRoom(p, out.group, tonight); err != nil {
+		return nil, err
+	}
+	if err := evening(p, out, tonight, crisisLine); err != nil {
+		return nil, err
+	}
+	records(p, out.room)
+	return out, p.Err()
+}
+
+// intro opens a section with a line on what it shows and which package
+// does the work.
+func intro(p *demo.Printer, title, what string) {
+	p.Section(title)
+	p.Printf("%s\n\n", what)
+}
+
+// buildGroup creates the group and shows what kind of group it is.
+func buildGroup(p *demo.Printer, first time.Time) (*group.Group, error) {
+	intro(p, "The group", `group.New builds the group from a Spec; its built-in "support" profile says how such groups run.`)
+	g, err := group.New(group.Spec{
+		Name:          "Thursday grief drop-in",
+		Modality:      group.ModalitySupport,
+		Focus:         []group.Concern{group.ConcernGrief},
+		Policy:        group.PolicyOpen,          // membership: anyone may join at any meeting
+		MeetingAccess: group.MeetingAccessClosed, // attendance: only people who are bereaved
+		SessionLength: 90 * time.Minute,
+		Start:         first,
+		Facilitators: []group.Facilitator{{ID: rosa, Name: "Rosa", Role: group.RolePeerFacilitator,
+			Credentials: []group.Credential{group.CredentialPeerSupportWorker}}},
+	})
+	if err != nil {
+		return nil, err
+	}
+	prof := g.Profile()
+	spec := g.Spec()
+	f := g.Facilitators()[0]
+	p.Printf("  %s: modality %s, kind %s, %s structure, ASGW specialization %s\n",
+		spec.Name, prof.Modality, prof.Kind, prof.Structure, prof.Specialization)
+	p.Printf("  led by %s, %s, credentials %v\n", f.Name, f.Role, f.Credentials)
+	p.Printf("  membership policy: %s    meeting access: %s\n", spec.Policy, spec.MeetingAccess)
+	p.Printf("  Two meanings of \"open\", two fields: Policy says members may join at any\n")
+	p.Printf("  meeting; MeetingAccess says only people who share the loss may attend.\n")
+	p.Printf("  screening required: %s    clinical records: %s    capacity: %s\n",
+		yes(prof.ScreeningRequired), yes(prof.ClinicalRecords), capacity(g.Capacity()))
+	p.Printf("  findings on the group:\n")
+	p.Findings(g.Findings())
+	return g, nil
+}
+
+// dropIns registers the regulars and tonight's walk-in. An open support
+// group admits at any meeting and screens no one.
+func dropIns(p *demo.Printer, g *group.Group, first, tonight time.Time) error {
+	intro(p, "Who comes", "group.Refer and group.Admit: an open group admits at any meeting, straight from referral.")
+	regulars := []struct {
+		id   group.MemberID
+		name string
+		week int // the meeting they first came to
+	}{{ana, "Ana", 1}, {bill, "Bill", 2}, {carmen, "Carmen", 6}, {dev, "Dev", 8}}
+	for _, r := range regulars {
+		at := first.AddDate(0, 0, 7*(r.week-1))
+		if err := g.Refer(group.Member{ID: r.id, Name: r.name}, at); err != nil {
+			return err
+		}
+		if err := g.Admit(r.id, at); err != nil {
+			return err
+		}
+		p.Printf("  %-7s first came %s, admitted at the door\n", r.name, at.Format("Jan 2"))
+	}
+	// Elise finds the group online and walks in tonight, ten minutes early.
+	walkIn := tonight.Add(-10 * time.Minute)
+	if err := g.Refer(group.Member{ID: elise, Name: "Elise"}, walkIn); err != nil {
+		return err
+	}
+	if err := g.Admit(elise, walkIn); err != nil {
+		return err
+	}
+	p.Printf("  %-7s walks in tonight at %s: status %s with no screening step,\n", "Elise", walkIn.Format("15:04"), g.Status(elise))
+	p.Printf("          because the support profile has ScreeningRequired false\n")
+	p.Printf("  active members: %d (no upper limit)\n", len(g.ActiveMembers()))
+	return nil
+}
+
+// openRoom builds tonight's session from the group and its monitor.
+func openRoom(p *demo.Printer, g *group.Group, tonight time.Time) (*demo.Room, error) {
+	intro(p, "Tonight's plan", "session.Template gives a support group its agenda: opening, open sharing, closing.")
+	agenda, err := session.Template(g.Profile(), 90*time.Minute, len(g.ActiveMembers()))
+	if err != nil {
+		return nil, err
+	}
+	p.Agenda(agenda)
+	p.Printf("  No set topic and no homework: what the group offers is mutual support.\n")
+	spec := session.SpecFromGroup(g, agenda, tonight, 90*time.Minute, 10*time.Minute)
+	// The monitor is told the group is peer-led: no clinician is in the
+	// room, so safety situations are handed to a professional.
+	return demo.NewRoom(spec, true)
+}
+
+// evening plays the meeting: drop-in arrivals, mutual support, and a
+// disclosure of self-harm handled by the peer protocol.
+func evening(p *demo.Printer, out *outcome, tonight time.Time, crisisLine string) error {
+	room := out.room
+	intro(p, "The evening", "session events go to the session and to a dynamics.Monitor (demo.Room wires them).")
+	sc := &demo.Script{Room: room, At: tonight}
+	lead, all := demo.Lead(rosa), demo.All()
+	m := demo.Member
+	sc.Event(session.Event{Type: session.EventStarted, Start: session.Start{
+		Facilitators: []group.FacilitatorID{rosa}, Members: []group.MemberID{ana, carmen, dev}}})
+	sc.Segment(session.SegmentOpening)
+	sc.Turn(lead, all, 4*time.Minute, session.ActGivesOrientation) // welcome and the guidelines
+	sc.Segment(session.SegmentSharing)
+	sc.Turn(m(dev), all, 5*time.Minute, session.ActGivesOpinion, session.TagSelfDisclosure, session.TagFeeling)
+	sc.Event(session.Event{Type: session.EventArrived, Member: bill})
+	sc.Turn(m(ana), m(dev), 2*time.Minute, session.ActShowsSolidarity, session.TagSelfDisclosure)
+	sc.Turn(m(bill), m(dev), 3*time.Minute, session.ActGivesOpinion, session.TagSelfDisclosure)
+	sc.Wait(time.Minute)
+	sc.Event(session.Event{Type: session.EventArrived, Member: elise})
+	sc.Turn(lead, m(elise), time.Minute, session.ActShowsSolidarity) // a welcome
+	sc.Turn(m(elise), all, 3*time.Minute, session.ActGivesOrientation, session.TagSelfDisclosure, session.TagFeeling)
+	sc.Turn(m(dev), m(elise), 2*time.Minute, session.ActShowsSolidarity, session.TagSelfDisclosure)
+	sc.Turn(m(carmen), all, 6*time.Minute, session.ActShowsTension, session.TagSelfDisclosure, session.TagIntenseAffect)
+	if err := sc.Err(); err != nil {
+		return err
+	}
+	p.Printf("  %s  started with Ana, Carmen and Dev; Rosa opens with the guidelines\n", clock(tonight))
+	p.Printf("  %s  Bill drops in; %s  Elise, new tonight, drops in\n", clock(arrival(room, bill)), clock(arrival(room, elise)))
+	p.Printf("  %s  Carmen: since the funeral she has thought about hurting herself\n", clock(sc.At))
+
+	// The facilitator marks the disclosure in the app: a risk-to-self
+	// incident. Commands on the session alone would bypass the monitor, so
+	// the event goes through the room.
+	raised := sc.At
+	id := len(room.Session.Incidents()) + 1
+	sc.Event(session.Event{Type: session.EventIncidentRaised, Incident: session.Incident{
+		ID: id, Kind: session.IncidentRiskToSelf, Member: carmen, Text: "thoughts of hurting herself since the funeral"}})
+	if err := sc.Err(); err != nil {
+		return err
+	}
+	out.endRefused = room.Session.End(raised)
+	p.Printf("  %s  risk-to-self incident %d raised; ending now is refused: %s\n",
+		clock(raised), id, yes(errors.Is(out.endRefused, session.ErrUnresolvedRisk)))
+
+	intro(p, "What the peer facilitator is told", "dynamics.Monitor.Advise: safety first, in the peer-led variant of the protocol.")
+	out.advice = room.Monitor.Advise(raised, dynamics.StageUnspecified)
+	p.Recommendations(out.advice)
+	if len(out.advice) > 0 {
+		p.Printf("  the protocol, step by step:\n")
+		for i, s := range out.advice[0].Steps {
+			p.Printf("    %d. %s: %s\n", i+1, s, s.Description())
+		}
+	}
+
+	intro(p, "What Rosa does", "session interventions carry safety steps; the resolution documents the action.")
+	sc.Event(step(rosa, session.StepPause, all, "calls a ten-minute break"))
+	sc.Event(step(rosa, session.StepReferProfessional, m(carmen), "gives the crisis line and calls the agency's on-call counsellor with Carmen"))
+	sc.Wait(15 * time.Minute)
+	action := "gave Carmen the " + crisisLine + " and the agency's on-call counsellor number; " +
+		"with Carmen's agreement called the on-call counsellor, who spoke with her in private, " +
+		"judged her safe tonight and booked a same-day appointment for tomorrow; her sister is collecting her"
+	sc.Event(session.Event{Type: session.EventIncidentResolved, Incident: session.Incident{ID: id, Action: action}})
+	sc.Event(step(rosa, session.StepDebrief, all, "tells the group Carmen is being looked after, without detail"))
+	sc.Event(step(rosa, session.StepDocument, m(carmen), "incident form for the agency"))
+	sc.Turn(m(bill), m(carmen), 2*time.Minute, session.ActShowsSolidarity)
+	sc.Turn(m(carmen), all, time.Minute, session.ActShowsTensionRelease)
+	sc.Turn(m(dev), m(elise), 3*time.Minute, session.ActShowsSolidarity, session.TagSelfDisclosure)
+	sc.Turn(m(elise), m(dev), 2*time.Minute, session.ActAgrees, session.TagFeeling)
+	if err := sc.Err(); err != nil {
+		return err
+	}
+	for _, e := range room.Session.Events() {
+		if iv := e.Intervention; e.Type == session.EventIntervention && iv.Step.IsValid() {
+			p.Printf("  %s  %-18s -> %-13s %s\n", clock(e.At), iv.Step, iv.Target, iv.Text)
+		}
+	}
+	p.Printf("  escalate was not needed: the counsellor judged the risk (act by risk level).\n")
+	for _, in := range room.Session.Incidents() {
+		p.Printf("  incident %d (%s, %s): resolved %s at %s\n", in.ID, in.Kind, in.Member, yes(in.Resolved), clock(in.ResolvedAt))
+		wrap(p, "    action: ", in.Action)
+	}
+	out.afterwards = room.Monitor.Advise(sc.At, dynamics.StageUnspecified)
+	p.Printf("  open incidents: %d; the monitor now advises: %d recommendations\n",
+		len(room.Session.OpenIncidents()), len(out.afterwards))
+
+	sc.Turn(m(ana), m(elise), 4*time.Minute, session.ActShowsSolidarity, session.TagSelfDisclosure)
+	sc.Turn(m(bill), all, 4*time.Minute, session.ActGivesOpinion, session.TagSelfDisclosure, session.TagFeeling)
+	sc.Turn(m(carmen), m(bill), 2*time.Minute, session.ActAgrees, session.TagFeeling)
+	sc.At = tonight.Add(80 * time.Minute)
+	sc.Segment(session.SegmentCheckOut)
+	sc.Turn(lead, all, 3*time.Minute, session.ActShowsSolidarity)
+	sc.At = tonight.Add(90 * time.Minute)
+	sc.Event(session.Event{Type: session.EventEnded})
+	return sc.Err()
+}
+
+// records shows what the evening leaves behind, and what it does not.
+func records(p *demo.Printer, room *demo.Room) {
+	intro(p, "Mutual support", "dynamics.Tracker metrics: who talked to whom, from the same events.")
+	snap := room.Monitor.Tracker().Snapshot()
+	p.Metrics(&snap)
+	p.Printf("  Members spoke to each other more than to the facilitator: a ratio near 1\n")
+	p.Printf("  is what mutual support looks like in the numbers.\n")
+
+	intro(p, "Records", "session attendance and notes: a support group keeps no clinical record.")
+	for _, a := range room.Session.Attendance() {
+		p.Printf("  %-7s %-8s arrived %s, in the room %s\n", a.Member, a.Status, clock(a.Arrived), minutes(a.Present))
+	}
+	p.Printf("  Arrival times are kept, but in a drop-in group \"late\" carries no consequence.\n")
+	prof := room.Session.Spec().Profile
+	p.Printf("  clinical records kept by the %s profile: %s\n", prof.Name, yes(prof.ClinicalRecords))
+	p.Printf("  progress notes: %d; findings after the end:\n", len(room.Session.ProgressNotes()))
+	p.Findings(room.Session.Findings())
+	p.Printf("  A peer support group is not treatment: nobody is a patient, nothing is\n")
+	p.Printf("  billed, and there is no chart to write in. The session refuses progress\n")
+	p.Printf("  notes (session.ErrNoClinicalRecords), so none are written here. The\n")
+	p.Printf("  incident and its documented action stay in the session log; the agency\n")
+	p.Printf("  keeps its own incident form, and Carmen's care continues with the counsellor.\n")
+}
+
+// step builds a facilitator's safety step as a session event.
+func step(f group.FacilitatorID, s session.SafetyStep, target session.Party, text string) session.Event {
+	return session.Event{Type: session.EventIntervention, Intervention: session.Intervention{
+		Facilitator: f, Step: s, Target: target, Text: text}}
+}
+
+// arrival returns when a member first arrived.
+func arrival(room *demo.Room, id group.MemberID) time.Time {
+	a, _ := room.Session.AttendanceOf(id)
+	return a.Arrived
+}
+
+// wrap writes text after prefix, folded at about 96 columns.
+func wrap(p *demo.Printer, prefix, text string) {
+	line := prefix
+	indent := strings.Repeat(" ", len(prefix))
+	for _, word := range strings.Fields(text) {
+		if len(line)+1+len(word) > 96 && line != prefix {
+			p.Printf("%s\n", line)
+			line = indent
+		}
+		if line != prefix && line != indent {
+			line += " "
+		}
+		line += word
+	}
+	p.Printf("%s\n", line)
+}
+
+func clock(t time.Time) string { return t.Format("15:04") }
+
+func minutes(d time.Duration) string { return fmt.Sprintf("%d min", int(d.Minutes())) }
+
+func capacity(n int) string {
+	if n == 0 {
+		return "no limit"
+	}
+	return fmt.Sprint(n)
+}
+
+func yes(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
