@@ -15,10 +15,6 @@ const (
 	srcPeer          = "Seed texts and DOMAIN.md section 6: peer-led groups follow their guidelines and escalate risk to a professional"
 )
 
-// conflictSituations are the situations whose handling depends on the stage
-// and the modality (DOMAIN.md sections 2 and 5).
-var conflictSituations = [...]Situation{SituationMemberConflict, SituationLeaderChallenge, SituationHostility}
-
 // The stages of each period in all three models (DOMAIN.md section 2). The
 // built-in rules name them all, so they never depend on the crosswalk's
 // approximate alignment.
@@ -84,40 +80,95 @@ func BuiltinRules() []Rule {
 			Rationale: s.Advice(), Source: s.Source(),
 		})
 	}
-	for _, s := range conflictSituations {
-		u := urgencies[s]
-		name := s.String()
-		rules = append(rules,
-			Rule{ID: name + "-forming", Situation: s, Stages: slices.Clone(formingStages), Urgency: u,
-				Interventions: []session.Skill{session.SkillBlocking, session.SkillProtecting, session.SkillClarifying, session.SkillInitiating},
-				Rationale:     "early on, trust is not yet there to use conflict well: give structure, restate the ground rules, and keep members safe",
-				Source:        srcStageLeader},
-			Rule{ID: name + "-storming", Situation: s, Stages: slices.Clone(stormingStages), Urgency: u,
-				Interventions: []session.Skill{session.SkillHoldingFocus, session.SkillClarifying, session.SkillRestating, session.SkillFacilitating},
-				Rationale:     "conflict is expected in this stage: normalize it, slow it down, keep it safe, and process it openly without defensiveness",
-				Source:        srcStageLeader},
-			Rule{ID: name + "-working", Situation: s, Stages: slices.Clone(workingStages), Urgency: u,
-				Interventions: []session.Skill{session.SkillLinking, session.SkillGivingFeedback, session.SkillInterpreting, session.SkillFacilitating},
-				Rationale:     "a working group can use conflict: link it to members' patterns, invite feedback on behaviour, and deepen the work",
-				Source:        srcStageLeader},
-			Rule{ID: name + "-adjourning", Situation: s, Stages: slices.Clone(endingStages), Urgency: u,
-				Interventions: []session.Skill{session.SkillSummarizing, session.SkillClarifying, session.SkillTerminating},
-				Rationale:     "near the end, acknowledge the conflict and attend to unfinished business rather than open new work",
-				Source:        srcStageLeader},
-			Rule{ID: name + "-structured", Situation: s, Modalities: slices.Clone(structuredModalities), Urgency: u,
-				Interventions: []session.Skill{session.SkillClarifying, session.SkillSummarizing, session.SkillShiftingFocus},
-				Rationale:     "in a structured group, process the conflict briefly, offer to take it up after the session, and return to the agenda",
-				Source:        srcStructured},
-			Rule{ID: name + "-process", Situation: s, Modalities: []group.Modality{group.ModalityProcess}, Urgency: u,
-				Interventions: []session.Skill{session.SkillHoldingFocus, session.SkillFacilitating, session.SkillGivingFeedback, session.SkillInterpreting},
-				Rationale:     "in a process group the conflict is the work: keep it here-and-now, invite each to speak directly and to hear the other, and involve the group",
-				Source:        srcYalomConflict},
-			Rule{ID: name + "-peer", Situation: s, Modalities: []group.Modality{group.ModalitySupport}, Urgency: u,
-				Interventions: []session.Skill{session.SkillBlocking, session.SkillShiftingFocus},
-				Steps:         []session.SafetyStep{session.StepReviewAgreement},
-				Rationale:     "a peer facilitator follows the group's guidelines: restate them, move on, and refer to a professional if it escalates",
-				Source:        srcPeer},
-		)
+	for _, v := range conflictVariants() {
+		for _, sv := range v.bySituation {
+			rules = append(rules, Rule{
+				ID: sv.situation.String() + "-" + v.name, Situation: sv.situation,
+				Stages: slices.Clone(v.stages), Modalities: slices.Clone(v.modalities),
+				Interventions: sv.interventions, Steps: slices.Clone(v.steps),
+				Urgency: urgencies[sv.situation], Rationale: sv.rationale, Source: v.source,
+			})
+		}
 	}
 	return rules
+}
+
+// conflictVariant is one stage or modality in which conflict is handled its
+// own way, with the interventions for each conflict situation. Every
+// situation keeps its core from DOMAIN.md section 5 in every variant: a
+// challenge to the leader is met without defensiveness (listening and
+// clarifying first); hostility is confronted and its target protected.
+type conflictVariant struct {
+	name        string
+	stages      []Stage
+	modalities  []group.Modality
+	steps       []session.SafetyStep
+	source      string
+	bySituation []situationVariant
+}
+
+type situationVariant struct {
+	situation     Situation
+	interventions []session.Skill
+	rationale     string
+}
+
+// conflictVariants returns the stage and modality variants of the built-in
+// rules, fresh on every call.
+func conflictVariants() []conflictVariant {
+	type sk = session.Skill
+	const (
+		listen, clarify, restate = session.SkillActiveListening, session.SkillClarifying, session.SkillRestating
+		summarize, interpret     = session.SkillSummarizing, session.SkillInterpreting
+		confront, protect        = session.SkillConfronting, session.SkillProtecting
+		facilitate, initiate     = session.SkillFacilitating, session.SkillInitiating
+		feedback, disclose       = session.SkillGivingFeedback, session.SkillDisclosingOneself
+		link, block, terminate   = session.SkillLinking, session.SkillBlocking, session.SkillTerminating
+		hold, shift              = session.SkillHoldingFocus, session.SkillShiftingFocus
+	)
+	three := func(conflict, challenge, hostility []sk, why string) []situationVariant {
+		return []situationVariant{
+			{SituationMemberConflict, conflict, why},
+			{SituationLeaderChallenge, challenge, why + "; meet the challenge without defensiveness and acknowledge what is valid in it"},
+			{SituationHostility, hostility, why + "; do not ignore hostility, and protect its target"},
+		}
+	}
+	return []conflictVariant{
+		{name: "forming", stages: formingStages, source: srcStageLeader, bySituation: three(
+			[]sk{protect, clarify, block, initiate},
+			[]sk{listen, clarify, initiate},
+			[]sk{block, protect, clarify},
+			"early on, trust is not yet there to use conflict well: give structure, restate the ground rules and the group's purpose, and keep members safe")},
+		{name: "storming", stages: stormingStages, source: srcStageLeader, bySituation: three(
+			[]sk{hold, clarify, restate, facilitate},
+			[]sk{listen, clarify, facilitate, disclose},
+			[]sk{protect, confront, feedback, facilitate},
+			"conflict is expected in this stage: normalize it, slow it down, keep it safe, and process it openly")},
+		{name: "working", stages: workingStages, source: srcStageLeader, bySituation: three(
+			[]sk{link, feedback, interpret, facilitate},
+			[]sk{listen, interpret, facilitate},
+			[]sk{confront, feedback, interpret, protect},
+			"a working group can use conflict: link it to members' patterns, invite feedback on behaviour, and deepen the work")},
+		{name: "adjourning", stages: endingStages, source: srcStageLeader, bySituation: three(
+			[]sk{summarize, clarify, terminate},
+			[]sk{listen, summarize, terminate},
+			[]sk{protect, confront, summarize},
+			"near the end, acknowledge the conflict and attend to unfinished business rather than open new work")},
+		{name: "structured", modalities: structuredModalities, source: srcStructured, bySituation: three(
+			[]sk{clarify, summarize, shift},
+			[]sk{listen, clarify, shift},
+			[]sk{protect, confront, shift},
+			"in a structured group, process the conflict briefly, offer to take it up after the session, and return to the agenda")},
+		{name: "process", modalities: []group.Modality{group.ModalityProcess}, source: srcYalomConflict, bySituation: three(
+			[]sk{hold, facilitate, feedback, interpret},
+			[]sk{listen, facilitate, disclose, interpret},
+			[]sk{confront, feedback, protect, interpret},
+			"in a process group the conflict is the work: keep it here-and-now, invite each to speak directly and to hear the other, and involve the group")},
+		{name: "peer", modalities: []group.Modality{group.ModalitySupport}, steps: []session.SafetyStep{session.StepReviewAgreement},
+			source: srcPeer, bySituation: three(
+				[]sk{block, shift},
+				[]sk{listen, shift},
+				[]sk{block, protect},
+				"a peer facilitator follows the group's guidelines: restate them, move on, and refer to a professional if it escalates")},
+	}
 }

@@ -21,15 +21,21 @@ type Config struct {
 	// share-based detectors (monopolizing, silence by share) speak: early
 	// shares are noise.
 	MinMemberTalk time.Duration `json:"minMemberTalk"`
+	// MinMemberTurns is the number of member turns the share-based
+	// detectors wait for besides MinMemberTalk: a share of a handful of
+	// turns says little.
+	MinMemberTurns int `json:"minMemberTurns"`
 
-	// Monopolizing: talk or turn share at least MonopolyFactor times the fair
-	// share (1 / members attending). LongTurn marks a single turn as long
-	// (evidence for monopolizing and storytelling).
+	// Monopolizing: a talk share at least MonopolyFactor times the fair
+	// share (1 / members attending), or a turn share that high together with
+	// a talk share halfway from fair to that limit (many short interjections). LongTurn marks a
+	// single turn as long (evidence for monopolizing and storytelling).
 	MonopolyFactor float64       `json:"monopolyFactor"`
 	LongTurn       time.Duration `json:"longTurn"`
 
-	// Silence: present with no turn for SilentFor, or (after MinMemberTalk)
-	// a talk share below SilenceFactor times the fair share.
+	// Silence: present with no turn for SilentFor, or, for a member present
+	// at least SilentFor who has spoken, a talk share below SilenceFactor
+	// times the fair share.
 	SilentFor     time.Duration `json:"silentFor"`
 	SilenceFactor float64       `json:"silenceFactor"`
 
@@ -44,7 +50,8 @@ type Config struct {
 	// Hostility: at least HostileActs IPA 12 acts.
 	HostileActs int `json:"hostileActs"`
 	// Dependency: at least DependencyTurns turns, of which at least
-	// DependencyShare aimed at facilitators.
+	// DependencyShare aimed at facilitators, not counting disagreement or
+	// antagonism (IPA 10 and 12: a challenge is not dependence).
 	DependencyTurns int     `json:"dependencyTurns"`
 	DependencyShare float64 `json:"dependencyShare"`
 	// Scapegoating: negative acts (IPA 10-12) from at least ScapegoatSenders
@@ -72,6 +79,7 @@ type Config struct {
 func DefaultConfig() Config {
 	return Config{
 		MinMemberTalk:       5 * time.Minute,
+		MinMemberTurns:      10,
 		MonopolyFactor:      2,
 		LongTurn:            4 * time.Minute,
 		SilentFor:           20 * time.Minute,
@@ -107,6 +115,7 @@ func (c Config) Validate() error {
 		}
 	}
 	pos("minMemberTalk", c.MinMemberTalk > 0)
+	pos("minMemberTurns", c.MinMemberTurns > 0)
 	pos("monopolyFactor", c.MonopolyFactor > 1)
 	pos("longTurn", c.LongTurn > 0)
 	pos("silentFor", c.SilentFor > 0)

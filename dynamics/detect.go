@@ -44,7 +44,11 @@ func (d Detector) Detect(s *Snapshot) []Detection {
 	var out []Detection
 	c := d.cfg
 	ix := &s.Interactions
-	talked := s.MemberTalk >= c.MinMemberTalk
+	memberTurns := 0
+	for i := range s.Members {
+		memberTurns += s.Members[i].Turns
+	}
+	talked := s.MemberTalk >= c.MinMemberTalk && memberTurns >= c.MinMemberTurns
 	for i := range s.Members {
 		m := &s.Members[i]
 		if !m.Attended {
@@ -74,7 +78,7 @@ func (d Detector) Detect(s *Snapshot) []Detection {
 		if n := m.IPA.Count(session.ActShowsAntagonism); n >= c.HostileActs {
 			out = appendCount(out, SituationHostility, m.ID, "antagonism-acts", n, c.HostileActs)
 		}
-		out = d.dependency(out, m)
+		out = d.dependency(out, s, m)
 		out = d.tagged(out, s, m)
 	}
 	// Scapegoating, challenges to the leader and conflict all need negative
@@ -126,7 +130,9 @@ func (d Detector) silence(out []Detection, s *Snapshot, m *MemberStats, talked b
 			Confidence: confidence(m.SinceSpoke.Minutes(), c.SilentFor.Minutes()),
 			Evidence:   []Evidence{{Metric: "minutes-without-a-turn", Value: m.SinceSpoke.Minutes(), Threshold: c.SilentFor.Minutes()}},
 		})
-	case talked && m.Present && s.FairShare > 0:
+	case talked && m.Present && m.Spoke && m.PresentFor >= c.SilentFor && s.FairShare > 0:
+		// Members who have not spoken yet are the first case's: a share
+		// of nothing early in a session is not silence.
 		limit := c.SilenceFactor * s.FairShare
 		if m.TalkShare < limit {
 			// Confidence rises as the share falls toward nothing.
@@ -143,7 +149,11 @@ func (d Detector) silence(out []Detection, s *Snapshot, m *MemberStats, talked b
 func (d Detector) monopolizing(out []Detection, s *Snapshot, m *MemberStats) []Detection {
 	c := d.cfg
 	limit := c.MonopolyFactor * s.FairShare
-	if s.FairShare == 0 || s.Attending < 2 || (m.TalkShare < limit && m.TurnShare < limit) {
+	byTalk := m.TalkShare >= limit
+	// Many short turns count too, but only with a talk share well above
+	// fair (halfway to the limit): quick agreements are not holding the floor.
+	byTurns := m.TurnShare >= limit && m.TalkShare >= (1+c.MonopolyFactor)/2*s.FairShare
+	if s.FairShare == 0 || s.Attending < 2 || (!byTalk && !byTurns) {
 		return out
 	}
 	ev := []Evidence{
@@ -160,16 +170,21 @@ func (d Detector) monopolizing(out []Detection, s *Snapshot, m *MemberStats) []D
 	})
 }
 
-func (d Detector) dependency(out []Detection, m *MemberStats) []Detection {
+func (d Detector) dependency(out []Detection, s *Snapshot, m *MemberStats) []Detection {
 	c := d.cfg
 	if m.Turns < c.DependencyTurns || m.ToFacilitators < c.DependencyShare {
 		return out
 	}
+	leaning := s.Interactions.ActsFrom(session.MemberParty(m.ID), session.PartyFacilitator, AllTurns&^opposingActs)
+	share := float64(leaning) / float64(m.Turns)
+	if share < c.DependencyShare {
+		return out
+	}
 	return append(out, Detection{
 		Situation: SituationDependency, Members: []group.MemberID{m.ID},
-		Confidence: confidence(m.ToFacilitators, c.DependencyShare),
+		Confidence: confidence(share, c.DependencyShare),
 		Evidence: []Evidence{
-			{Metric: "share-to-facilitators", Value: m.ToFacilitators, Threshold: c.DependencyShare},
+			{Metric: "share-to-facilitators", Value: share, Threshold: c.DependencyShare},
 			{Metric: "turns", Value: float64(m.Turns), Threshold: float64(c.DependencyTurns)},
 		},
 	})

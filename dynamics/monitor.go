@@ -3,6 +3,8 @@ package dynamics
 import (
 	"errors"
 	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/groupwork/groupwork/group"
@@ -26,23 +28,39 @@ type MonitorSpec struct {
 	Rules []Rule `json:"rules,omitempty"`
 }
 
-// refs remembers the event indices of a person's last few relevant events.
-type refs struct {
-	idx [8]int32
-	n   int
+// turnRef is one remembered turn: its index in the event log, the other
+// party (the addressee in a speaker's ring, the speaker in an addressee's;
+// -1 for the whole group), its act and tags, and whether it soothed another
+// member's tension right away (band-aiding).
+type turnRef struct {
+	index   int32
+	other   int16
+	act     session.Act
+	tags    session.Tags
+	bandAid bool
 }
 
-func (r *refs) add(i int) {
-	copy(r.idx[1:], r.idx[:len(r.idx)-1])
-	r.idx[0] = int32(i)
-	r.n = min(r.n+1, len(r.idx))
+// turnRing keeps a person's last few turns, said or heard.
+type turnRing struct {
+	buf  [16]turnRef
+	n    int // turns held, at most len(buf)
+	next int // slot the next turn goes in
 }
 
-// list returns the remembered indices, oldest first.
-func (r *refs) list() []int {
-	out := make([]int, r.n)
-	for i := range r.n {
-		out[r.n-1-i] = int(r.idx[i])
+func (r *turnRing) add(t turnRef) {
+	r.buf[r.next] = t
+	r.next = (r.next + 1) % len(r.buf)
+	r.n = min(r.n+1, len(r.buf))
+}
+
+// indices returns the indices of the held turns that keep says to, oldest first.
+func (r *turnRing) indices(keep func(turnRef) bool) []int {
+	var out []int
+	for k := range r.n {
+		t := r.buf[(r.next-r.n+k+len(r.buf))%len(r.buf)]
+		if keep(t) {
+			out = append(out, int(t.index))
+		}
 	}
 	return out
 }
@@ -73,13 +91,20 @@ type Monitor struct {
 	modality group.Modality
 	peerLed  bool
 
-	events int                   // events accepted: the next event's index
-	people map[session.Party]int // dense index for refs
-	turns  []refs                // per person: their recent turns
-	negAt  []refs                // per person: recent negative acts aimed at them
+	events int        // events accepted: the next event's index
+	said   []turnRing // by the tracker's dense index: turns each person took
+	heard  []turnRing // by dense index: turns aimed at each person
 	incs   []incidentRef
 	phq9   []measure.PHQ9Score // by member index; SelfHarmRisk marks a flag
 	flagAt []int               // by member index: event count when flagged, -1 if not
+
+	// Count-based situations (hostility, questioning, conflict...) rest on
+	// counts that only grow within a session. After an intervention aimed at
+	// someone involved, the episode restarts from the count it had then:
+	// baseline holds that count by episode key, and reset the dense indexes
+	// of the people intervened with since the last check (-1: the whole group).
+	baseline map[string]float64
+	reset    []int
 }
 
 // NewMonitor returns a monitor for one session. Problems with the people,
@@ -101,18 +126,12 @@ func NewMonitor(spec MonitorSpec) (*Monitor, error) {
 	}
 	m := &Monitor{
 		tracker: t, detector: d, advisor: a, modality: spec.Modality, peerLed: spec.PeerLed,
-		people: map[session.Party]int{},
+		said:     make([]turnRing, t.ix.speakers()),
+		heard:    make([]turnRing, t.ix.speakers()),
+		phq9:     make([]measure.PHQ9Score, len(spec.Members)),
+		flagAt:   make([]int, len(spec.Members)),
+		baseline: map[string]float64{},
 	}
-	for _, id := range spec.Members {
-		m.people[session.MemberParty(id)] = len(m.people)
-	}
-	for _, id := range spec.Facilitators {
-		m.people[session.FacilitatorParty(id)] = len(m.people)
-	}
-	m.turns = make([]refs, len(m.people))
-	m.negAt = make([]refs, len(m.people))
-	m.phq9 = make([]measure.PHQ9Score, len(spec.Members))
-	m.flagAt = make([]int, len(spec.Members))
 	for i := range m.flagAt {
 		m.flagAt[i] = -1
 	}
@@ -132,15 +151,29 @@ func (m *Monitor) Observe(e session.Event) error {
 	}
 	i := m.events
 	m.events++
+	ix := &m.tracker.ix
 	switch e.Type {
 	case session.EventTurn:
-		if p, ok := m.people[e.Turn.Speaker]; ok {
-			m.turns[p].add(i)
+		sp, _ := ix.index(e.Turn.Speaker)
+		ad, ok := ix.index(e.Turn.Addressee)
+		if !ok || ad >= ix.speakers() {
+			ad = -1
 		}
-		if e.Turn.Act.IsNegative() {
-			if p, ok := m.people[e.Turn.Addressee]; ok {
-				m.negAt[p].add(i)
-			}
+		ref := turnRef{index: int32(i), other: int16(ad), act: e.Turn.Act, tags: e.Turn.Tags}
+		if prev, ok := m.tracker.PreviousTurn(); ok && e.Turn.Act.IsPositive() && prev.Turn.Act == session.ActShowsTension &&
+			prev.Turn.Speaker.Kind == session.PartyMember && e.Turn.Speaker.Kind == session.PartyMember && prev.Turn.Speaker != e.Turn.Speaker {
+			ref.bandAid = true
+		}
+		m.said[sp].add(ref)
+		if ad >= 0 {
+			ref.other = int16(sp)
+			m.heard[ad].add(ref)
+		}
+	case session.EventIntervention:
+		if p, ok := ix.index(e.Intervention.Target); ok && p < ix.speakers() {
+			m.reset = append(m.reset, p)
+		} else if e.Intervention.Target.Kind == session.PartyGroup {
+			m.reset = append(m.reset, -1)
 		}
 	case session.EventIncidentRaised:
 		m.incs = append(m.incs, incidentRef{Incident: e.Incident, index: i, open: true})
@@ -161,7 +194,7 @@ func (m *Monitor) Observe(e session.Event) error {
 // this session. A member the monitor does not follow is a *FieldError
 // wrapping ErrUnknownPerson.
 func (m *Monitor) FlagPHQ9(member group.MemberID, score measure.PHQ9Score) error {
-	p, ok := m.people[session.MemberParty(member)]
+	p, ok := m.tracker.ix.index(session.MemberParty(member))
 	if !ok {
 		return &FieldError{Path: "member", Problem: "not a member of this session: " + string(member), Err: ErrUnknownPerson}
 	}
@@ -181,7 +214,7 @@ func (m *Monitor) Detect(at time.Time) []Detection {
 }
 
 func (m *Monitor) detect(snap *Snapshot) []Detection {
-	out := m.detector.Detect(snap)
+	out := m.restart(m.detector.Detect(snap))
 	for k := range out {
 		m.cite(&out[k])
 	}
@@ -202,12 +235,12 @@ func (m *Monitor) detect(snap *Snapshot) []Detection {
 		}
 		out = append(out, d)
 	}
-	for id, p := range m.people {
-		if id.Kind != session.PartyMember || m.flagAt[p] < 0 {
+	for p, at := range m.flagAt {
+		if at < 0 {
 			continue
 		}
 		out = append(out, Detection{
-			Situation: SituationRiskDisclosure, Members: []group.MemberID{group.MemberID(id.ID)}, Confidence: 1,
+			Situation: SituationRiskDisclosure, Members: []group.MemberID{m.tracker.ix.members[p]}, Confidence: 1,
 			Evidence: []Evidence{{Metric: "phq9-item9", Value: float64(m.phq9[p].Item9), Threshold: 1,
 				Note: "PHQ-9 item 9 above 0 calls for same-day clinician review whatever the total"}},
 		})
@@ -233,6 +266,73 @@ func (m *Monitor) detect(snap *Snapshot) []Detection {
 	return merged
 }
 
+// countBased reports whether a situation rests on counts that only grow in
+// a session, so that it restarts after an intervention.
+func countBased(s Situation) bool {
+	switch s {
+	case SituationMonopolizing, SituationSilence, SituationDependency, SituationSubgrouping:
+		return false // shares and communities move both ways by themselves
+	}
+	return !s.IsSafety() && s != SituationConfidentialityBreach
+}
+
+// restart applies the interventions seen since the last check: a
+// count-based episode that involves someone intervened with (or any, after
+// an intervention aimed at the whole group) starts again from its count at
+// this check, and stays closed until the count has grown by its threshold
+// again. The detection then reports the growth since then. Apps that advise
+// after every event (as a live app does) restart from the count at the
+// intervention itself.
+func (m *Monitor) restart(ds []Detection) []Detection {
+	kept := ds[:0]
+	for _, d := range ds {
+		if !countBased(d.Situation) || len(d.Evidence) == 0 {
+			kept = append(kept, d)
+			continue
+		}
+		k := d.key()
+		if m.involves(d) {
+			m.baseline[k] = d.Evidence[0].Value
+		}
+		base, ok := m.baseline[k]
+		if !ok {
+			kept = append(kept, d)
+			continue
+		}
+		ev := &d.Evidence[0]
+		if grown := ev.Value - base; grown < ev.Threshold {
+			continue // closed since the intervention
+		} else {
+			ev.Note = strings.TrimSpace(ev.Note + " " + strconv.FormatFloat(grown, 'f', -1, 64) + " since the last intervention")
+			ev.Value = grown
+		}
+		kept = append(kept, d)
+	}
+	m.reset = m.reset[:0]
+	return kept
+}
+
+// involves reports whether an intervention since the last check was aimed
+// at someone the detection involves, or at the whole group.
+func (m *Monitor) involves(d Detection) bool {
+	for _, p := range m.reset {
+		if p < 0 {
+			return true
+		}
+		for _, id := range d.Members {
+			if q, ok := m.tracker.ix.index(session.MemberParty(id)); ok && q == p {
+				return true
+			}
+		}
+		for _, id := range d.Facilitators {
+			if q, ok := m.tracker.ix.index(session.FacilitatorParty(id)); ok && q == p {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // incidentSituation maps an incident to the situation it raises. Medical
 // emergencies and intoxication follow the clinic's own protocols and raise
 // none here.
@@ -248,32 +348,75 @@ func incidentSituation(k session.IncidentKind) Situation {
 	return SituationUnspecified
 }
 
-// cite adds the indices of the events behind a detection to its first
-// piece of evidence: the negative acts aimed at the target of a group
-// pattern, or the member's own recent turns.
+// cite adds to a detection's first piece of evidence the indices of the
+// recent events that show it: the acts the detector counted, not merely the
+// people's latest turns.
 func (m *Monitor) cite(d *Detection) {
-	if len(d.Evidence) == 0 {
-		return
-	}
-	var idx []int
-	switch d.Situation {
-	case SituationSilence:
+	if len(d.Evidence) == 0 || d.Situation == SituationSilence {
 		return // silence shows in what is missing
-	case SituationScapegoating, SituationMemberConflict:
+	}
+	ix := &m.tracker.ix
+	dense := func(id group.MemberID) int { i, _ := ix.index(session.MemberParty(id)); return i }
+	member := func(i int16) bool { return i >= 0 && int(i) < len(ix.members) }
+	var idx []int
+	said := func(id group.MemberID, keep func(turnRef) bool) {
+		idx = append(idx, m.said[dense(id)].indices(keep)...)
+	}
+	switch d.Situation {
+	case SituationScapegoating:
 		for _, id := range d.Members {
-			idx = append(idx, m.negAt[m.people[session.MemberParty(id)]].list()...)
+			idx = append(idx, m.heard[dense(id)].indices(func(t turnRef) bool { return member(t.other) && t.act.IsNegative() })...)
 		}
 	case SituationLeaderChallenge:
-		for _, id := range d.Facilitators {
-			idx = append(idx, m.negAt[m.people[session.FacilitatorParty(id)]].list()...)
+		for _, f := range d.Facilitators {
+			i, _ := ix.index(session.FacilitatorParty(f))
+			idx = append(idx, m.heard[i].indices(func(t turnRef) bool { return member(t.other) && opposingActs.Has(t.act) })...)
+		}
+	case SituationMemberConflict:
+		if len(d.Members) == 2 {
+			a, b := dense(d.Members[0]), dense(d.Members[1])
+			idx = append(idx, m.said[a].indices(func(t turnRef) bool { return int(t.other) == b && opposingActs.Has(t.act) })...)
+			idx = append(idx, m.said[b].indices(func(t turnRef) bool { return int(t.other) == a && opposingActs.Has(t.act) })...)
+		}
+	case SituationSubgrouping:
+		for _, id := range d.Members {
+			said(id, func(t turnRef) bool { return t.tags.Has(session.TagSideConversation) })
 		}
 	default:
+		keep := citeFilter(d.Situation, member, len(ix.members))
 		for _, id := range d.Members {
-			idx = append(idx, m.turns[m.people[session.MemberParty(id)]].list()...)
+			said(id, keep)
 		}
 	}
 	slices.Sort(idx)
 	d.Evidence[0].Events = slices.Compact(idx)
+}
+
+// citeFilter says which of a member's own turns show a behaviour.
+func citeFilter(s Situation, member func(int16) bool, members int) func(turnRef) bool {
+	switch s {
+	case SituationQuestioning:
+		return func(t turnRef) bool { return member(t.other) && t.act.IsQuestion() }
+	case SituationAdviceGiving:
+		return func(t turnRef) bool {
+			return member(t.other) && (t.act == session.ActGivesSuggestion || t.tags.Has(session.TagAdvice))
+		}
+	case SituationBandAiding:
+		return func(t turnRef) bool { return t.bandAid }
+	case SituationHostility:
+		return func(t turnRef) bool { return t.act == session.ActShowsAntagonism }
+	case SituationDependency:
+		return func(t turnRef) bool { return int(t.other) >= members && !opposingActs.Has(t.act) }
+	case SituationStorytelling:
+		return func(t turnRef) bool {
+			return t.tags.Has(session.TagThereAndThen) || t.tags.Has(session.TagAboutAbsent)
+		}
+	case SituationIntellectualizing:
+		return func(t turnRef) bool { return t.tags.Has(session.TagAbstract) }
+	case SituationEmotionality:
+		return func(t turnRef) bool { return t.tags.Has(session.TagIntenseAffect) }
+	}
+	return func(turnRef) bool { return true } // monopolizing: the member's turns
 }
 
 // Advise returns the recommendations that fire at time at, ranked, given the

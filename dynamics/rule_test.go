@@ -3,6 +3,7 @@ package dynamics_test
 import (
 	"encoding/json"
 	"errors"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -288,3 +289,27 @@ func BenchmarkAdviseNothingFires(b *testing.B) {
 }
 
 func errorsAs(err error, target any) bool { return errors.As(err, target) }
+
+// TestConflictVariantsKeepTheCore: whatever the stage or modality, a
+// challenge to the leader is met first by listening without defensiveness,
+// and hostility is never handled without protecting its target or blocking
+// it (DOMAIN.md section 5: "respond without defensiveness"; "do not ignore;
+// ... protect the target").
+func TestConflictVariantsKeepTheCore(t *testing.T) {
+	variants := 0
+	for _, r := range dynamics.BuiltinRules() {
+		if len(r.Stages) == 0 && len(r.Modalities) == 0 {
+			continue
+		}
+		switch r.Situation {
+		case dynamics.SituationLeaderChallenge:
+			variants++
+			require.Equal(t, session.SkillActiveListening, r.Interventions[0], r.ID)
+		case dynamics.SituationHostility:
+			variants++
+			protects := slices.Contains(r.Interventions, session.SkillProtecting) || slices.Contains(r.Interventions, session.SkillBlocking)
+			require.True(t, protects, r.ID)
+		}
+	}
+	require.Equal(t, 14, variants, "seven variants each")
+}
