@@ -1,0 +1,331 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/groupwork/groupwork/dynamics"
+	"github.com/groupwork/groupwork/examples/internal/demo"
+	"github.com/groupwork/groupwork/group"
+	"github.com/groupwork/groupwork/session"
+)
+
+// The session the trainee leads: session 5 of an open-ended interpersonal
+// process group, a Tuesday evening in New York. The supervisor has set the
+// stage to Corey's transition, where challenges to the leader and conflict
+// are expected (DOMAIN.md section 2).
+const (
+	sessionLength = 90 * time.Minute
+	sessionNumber = 5
+	trainee       = group.FacilitatorID("you")
+)
+
+var stage = dynamics.StageTransition
+
+// config returns the detector thresholds the trainer uses: the defaults,
+// except that share-based detection waits for 20 minutes of members' talk
+// and monopolizing takes 2.5 times the fair share. With seven members,
+// shares over the first few minutes are noise: after the default 5
+// minutes, everyone who has not yet had a turn counts as silent, and at
+// twice the fair share an ordinary member who happens to take a few more
+// short turns than the others counts as monopolizing (the detector takes
+// talk share or turn share).
+func config() dynamics.Config {
+	c := dynamics.DefaultConfig()
+	c.MinMemberTalk = 20 * time.Minute
+	c.MonopolyFactor = 2.5
+	return c
+}
+
+// newRoom is demo.NewRoom with the detector thresholds given: demo.NewRoom
+// always uses the defaults.
+func newRoom(spec session.Spec, c dynamics.Config) (*demo.Room, error) {
+	s, err := session.New(spec)
+	if err != nil {
+		return nil, err
+	}
+	ms := dynamics.MonitorSpec{Modality: spec.Profile.Modality, Config: c}
+	for _, p := range spec.Roster {
+		ms.Members = append(ms.Members, p.ID)
+	}
+	for _, f := range spec.Facilitators {
+		ms.Facilitators = append(ms.Facilitators, f.ID)
+	}
+	m, err := dynamics.NewMonitor(ms)
+	if err != nil {
+		return nil, err
+	}
+	return &demo.Room{Session: s, Monitor: m}, nil
+}
+
+// moment is one decision the trainee made.
+type moment struct {
+	At     time.Time
+	Rec    dynamics.Recommendation
+	Chosen session.Skill
+	Marks  int
+}
+
+// play runs the whole session and writes the story to w.
+func play(in io.Reader, w io.Writer, seed uint64, auto bool, choices []session.Skill) error {
+	p := demo.NewPrinter(w)
+	loc, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		return err
+	}
+	start := time.Date(2026, 3, 10, 18, 0, 0, 0, loc)
+	prof, ok := group.BuiltinProfile(group.ModalityProcess)
+	if !ok {
+		return errors.New("trainer: no built-in process-group profile")
+	}
+	agenda, err := session.Template(prof, sessionLength, len(cast))
+	if err != nil {
+		return err
+	}
+	spec := session.Spec{
+		Profile: prof, Agenda: agenda, Length: sessionLength, ScheduledStart: start,
+		Facilitators: []group.Facilitator{{ID: trainee, Name: "You", Role: group.RoleLead}},
+	}
+	ids := make([]group.MemberID, len(cast))
+	for i, c := range cast {
+		spec.Roster = append(spec.Roster, session.Participant{ID: c.ID, Name: c.Name})
+		ids[i] = c.ID
+	}
+	room, err := newRoom(spec, config())
+	if err != nil {
+		return err
+	}
+	c := newChooser(in, p, auto, choices)
+	intro(p, seed, c.mode, agenda)
+
+	s := newSim(seed, room, trainee, start)
+	if err := s.apply(session.Event{Type: session.EventStarted, Start: session.Start{
+		Facilitators: []group.FacilitatorID{trainee}, Members: ids,
+	}}); err != nil {
+		return err
+	}
+	p.Title("The session")
+	var moments []moment
+	seen := map[string]int{} // rule -> the moment that showed its rationale
+	end := start
+	for _, seg := range agenda.Segments {
+		if err := s.apply(session.Event{Type: session.EventSegmentBegan, Segment: seg.Kind}); err != nil {
+			return err
+		}
+		p.Printf("\n%s  %s (%s) begins\n", clock(s.at), seg.Kind, seg.Title)
+		end = end.Add(seg.Planned)
+		for {
+			more, err := s.tick(end)
+			if err != nil {
+				return err
+			}
+			if !more {
+				break
+			}
+			for _, r := range room.Monitor.Advise(s.at, stage) {
+				m, err := decide(p, c, s, r, len(moments)+1, seen)
+				if err != nil {
+					return err
+				}
+				moments = append(moments, m)
+			}
+		}
+	}
+	if err := s.apply(session.Event{Type: session.EventEnded}); err != nil {
+		return err
+	}
+	p.Printf("\n%s  the session ends: %d turns, %d interventions of yours\n", clock(s.at), s.turns, len(moments))
+
+	p.Section("Where the session ended (dynamics.Snapshot)")
+	p.Printf("  The shares and counts the detectors read, at the end. Fair share: %.2f of members' talk each.\n", 1/float64(len(cast)))
+	snap := room.Monitor.Tracker().SnapshotAt(s.at)
+	p.Metrics(&snap)
+
+	summary(p, moments)
+	factors(p, moments)
+	return p.Err()
+}
+
+// decide shows one moment, takes the trainee's choice, scores it, records
+// it as an intervention and lets the members respond.
+func decide(p *demo.Printer, c *chooser, s *sim, r dynamics.Recommendation, n int, seen map[string]int) (moment, error) {
+	at := s.at
+	p.Printf("\n%s  Moment %d: %s, %s [%s, confidence %.2f]\n", clock(s.at), n, r.Situation, who(r), r.Urgency, r.Confidence)
+	p.Printf("  signs: %s\n", r.Situation.Signs())
+	for _, e := range r.Evidence {
+		p.Printf("  evidence: %s\n", evidence(e))
+		// The monitor cites a person's recent events; those that show the
+		// situation are picked out here (see shows).
+		log := s.room.Session.Events()
+		var cited []int
+		for _, i := range e.Events {
+			if shows(r.Situation, log, i) {
+				cited = append(cited, i)
+			}
+		}
+		if len(cited) > 0 {
+			show := cited[max(0, len(cited)-2):]
+			p.Printf("    cited events that show it (latest %d of %d):\n", len(show), len(cited))
+			for _, i := range show {
+				p.Printf("      %s\n", describe(i, log[i]))
+			}
+		}
+	}
+	options := menu(r)
+	if len(r.Interventions) == 0 {
+		// Safety situations follow a fixed protocol, not a leader skill;
+		// the simulated group raises none, but a real session could.
+		p.Printf("  protocol: %s (not scored)\n", stepNames(r.Steps))
+		return moment{At: at, Rec: r}, nil
+	}
+	p.Printf("  what do you do?\n")
+	items := make([]string, 0, len(options)+1)
+	for _, k := range options {
+		items = append(items, k.String())
+	}
+	items = append(items, "other (any skill)")
+	for i := 0; i < len(items); i += 3 {
+		line := "   "
+		for j := i; j < min(i+3, len(items)); j++ {
+			line += fmt.Sprintf(" %d %-21s", j+1, items[j])
+		}
+		p.Printf("%s\n", trimRight(line))
+	}
+	k := c.choose(r, options)
+	marks, why := grade(r, k)
+	p.Printf("  you: %s -> %d/%d, %s\n", k, marks, fullMarks, why)
+	p.Printf("  recommended, in order: %s (rule %q)\n", skillNames(r.Interventions), r.RuleID)
+	if first, ok := seen[r.RuleID]; ok {
+		p.Printf("  why and source: as at moment %d\n", first)
+	} else {
+		seen[r.RuleID] = n
+		wrap(p, "  why: ", r.Rationale)
+		wrap(p, "  source: ", r.Source)
+	}
+	resp, err := s.intervene(k, r.Members)
+	if err != nil {
+		return moment{}, err
+	}
+	for _, x := range resp {
+		switch {
+		case x.Answers:
+			p.Printf("  then: %s answers you\n", x.Name)
+		case x.Yielded:
+			p.Printf("  then: %s yields to %s and is %q for the next %d turns\n", x.Name, k, x.Eased.Name, x.Ticks)
+		default:
+			p.Printf("  then: %s carries on (%s): %s is not what reaches them\n", x.Name, x.Missed, k)
+		}
+	}
+	return moment{At: at, Rec: r, Chosen: k, Marks: marks}, nil
+}
+
+// intro explains the simulator and what the monitor looks for.
+func intro(p *demo.Printer, seed uint64, m mode, agenda session.Agenda) {
+	p.Title("Counselling-training simulator")
+	wrap(p, "  ", fmt.Sprintf("You lead session %d of an interpersonal process group: %d minutes, %d members, "+
+		"no fixed agenda beyond %s. A simulated group (seed %d) plays the members from behaviour profiles. "+
+		"Every turn goes to a session.Session and a dynamics.Monitor, as in a live app; whenever "+
+		"Monitor.Advise raises something new, you choose a leader skill and are scored against its "+
+		"ranked recommendation: %d marks for the first preferred intervention, %d for a later one, 0 otherwise.",
+		sessionNumber, int(sessionLength.Minutes()), len(cast), segmentList(agenda), seed, fullMarks, partialMarks))
+	switch m {
+	case modeAuto:
+		p.Printf("  Mode: -auto, choosing the top recommendation each time.\n")
+	case modeChoices:
+		p.Printf("  Mode: -choices, in the order given.\n")
+	default:
+		p.Printf("  Mode: interactive, answers from standard input.\n")
+	}
+
+	p.Section("The group (profiles are data: profile.go)")
+	for _, c := range cast {
+		p.Printf("  %-7s %-17s %s\n", c.Name, c.Profile.Name, c.Profile.Sketch)
+	}
+	wrap(p, "  ", fmt.Sprintf("Stage: %s (Corey), set by the supervisor. The rules follow the stage and "+
+		"the modality (%s); where both fit, the modality's rule wins.", stage, group.ModalityProcess))
+
+	cfg := config()
+	fair := 1 / float64(len(cast))
+	p.Section("What the monitor looks for (dynamics.Config)")
+	p.Printf("  monopolizing       talk or turn share >= %.1f x fair share (%.2f), once members have talked %s\n",
+		cfg.MonopolyFactor, cfg.MonopolyFactor*fair, dur(cfg.MinMemberTalk))
+	p.Printf("  silence            no turn for %s; or, from then on, talk share < %.2f x fair share\n", dur(cfg.SilentFor), cfg.SilenceFactor)
+	p.Printf("  hostility          >= %d antagonism acts (IPA 12)\n", cfg.HostileActs)
+	p.Printf("  leader-challenge   >= %d disagreement or antagonism acts (IPA 10, 12) aimed at a leader\n", cfg.LeaderChallengeActs)
+	p.Printf("  member-conflict    >= %d such acts each way between two members\n", cfg.ConflictActs)
+	p.Printf("  band-aiding        >= %d positive acts right after another member's tension act (IPA 11)\n", cfg.BandAids)
+	p.Printf("  intellectualizing  >= %d abstract turns, fewer than a third as many naming a feeling\n", cfg.TagTurns)
+	def := dynamics.DefaultConfig()
+	wrap(p, "  ", fmt.Sprintf("These are dynamics.DefaultConfig except that shares wait for %s of members' talk "+
+		"(default %s) and monopolizing takes %.1f x the fair share (default %.0f): in a group of seven, early shares "+
+		"and turn counts are noise. ", dur(cfg.MinMemberTalk), dur(def.MinMemberTalk), cfg.MonopolyFactor, def.MonopolyFactor)+
+		"The thresholds are the library's heuristics, not validated cut-offs. Shares and counts run "+
+		"over the whole session so far: a share can fall back and clear an episode, a count only grows. "+
+		"Each recommendation fires once per episode, and again only after its episode has cleared.")
+}
+
+// summary writes each moment's score, the score by situation and overall.
+func summary(p *demo.Printer, ms []moment) {
+	p.Section("Your score")
+	total, most := 0, 0
+	type tally struct{ got, of, n int }
+	var bySit []dynamics.Situation
+	per := map[dynamics.Situation]*tally{}
+	for i, m := range ms {
+		if m.Chosen == 0 {
+			p.Printf("  %2d  %s  %-18s %-15s not scored (safety protocol)\n", i+1, clock(m.At), m.Rec.Situation, who(m.Rec))
+			continue
+		}
+		p.Printf("  %2d  %s  %-18s %-15s %-20s %d/%d  (first preferred: %s)\n", i+1, clock(m.At), m.Rec.Situation,
+			who(m.Rec), m.Chosen, m.Marks, fullMarks, m.Rec.Interventions[0])
+		t := per[m.Rec.Situation]
+		if t == nil {
+			t = &tally{}
+			per[m.Rec.Situation] = t
+			bySit = append(bySit, m.Rec.Situation)
+		}
+		t.got, t.of, t.n = t.got+m.Marks, t.of+fullMarks, t.n+1
+		total, most = total+m.Marks, most+fullMarks
+	}
+	if most == 0 {
+		p.Printf("  nothing was scored\n")
+		return
+	}
+	p.Printf("  by situation:\n")
+	for _, sit := range sortedSituations(bySit) {
+		t := per[sit]
+		p.Printf("    %-18s %d/%d over %d moment%s\n", sit, t.got, t.of, t.n, plural(t.n))
+	}
+	p.Printf("  overall: %d of %d marks (%.0f%%)\n", total, most, 100*float64(total)/float64(most))
+}
+
+// factors writes the therapeutic factors the trainee's interventions tend
+// to foster, in Yalom's order.
+func factors(p *demo.Printer, ms []moment) {
+	p.Section("Therapeutic factors your interventions tend to foster")
+	wrap(p, "  ", "From dynamics.FactorsFostered: the library's synthesis of which leader skills foster which "+
+		"of Yalom's eleven factors (Yalom & Leszcz 2005, ch. 1), not a published table.")
+	by := map[dynamics.Factor][]session.Skill{}
+	for _, m := range ms {
+		if m.Chosen == 0 {
+			continue
+		}
+		for _, f := range dynamics.FactorsFostered(m.Chosen) {
+			by[f] = append(by[f], m.Chosen)
+		}
+	}
+	var none []string
+	for _, f := range dynamics.Factors() {
+		ks := by[f]
+		if len(ks) == 0 {
+			none = append(none, f.String())
+			continue
+		}
+		p.Printf("  %-28s %s\n", f, counted(ks))
+	}
+	if len(none) > 0 {
+		wrap(p, "  not fostered by your choices: ", joinStrings(none))
+	}
+}
