@@ -141,7 +141,7 @@ func checkStaffing(p Profile, fs []Facilitator, capacity int, fe *fieldErrs) []F
 			leaders++
 			if len(p.LeadCredentials) > 0 && !f.hasAny(p.LeadCredentials) {
 				fe.add(fmt.Sprintf("facilitators[%d].credentials", i),
-					fmt.Sprintf("a lead of a %s group must hold one of %s", p.Name, credList(p.LeadCredentials)), ErrLeadNotQualified)
+					fmt.Sprintf("the %s profile requires each lead to hold one of %s", p.Name, credList(p.LeadCredentials)), ErrLeadNotQualified)
 			}
 		}
 	}
@@ -160,11 +160,11 @@ func checkStaffing(p Profile, fs []Facilitator, capacity int, fe *fieldErrs) []F
 		return slices.ContainsFunc(fs, func(f Facilitator) bool { return f.Role.InRoom() && f.Role != RoleTrainee && f.Has(c) })
 	}
 	if p.LicensedClinicianRequired && !holds(CredentialLicensedClinician) {
-		fe.add("facilitators", "a "+p.Name+" group needs a licensed clinician among its leaders", ErrNoLicensedClinician)
+		fe.add("facilitators", "the "+p.Name+" profile requires a licensed clinician among the leaders", ErrNoLicensedClinician)
 	}
 	for _, c := range p.RequiredCredentials {
 		if !holds(c) {
-			fe.add("facilitators", "a "+p.Name+" group needs a leader holding "+c.String(), ErrMissingCredential)
+			fe.add("facilitators", "the "+p.Name+" profile requires a leader holding "+c.String(), ErrMissingCredential)
 		}
 	}
 	for _, c := range p.RecommendedCredentials {

@@ -80,10 +80,17 @@ func (g *Group) Facilitators() []Facilitator { return cloneFacilitators(g.spec.F
 func (g *Group) Capacity() int { return g.spec.capacity(g.profile) }
 
 // SessionStart returns the planned start of session n (from 1): the group's
-// start plus n-1 times its frequency.
-func (g *Group) SessionStart(n int) time.Time {
-	return g.spec.Start.Add(time.Duration(n-1) * g.spec.frequency())
-}
+// start moved on by n-1 session intervals (Spec.Frequency). The arithmetic is
+// on the calendar: each whole day of the interval is a calendar day
+// (time.Time.AddDate), so a weekly or fortnightly group keeps the clock time
+// of its first session in Start's location across daylight-saving changes;
+// only a part of the interval shorter than a day is added as elapsed time.
+//
+// The result is the regular cadence and nothing more: skipped dates,
+// holidays, breaks and rescheduled sessions are the business of the
+// program's calendar (curriculum.Calendar is authoritative for dated
+// occurrences).
+func (g *Group) SessionStart(n int) time.Time { return g.spec.advance(g.spec.Start, n-1) }
 
 // Member returns a copy of the details of member id, whatever their status.
 func (g *Group) Member(id MemberID) (Member, bool) {
@@ -136,7 +143,9 @@ func (g *Group) Episodes(id MemberID) []Episode {
 	return out
 }
 
-// Waiting returns the waitlisted members in first-come first-served order.
+// Waiting returns the waitlisted members in first-come first-served order:
+// by the time each joined the waitlist (the time given to Waitlist), then,
+// for equal times, by the order the Waitlist commands were accepted.
 func (g *Group) Waiting() []MemberID {
 	var ids []MemberID
 	for id, st := range g.members {
@@ -144,8 +153,15 @@ func (g *Group) Waiting() []MemberID {
 			ids = append(ids, id)
 		}
 	}
+	// First come, first served by the time each joined the waitlist: commands
+	// about different members may arrive out of time order. The order the
+	// commands arrived in breaks ties.
+	since := func(id MemberID) time.Time {
+		t, _ := g.members[id].current().When(StatusWaitlisted)
+		return t
+	}
 	slices.SortFunc(ids, func(a, b MemberID) int {
-		return cmp.Or(cmp.Compare(g.members[a].waitSeq, g.members[b].waitSeq), cmp.Compare(a, b))
+		return cmp.Or(since(a).Compare(since(b)), cmp.Compare(g.members[a].waitSeq, g.members[b].waitSeq), cmp.Compare(a, b))
 	})
 	return ids
 }

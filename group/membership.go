@@ -173,7 +173,7 @@ type memberState struct {
 	episodes  []Episode
 	consents  []Consent
 	recording []RecordingConsent
-	waitSeq   int // order of joining the waitlist, for first-come first-served
+	waitSeq   int // order of the Waitlist commands, to break ties of time in Waiting
 }
 
 func (st *memberState) current() Episode {
@@ -212,7 +212,8 @@ func (g *Group) Decline(id MemberID, at time.Time, reason string) error {
 }
 
 // Waitlist puts member id on the waitlist at time at. Waitlisted members are
-// promoted first-come first-served when a place frees (see Admit for the
+// promoted first-come first-served by this time, whatever order the commands
+// arrive in, when a place frees (see Waiting for the order and Admit for the
 // checks a promotion passes).
 func (g *Group) Waitlist(id MemberID, at time.Time, reason string) error {
 	return g.run(entry{Op: opWaitlist, Member: id, At: at, Reason: reason})
@@ -269,11 +270,11 @@ func (g *Group) DropOut(id MemberID, at time.Time, reason string) error {
 }
 
 // PromoteWaitlist admits waitlisted members at time at, first-come
-// first-served, as far as capacity and policy allow; members who fail a
-// check (no signed agreement, say) are skipped and keep their place in the
-// queue. Leaving commands promote automatically; call this when a policy
-// window opens, such as a rolling-entry group's next entry point. It returns
-// the members admitted, in order.
+// first-served in the order of Waiting, as far as capacity and policy allow;
+// members who fail a check (no signed agreement, say) are skipped and keep
+// their place in the queue. Leaving commands promote automatically; call
+// this when a policy window opens, such as a rolling-entry group's next entry
+// point. It returns the members admitted, in order.
 func (g *Group) PromoteWaitlist(at time.Time) ([]MemberID, error) {
 	before := len(g.log)
 	err := g.run(entry{Op: opPromote, At: at})
@@ -332,7 +333,7 @@ func (g *Group) applyMembership(e entry) (bool, error) {
 		return false, ErrTimeOrder
 	}
 	if strings.TrimSpace(reason) == "" {
-		return false, &FieldError{Path: "reason", Problem: "a " + to.String() + " transition needs a reason"}
+		return false, &FieldError{Path: "reason", Problem: "a transition to " + to.String() + " needs a reason"}
 	}
 	wasActive := from == StatusActive
 	g.setStatus(st, to, e.At, reason)
@@ -418,9 +419,11 @@ func (g *Group) admissible(id MemberID, st *memberState, at time.Time) error {
 }
 
 // newcomers counts active members admitted, after the group started, within
-// one intake (NewcomerSessions session intervals) of at.
+// one intake (NewcomerSessions session intervals, counted on the calendar as
+// SessionStart counts them) of at, either side.
 func (g *Group) newcomers(at time.Time) int {
-	window := time.Duration(g.spec.newcomerSessions()) * g.spec.frequency()
+	k := g.spec.newcomerSessions()
+	from, to := g.spec.advance(at, -k), g.spec.advance(at, k)
 	n := 0
 	for _, st := range g.members {
 		cur := st.current()
@@ -428,8 +431,7 @@ func (g *Group) newcomers(at time.Time) int {
 			continue
 		}
 		t, _ := cur.When(StatusActive)
-		d := t.Sub(at)
-		if !t.Before(g.spec.Start) && d > -window && d < window {
+		if !t.Before(g.spec.Start) && t.After(from) && t.Before(to) {
 			n++
 		}
 	}

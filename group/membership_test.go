@@ -1,6 +1,7 @@
 package group_test
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -383,4 +384,66 @@ func TestScenarioPeerSupport(t *testing.T) {
 	require.Len(t, g.Episodes(m.ID), 2)
 	require.Equal(t, group.StatusUnspecified, g.Status("nobody"))
 	require.Nil(t, g.Episodes("nobody"))
+}
+
+// TestWaitlistOrderIsByTime: first come, first served goes by the time each
+// member joined the waitlist, not by the order the commands reached the
+// group. B was waitlisted on 16 February by a command recorded after A's
+// waitlisting on 17 February, so B comes first in Waiting and is promoted
+// first, whether a place frees or an entry point opens.
+func TestWaitlistOrderIsByTime(t *testing.T) {
+	a, b := fixture.Member(10), fixture.Member(11)
+	aAt := time.Date(2025, time.February, 17, 9, 0, 0, 0, time.UTC)
+	bAt := time.Date(2025, time.February, 16, 9, 0, 0, 0, time.UTC)
+	support := fixture.SupportSpec()
+	support.Capacity = 3
+	skills := fixture.SkillsSpec()
+	skills.Capacity = 3
+	tests := []struct {
+		name string
+		spec group.Spec
+		// free frees one place after both are waitlisted and promotes,
+		// returning who the group promoted.
+		free func(t *testing.T, g *group.Group) []group.MemberID
+	}{
+		{"a leaving member frees a place", support, func(t *testing.T, g *group.Group) []group.MemberID {
+			before := ids(g.ActiveMembers())
+			require.NoError(t, g.Withdraw("m01", fixture.Week(7), "moved away"))
+			var promoted []group.MemberID
+			for _, id := range ids(g.ActiveMembers()) {
+				if !slices.Contains(before, id) {
+					promoted = append(promoted, id)
+				}
+			}
+			return promoted
+		}},
+		{"an entry point opens", skills, func(t *testing.T, g *group.Group) []group.MemberID {
+			require.NoError(t, g.Complete("m01", fixture.Week(7), "reached goals"))
+			require.Equal(t, group.StatusWaitlisted, g.Status(b.ID), "week 7 is not an entry point")
+			promoted, err := g.PromoteWaitlist(fixture.Week(8))
+			require.NoError(t, err)
+			return promoted
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			g := fixture.Group(t, tc.spec, 3)
+			for _, m := range []group.Member{a, b} {
+				require.NoError(t, g.Refer(m, fixture.Week(5)))
+				if g.Profile().ScreeningRequired {
+					require.NoError(t, g.StartScreening(m.ID, fixture.Week(5)))
+				}
+				if v := g.Spec().Agreement.Version; v > 0 {
+					require.NoError(t, g.SignAgreement(m.ID, v, fixture.Week(5)))
+				}
+			}
+			// A's command first, B's second, but B's is dated a day earlier.
+			require.NoError(t, g.Waitlist(a.ID, aAt, "group full"))
+			require.NoError(t, g.Waitlist(b.ID, bAt, "group full"))
+			require.Equal(t, []group.MemberID{b.ID, a.ID}, g.Waiting())
+
+			require.Equal(t, []group.MemberID{b.ID}, tc.free(t, g))
+			require.Equal(t, []group.MemberID{a.ID}, g.Waiting())
+		})
+	}
 }

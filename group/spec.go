@@ -150,6 +150,9 @@ type Spec struct {
 	PlannedSessions int `json:"plannedSessions,omitempty"`
 	// Frequency is the time from one session's start to the next. Default
 	// DefaultFrequency (weekly). It must not be shorter than SessionLength.
+	// Each whole 24 hours of it counts as one calendar day (7*24h is a week,
+	// 14*24h a fortnight), so sessions keep their local clock time across
+	// daylight-saving changes; see Group.SessionStart.
 	Frequency time.Duration `json:"-"`
 	// Start is when the first session begins; it must be set.
 	Start time.Time `json:"start"`
@@ -238,6 +241,19 @@ func (s Spec) maxNewcomers() int        { return orDefault(s.Admission.MaxNewcom
 func (s Spec) newcomerSessions() int {
 	return orDefault(s.Admission.NewcomerSessions, DefaultNewcomerSessions)
 }
+
+// advance returns t moved k session intervals on (back, for negative k). The
+// whole days of the k intervals move on the calendar, so the clock time in
+// t's location stays put across daylight-saving changes; what is left, less
+// than a day, is added as elapsed time.
+func (s Spec) advance(t time.Time, k int) time.Time {
+	const day = 24 * time.Hour
+	f := s.frequency()
+	rest := time.Duration(k) * (f % day)
+	days := k*int(f/day) + int(rest/day)
+	return t.AddDate(0, 0, days).Add(rest % day)
+}
+
 func orDefault[T int | time.Duration](v, d T) T {
 	if v == 0 {
 		return d
@@ -291,7 +307,7 @@ func (s Spec) check(fe *fieldErrs) []Finding {
 	case !s.Policy.IsValid():
 		fe.add("policy", "must be one of "+enumList(policyText.Values()), nil)
 	case ok && !p.AllowsPolicy(s.Policy):
-		fe.add("policy", fmt.Sprintf("a %s group runs %s, not %s", p.Name, enumList(p.Policies), s.Policy), nil)
+		fe.add("policy", fmt.Sprintf("the %s profile allows only %s; got %s", p.Name, enumList(p.Policies), s.Policy), nil)
 	}
 	if ok {
 		switch {

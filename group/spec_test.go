@@ -3,6 +3,7 @@ package group_test
 import (
 	"encoding/json"
 	"errors"
+	"regexp"
 	"testing"
 	"time"
 
@@ -152,6 +153,63 @@ func TestFieldErrorText(t *testing.T) {
 		require.Regexp(t, `^group: [a-z]`, e.Error())
 	}
 	require.Regexp(t, `^group: [a-z]`, (&group.FieldError{Problem: "x"}).Error())
+}
+
+// TestProblemArticles checks the grammar of problems that name a profile:
+// profile names are data ("art-therapy", or an app's own), so a message
+// must not put "a" in front of one ("a art-therapy group"). It inspects the
+// Problem field's prose, never an error's identity.
+func TestProblemArticles(t *testing.T) {
+	bad := regexp.MustCompile(`(^|[^\pL])a [aeioAEIO]`)
+	art := func() group.Spec {
+		return group.Spec{
+			Name: "Open studio", Modality: group.ModalityArtTherapy, Policy: group.PolicyClosed,
+			Capacity: 8, SessionLength: 90 * time.Minute, PlannedSessions: 8, Start: fixture.Start(),
+			Facilitators: []group.Facilitator{fixture.ArtTherapist(), fixture.CoLead()},
+			Agreement:    group.StandardAgreement(1),
+		}
+	}
+	tests := []struct {
+		name string
+		spec func() group.Spec
+		is   error
+	}{
+		{"lead without the lead credential", func() group.Spec {
+			s := art()
+			s.Facilitators[0].Credentials = nil
+			return s
+		}, group.ErrLeadNotQualified},
+		{"no leader holds a required credential", func() group.Spec {
+			s := art()
+			s.Facilitators[0].Credentials = []group.Credential{group.CredentialLicensedClinician}
+			return s
+		}, group.ErrMissingCredential},
+		{"no licensed clinician", func() group.Spec {
+			s := art()
+			p, _ := group.BuiltinProfile(group.ModalityArtTherapy)
+			p.Name, p.LicensedClinicianRequired = "integrative-arts", true
+			s.Profile = &p
+			s.Facilitators = []group.Facilitator{{ID: "f-art", Name: "Eve Art", Role: group.RoleLead,
+				Credentials: []group.Credential{group.CredentialArtTherapist}}}
+			return s
+		}, group.ErrNoLicensedClinician},
+		{"policy the profile does not allow", func() group.Spec { s := art(); s.Policy = group.PolicySlowOpen; return s }, group.ErrInvalid},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := group.New(tc.spec())
+			require.ErrorIs(t, err, tc.is)
+			list := []error{err}
+			if j, ok := err.(interface{ Unwrap() []error }); ok {
+				list = j.Unwrap()
+			}
+			for _, e := range list {
+				var fe *group.FieldError
+				require.ErrorAs(t, e, &fe)
+				require.NotRegexp(t, bad, fe.Problem, "article before a vowel at %s", fe.Path)
+			}
+		})
+	}
 }
 
 func TestSpecFindings(t *testing.T) {
