@@ -186,7 +186,7 @@ func (a Agenda) Validate(p group.Profile, slot time.Duration) ([]group.Finding, 
 			fmt.Sprintf("the agenda plans %s but the slot is %s", minutes(total), minutes(slot)))
 	} else if slot-total > underSlotSlack {
 		add(group.SeverityInfo, CodeAgendaUnderSlot, "segments", srcStructure,
-			fmt.Sprintf("the agenda plans %s of a %s slot", minutes(total), minutes(slot)))
+			fmt.Sprintf("the agenda plans %s of the %s slot", minutes(total), minutes(slot)))
 	}
 	if p.SessionMinutes != (group.Range{}) && !p.SessionLength(slot) {
 		add(group.SeverityInfo, CodeSessionLengthAtypical, "slot", srcProfile,

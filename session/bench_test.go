@@ -177,3 +177,24 @@ func BenchmarkDecode100kStdlib(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLastTurn measures rebuilding the last turn, as an app does after
+// each RecordTurn to feed a dynamics monitor.
+func BenchmarkLastTurn(b *testing.B) {
+	spec := specFor(b, group.ModalityCBT, 90*time.Minute, 8)
+	s := newSession(b, spec)
+	if err := s.Start(t0, []group.FacilitatorID{"f1", "f2"}, ids(spec.Roster), false); err != nil {
+		b.Fatal(err)
+	}
+	if err := s.RecordTurn(t0.Add(time.Second), session.Turn{Speaker: session.MemberParty("m1"), Addressee: session.WholeGroup(), Duration: time.Second}); err != nil {
+		b.Fatal(err)
+	}
+	var e session.Event
+	b.ReportAllocs()
+	for b.Loop() {
+		e, _ = s.Last()
+	}
+	if e.Type != session.EventTurn {
+		b.Fatalf("last event is %v, want a turn", e.Type)
+	}
+}

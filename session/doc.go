@@ -32,7 +32,14 @@
 // Turns carry Bales' Interaction Process Analysis categories (Act) and
 // observation Tags; interventions name Corey's and Jacobs et al.'s leader
 // skills or a crisis SafetyStep. The dynamics package folds the same events
-// into group metrics; session knows nothing of it.
+// into group metrics; session knows nothing of it. An app that records
+// through the commands passes each event on with Session.Last:
+//
+//	if err := s.RecordTurn(at, turn); err != nil {
+//		return err
+//	}
+//	e, _ := s.Last() // the event RecordTurn built
+//	return monitor.Observe(e)
 //
 // Sources: DOMAIN.md sections 6 (safety, consent, notes), 8 (coding what
 // happens: Bales 1950), 9 (session structure) and 11 (records: attendance,

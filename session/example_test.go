@@ -155,3 +155,44 @@ func Example_concurrentUse() {
 	fmt.Println(a.Turns, b.Turns, s.Len())
 	// Output: 50 50 101
 }
+
+// An app that records through the session's commands passes each event on
+// with Last, here to a stand-in for a dynamics monitor that counts turns.
+func ExampleSession_Last() {
+	start := time.Date(2025, 3, 4, 18, 0, 0, 0, time.UTC)
+	p, _ := group.BuiltinProfile(group.ModalitySupport)
+	agenda, _ := session.Template(p, 60*time.Minute, 2)
+	s, err := session.New(session.Spec{
+		Profile: p, Agenda: agenda, Length: 60 * time.Minute, ScheduledStart: start,
+		Roster:       []session.Participant{{ID: "m1", Name: "Ana Lima"}, {ID: "m2", Name: "Ben Ford"}},
+		Facilitators: []group.Facilitator{{ID: "f1", Name: "Dee", Role: group.RolePeerFacilitator}},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var observed []session.Event // what the monitor would be given
+	observe := func(err error) {
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		e, _ := s.Last()
+		observed = append(observed, e)
+	}
+	observe(s.Start(start, []group.FacilitatorID{"f1"}, []group.MemberID{"m1", "m2"}, false))
+	observe(s.RecordTurn(start.Add(time.Minute), session.Turn{
+		Speaker: session.MemberParty("m1"), Addressee: session.MemberParty("m2"), Duration: 40 * time.Second,
+	}))
+	id, err := s.RaiseIncident(start.Add(2*time.Minute), session.IncidentIntoxication, "m2", "")
+	observe(err)
+	for _, e := range observed {
+		fmt.Println(e.Type, e.At.Format("15:04"), e.Turn.Speaker.ID, e.Incident.ID)
+	}
+	fmt.Println("incident", id)
+	// Output:
+	// started 18:00  0
+	// turn 18:01 m1 0
+	// incident-raised 18:02  1
+	// incident 1
+}

@@ -261,32 +261,47 @@ func (s *Session) redactor(self group.MemberID) redactor {
 	return redactor{patterns: slices.Compact(pats)}
 }
 
-// redact returns text with every case-insensitive occurrence of a pattern
-// replaced by Redacted, in one left-to-right pass.
+// redact returns text with every case-insensitive, whole-word occurrence of
+// a pattern replaced by Redacted, in one left-to-right pass. A match needs
+// no letter or digit on either side, so "Tom" is redacted in "Tom's" but
+// not in "symptoms".
 func (r redactor) redact(text string) string {
 	if text == "" || len(r.patterns) == 0 {
 		return text
 	}
 	var b strings.Builder
+	prev := ' ' // the rune before position i
 	for i := 0; i < len(text); {
 		matched := 0
-		for _, p := range r.patterns {
-			if n := prefixFold(text[i:], p); n > 0 {
+		if !wordRune(prev) {
+			for _, p := range r.patterns {
+				n := prefixFold(text[i:], p)
+				if n == 0 {
+					continue
+				}
+				if next, _ := utf8.DecodeRuneInString(text[i+n:]); i+n < len(text) && wordRune(next) {
+					continue
+				}
 				matched = n
 				break
 			}
 		}
 		if matched > 0 {
 			b.WriteString(Redacted)
+			prev, _ = utf8.DecodeLastRuneInString(text[:i+matched])
 			i += matched
 			continue
 		}
-		_, size := utf8.DecodeRuneInString(text[i:])
+		r, size := utf8.DecodeRuneInString(text[i:])
 		b.WriteString(text[i : i+size])
+		prev = r
 		i += size
 	}
 	return b.String()
 }
+
+// wordRune reports whether r is part of a word for redaction: a letter or a digit.
+func wordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // prefixFold reports the length in bytes of the prefix of s that equals pat
 // under Unicode case folding, or 0.

@@ -230,3 +230,24 @@ func TestIdenticalNotesOrder(t *testing.T) {
 		require.Equal(t, first, msgs)
 	}
 }
+
+// TestRedactionWholeWords: other members' names are redacted as whole words
+// only, so a short name inside another word ("Tom" in "symptoms", "Ana" in
+// "analysis") stays readable, and a possessive is still caught.
+func TestRedactionWholeWords(t *testing.T) {
+	spec := specFor(t, group.ModalityCBT, 90*time.Minute, 4)
+	spec.Roster[0].Name, spec.Roster[1].Name = "Tom Reed", "Ana Silva"
+	s := runWhole(t, spec)
+	_, err := s.WriteNote(at(300), session.Note{Kind: session.NoteGroup, Author: "f1",
+		Text: "Symptoms and their analysis: Tom's worry met ANA's calm; tomorrow's homework stays."})
+	require.NoError(t, err)
+	self := spec.Roster[2].ID
+	for _, n := range s.ProgressNotes() {
+		if n.Member != self {
+			continue
+		}
+		require.Equal(t, "Symptoms and their analysis: ***'s worry met ***'s calm; tomorrow's homework stays.", n.Group.Content)
+		return
+	}
+	t.Fatalf("no progress note for %s", self)
+}

@@ -2,6 +2,7 @@ package session
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -198,10 +199,19 @@ func (s *Session) store(e *Event, r *resolved) {
 		en.speaker, en.addr = s.partyIndex(t.Speaker, r.speaker), s.partyIndex(t.Addressee, r.addressee)
 	} else {
 		en.full = int32(len(s.full))
-		s.full = append(s.full, *e)
+		s.full = append(s.full, e.clone()) // the log never shares the app's slices
 	}
 	s.entries[n-1] = append(s.entries[n-1], en)
 	s.nEvents++
+}
+
+// clone returns e with its slices copied, so that neither the app nor the
+// session can change the other's copy of an event.
+func (e Event) clone() Event {
+	e.Start.Facilitators = slices.Clone(e.Start.Facilitators)
+	e.Start.Members = slices.Clone(e.Start.Members)
+	e.Note.Interventions = slices.Clone(e.Note.Interventions)
+	return e
 }
 
 // partyIndex returns the roster index of a member (known as member), the
@@ -229,7 +239,7 @@ func (s *Session) locIndex(l *time.Location) int32 {
 // event rebuilds one logged event.
 func (s *Session) event(en *entry) Event {
 	if en.full >= 0 {
-		return s.full[en.full]
+		return s.full[en.full].clone()
 	}
 	party := func(k PartyKind, i int32) Party {
 		switch k {
@@ -627,7 +637,7 @@ func (s *Session) checkNote(t EventType, n *Note) error {
 		}
 	case NoteProgress:
 		if !s.spec.Profile.ClinicalRecords {
-			fe.add("note.kind", "a "+s.spec.Profile.Name+" group keeps no clinical records", ErrNoClinicalRecords)
+			fe.add("note.kind", "the "+s.spec.Profile.Name+" profile keeps no clinical records", ErrNoClinicalRecords)
 		}
 		if i, err := s.member("note.member", n.Member); err != nil {
 			fe.errs = append(fe.errs, err)

@@ -43,13 +43,23 @@ type Participation struct {
 }
 
 // IncidentRecord is an incident as the session knows it: raised, and
-// perhaps resolved.
+// perhaps resolved. It merges the payloads of the two events:
+//
+//   - the embedded Incident holds ID, Kind, Member and Text as raised, and
+//     Action from the resolution (what was done); Action is empty while the
+//     incident is open, since a raised incident carries none;
+//   - RaisedAt is the time of the raised event;
+//   - Resolved and ResolvedAt say whether and when it was resolved;
+//   - Resolution is the Text of the resolved event, a free-text comment
+//     beside the action, and is empty when the resolution had none
+//     (ResolveIncident sets only the action). The Text of the raised event
+//     stays in Incident.Text.
 type IncidentRecord struct {
-	Incident             // as raised: ID, Kind, Member, Text
+	Incident             // ID, Kind, Member and Text as raised; Action from the resolution
 	RaisedAt   time.Time `json:"raisedAt"`
 	Resolved   bool      `json:"resolved"`
 	ResolvedAt time.Time `json:"resolvedAt,omitzero"`
-	Resolution string    `json:"resolution,omitempty"` // the resolution's text, if any
+	Resolution string    `json:"resolution,omitempty"` // the resolved event's Text, if any
 }
 
 // NoteRecord is a note as the session knows it: its latest content, whether
@@ -74,7 +84,8 @@ type Addendum struct {
 // session's own: do not modify them.
 func (s *Session) Spec() Spec { return s.spec }
 
-// Events returns a copy of the session's log, in the order applied.
+// Events returns a copy of the session's log, in the order applied: the
+// events and their slices are the caller's to change.
 func (s *Session) Events() []Event {
 	out := make([]Event, 0, s.nEvents)
 	for _, c := range s.entries {
@@ -83,6 +94,30 @@ func (s *Session) Events() []Event {
 		}
 	}
 	return out
+}
+
+// Last returns the last event applied, as Events would return it, and
+// false before the first. After a command succeeds it is the event the
+// command built, with what the command filled in (an incident's or a new
+// note's ID), so an app that records through the session's commands can
+// pass the same event on, to a dynamics monitor or tracker, say:
+//
+//	if err := s.RecordTurn(at, turn); err != nil {
+//		return err
+//	}
+//	e, _ := s.Last()
+//	return monitor.Observe(e)
+//
+// A rejected command leaves Last as it was, so check the command's error
+// first. A turn is rebuilt from the session's compact log without
+// allocating; a started or note event comes with copies of its slices.
+func (s *Session) Last() (Event, bool) {
+	n := len(s.entries)
+	if n == 0 {
+		return Event{}, false
+	}
+	c := s.entries[n-1]
+	return s.event(&c[len(c)-1]), true
 }
 
 // Len returns the number of events applied.
