@@ -20,8 +20,10 @@
 //     with missing items and an Options value whose proration is off by
 //     default. PHQ9Score.SelfHarmRisk (item 9 above 0) is a separate flag
 //     that no total can hide.
-//   - ScoreGCQS returns the three subscale means; ScoreGSRS (or a GSRSRule's
-//     Score) the total and its alliance and low-item alerts.
+//   - ScoreGCQS returns the three subscale means of one member's form, and
+//     MeanGCQS averages the members' forms into the group's climate for a
+//     session; ScoreGSRS (or a GSRSRule's Score) the total and its alliance
+//     and low-item alerts.
 //   - Administration records a form (instrument, member, time, session,
 //     answers) and round-trips through JSON; Scorer.Score scores any of them.
 //   - RCI, ChangeRule.Classify, JacobsonTruax and Norms.Cutoffs implement

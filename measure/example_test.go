@@ -1,6 +1,7 @@
 package measure_test
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
@@ -59,6 +60,40 @@ func ExampleScoreGCQS() {
 	fmt.Printf("engagement %.1f, avoidance %.1f, conflict %.2f\n", s.Engagement, s.Avoidance, s.Conflict)
 	// Output:
 	// engagement 3.6, avoidance 1.3, conflict 0.75
+}
+
+// The group's climate for a session: each member present scores a GCQ-S,
+// and MeanGCQS averages the members' subscale means. One form left four
+// items blank, so the mean rests on forms of at least 8 answered items.
+func ExampleMeanGCQS() {
+	forms := [][]measure.Answer{
+		measure.Answers(4, 3, 1, 4, 2, 1, 0, 3, 1, 0, 4, 2),
+		measure.Answers(5, 5, 0, 6, 1, 0, 0, 4, 2, 0, 5, 1),
+		{measure.Answered(3), measure.Missing(), measure.Answered(2), measure.Missing(), measure.Answered(2), measure.Answered(1),
+			measure.Missing(), measure.Answered(2), measure.Answered(3), measure.Answered(1), measure.Missing(), measure.Answered(2)},
+	}
+	var scores []measure.GCQSScore
+	for _, f := range forms {
+		s, err := measure.ScoreGCQSAnswers(f)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		scores = append(scores, s)
+	}
+	climate, err := measure.MeanGCQS(scores)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("engagement %.2f, avoidance %.2f, conflict %.2f, fewest answered %d\n",
+		climate.Engagement, climate.Avoidance, climate.Conflict, climate.Answered)
+
+	_, err = measure.MeanGCQS(nil)
+	fmt.Println("no forms:", errors.Is(err, measure.ErrInvalid))
+	// Output:
+	// engagement 3.70, avoidance 1.56, conflict 0.78, fewest answered 8
+	// no forms: true
 }
 
 func ExampleScoreGSRS() {

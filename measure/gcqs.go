@@ -2,6 +2,7 @@ package measure
 
 import (
 	"errors"
+	"strconv"
 
 	"github.com/groupwork/groupwork/internal/enum"
 )
@@ -157,4 +158,73 @@ func ScoreGCQSAnswers(answers []Answer) (GCQSScore, error) {
 		return GCQSScore{}, &CountError{Instrument: InstrumentGCQS, Got: len(answers), Want: 12}
 	}
 	return ScoreGCQS([12]Answer(answers))
+}
+
+// MeanGCQS returns the group's climate for one session: the mean, subscale
+// by subscale, of the members' scores from ScoreGCQS, each member's form
+// counting once however many items it answered. Group-level GCQ-S results
+// are reported as the mean across the members who filled in the form
+// (MacKenzie 1983; unverified against the primary text, since DOMAIN.md
+// section 7 covers only the scoring of one form).
+//
+// Answered in the result is the fewest items any one form answered, so 12
+// means every form was complete. A mean is no better supported than its
+// least complete form, and the minimum keeps Answered in the range a single
+// valid form has (8 to 12), so the result passes the same checks as any
+// score: it can itself be averaged or handed to a stage estimate.
+//
+// An empty slice is a *FieldError (path "scores") wrapping ErrInvalid. Each
+// invalid score is reported, all at once, as a *FieldError naming it
+// ("scores[2].conflict") that wraps ErrInvalid and: ErrNotFinite for a NaN
+// or infinite mean, ErrOutOfRange for a mean outside the 0-6 response
+// scale, or a *MissingError (ErrTooManyMissing) for fewer than 8 answered
+// items. The zero GCQSScore, which no scored form produces, is invalid.
+func MeanGCQS(scores []GCQSScore) (GCQSScore, error) {
+	if len(scores) == 0 {
+		return GCQSScore{}, &FieldError{Path: "scores", Problem: "no scores to average"}
+	}
+	var errs []error
+	for i, s := range scores {
+		errs = s.check("scores["+strconv.Itoa(i)+"]", errs)
+	}
+	if len(errs) > 0 {
+		return GCQSScore{}, errors.Join(errs...)
+	}
+	out := GCQSScore{Answered: InstrumentGCQS.NumItems()}
+	for _, s := range scores {
+		out.Engagement += s.Engagement
+		out.Avoidance += s.Avoidance
+		out.Conflict += s.Conflict
+		out.Answered = min(out.Answered, s.Answered)
+	}
+	n := float64(len(scores))
+	out.Engagement /= n
+	out.Avoidance /= n
+	out.Conflict /= n
+	return out, nil
+}
+
+// check appends to errs a *FieldError for each problem with g, a score
+// found at path.
+func (g GCQSScore) check(path string, errs []error) []error {
+	scale := InstrumentGCQS.Scale()
+	for _, s := range Subscales() {
+		v, p := g.Subscale(s), path+"."+s.String()
+		switch {
+		case !isFinite(v):
+			errs = append(errs, &FieldError{Path: p, Problem: "mean is not a finite number", Err: ErrNotFinite})
+		case v < scale.Min || v > scale.Max:
+			errs = append(errs, &FieldError{Path: p, Problem: "mean " + fmtFloat(v) + " outside " +
+				fmtFloat(scale.Min) + "-" + fmtFloat(scale.Max), Err: ErrOutOfRange})
+		}
+	}
+	items := InstrumentGCQS.NumItems()
+	switch {
+	case g.Answered < 0 || g.Answered > items:
+		errs = append(errs, &FieldError{Path: path + ".answered", Problem: "must be 0-" + strconv.Itoa(items)})
+	case items-g.Answered > GCQSMaxMissing:
+		errs = append(errs, &FieldError{Path: path + ".answered", Problem: "too few items answered",
+			Err: &MissingError{Instrument: InstrumentGCQS, Missing: items - g.Answered, Max: GCQSMaxMissing}})
+	}
+	return errs
 }

@@ -144,3 +144,110 @@ func TestGCQSBadAnswers(t *testing.T) {
 		require.ErrorIs(t, err, measure.ErrWrongCount)
 	})
 }
+
+// TestMeanGCQS checks the group mean: each member's form counts once, each
+// subscale is averaged on its own (MacKenzie 1983: the group's climate is
+// the mean across members), and Answered is the fewest items any form
+// answered.
+func TestMeanGCQS(t *testing.T) {
+	score := func(eng, avoid, conflict float64, answered int) measure.GCQSScore {
+		return measure.GCQSScore{Engagement: eng, Avoidance: avoid, Conflict: conflict, Answered: answered}
+	}
+	tests := []struct {
+		name   string
+		scores []measure.GCQSScore
+		want   measure.GCQSScore
+	}{
+		{"one member is the group", []measure.GCQSScore{score(3.6, 1.5, 0.75, 12)}, score(3.6, 1.5, 0.75, 12)},
+		{"three complete forms", []measure.GCQSScore{score(4, 1, 0, 12), score(5, 2, 1.5, 12), score(3, 3, 3, 12)},
+			score(4, 2, 1.5, 12)},
+		// The form with 8 answers counts as much as the complete ones.
+		{"an incomplete form counts once and sets Answered", []measure.GCQSScore{score(6, 0, 0, 12), score(2, 4, 6, 8), score(4, 2, 3, 10)},
+			score(4, 2, 3, 8)},
+		{"the scale's ends are valid", []measure.GCQSScore{score(0, 6, 0, 12), score(6, 0, 6, 12)}, score(3, 3, 3, 12)},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := measure.MeanGCQS(tc.scores)
+			require.NoError(t, err)
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+
+	t.Run("the mean of scored forms", func(t *testing.T) {
+		a, err := measure.ScoreGCQS([12]measure.Answer(measure.Answers(4, 3, 1, 4, 2, 1, 0, 3, 1, 0, 4, 2)))
+		require.NoError(t, err)
+		b, err := measure.ScoreGCQS([12]measure.Answer(measure.Answers(6, 5, 0, 6, 1, 0, 0, 4, 2, 0, 5, 1)))
+		require.NoError(t, err)
+		got, err := measure.MeanGCQS([]measure.GCQSScore{a, b})
+		require.NoError(t, err)
+		want := score((a.Engagement+b.Engagement)/2, (a.Avoidance+b.Avoidance)/2, (a.Conflict+b.Conflict)/2, 12)
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("(-want +got):\n%s", diff)
+		}
+	})
+}
+
+func TestMeanGCQSInvalid(t *testing.T) {
+	ok := measure.GCQSScore{Engagement: 3, Avoidance: 2, Conflict: 1, Answered: 12}
+	with := func(f func(*measure.GCQSScore)) measure.GCQSScore { s := ok; f(&s); return s }
+	tests := []struct {
+		name   string
+		scores []measure.GCQSScore
+		paths  []string // the *FieldError paths, in order
+		is     []error  // sentinels the error wraps besides ErrInvalid
+	}{
+		{"nil", nil, []string{"scores"}, nil},
+		{"empty", []measure.GCQSScore{}, []string{"scores"}, nil},
+		{"NaN mean", []measure.GCQSScore{ok, with(func(s *measure.GCQSScore) { s.Conflict = math.NaN() })},
+			[]string{"scores[1].conflict"}, []error{measure.ErrNotFinite}},
+		{"infinite mean", []measure.GCQSScore{with(func(s *measure.GCQSScore) { s.Engagement = math.Inf(1) })},
+			[]string{"scores[0].engagement"}, []error{measure.ErrNotFinite}},
+		{"mean above the scale", []measure.GCQSScore{with(func(s *measure.GCQSScore) { s.Avoidance = 6.5 })},
+			[]string{"scores[0].avoidance"}, []error{measure.ErrOutOfRange}},
+		{"mean below the scale", []measure.GCQSScore{with(func(s *measure.GCQSScore) { s.Engagement = -0.1 })},
+			[]string{"scores[0].engagement"}, []error{measure.ErrOutOfRange}},
+		{"more than four items missing", []measure.GCQSScore{with(func(s *measure.GCQSScore) { s.Answered = 7 })},
+			[]string{"scores[0].answered"}, []error{measure.ErrTooManyMissing}},
+		{"more items than the form has", []measure.GCQSScore{with(func(s *measure.GCQSScore) { s.Answered = 13 })},
+			[]string{"scores[0].answered"}, nil},
+		// The zero score is what a failed ScoreGCQS returns.
+		{"zero score", []measure.GCQSScore{ok, {}}, []string{"scores[1].answered"}, []error{measure.ErrTooManyMissing}},
+		{"every problem at once", []measure.GCQSScore{
+			with(func(s *measure.GCQSScore) { s.Engagement, s.Conflict = 7, math.NaN() }), ok,
+			with(func(s *measure.GCQSScore) { s.Answered = -1 }),
+		}, []string{"scores[0].engagement", "scores[0].conflict", "scores[2].answered"}, []error{measure.ErrOutOfRange, measure.ErrNotFinite}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := measure.MeanGCQS(tc.scores)
+			require.ErrorIs(t, err, measure.ErrInvalid)
+			for _, is := range tc.is {
+				require.ErrorIs(t, err, is)
+			}
+			require.Equal(t, measure.GCQSScore{}, got)
+			list := []error{err}
+			if j, ok := err.(interface{ Unwrap() []error }); ok && !errorsAsField(err) {
+				list = j.Unwrap()
+			}
+			var paths []string
+			for _, e := range list {
+				var fe *measure.FieldError
+				require.ErrorAs(t, e, &fe)
+				paths = append(paths, fe.Path)
+			}
+			if diff := cmp.Diff(tc.paths, paths); diff != "" {
+				t.Errorf("paths (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// errorsAsField reports whether err is itself a *FieldError (which unwraps
+// to its sentinels, not to a list of problems).
+func errorsAsField(err error) bool {
+	_, ok := err.(*measure.FieldError)
+	return ok
+}
