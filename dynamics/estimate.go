@@ -65,7 +65,9 @@ type StageScore struct {
 // on Tuckman's model (translate with In). Confidence is 0 to 1: the margin
 // of the winning stage over the runner-up, scaled down when the evidence is
 // thin. A stage of StageUnspecified with confidence 0 means the evidence
-// pointed nowhere.
+// named no single stage: either it pointed nowhere (every score 0) or two or
+// more stages tied for the top score, which Scores shows, with the Evidence
+// behind each, for a facilitator to judge.
 type Estimate struct {
 	Session    int          `json:"session"`
 	Stage      Stage        `json:"stage"`
@@ -147,7 +149,12 @@ func (s *Snapshot) Attendance() Attendance {
 //   - attendance: lateness and absence spikes mark transition (storming).
 //
 // The weights are this package's own choices, documented in the code; the
-// result says which signals it rests on. Invalid evidence is reported all at
+// result says which signals it rests on. The stage with the highest score
+// wins. When no signal fired, or when two or more stages tie for the highest
+// score, the estimate names no stage: Stage is StageUnspecified and
+// Confidence 0, while Scores and Evidence are kept so a facilitator sees the
+// tie (StageHistory.Estimated does not record such an estimate; a
+// facilitator's StageHistory.Set does). Invalid evidence is reported all at
 // once as joined *FieldErrors; no evidence at all is ErrNoEvidence.
 func EstimateStage(history []SessionEvidence) (Estimate, error) {
 	if len(history) == 0 {
@@ -176,7 +183,11 @@ func EstimateStage(history []SessionEvidence) (Estimate, error) {
 			second = sc
 		}
 	}
-	if top > 0 {
+	switch {
+	case top > 0 && second == top:
+		// A tie at the top: the evidence does not single out a stage.
+		e.Stage = StageUnspecified
+	case top > 0:
 		e.Confidence = round2((top - second) / top * math.Min(1, top/4))
 	}
 	return e, nil

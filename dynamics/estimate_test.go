@@ -2,6 +2,7 @@ package dynamics_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
@@ -79,12 +80,23 @@ func TestEstimateStage(t *testing.T) {
 		},
 		{
 			// ambiguous: storming 0.5 + 1.5 + 1.5 = 3.5 ties performing 2 + 1.5
-			// = 3.5; a tie gives no confidence at all
+			// = 3.5; a tie names no stage and gives no confidence (see
+			// TestEstimateStageTie for the scores)
 			name: "ambiguous evidence",
 			history: []dynamics.SessionEvidence{{Session: 6, Planned: 12, Climate: climate(4.2, 1, 2),
 				Interaction: dynamics.InteractionEvidence{MemberTurns: 50, MemberToMember: 0.6, Negative: 0.25, LeaderChallenges: 2, DisclosureFeedback: 0.3}}},
-			stage: dynamics.StageStorming, confidence: 0,
+			stage: dynamics.StageUnspecified, confidence: 0,
 			codes: []string{"position-middle", "position-middle", "negative-acts", "leader-challenges", "member-feedback", "climate-engagement-high"},
+		},
+		{
+			// storming 1.5 + 0.5 = 2 ties performing 2 for second place, below
+			// forming 2 + 1 = 3: only a tie at the top is ambiguous;
+			// (1/3) * (3/4) = 0.25
+			name: "tie below the top",
+			history: []dynamics.SessionEvidence{{Session: 1, Planned: 12, Climate: climate(2, 4, 1),
+				Interaction: dynamics.InteractionEvidence{MemberTurns: 30, MemberToMember: 0.6, Negative: 0.25, LeaderChallenges: 1, DisclosureFeedback: 0.3}}},
+			stage: dynamics.StageForming, confidence: 0.25,
+			codes: []string{"position-early", "negative-acts", "leader-challenges", "member-feedback", "climate-guarded"},
 		},
 		{
 			name:    "no signal at all",
@@ -150,6 +162,35 @@ func TestEstimateStage(t *testing.T) {
 			require.Equal(t, tc.history[len(tc.history)-1].Session, e.Session)
 		})
 	}
+}
+
+// TestEstimateStageTie: when stages tie for the top score the estimate names
+// no stage, has no confidence, and keeps the scores and evidence so that a
+// facilitator sees what tied; a stage history will not record it.
+func TestEstimateStageTie(t *testing.T) {
+	history := []dynamics.SessionEvidence{{Session: 6, Planned: 12, Climate: climate(4.2, 1, 2),
+		Interaction: dynamics.InteractionEvidence{MemberTurns: 50, MemberToMember: 0.6, Negative: 0.25, LeaderChallenges: 2, DisclosureFeedback: 0.3}}}
+	e, err := dynamics.EstimateStage(history)
+	require.NoError(t, err)
+	require.Equal(t, dynamics.StageUnspecified, e.Stage)
+	require.Zero(t, e.Confidence)
+	want := []dynamics.StageScore{
+		{Stage: dynamics.StageForming, Score: 0},
+		{Stage: dynamics.StageStorming, Score: 3.5},   // position 0.5, negative acts 1.5, leader challenges 1.5
+		{Stage: dynamics.StageNorming, Score: 0.25},   // position 0.25
+		{Stage: dynamics.StagePerforming, Score: 3.5}, // member feedback 2, engagement high 1.5
+		{Stage: dynamics.StageAdjourning, Score: 0},
+	}
+	if diff := cmp.Diff(want, e.Scores); diff != "" {
+		t.Errorf("scores (-want +got):\n%s", diff)
+	}
+	require.Len(t, e.Evidence, 6)
+	for _, m := range []dynamics.Model{dynamics.ModelTuckman, dynamics.ModelCorey, dynamics.ModelYalom} {
+		require.Equal(t, dynamics.StageUnspecified, e.In(m), m.String())
+	}
+	h, err := dynamics.NewStageHistory(dynamics.ModelCorey)
+	require.NoError(t, err)
+	require.ErrorIs(t, h.Estimated(6, time.Date(2025, 2, 10, 19, 0, 0, 0, time.UTC), e), dynamics.ErrInvalid)
 }
 
 func TestEstimateStageRejects(t *testing.T) {

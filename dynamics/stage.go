@@ -315,3 +315,35 @@ func contains(list []Stage, s Stage) bool {
 	}
 	return false
 }
+
+// In returns the stage of model m that stands for s: s itself when it is of
+// m; otherwise the one stage the crosswalk's equivalents come down to, or
+// StageUnspecified when m has no stage for that period (Corey's pre-group
+// in Tuckman's or Yalom's model). Where the crosswalk gives two, the choice
+// follows DOMAIN.md section 2: Tuckman's norming is Corey's late transition
+// into working, so working, and so is Yalom's cohesiveness; Corey's
+// transition is Tuckman's storming and his working is performing; Yalom's
+// development of cohesiveness begins as Tuckman's norming.
+func (s Stage) In(m Model) Stage {
+	if !s.IsValid() || !m.IsValid() {
+		return StageUnspecified
+	}
+	if s.Model() == m {
+		return s
+	}
+	switch {
+	case (s == StageNorming || s == StageCohesiveness) && m == ModelCorey:
+		return StageWorking
+	case s == StageTransition && m == ModelTuckman:
+		return StageStorming
+	case s == StageWorking && m == ModelTuckman:
+		return StagePerforming
+	case s == StageCohesiveness && m == ModelTuckman:
+		return StageNorming
+	}
+	eq := Equivalent(s, m)
+	if len(eq) == 0 {
+		return StageUnspecified
+	}
+	return eq[0]
+}

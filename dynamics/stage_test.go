@@ -239,3 +239,38 @@ func TestStageHistoryRejects(t *testing.T) {
 		})
 	}
 }
+
+// TestStageIn pins the translation between the three models (DOMAIN.md
+// section 2) and checks each answer is one of the crosswalk's equivalents.
+func TestStageIn(t *testing.T) {
+	T, C, Y := dynamics.ModelTuckman, dynamics.ModelCorey, dynamics.ModelYalom
+	want := map[dynamics.Stage][3]dynamics.Stage{ // in Tuckman, Corey, Yalom
+		dynamics.StageForming:      {dynamics.StageForming, dynamics.StageInitial, dynamics.StageOrientation},
+		dynamics.StageStorming:     {dynamics.StageStorming, dynamics.StageTransition, dynamics.StageConflict},
+		dynamics.StageNorming:      {dynamics.StageNorming, dynamics.StageWorking, dynamics.StageCohesiveness},
+		dynamics.StagePerforming:   {dynamics.StagePerforming, dynamics.StageWorking, dynamics.StageCohesiveness},
+		dynamics.StageAdjourning:   {dynamics.StageAdjourning, dynamics.StageFinal, dynamics.StageTermination},
+		dynamics.StagePreGroup:     {0, dynamics.StagePreGroup, 0},
+		dynamics.StageInitial:      {dynamics.StageForming, dynamics.StageInitial, dynamics.StageOrientation},
+		dynamics.StageTransition:   {dynamics.StageStorming, dynamics.StageTransition, dynamics.StageConflict},
+		dynamics.StageWorking:      {dynamics.StagePerforming, dynamics.StageWorking, dynamics.StageCohesiveness},
+		dynamics.StageFinal:        {dynamics.StageAdjourning, dynamics.StageFinal, dynamics.StageTermination},
+		dynamics.StagePostGroup:    {dynamics.StageAdjourning, dynamics.StagePostGroup, dynamics.StageTermination},
+		dynamics.StageOrientation:  {dynamics.StageForming, dynamics.StageInitial, dynamics.StageOrientation},
+		dynamics.StageConflict:     {dynamics.StageStorming, dynamics.StageTransition, dynamics.StageConflict},
+		dynamics.StageCohesiveness: {dynamics.StageNorming, dynamics.StageWorking, dynamics.StageCohesiveness},
+		dynamics.StageTermination:  {dynamics.StageAdjourning, dynamics.StageFinal, dynamics.StageTermination},
+	}
+	require.Len(t, want, len(dynamics.Stages()))
+	for s, w := range want {
+		for i, m := range []dynamics.Model{T, C, Y} {
+			got := s.In(m)
+			require.Equal(t, w[i], got, "%v in %v", s, m)
+			if got.IsValid() && got.Model() != s.Model() {
+				require.Contains(t, dynamics.Equivalent(s, m), got, "%v in %v must be a crosswalk equivalent", s, m)
+			}
+		}
+	}
+	require.Equal(t, dynamics.StageUnspecified, dynamics.Stage(99).In(T))
+	require.Equal(t, dynamics.StageUnspecified, dynamics.StageForming.In(9))
+}

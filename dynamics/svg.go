@@ -5,11 +5,11 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/groupwork/groupwork/measure"
 	"github.com/groupwork/groupwork/session"
-	"time"
 )
 
 // PictureOptions adjusts the pictures. The zero value draws each person
@@ -19,6 +19,30 @@ type PictureOptions struct {
 	Labels map[session.Party]string `json:"-"`
 	// Initials shows initials of the display name instead of the whole name.
 	Initials bool `json:"initials,omitempty"`
+	// IDPrefix starts the ids a picture defines (the sociogram's arrowhead),
+	// so that several pictures can share one HTML page, where ids must be
+	// unique. Empty means a prefix derived from the snapshot's time, which
+	// already differs between two sessions' pictures.
+	IDPrefix string `json:"idPrefix,omitempty"`
+}
+
+// xmlID keeps the letters, digits, '-' and '_' of s and replaces anything
+// else with '-', so an app's prefix cannot break the markup.
+func xmlID(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '-' || r == '_' || r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			return r
+		}
+		return '-'
+	}, s)
+}
+
+// idPrefix returns the prefix for the ids of a picture of s.
+func (o PictureOptions) idPrefix(s *Snapshot) string {
+	if o.IDPrefix != "" {
+		return o.IDPrefix
+	}
+	return "gw" + strconv.FormatInt(s.At.Unix(), 36) + "-"
 }
 
 func (o PictureOptions) label(p session.Party) string {
@@ -124,7 +148,8 @@ func Sociogram(s *Snapshot, opt PictureOptions) string {
 	x := &s.Interactions
 	n := x.speakers()
 	p := newSVG(w, h, "sociogram")
-	p.raw(`<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#555"/></marker></defs>` + "\n")
+	arrow := xmlID(opt.idPrefix(s) + "arrow")
+	p.raw(`<defs><marker id="` + arrow + `" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#555"/></marker></defs>` + "\n")
 	type node struct{ x, y, r float64 }
 	nodes := make([]node, n)
 	for i := range n {
@@ -157,7 +182,7 @@ func Sociogram(s *Snapshot, opt PictureOptions) string {
 		p.el("line", "",
 			"x1", num(a.x+ux*a.r+ox), "y1", num(a.y+uy*a.r+oy),
 			"x2", num(b.x-ux*(b.r+2)+ox), "y2", num(b.y-uy*(b.r+2)+oy),
-			"stroke-width", num(1+4*float64(turns)/float64(maxTurns)), "marker-end", "url(#arrow)",
+			"stroke-width", num(1+4*float64(turns)/float64(maxTurns)), "marker-end", "url(#"+arrow+")",
 			"data-turns", strconv.Itoa(turns))
 		return true
 	})

@@ -150,3 +150,20 @@ func TestInitials(t *testing.T) {
 		})
 	}
 }
+
+// TestSociogramIDs: two sociograms on one HTML page must not share an id.
+// By default the ids follow the snapshot's time; an app may set its own
+// prefix, which is kept to characters that cannot break the markup.
+func TestSociogramIDs(t *testing.T) {
+	tr := story(t)
+	a, b := tr.SnapshotAt(at(100)), tr.SnapshotAt(at(200))
+	idOf := func(svg string) string {
+		_, rest, ok := strings.Cut(svg, `<marker id="`)
+		require.True(t, ok)
+		id, _, _ := strings.Cut(rest, `"`)
+		require.Contains(t, svg, `url(#`+id+`)`, "edges point at the marker")
+		return id
+	}
+	require.NotEqual(t, idOf(dynamics.Sociogram(&a, dynamics.PictureOptions{})), idOf(dynamics.Sociogram(&b, dynamics.PictureOptions{})))
+	require.Equal(t, "s6-x--arrow", idOf(dynamics.Sociogram(&a, dynamics.PictureOptions{IDPrefix: `s6-x"<`})))
+}
