@@ -5,6 +5,7 @@ import (
 
 	"github.com/groupwork/groupwork/group"
 	"github.com/groupwork/groupwork/measure"
+	"github.com/groupwork/groupwork/session"
 )
 
 // Sources of the built-in programs' shapes. Titles and objectives are the
@@ -136,6 +137,18 @@ func GroupCBTDepression() Program {
 		Sources: []string{srcCBTShape},
 	}
 	addMeasure(&p, measure.InstrumentPHQ9, 1, 6, 12)
+	// The first session has no homework to review: it opens the group with
+	// the agreement, introductions and goals (DOMAIN.md sections 6 and 9).
+	p.Modules[0].Plans[0].Agenda = session.Agenda{Segments: []session.Segment{
+		{Kind: session.SegmentOpening, Planned: 10 * time.Minute, Title: "welcome and the group agreement"},
+		{Kind: session.SegmentCheckIn, Planned: 20 * time.Minute, Title: "introductions and personal goals"},
+		{Kind: session.SegmentNewMaterial, Planned: 25 * time.Minute, Title: "how thoughts shape mood"},
+		{Kind: session.SegmentBreak, Planned: 10 * time.Minute},
+		{Kind: session.SegmentSkillPractice, Planned: 25 * time.Minute, Title: "a first mood and situation log"},
+		{Kind: session.SegmentHomeworkAssignment, Planned: 10 * time.Minute},
+		{Kind: session.SegmentCheckOut, Planned: 10 * time.Minute},
+		{Kind: session.SegmentMeasures, Planned: 10 * time.Minute, Title: "PHQ-9"},
+	}}
 	return p
 }
 

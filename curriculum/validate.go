@@ -259,7 +259,10 @@ func checkExtraDays(pr *problems, p Program, numbers map[int]int, last int) {
 // template the remaining plans fall back on.
 func (p Program) checkAgendas(pr *problems, profile group.Profile) []group.Finding {
 	var fs []group.Finding
-	check := func(at string, a session.Agenda) {
+	// check validates one agenda. first says no earlier plan set homework,
+	// so the plan has none to review and needs no homework review (the
+	// first session of a CBT or skills group).
+	check := func(at string, a session.Agenda, first bool) {
 		if total := a.Total(); total > p.SessionLength {
 			pr.add(at, fmt.Sprintf("plans %s for a %s session", total, p.SessionLength), ErrAgendaTooLong)
 			return
@@ -273,21 +276,26 @@ func (p Program) checkAgendas(pr *problems, profile group.Profile) []group.Findi
 			if f.Code == session.CodeSessionLengthAtypical {
 				continue // reported once for the program below
 			}
+			if f.Code == session.CodeHomeworkReviewMissing && first {
+				continue // nothing has been set yet
+			}
 			f.Path = path(at, f.Path)
 			fs = append(fs, f)
 		}
 	}
 	if len(p.Format.Segments) > 0 {
-		check("format", p.Format)
+		check("format", p.Format, false)
 	}
 	needTemplate := false
+	homeworkSet := false
 	for i, m := range p.Modules {
 		for j, pl := range m.Plans {
 			if len(pl.Agenda.Segments) > 0 {
-				check(path(index("modules", i), index("plans", j), "agenda"), pl.Agenda)
+				check(path(index("modules", i), index("plans", j), "agenda"), pl.Agenda, !homeworkSet)
 			} else if len(p.Format.Segments) == 0 {
 				needTemplate = true
 			}
+			homeworkSet = homeworkSet || len(pl.Homework) > 0
 		}
 	}
 	if needTemplate {
@@ -295,7 +303,7 @@ func (p Program) checkAgendas(pr *problems, profile group.Profile) []group.Findi
 		if err != nil {
 			pr.add("sessionLength", "no agenda: the "+p.Modality.String()+" template cannot fill it", fmt.Errorf("%w: %w", ErrInvalidAgenda, err))
 		} else {
-			check("template", a)
+			check("template", a, false)
 		}
 	}
 	return fs

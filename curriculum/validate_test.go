@@ -255,3 +255,24 @@ func TestCheckFindings(t *testing.T) {
 		require.NotContains(t, codes, group.CodeSessionsAtypical, "open-ended programs have no planned length")
 	})
 }
+
+// TestFirstPlanNeedsNoHomeworkReview: a CBT session needs a homework review
+// (DOMAIN.md section 9) except before any homework has been set, as in the
+// first session; a later plan without one is still reported.
+func TestFirstPlanNeedsNoHomeworkReview(t *testing.T) {
+	p := curriculum.GroupCBTDepression()
+	first := p.Modules[0].Plans[0].Agenda
+	for _, s := range first.Segments {
+		require.NotEqual(t, session.SegmentHomeworkReview, s.Kind, "plan 1 has nothing to review")
+	}
+	fs, err := p.Check()
+	require.NoError(t, err)
+	require.Empty(t, fs)
+
+	p.Modules[0].Plans[1].Agenda = first // plan 2 follows plan 1's homework
+	fs, err = p.Check()
+	require.NoError(t, err)
+	require.Len(t, fs, 1)
+	require.Equal(t, session.CodeHomeworkReviewMissing, fs[0].Code)
+	require.Equal(t, "modules[0].plans[1].agenda.segments", fs[0].Path)
+}
