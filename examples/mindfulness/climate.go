@@ -87,12 +87,12 @@ func climate(p *demo.Printer, cal curriculum.Calendar) ([]dynamics.SessionEviden
 		p.Printf("    %s -> %s (+%.2f): %s\n", s.Code, s.Stage, s.Weight, s.Detail)
 	}
 	for _, e := range estimates {
-		if e.Confidence > 0 {
+		if e.Stage.IsValid() {
 			continue
 		}
-		p.Printf("  Class %d is a tie (confidence 0): %s.\n", e.Session, topScores(e))
-		p.Printf("  The estimate then names the earliest stage; a facilitator's view wins\n")
-		p.Printf("  (record it with dynamics.StageHistory.Set).\n")
+		p.Printf("  Class %d is a tie: %s.\n", e.Session, topScores(e))
+		p.Printf("  The estimate then names no stage (unspecified, confidence 0) and keeps\n")
+		p.Printf("  the scores; the facilitators decide (record it with dynamics.StageHistory.Set).\n")
 	}
 	p.Printf("  Label: %s.\n", peak.Note)
 	return history, estimates, nil

@@ -133,7 +133,8 @@ func TestReturnOf(t *testing.T) {
 
 // TestClimate checks the story the GCQ-S tells: engagement rises, conflict
 // peaks in the middle, and the estimate moves from forming through storming
-// to adjourning, always labelled as a heuristic.
+// to adjourning, naming no stage where the evidence ties, always labelled as
+// a heuristic.
 func TestClimate(t *testing.T) {
 	history, es, err := climate(demo.NewPrinter(io.Discard), londonCalendar(t))
 	require.NoError(t, err)
@@ -156,6 +157,8 @@ func TestClimate(t *testing.T) {
 	}
 	require.Equal(t, dynamics.StageForming, stages[0])
 	require.Equal(t, dynamics.StageStorming, stages[3], "conflict peaks at class 4")
+	require.Equal(t, dynamics.StageUnspecified, stages[6], "class 7 is a three-way tie: no stage named")
+	require.Zero(t, es[6].Confidence)
 	require.Equal(t, dynamics.StageAdjourning, stages[7])
 
 	codes := map[string]bool{}
