@@ -81,14 +81,17 @@ func (p *Printer) Agenda(a session.Agenda) {
 	p.table(rows)
 }
 
-// Attendance writes each member's status and what it means for billing and notes.
-func (p *Printer) Attendance(as []session.Attendance, count int) {
+// Attendance writes each member's status in s and what it means for
+// billing and notes; a group that keeps no clinical records (a support
+// group) has no progress notes to write.
+func (p *Printer) Attendance(s *session.Session) {
+	clinical := s.Spec().Profile.ClinicalRecords
 	rows := [][]string{{"member", "status", "billable", "progress note"}}
-	for _, a := range as {
-		rows = append(rows, []string{string(a.Member), a.Status.String(), yes(a.Status.Billable()), yes(a.Status.NeedsNote())})
+	for _, a := range s.Attendance() {
+		rows = append(rows, []string{string(a.Member), a.Status.String(), yes(a.Status.Billable()), yes(clinical && a.Status.NeedsNote())})
 	}
 	p.table(rows)
-	p.Printf("  participants for billing: %d\n", count)
+	p.Printf("  participants for billing: %d\n", s.ParticipantCount())
 }
 
 // Metrics writes the interaction metrics of a snapshot: the group's, then
@@ -141,7 +144,11 @@ func (p *Printer) Recommendations(recs []dynamics.Recommendation) {
 		}
 		p.Printf("     why: %s\n", r.Rationale)
 		for _, e := range r.Evidence {
-			p.Printf("     evidence: %s = %.2f (threshold %.2f)%s\n", e.Metric, e.Value, e.Threshold, eventRefs(e.Events))
+			limit := ""
+			if e.Threshold != 0 {
+				limit = fmt.Sprintf(" (threshold %.2f)", e.Threshold)
+			}
+			p.Printf("     evidence: %s = %.2f%s%s\n", e.Metric, e.Value, limit, eventRefs(e.Events))
 		}
 		p.Printf("     source: %s\n", r.Source)
 	}

@@ -1,0 +1,318 @@
+package main
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/require"
+
+	"github.com/groupwork/groupwork/dynamics"
+	"github.com/groupwork/groupwork/examples/internal/golden"
+	"github.com/groupwork/groupwork/group"
+	"github.com/groupwork/groupwork/measure"
+	"github.com/groupwork/groupwork/session"
+)
+
+// TestQuickstartGolden is the program's smoke test: its output matches the
+// golden file (regenerate with go test ./examples/quickstart -update), is
+// the same on every run, and keeps to the length of a readable walkthrough.
+func TestQuickstartGolden(t *testing.T) {
+	var first, second bytes.Buffer
+	require.NoError(t, run(&first, nil))
+	golden.Check(t, "quickstart.golden", first.Bytes())
+	require.NoError(t, run(&second, nil))
+	require.Equal(t, first.String(), second.String(), "deterministic")
+	lines := strings.Count(first.String(), "\n")
+	require.True(t, lines >= 200 && lines <= 400, "output has %d lines, want 200-400", lines)
+	for _, pkg := range []string{"group.", "curriculum.", "session.", "dynamics.", "measure."} {
+		require.Contains(t, first.String(), pkg, "the walkthrough names the package doing the work")
+	}
+}
+
+// TestQuickstartReport checks the -out flag: the same walkthrough plus a
+// self-contained, well-formed page with the pictures as inline SVG.
+func TestQuickstartReport(t *testing.T) {
+	var plain bytes.Buffer
+	require.NoError(t, run(&plain, nil))
+	dir := filepath.Join(t.TempDir(), "out")
+	var buf bytes.Buffer
+	require.NoError(t, run(&buf, []string{"-out", dir}))
+	path := filepath.Join(dir, "report.html")
+	require.Equal(t, plain.String()+"\nreport written to "+path+"\n", buf.String())
+
+	page, err := os.ReadFile(path)
+	require.NoError(t, err)
+	golden.Check(t, "report.golden.html", page)
+
+	svgs, problems, err := inspect(page)
+	require.NoError(t, err, "the page parses as XML (polyglot HTML5/XHTML)")
+	require.Empty(t, problems, "no external references")
+	// Two sociograms and two participation charts (sessions 1 and 6), the
+	// stage timeline and the PHQ-9 trajectories.
+	require.Equal(t, 6, svgs)
+	for _, name := range []string{"Priya", "Owen", "Dr. Nadia Reyes", "recovered", "leader-challenge"} {
+		require.Contains(t, string(page), name)
+	}
+	require.Equal(t, 1, strings.Count(string(page), `id="s1-arrow"`), "marker ids are unique on the page")
+	require.Equal(t, 1, strings.Count(string(page), `id="s6-arrow"`), "marker ids are unique on the page")
+}
+
+// TestInspect shows that the report checks can fail: each page here breaks
+// one rule.
+func TestInspect(t *testing.T) {
+	for _, tc := range []struct {
+		name, page string
+		problems   int
+		bad        bool // does not parse
+	}{
+		{name: "clean", page: `<html xmlns="http://www.w3.org/1999/xhtml"><body><svg xmlns="http://www.w3.org/2000/svg"><line marker-end="url(#a)"/></svg><a href="#top">top</a></body></html>`},
+		{name: "remote image", page: `<html><img src="https://example.org/x.png"/></html>`, problems: 1},
+		{name: "protocol-relative link", page: `<html><link href="//cdn.example.org/x.css"/></html>`, problems: 1},
+		{name: "local file", page: `<html><a href="notes.html">notes</a></html>`, problems: 1},
+		{name: "css url in a style element", page: `<html><style>body { background: url("bg.png") }</style></html>`, problems: 1},
+		{name: "css url in an attribute", page: `<html><div style="background: url(http://x/y)"/></html>`, problems: 1},
+		{name: "svg xlink", page: `<svg xmlns:xlink="http://www.w3.org/1999/xlink"><use xlink:href="sprites.svg#a"/></svg>`, problems: 1},
+		{name: "script", page: `<html><script>1</script></html>`, problems: 1},
+		{name: "unclosed element", page: `<html><br></html>`, bad: true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, problems, err := inspect([]byte(tc.page))
+			if tc.bad {
+				require.Error(t, err)
+				return
+			}
+			require.NoError(t, err)
+			require.Len(t, problems, tc.problems, "%q", problems)
+		})
+	}
+}
+
+var cssURL = regexp.MustCompile(`url\(\s*['"]?([^'")]*)`)
+
+// inspect parses page strictly as XML with HTML's named entities and
+// returns the number of svg elements and every reference that leaves the
+// page: src and href attributes and CSS url() values that are not
+// fragments of the page itself, and script elements.
+func inspect(page []byte) (svgs int, problems []string, err error) {
+	d := xml.NewDecoder(bytes.NewReader(page))
+	d.Strict = true
+	d.Entity = xml.HTMLEntity
+	local := func(ref string) bool { return strings.HasPrefix(strings.TrimSpace(ref), "#") }
+	css := func(where, text string) {
+		for _, m := range cssURL.FindAllStringSubmatch(text, -1) {
+			if !local(m[1]) {
+				problems = append(problems, where+": url("+m[1]+")")
+			}
+		}
+	}
+	var open []string
+	for {
+		tok, err := d.Token()
+		if errors.Is(err, io.EOF) {
+			return svgs, problems, nil
+		}
+		if err != nil {
+			return 0, nil, err
+		}
+		switch x := tok.(type) {
+		case xml.StartElement:
+			open = append(open, x.Name.Local)
+			switch x.Name.Local {
+			case "svg":
+				svgs++
+			case "script":
+				problems = append(problems, "a script element")
+			}
+			for _, a := range x.Attr {
+				if a.Name.Space == "xmlns" || a.Name.Local == "xmlns" {
+					continue // a namespace name, not a reference
+				}
+				if (a.Name.Local == "src" || a.Name.Local == "href") && !local(a.Value) {
+					problems = append(problems, x.Name.Local+" "+a.Name.Local+"="+a.Value)
+				}
+				css(x.Name.Local+" "+a.Name.Local, a.Value)
+			}
+		case xml.EndElement:
+			open = open[:len(open)-1]
+		case xml.CharData:
+			if len(open) > 0 && open[len(open)-1] == "style" {
+				css("style", string(x))
+			}
+		}
+	}
+}
+
+// TestQuickstartFacts checks the story's key facts on the values the
+// library returned, not only on the printed text.
+func TestQuickstartFacts(t *testing.T) {
+	o, err := story(io.Discard)
+	require.NoError(t, err)
+	ref := func(id group.MemberID) referral {
+		for _, r := range o.referrals {
+			if r.member.ID == id {
+				return r
+			}
+		}
+		t.Fatalf("no referral %s", id)
+		return referral{}
+	}
+
+	t.Run("the group: cbt profile, two facilitators, the standard agreement", func(t *testing.T) {
+		spec := o.group.Spec()
+		require.Equal(t, group.ModalityCBT, spec.Modality)
+		require.Equal(t, group.StandardAgreement(1), spec.Agreement)
+		fs := o.group.Facilitators()
+		require.Len(t, fs, 2)
+		require.Equal(t, group.RoleLead, fs[0].Role)
+		require.True(t, fs[0].Has(group.CredentialLicensedClinician) && fs[0].Has(group.CredentialCBTTrained))
+		require.Equal(t, group.RoleCoLead, fs[1].Role)
+		require.Equal(t, 8, o.group.Capacity())
+	})
+
+	t.Run("three screening outcomes", func(t *testing.T) {
+		require.Len(t, o.referrals, 10)
+		declined := ref(kofi)
+		require.Equal(t, group.OutcomeReferElsewhere, declined.screening.Outcome)
+		require.Equal(t, "substance-use", declined.screening.Reasons[0].Code)
+		require.NotEmpty(t, declined.screening.Reasons[0].Source)
+		require.Equal(t, group.StatusDeclined, declined.status)
+
+		review := ref(dmitri)
+		require.Equal(t, group.OutcomeNeedsClinicianReview, review.screening.Outcome)
+		require.Equal(t, "phq9-item9", review.screening.Reasons[0].Code)
+		require.Equal(t, group.StatusActive, review.status, "admitted after the same-day review")
+
+		full := ref(hana)
+		require.Equal(t, group.OutcomeSuitable, full.screening.Outcome)
+		require.ErrorIs(t, full.admitErr, group.ErrGroupFull)
+		require.Equal(t, group.StatusWaitlisted, full.status)
+		require.Equal(t, []group.MemberID{hana}, o.group.Waiting())
+		require.Len(t, o.group.ActiveMembers(), 8)
+	})
+
+	t.Run("the calendar crosses the end of daylight saving and skips Thanksgiving", func(t *testing.T) {
+		require.Len(t, o.calendar.Occurrences, 12)
+		for _, oc := range o.calendar.Occurrences {
+			require.Equal(t, "18:00", clock(oc.Start), "session %d keeps its wall-clock time", oc.Session)
+		}
+		s6, _ := o.calendar.Session(6)
+		s7, _ := o.calendar.Session(7)
+		_, off6 := s6.Start.Zone()
+		_, off7 := s7.Start.Zone()
+		require.Equal(t, -4*3600, off6, "EDT")
+		require.Equal(t, -5*3600, off7, "EST")
+		require.Len(t, o.calendar.Excluded, 1)
+		require.Equal(t, "2025-11-27", o.calendar.Excluded[0].Start.Format(time.DateOnly))
+		require.Equal(t, "FREQ=WEEKLY;INTERVAL=1;COUNT=13", o.calendar.Recurrence().Rule)
+	})
+
+	require.Len(t, o.sessions, 2)
+	one, six := o.sessions[0], o.sessions[1]
+
+	t.Run("session 1 is forming, session 6 storming", func(t *testing.T) {
+		require.Equal(t, dynamics.StageForming, one.estimate.Stage)
+		require.Equal(t, dynamics.StageStorming, six.estimate.Stage)
+		require.Positive(t, six.evidence.Climate.Answered, "the estimate read the GCQ-S climate")
+		require.Equal(t, 8, six.evidence.Attendance.Expected)
+		require.Equal(t, 7, six.evidence.Attendance.Present)
+	})
+
+	t.Run("session 6 advises on monopolizing, silence, conflict and the challenge", func(t *testing.T) {
+		type fired struct {
+			Situation    dynamics.Situation
+			Members      []group.MemberID
+			Facilitators []group.FacilitatorID
+		}
+		var got []fired
+		for _, m := range six.moments {
+			for _, r := range m.fired {
+				require.NotEmpty(t, r.Rationale, "%s has a reason", r.Situation)
+				require.NotEmpty(t, r.Source, "%s has a source", r.Situation)
+				require.NotEmpty(t, r.Interventions, "%s says what to do", r.Situation)
+				got = append(got, fired{r.Situation, r.Members, r.Facilitators})
+			}
+		}
+		want := []fired{
+			{dynamics.SituationMonopolizing, []group.MemberID{owen}, nil},
+			{dynamics.SituationLeaderChallenge, []group.MemberID{grace}, []group.FacilitatorID{reyes}},
+			{dynamics.SituationMemberConflict, []group.MemberID{jonah, marcus}, nil},
+			{dynamics.SituationSilence, []group.MemberID{elena}, nil},
+		}
+		for _, w := range want {
+			require.True(t, slices.ContainsFunc(got, func(g fired) bool { return cmp.Equal(w, g) }),
+				"want %v among %v", w, got)
+		}
+	})
+
+	t.Run("notes are written, signed and complete", func(t *testing.T) {
+		for _, pl := range []*played{one, six} {
+			for _, n := range pl.room.Session.Notes() {
+				require.True(t, n.Signed, "session %d note %d", pl.n, n.Note.ID)
+			}
+			for _, f := range pl.room.Session.Findings() {
+				require.NotContains(t, []string{session.CodeGroupNoteMissing, session.CodeProgressNoteMissing,
+					session.CodeNoteUnsigned, session.CodeIdenticalNotes}, f.Code)
+			}
+			require.Len(t, pl.room.Session.ProgressNotes(), pl.room.Session.ParticipantCount(), "one per attending member")
+		}
+		for _, n := range six.room.Session.ProgressNotes() {
+			require.NotEqual(t, priya, n.Member, "the absent member gets no progress note")
+		}
+	})
+
+	t.Run("member notes name no other member", func(t *testing.T) {
+		names := o.names()
+		for _, pl := range []*played{one, six} {
+			require.Len(t, pl.shown, 2)
+			for _, n := range pl.room.Session.ProgressNotes() {
+				text := strings.ToLower(strings.Join([]string{n.Narrative, n.GoalProgress,
+					n.Group.Theme, n.Group.Process, n.Group.Content}, "\n"))
+				for id, name := range names {
+					if id == n.Member {
+						continue
+					}
+					require.NotContains(t, text, strings.ToLower(name), "session %d, %s's note", pl.n, n.Member)
+					require.NotContains(t, text, string(id), "session %d, %s's note", pl.n, n.Member)
+				}
+			}
+			for _, n := range pl.shown {
+				// The group note names other members: their names became
+				// the redaction mark, and the member's own name stayed.
+				require.Contains(t, n.Group.Process, session.Redacted)
+				require.Contains(t, n.Group.Process, names[n.Member])
+			}
+		}
+	})
+
+	t.Run("PHQ-9 at sessions 1, 6 and 12 with reliable change", func(t *testing.T) {
+		require.Equal(t, []int{1, 6, 12}, o.program.MeasuresAt(measure.InstrumentPHQ9))
+		require.Len(t, o.phq9, 8)
+		outcomes := map[measure.Outcome]int{}
+		for i, tr := range o.phq9 {
+			last, ok := tr.Latest()
+			require.True(t, ok)
+			require.Equal(t, 12, last.Session, tr.Member)
+			outcomes[o.changes[i].Outcome]++
+		}
+		require.Equal(t, map[measure.Outcome]int{measure.OutcomeRecovered: 4, measure.OutcomeImproved: 2, measure.OutcomeUnchanged: 2}, outcomes)
+		require.Equal(t, 6, o.summary.Improved)
+		require.Equal(t, 4, o.summary.Recovered)
+		require.Empty(t, o.summary.OpenRisk)
+	})
+}
+
+// TestQuickstartFlags checks the flag handling.
+func TestQuickstartFlags(t *testing.T) {
+	require.Error(t, run(io.Discard, []string{"-no-such-flag"}))
+	require.Error(t, run(io.Discard, []string{"stray"}))
+}

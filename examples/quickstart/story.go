@@ -1,0 +1,159 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/groupwork/groupwork/curriculum"
+	"github.com/groupwork/groupwork/dynamics"
+	"github.com/groupwork/groupwork/examples/internal/demo"
+	"github.com/groupwork/groupwork/group"
+	"github.com/groupwork/groupwork/measure"
+)
+
+// The facilitators. IDs are the app's own; names are invented.
+const (
+	reyes  group.FacilitatorID = "reyes"  // Dr. Nadia Reyes, psychologist, the lead
+	okafor group.FacilitatorID = "okafor" // Sam Okafor, clinical social worker, the co-lead
+)
+
+// The ten people referred. The first eight join; Kofi is referred
+// elsewhere and Hana waits for a place.
+const (
+	priya  group.MemberID = "priya"
+	marcus group.MemberID = "marcus"
+	elena  group.MemberID = "elena"
+	dmitri group.MemberID = "dmitri" // PHQ-9 item 9 above 0 at screening
+	jonah  group.MemberID = "jonah"
+	kofi   group.MemberID = "kofi" // active substance use
+	grace  group.MemberID = "grace"
+	owen   group.MemberID = "owen"
+	farah  group.MemberID = "farah"
+	hana   group.MemberID = "hana" // the ninth suitable person: the group is full
+)
+
+// groupName is the group's display name, and its ID on measure forms.
+const groupName = "Thursday CBT for depression"
+
+// outcome keeps what the story produced, for the report and for the smoke
+// test to check directly as well as through the printed text.
+type outcome struct {
+	loc       *time.Location
+	program   curriculum.Program
+	calendar  curriculum.Calendar
+	group     *group.Group
+	referrals []referral
+	sessions  []*played // sessions 1 and 6
+	history   *dynamics.StageHistory
+	estimates []dynamics.Estimate // by session, 1 to 12
+	phq9      []measure.Trajectory
+	changes   []measure.Change // by trajectory
+	summary   measure.GroupSummary
+}
+
+// names returns every referred person's display name by ID.
+func (o *outcome) names() map[group.MemberID]string {
+	out := map[group.MemberID]string{}
+	for _, m := range o.group.Members() {
+		out[m.ID] = m.Name
+	}
+	return out
+}
+
+// story runs the program and writes the walkthrough to w.
+func story(w io.Writer) (*outcome, error) {
+	p := demo.NewPrinter(w)
+	p.Title("groupwork quickstart: a 12-session CBT group for depression")
+	p.Printf("One group, from referral to outcome, using the five packages of the library:\n")
+	p.Printf("group (who meets), curriculum (what and when), session (what happened),\n")
+	p.Printf("dynamics (what it means for the facilitator) and measure (did it help).\n")
+
+	ny, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		return nil, err
+	}
+	o := &outcome{loc: ny, program: curriculum.GroupCBTDepression()}
+	// The calendar is made first because the group admits newcomers only at
+	// its entry points; it is shown in section 3.
+	if o.calendar, err = schedule(o.program, ny); err != nil {
+		return nil, err
+	}
+	if o.group, err = buildGroup(p, o.program, o.calendar); err != nil {
+		return nil, err
+	}
+	if o.referrals, err = screenReferrals(p, o.group, o.calendar); err != nil {
+		return nil, err
+	}
+	if err := showCalendar(p, o); err != nil {
+		return nil, err
+	}
+	if err := runProgram(p, o); err != nil {
+		return nil, err
+	}
+	if err := outcomes(p, o); err != nil {
+		return nil, err
+	}
+	return o, p.Err()
+}
+
+// intro opens a section with what it shows and which package does the work.
+func intro(p *demo.Printer, title string, what ...string) {
+	p.Section(title)
+	for _, line := range what {
+		p.Printf("%s\n", line)
+	}
+	p.Printf("\n")
+}
+
+// wrap writes text after prefix, folded at about 100 columns.
+func wrap(p *demo.Printer, prefix, text string) {
+	line := prefix
+	indent := strings.Repeat(" ", len(prefix))
+	for _, word := range strings.Fields(text) {
+		if len(line)+1+len(word) > 100 && strings.TrimSpace(line) != "" && line != prefix {
+			p.Printf("%s\n", line)
+			line = indent
+		}
+		if line != prefix && line != indent {
+			line += " "
+		}
+		line += word
+	}
+	p.Printf("%s\n", line)
+}
+
+// day formats a date as "Thu Sep 25".
+func day(t time.Time) string { return t.Format("Mon Jan _2") }
+
+// hours formats a whole number of hours as "2 hours".
+func hours(d time.Duration) string { return fmt.Sprintf("%g hours", d.Hours()) }
+
+// clock formats a time of day as "18:05".
+func clock(t time.Time) string { return t.Format("15:04") }
+
+func yes(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+// list joins the text forms of xs with commas.
+func list[T fmt.Stringer](xs []T) string {
+	s := make([]string, len(xs))
+	for i, x := range xs {
+		s[i] = x.String()
+	}
+	return strings.Join(s, ", ")
+}
+
+// ids joins IDs with commas.
+func ids[T ~string](xs []T) string {
+	s := make([]string, len(xs))
+	for i, x := range xs {
+		s[i] = string(x)
+	}
+	return strings.Join(s, ", ")
+}
