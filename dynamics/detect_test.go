@@ -100,14 +100,18 @@ func TestBalancedSessionRaisesNothing(t *testing.T) {
 // TestDetectors plays one scripted behaviour at a time on top of a balanced
 // session and checks that exactly the expected situation fires, about the
 // expected people, with evidence (DOMAIN.md section 5 for the signs).
-func TestDetectors(t *testing.T) {
-	tests := []struct {
-		name  string
-		play  func(s *script)
-		want  dynamics.Situation
-		who   []group.MemberID
-		facil []group.FacilitatorID
-	}{
+// scenario is a scripted behaviour played on top of a balanced session.
+type scenario struct {
+	name  string
+	play  func(s *script)
+	want  dynamics.Situation
+	who   []group.MemberID
+	facil []group.FacilitatorID
+}
+
+// scenarios returns one scenario per detector (DOMAIN.md section 5 for the signs).
+func scenarios() []scenario {
+	return []scenario{
 		{"monopolizing: long turns take most of the talk", func(s *script) {
 			for range 6 {
 				s.turn(mem("ann"), session.WholeGroup(), 5*time.Minute, session.ActGivesOpinion, session.TagFeeling)
@@ -177,26 +181,35 @@ func TestDetectors(t *testing.T) {
 			}
 		}, dynamics.SituationEmotionality, []group.MemberID{"dee"}, nil},
 	}
-	for _, tc := range tests {
+}
+
+// playScenario builds the session a scenario needs and plays it.
+func playScenario(sc scenario) *script {
+	s := newScript()
+	switch sc.want {
+	case dynamics.SituationSilence:
+		// fay steps out, comes back, and stays silent.
+		s.add(session.Event{Type: session.EventDeparted, Member: "fay"})
+		s.balancedWithout("fay", 3)
+		sc.play(s)
+		s.balancedWithout("fay", 4)
+	case dynamics.SituationDependency:
+		for range 6 {
+			s.balancedWithout("cy", 1)
+			s.turn(mem("cy"), fac("lee"), time.Minute, session.ActGivesOrientation)
+		}
+		sc.play(s)
+	default:
+		s.balanced(6)
+		sc.play(s)
+	}
+	return s
+}
+
+func TestDetectors(t *testing.T) {
+	for _, tc := range scenarios() {
 		t.Run(tc.name, func(t *testing.T) {
-			s := newScript()
-			switch tc.want {
-			case dynamics.SituationSilence:
-				// fay steps out, comes back, and stays silent.
-				s.add(session.Event{Type: session.EventDeparted, Member: "fay"})
-				s.balancedWithout("fay", 3)
-				tc.play(s)
-				s.balancedWithout("fay", 4)
-			case dynamics.SituationDependency:
-				for range 6 {
-					s.balancedWithout("cy", 1)
-					s.turn(mem("cy"), fac("lee"), time.Minute, session.ActGivesOrientation)
-				}
-				tc.play(s)
-			default:
-				s.balanced(6)
-				tc.play(s)
-			}
+			s := playScenario(tc)
 			m := s.monitor(t, group.ModalityArtTherapy)
 			ds := m.Detect(s.now)
 			var hit *dynamics.Detection
@@ -352,5 +365,49 @@ func BenchmarkRulesNothingFires(b *testing.B) {
 		if recs := adv.Advise(ctx, det.Detect(&snap)); recs != nil {
 			b.Fatal("fired")
 		}
+	}
+}
+
+// TestEveryRuleFromEvents drives each built-in rule from a scripted event
+// stream through a Monitor, in a stage and modality the rule is for, and
+// checks the rule that fires is that one. Acting superior and outside
+// socializing have no detector (nothing in the event stream shows them), so
+// their rules are driven by a facilitator's observation, as an app would
+// pass it. TestBalancedSessionRaisesNothing is the negative case.
+func TestEveryRuleFromEvents(t *testing.T) {
+	byWant := map[dynamics.Situation]scenario{}
+	for _, sc := range scenarios() {
+		byWant[sc.want] = sc
+	}
+	for _, r := range dynamics.BuiltinRules() {
+		t.Run(r.ID, func(t *testing.T) {
+			modality, stage := group.ModalityArtTherapy, dynamics.StageUnspecified
+			if len(r.Modalities) > 0 {
+				modality = r.Modalities[0]
+			}
+			if len(r.Stages) > 0 {
+				stage = r.Stages[0]
+			}
+			sc, ok := byWant[r.Situation]
+			if !ok {
+				adv, err := dynamics.NewAdvisor()
+				require.NoError(t, err)
+				recs := adv.Advise(dynamics.Context{Modality: modality, Stage: stage},
+					[]dynamics.Detection{{Situation: r.Situation, Members: []group.MemberID{"ann"}, Confidence: 1}})
+				require.Len(t, recs, 1)
+				require.Equal(t, r.ID, recs[0].RuleID)
+				return
+			}
+			s := playScenario(sc)
+			m := s.monitor(t, modality)
+			for _, rec := range m.Advise(s.now, stage) {
+				if rec.Situation == r.Situation {
+					require.Equal(t, r.ID, rec.RuleID)
+					require.Equal(t, r.Interventions, rec.Interventions)
+					return
+				}
+			}
+			t.Fatalf("no recommendation for %v in %v, %v", r.Situation, modality, stage)
+		})
 	}
 }
