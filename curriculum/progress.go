@@ -309,7 +309,7 @@ func progressFindings(p Program, g Progress, r Record, breachAt int) []group.Fin
 			Message: "the member joined at plan " + strconv.Itoa(g.Entered) + ", which is not an entry point",
 		})
 	}
-	sortFindings(fs)
+	group.SortFindings(fs)
 	return fs
 }
 

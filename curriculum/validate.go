@@ -1,7 +1,6 @@
 package curriculum
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -148,7 +147,7 @@ func (p Program) Check() ([]group.Finding, error) {
 	if err := pr.err(); err != nil {
 		return nil, err
 	}
-	sortFindings(fs)
+	group.SortFindings(fs)
 	return fs, nil
 }
 
@@ -379,17 +378,4 @@ func (p Program) Agenda(n, members int) (session.Agenda, error) {
 
 func cloneAgenda(a session.Agenda) session.Agenda {
 	return session.Agenda{Segments: slices.Clone(a.Segments)}
-}
-
-// sortFindings orders findings most serious first, then by path, code and
-// message, so output never depends on the order checks ran in.
-func sortFindings(fs []group.Finding) {
-	slices.SortStableFunc(fs, func(a, b group.Finding) int {
-		return cmp.Or(
-			cmp.Compare(b.Severity, a.Severity),
-			cmp.Compare(a.Path, b.Path),
-			cmp.Compare(a.Code, b.Code),
-			cmp.Compare(a.Message, b.Message),
-		)
-	})
 }

@@ -178,7 +178,7 @@ func AssessComposition(p Profile, focus []Concern, roster []Member, rels []Relat
 			Source:  srcHomogeneous,
 		})
 	}
-	sortFindings(c.Findings)
+	SortFindings(c.Findings)
 	return c, nil
 }
 

@@ -83,9 +83,10 @@ const (
 	CodeConsentMissing        = "consent-missing"         // an active member has not signed the current agreement
 )
 
-// sortFindings orders findings most serious first, then by path, code and
-// message, so output never depends on map order.
-func sortFindings(fs []Finding) {
+// SortFindings orders findings in place: most serious first, then by path,
+// code and message, so that a report never depends on the order its checks
+// ran in. Every package of the library returns its findings in this order.
+func SortFindings(fs []Finding) {
 	slices.SortStableFunc(fs, func(a, b Finding) int {
 		return cmp.Or(
 			cmp.Compare(b.Severity, a.Severity),

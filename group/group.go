@@ -184,7 +184,7 @@ func (g *Group) Findings() []Finding {
 			}
 		}
 	}
-	sortFindings(out)
+	SortFindings(out)
 	return out
 }
 

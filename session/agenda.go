@@ -1,7 +1,6 @@
 package session
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"time"
@@ -193,21 +192,8 @@ func (a Agenda) Validate(p group.Profile, slot time.Duration) ([]group.Finding, 
 			fmt.Sprintf("%s sessions typically run %s; this one is %s",
 				p.Modality, minuteRange(p.SessionMinutes), minutes(slot)))
 	}
-	sortFindings(out)
+	group.SortFindings(out)
 	return out, nil
-}
-
-// sortFindings orders findings most serious first, then by path, code and
-// message, so output never depends on the order rules ran in.
-func sortFindings(fs []group.Finding) {
-	slices.SortStableFunc(fs, func(a, b group.Finding) int {
-		return cmp.Or(
-			cmp.Compare(b.Severity, a.Severity),
-			cmp.Compare(a.Path, b.Path),
-			cmp.Compare(a.Code, b.Code),
-			cmp.Compare(a.Message, b.Message),
-		)
-	})
 }
 
 // minutes prints a duration for a message: "90 min", or Go's form when it

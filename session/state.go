@@ -248,6 +248,6 @@ func (s *Session) Findings() []group.Finding {
 	if s.phase == PhaseEnded {
 		out = append(out, s.noteFindings()...)
 	}
-	sortFindings(out)
+	group.SortFindings(out)
 	return out
 }
