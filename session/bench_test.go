@@ -44,6 +44,36 @@ func BenchmarkApplyTurn(b *testing.B) {
 	}
 }
 
+func BenchmarkRecordTurn(b *testing.B) {
+	spec := specFor(b, group.ModalityCBT, 90*time.Minute, 8)
+	fresh := func() *session.Session {
+		s := newSession(b, spec)
+		if err := s.Start(t0, []group.FacilitatorID{"f1", "f2"}, ids(spec.Roster), false); err != nil {
+			b.Fatal(err)
+		}
+		return s
+	}
+	s := fresh()
+	turns := make([]session.Turn, 8)
+	for i := range turns {
+		turns[i] = session.Turn{Speaker: session.MemberParty(spec.Roster[i].ID), Addressee: session.MemberParty(spec.Roster[(i+1)%8].ID),
+			Duration: 20 * time.Second, Act: session.ActGivesOpinion, Tags: session.Tags(session.TagFeeling)}
+	}
+	at := t0
+	n := 0
+	b.ReportAllocs()
+	for b.Loop() {
+		if n == 1<<14 {
+			s, n = fresh(), 0
+		}
+		at = at.Add(time.Second)
+		if err := s.RecordTurn(at, turns[n&7]); err != nil {
+			b.Fatal(err)
+		}
+		n++
+	}
+}
+
 // bigLog returns a valid log of about n events: a whole session with many
 // turns, interventions and a few arrivals.
 func bigLog(b *testing.B, n int) (session.Spec, []session.Event) {

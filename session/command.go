@@ -46,8 +46,13 @@ func (s *Session) Depart(at time.Time, id group.MemberID) error {
 	return s.Apply(Event{Type: EventDeparted, At: at, Member: id})
 }
 
-// RecordTurn records one turn that began at the given time.
+// RecordTurn records one turn that began at the given time. It is the
+// cheapest way to record a turn: it skips building a whole Event unless
+// the turn is rejected or needs the general path.
 func (s *Session) RecordTurn(at time.Time, t Turn) error {
+	if s.turn(at, &t) {
+		return nil
+	}
 	return s.Apply(Event{Type: EventTurn, At: at, Turn: t})
 }
 

@@ -2,12 +2,14 @@ package session
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/groupwork/groupwork/group"
 	"github.com/groupwork/groupwork/internal/enum"
+	"github.com/groupwork/groupwork/internal/ids"
 )
 
 // Phase is where a session is in its life. A new session is PhaseScheduled;
@@ -58,13 +60,13 @@ type Session struct {
 	// The log. Turns, the bulk of any log, are kept as compact pointer-free
 	// records in chunks that are never copied once allocated; other events
 	// are kept whole in full. Events rebuilds the log in order.
-	entries [][]entry
+	chunks  []*[chunkSize]entry
 	full    []Event
 	locs    []*time.Location
 	nEvents int
 
-	memberIdx map[group.MemberID]int
-	facIdx    map[group.FacilitatorID]int
+	memberIdx ids.Index // roster IDs to Spec.Roster indexes
+	facIdx    ids.Index // facilitator IDs to Spec.Facilitators indexes
 	members   []memberState
 	facs      []bool // present, by Spec.Facilitators index
 
@@ -72,6 +74,7 @@ type Session struct {
 	startedAt time.Time
 	endedAt   time.Time
 	last      time.Time
+	lastUnix  int64 // last as unixNano gives it
 	recording bool
 
 	segments   []SegmentUsage
@@ -80,14 +83,7 @@ type Session struct {
 	incidents []IncidentRecord
 	notes     []NoteRecord
 
-	totalTurns    int
-	totalTalk     time.Duration
-	skillsUsed    [len(skills)]int
-	stepsUsed     [len(stepInfo)]int
-	groupAddress  int // turns addressed to the whole group
-	memberToMem   int // member-to-member turns
-	memberToLead  int // member-to-facilitator turns
-	facilitatorTk int // turns by facilitators
+	skillsUsed [len(skills)]int
 }
 
 // memberState is what the session knows of one roster member.
@@ -111,19 +107,17 @@ func New(spec Spec) (*Session, error) {
 		return nil, err
 	}
 	s := &Session{
-		spec:      spec,
-		findings:  findings,
-		memberIdx: make(map[group.MemberID]int, len(spec.Roster)),
-		facIdx:    make(map[group.FacilitatorID]int, len(spec.Facilitators)),
-		members:   make([]memberState, len(spec.Roster)),
-		facs:      make([]bool, len(spec.Facilitators)),
-		phase:     PhaseScheduled,
+		spec:     spec,
+		findings: findings,
+		members:  make([]memberState, len(spec.Roster)),
+		facs:     make([]bool, len(spec.Facilitators)),
+		phase:    PhaseScheduled,
 	}
-	for i, p := range spec.Roster {
-		s.memberIdx[p.ID] = i
+	for _, p := range spec.Roster {
+		s.memberIdx.Add(string(p.ID))
 	}
-	for i, f := range spec.Facilitators {
-		s.facIdx[f.ID] = i
+	for _, f := range spec.Facilitators {
+		s.facIdx.Add(string(f.ID))
 	}
 	return s, nil
 }
@@ -157,6 +151,9 @@ func Replay(spec Spec, log []Event) (*Session, error) {
 // member's recording consent; the session cannot end with an unresolved
 // risk incident; signed notes change only by addenda.
 func (s *Session) Apply(e Event) error {
+	if e.Type == EventTurn && payloadMask(&e) == fTurn && s.turn(e.At, &e.Turn) {
+		return nil
+	}
 	var r resolved
 	if err := s.check(&e, &r); err != nil {
 		return &EventError{Index: s.nEvents, Type: e.Type, Err: err}
@@ -166,43 +163,114 @@ func (s *Session) Apply(e Event) error {
 	return nil
 }
 
-// chunkSize is the number of entries in each chunk of the log.
+// chunkSize is the number of entries in each chunk of the log: 1024
+// entries of 32 bytes, one 32 KiB block with no pointers for the garbage
+// collector to scan.
 const chunkSize = 1024
 
 // entry is one event of the log: a turn in full, or the index of another
-// event in Session.full.
+// event in Session.full. A turn is kept whole only when it fits: its time
+// within the range of Unix nanoseconds (years 1678 to 2262), its parties'
+// indexes and its time zone's index within 16 bits. Any other event, and
+// any turn that does not fit, is kept in full.
 type entry struct {
-	sec      int64
-	nsec     int32
-	loc      int32 // index into Session.locs
-	full     int32 // index into Session.full; -1 for a turn
-	speaker  int32 // roster or facilitator index
-	addr     int32 // roster or facilitator index; -1 for the whole group
+	unix     int64 // the event's time, Unix nanoseconds
 	dur      time.Duration
+	full     int32  // index into Session.full; -1 for a turn
+	speaker  int16  // roster or facilitator index
+	addr     int16  // roster or facilitator index; -1 for the whole group
+	loc      uint16 // index into Session.locs
+	tags     Tags
 	spkKind  PartyKind
 	addrKind PartyKind
 	act      Act
-	tags     Tags
 }
 
-// store appends e to the log; r holds the turn's member indexes.
-func (s *Session) store(e *Event, r *resolved) {
-	n := len(s.entries)
-	if n == 0 || len(s.entries[n-1]) == cap(s.entries[n-1]) {
-		s.entries = append(s.entries, make([]entry, 0, chunkSize))
-		n++
+// turn applies the turn t at time at in one pass, the path nearly every
+// event of a live session takes, and reports true; or it changes nothing
+// and reports false, and the caller takes the general path, which decides
+// the event and names any fault. The caller has checked that the event has
+// no other payload. turn accepts only what the general path accepts, and
+// leaves the same state: a running session, a time not before the last
+// event's that fits the compact log in a time zone the log already knows,
+// both parties known and present and not the same person, a valid
+// duration, act and tags. FuzzTurnPaths checks that the two paths agree.
+func (s *Session) turn(at time.Time, t *Turn) bool {
+	if s.phase != PhaseRunning || t.Duration < 0 || t.Act > NumActs || !t.Tags.IsValid() {
+		return false
 	}
-	en := entry{sec: e.At.Unix(), nsec: int32(e.At.Nanosecond()), loc: s.locIndex(e.At.Location()), full: -1}
-	if e.Type == EventTurn {
-		t := &e.Turn
-		en.spkKind, en.addrKind, en.dur, en.act, en.tags = t.Speaker.Kind, t.Addressee.Kind, t.Duration, t.Act, t.Tags
-		en.speaker, en.addr = s.partyIndex(t.Speaker, r.speaker), s.partyIndex(t.Addressee, r.addressee)
-	} else {
-		en.full = int32(len(s.full))
-		s.full = append(s.full, e.clone()) // the log never shares the app's slices
+	var r resolved
+	var ok1, ok2 bool
+	r.speaker, ok1 = s.present(t.Speaker)
+	r.addressee, ok2 = s.present(t.Addressee)
+	if !ok1 || !ok2 || t.Speaker.Kind == PartyGroup || t.Speaker.Kind == t.Addressee.Kind && r.speaker == r.addressee {
+		return false
 	}
-	s.entries[n-1] = append(s.entries[n-1], en)
+	en, ok := s.compactTurn(at, t, &r)
+	if !ok || en.unix < s.lastUnix {
+		return false
+	}
+	s.applyTurn(t, &r)
+	s.last, s.lastUnix = at, en.unix
+	*s.next() = en
+	return true
+}
+
+// next returns the log entry for the next event, growing the log by a
+// chunk when the last one is full.
+func (s *Session) next() *entry {
+	k, j := s.nEvents/chunkSize, s.nEvents%chunkSize
+	if j == 0 {
+		s.chunks = append(s.chunks, new([chunkSize]entry))
+	}
 	s.nEvents++
+	return &s.chunks[k][j]
+}
+
+// store appends e to the log; r holds the turn's party indexes.
+func (s *Session) store(e *Event, r *resolved) {
+	if e.Type == EventTurn {
+		if s.locIndex(e.At.Location()) < 0 {
+			s.locs = append(s.locs, e.At.Location())
+		}
+		if en, ok := s.compactTurn(e.At, &e.Turn, r); ok {
+			*s.next() = en
+			return
+		}
+	}
+	*s.next() = entry{full: int32(len(s.full))}
+	s.full = append(s.full, e.clone()) // the log never shares the app's slices
+}
+
+// compactTurn returns the log entry of the turn t at time at, whose
+// parties resolve to r, and whether the turn fits one.
+func (s *Session) compactTurn(at time.Time, t *Turn, r *resolved) (entry, bool) {
+	unix := unixNano(at)
+	loc := s.locIndex(at.Location())
+	if unix == math.MinInt64 || unix == math.MaxInt64 || loc < 0 || loc > math.MaxUint16 ||
+		r.speaker > math.MaxInt16 || r.addressee > math.MaxInt16 {
+		return entry{}, false
+	}
+	return entry{
+		unix: unix, dur: t.Duration, full: -1,
+		speaker: int16(r.speaker), addr: int16(r.addressee), loc: uint16(loc), tags: t.Tags,
+		spkKind: t.Speaker.Kind, addrKind: t.Addressee.Kind, act: t.Act,
+	}, true
+}
+
+// unixNano returns t in Unix nanoseconds, saturating at math.MinInt64 and
+// math.MaxInt64 outside the years 1678 to 2262 (so the zero time is
+// math.MinInt64). Order between two times is kept.
+func unixNano(t time.Time) int64 {
+	const minSec, maxSec = math.MinInt64/int64(time.Second) + 1, math.MaxInt64/int64(time.Second) - 1
+	switch sec := t.Unix(); {
+	case sec < minSec:
+		return math.MinInt64
+	case sec > maxSec:
+		return math.MaxInt64
+	default:
+		return sec*int64(time.Second) + int64(t.Nanosecond())
+	}
 }
 
 // clone returns e with its slices copied, so that neither the app nor the
@@ -214,34 +282,25 @@ func (e Event) clone() Event {
 	return e
 }
 
-// partyIndex returns the roster index of a member (known as member), the
-// facilitator index of a facilitator, or -1 for the whole group.
-func (s *Session) partyIndex(p Party, member int) int32 {
-	switch p.Kind {
-	case PartyMember:
-		return int32(member)
-	case PartyFacilitator:
-		return int32(s.facIdx[group.FacilitatorID(p.ID)])
+// locIndex returns the index of l in Session.locs, or -1.
+func (s *Session) locIndex(l *time.Location) int {
+	for i, x := range s.locs {
+		if x == l {
+			return i
+		}
 	}
 	return -1
 }
 
-func (s *Session) locIndex(l *time.Location) int32 {
-	for i, x := range s.locs {
-		if x == l {
-			return int32(i)
-		}
-	}
-	s.locs = append(s.locs, l)
-	return int32(len(s.locs) - 1)
-}
+// entry returns the log entry of event i.
+func (s *Session) entry(i int) *entry { return &s.chunks[i/chunkSize][i%chunkSize] }
 
 // event rebuilds one logged event.
 func (s *Session) event(en *entry) Event {
 	if en.full >= 0 {
 		return s.full[en.full].clone()
 	}
-	party := func(k PartyKind, i int32) Party {
+	party := func(k PartyKind, i int16) Party {
 		switch k {
 		case PartyMember:
 			return Party{Kind: k, ID: string(s.spec.Roster[i].ID)}
@@ -251,16 +310,17 @@ func (s *Session) event(en *entry) Event {
 		return Party{Kind: k}
 	}
 	return Event{
-		Type: EventTurn, At: time.Unix(en.sec, int64(en.nsec)).In(s.locs[en.loc]),
+		Type: EventTurn, At: time.Unix(0, en.unix).In(s.locs[en.loc]),
 		Turn: Turn{Speaker: party(en.spkKind, en.speaker), Addressee: party(en.addrKind, en.addr),
 			Duration: en.dur, Act: en.act, Tags: en.tags},
 	}
 }
 
-// resolved carries the roster and facilitator indexes check looked up, so
-// apply does not look them up again. -1 means none.
+// resolved carries the indexes check looked up for a turn, so apply and
+// store do not look them up again: a member's roster index or a
+// facilitator's index, by the party's kind; -1 for the whole group.
 type resolved struct {
-	speaker, addressee int // member indexes of a turn's parties
+	speaker, addressee int
 }
 
 // check validates e against the current state without changing it.
@@ -411,7 +471,7 @@ func checkPayloads(e *Event) error {
 
 // member looks up a roster member.
 func (s *Session) member(path string, id group.MemberID) (int, error) {
-	i, ok := s.memberIdx[id]
+	i, ok := s.memberIdx.Lookup(string(id))
 	if !ok {
 		if id == "" {
 			return 0, &FieldError{Path: path, Problem: "must be set", Err: ErrMissingField}
@@ -421,9 +481,21 @@ func (s *Session) member(path string, id group.MemberID) (int, error) {
 	return i, nil
 }
 
+// memberIndex returns the roster index of a member known to be on it.
+func (s *Session) memberIndex(id group.MemberID) int {
+	i, _ := s.memberIdx.Lookup(string(id))
+	return i
+}
+
+// facilitatorIndex returns the index of a facilitator known to the session.
+func (s *Session) facilitatorIndex(id group.FacilitatorID) int {
+	i, _ := s.facIdx.Lookup(string(id))
+	return i
+}
+
 // facilitator looks up a facilitator.
 func (s *Session) facilitator(path string, id group.FacilitatorID) (int, error) {
-	i, ok := s.facIdx[id]
+	i, ok := s.facIdx.Lookup(string(id))
 	if !ok {
 		if id == "" {
 			return 0, &FieldError{Path: path, Problem: "must be set", Err: ErrMissingField}
@@ -434,8 +506,8 @@ func (s *Session) facilitator(path string, id group.FacilitatorID) (int, error) 
 }
 
 // presentParty checks that p names someone known and present (or the
-// whole group, when allowed).
-// It returns the member's roster index, or -1 for anyone else.
+// whole group, when allowed). It returns a member's roster index, a
+// facilitator's index, or -1 for the whole group.
 func (s *Session) presentParty(path string, p Party, groupOK bool) (int, error) {
 	switch p.Kind {
 	case PartyMember:
@@ -458,7 +530,7 @@ func (s *Session) presentParty(path string, p Party, groupOK bool) (int, error) 
 			if !s.facs[i] {
 				return -1, &FieldError{Path: path, Problem: "facilitator " + p.ID + " is not present", Err: ErrNotPresent}
 			}
-			return -1, nil
+			return i, nil
 		}
 	case PartyGroup:
 		if groupOK && p.ID == "" {
@@ -504,14 +576,20 @@ func (s *Session) checkStart(st Start) error {
 }
 
 func (s *Session) checkTurn(t *Turn, r *resolved) error {
-	var err error
-	if r.speaker, err = s.presentParty("turn.speaker", t.Speaker, false); err != nil {
-		return err
+	var ok1, ok2 bool
+	r.speaker, ok1 = s.present(t.Speaker)
+	r.addressee, ok2 = s.present(t.Addressee)
+	if !ok1 || !ok2 || t.Speaker.Kind == PartyGroup {
+		// The slow path names what is wrong.
+		var err error
+		if r.speaker, err = s.presentParty("turn.speaker", t.Speaker, false); err != nil {
+			return err
+		}
+		if r.addressee, err = s.presentParty("turn.addressee", t.Addressee, true); err != nil {
+			return err
+		}
 	}
-	if r.addressee, err = s.presentParty("turn.addressee", t.Addressee, true); err != nil {
-		return err
-	}
-	if t.Speaker == t.Addressee {
+	if t.Speaker.Kind == t.Addressee.Kind && r.speaker == r.addressee { // the same person
 		return &FieldError{Path: "turn.addressee", Problem: "a speaker does not address themselves"}
 	}
 	if t.Duration < 0 {
@@ -524,6 +602,21 @@ func (s *Session) checkTurn(t *Turn, r *resolved) error {
 		return &FieldError{Path: "turn.tags", Problem: "undefined tag bits", Err: ErrUnknownValue}
 	}
 	return nil
+}
+
+// present is the fast path of presentParty: the index of a present member
+// or facilitator, or -1 for the whole group, and false for anything that
+// presentParty would reject or that it must look at more closely.
+func (s *Session) present(p Party) (int, bool) {
+	switch p.Kind {
+	case PartyMember:
+		i, ok := s.memberIdx.Lookup(p.ID)
+		return i, ok && s.members[i].present
+	case PartyFacilitator:
+		i, ok := s.facIdx.Lookup(p.ID)
+		return i, ok && s.facs[i]
+	}
+	return -1, p.Kind == PartyGroup && p.ID == ""
 }
 
 func (s *Session) checkIntervention(iv *Intervention) error {
@@ -675,17 +768,17 @@ func (s *Session) checkNote(t EventType, n *Note) error {
 // apply folds a checked event into the state. It is the only code that
 // changes a session after New.
 func (s *Session) apply(e *Event, r *resolved) {
-	s.last = e.At
+	s.last, s.lastUnix = e.At, unixNano(e.At)
 	switch e.Type {
 	case EventStarted:
 		s.phase = PhaseRunning
 		s.startedAt = e.At
 		s.recording = e.Start.Recording
 		for _, id := range e.Start.Facilitators {
-			s.facs[s.facIdx[id]] = true
+			s.facs[s.facilitatorIndex(id)] = true
 		}
 		for _, id := range e.Start.Members {
-			m := &s.members[s.memberIdx[id]]
+			m := &s.members[s.memberIndex(id)]
 			m.atStart = true
 			s.arrive(m, e.At)
 		}
@@ -701,42 +794,19 @@ func (s *Session) apply(e *Event, r *resolved) {
 		}
 		s.segments = append(s.segments, u)
 	case EventArrived:
-		s.arrive(&s.members[s.memberIdx[e.Member]], e.At)
+		s.arrive(&s.members[s.memberIndex(e.Member)], e.At)
 	case EventDeparted:
-		m := &s.members[s.memberIdx[e.Member]]
+		m := &s.members[s.memberIndex(e.Member)]
 		m.present = false
 		m.lastLeft = e.At
 		m.presentFor += e.At.Sub(m.since)
 	case EventTurn:
-		t := &e.Turn
-		s.totalTurns++
-		s.totalTalk += t.Duration
-		if r.speaker >= 0 {
-			p := &s.members[r.speaker].p
-			p.Turns++
-			p.Talk += t.Duration
-			p.Acts[t.Act]++
-			switch t.Addressee.Kind {
-			case PartyMember:
-				s.memberToMem++
-			case PartyFacilitator:
-				s.memberToLead++
-			}
-		} else {
-			s.facilitatorTk++
-		}
-		switch t.Addressee.Kind {
-		case PartyMember:
-			s.members[r.addressee].p.Addressed++
-		case PartyGroup:
-			s.groupAddress++
-		}
+		s.applyTurn(&e.Turn, r)
 	case EventIntervention:
 		iv := &e.Intervention
 		s.skillsUsed[iv.Skill]++
-		s.stepsUsed[iv.Step]++
 		if id, ok := iv.Target.Member(); ok {
-			s.members[s.memberIdx[id]].p.Interventions++
+			s.members[s.memberIndex(id)].p.Interventions++
 		}
 	case EventIncidentRaised:
 		s.incidents = append(s.incidents, IncidentRecord{Incident: e.Incident, RaisedAt: e.At})
@@ -785,5 +855,19 @@ func (s *Session) closeSegment(at time.Time) {
 	if n := len(s.segments); n > 0 {
 		u := &s.segments[n-1]
 		u.Used = at.Sub(u.Began)
+	}
+}
+
+// applyTurn updates the participation of the members in the turn t, whose
+// parties resolve to r.
+func (s *Session) applyTurn(t *Turn, r *resolved) {
+	if t.Speaker.Kind == PartyMember {
+		p := &s.members[r.speaker].p
+		p.Turns++
+		p.Talk += t.Duration
+		p.Acts[t.Act]++
+	}
+	if t.Addressee.Kind == PartyMember {
+		s.members[r.addressee].p.Addressed++
 	}
 }

@@ -88,10 +88,8 @@ func (s *Session) Spec() Spec { return s.spec }
 // events and their slices are the caller's to change.
 func (s *Session) Events() []Event {
 	out := make([]Event, 0, s.nEvents)
-	for _, c := range s.entries {
-		for i := range c {
-			out = append(out, s.event(&c[i]))
-		}
+	for i := range s.nEvents {
+		out = append(out, s.event(s.entry(i)))
 	}
 	return out
 }
@@ -112,12 +110,10 @@ func (s *Session) Events() []Event {
 // first. A turn is rebuilt from the session's compact log without
 // allocating; a started or note event comes with copies of its slices.
 func (s *Session) Last() (Event, bool) {
-	n := len(s.entries)
-	if n == 0 {
+	if s.nEvents == 0 {
 		return Event{}, false
 	}
-	c := s.entries[n-1]
-	return s.event(&c[len(c)-1]), true
+	return s.event(s.entry(s.nEvents - 1)), true
 }
 
 // Len returns the number of events applied.
@@ -188,7 +184,7 @@ func (s *Session) PresentFacilitators() []group.FacilitatorID {
 // Participation returns what one member did in the session, or false when
 // the member is not on the roster.
 func (s *Session) Participation(id group.MemberID) (Participation, bool) {
-	i, ok := s.memberIdx[id]
+	i, ok := s.memberIdx.Lookup(string(id))
 	if !ok {
 		return Participation{}, false
 	}
