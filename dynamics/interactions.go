@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/groupwork/groupwork/group"
+	"github.com/groupwork/groupwork/internal/ids"
 	"github.com/groupwork/groupwork/session"
 )
 
@@ -66,8 +67,8 @@ func (s ActSet) Has(a session.Act) bool { return int(a) < numActs && s&(1<<a) !=
 type Interactions struct {
 	members      []group.MemberID      // sorted; dense index i
 	facilitators []group.FacilitatorID // sorted; dense index len(members)+j
-	memberIdx    map[string]int        // ID -> dense index; built once, read-only
-	facIdx       map[string]int        // ID -> dense index; built once, read-only
+	memberIdx    *ids.Index            // ID -> dense index; built once, read-only
+	facIdx       *ids.Index            // ID -> dense index less len(members); built once, read-only
 	acts         []uint16              // [speaker][addressee][act], saturating at 65535
 	turns        []uint32              // [speaker][addressee]: all turns
 	spoken       []uint32              // [speaker][act]: all acts of the speaker
@@ -79,14 +80,7 @@ type Interactions struct {
 func newInteractions(members []group.MemberID, facilitators []group.FacilitatorID) Interactions {
 	np := len(members) + len(facilitators)
 	na := np + 1
-	mi := make(map[string]int, len(members))
-	for i, m := range members {
-		mi[string(m)] = i
-	}
-	fi := make(map[string]int, len(facilitators))
-	for j, f := range facilitators {
-		fi[string(f)] = len(members) + j
-	}
+	mi, fi := ids.New(members), ids.New(facilitators)
 	x := Interactions{
 		members:      members,
 		facilitators: facilitators,
@@ -147,11 +141,16 @@ func (x *Interactions) speakers() int { return len(x.members) + len(x.facilitato
 func (x *Interactions) index(p session.Party) (int, bool) {
 	switch p.Kind {
 	case session.PartyMember:
-		i, ok := x.memberIdx[p.ID]
-		return i, ok
+		if x.memberIdx == nil {
+			return 0, false
+		}
+		return x.memberIdx.Lookup(p.ID)
 	case session.PartyFacilitator:
-		i, ok := x.facIdx[p.ID]
-		return i, ok
+		if x.facIdx == nil {
+			return 0, false
+		}
+		j, ok := x.facIdx.Lookup(p.ID)
+		return len(x.members) + j, ok
 	case session.PartyGroup:
 		return x.speakers(), p.ID == ""
 	}

@@ -173,6 +173,9 @@ func (t *Tracker) Observe(e session.Event) error {
 	case session.EventNoteWritten, session.EventNoteSigned, session.EventNoteAmended:
 		return nil
 	}
+	// Read times by the wall clock alone, as a session's log keeps them, so
+	// that a live tracker and one fed the log agree.
+	e.At = e.At.Round(0)
 	if !e.Type.IsValid() {
 		return t.reject(&e, session.Party{}, ErrInvalidEvent)
 	}
@@ -223,12 +226,23 @@ func (t *Tracker) accept(at time.Time) {
 	t.last = at
 }
 
-// off returns the offset of at from the first event, saturating.
+// off returns the offset of at from the first event, saturating, by the
+// wall clock: at.Round(0).Sub(t.base), computed without Sub's overflow
+// check in the range where no overflow can happen.
 func (t *Tracker) off(at time.Time) time.Duration {
 	if !t.seen {
 		return 0
 	}
-	return at.Sub(t.base)
+	const lim uint64 = math.MaxInt64/uint64(time.Second) - 1 // whole seconds that cannot overflow
+	s, b := at.Unix(), t.base.Unix()
+	dn := time.Duration(at.Nanosecond() - t.base.Nanosecond())
+	switch {
+	case s >= b && uint64(s)-uint64(b) <= lim:
+		return time.Duration(uint64(s)-uint64(b))*time.Second + dn
+	case s < b && uint64(b)-uint64(s) <= lim:
+		return -time.Duration(uint64(b)-uint64(s))*time.Second + dn
+	}
+	return at.Round(0).Sub(t.base)
 }
 
 func (t *Tracker) turn(e *session.Event) error {

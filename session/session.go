@@ -65,8 +65,8 @@ type Session struct {
 	locs    []*time.Location
 	nEvents int
 
-	memberIdx ids.Index // roster IDs to Spec.Roster indexes
-	facIdx    ids.Index // facilitator IDs to Spec.Facilitators indexes
+	memberIdx *ids.Index // roster IDs to Spec.Roster indexes
+	facIdx    *ids.Index // facilitator IDs to Spec.Facilitators indexes
 	members   []memberState
 	facs      []bool // present, by Spec.Facilitators index
 
@@ -113,12 +113,15 @@ func New(spec Spec) (*Session, error) {
 		facs:     make([]bool, len(spec.Facilitators)),
 		phase:    PhaseScheduled,
 	}
-	for _, p := range spec.Roster {
-		s.memberIdx.Add(string(p.ID))
+	ms := make([]group.MemberID, len(spec.Roster))
+	for i, p := range spec.Roster {
+		ms[i] = p.ID
 	}
-	for _, f := range spec.Facilitators {
-		s.facIdx.Add(string(f.ID))
+	fs := make([]group.FacilitatorID, len(spec.Facilitators))
+	for i, f := range spec.Facilitators {
+		fs[i] = f.ID
 	}
+	s.memberIdx, s.facIdx = ids.New(ms), ids.New(fs)
 	return s, nil
 }
 

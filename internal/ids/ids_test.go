@@ -10,14 +10,11 @@ import (
 func fresh(s string) string { return strings.Clone(s) }
 
 func TestLookupBothPaths(t *testing.T) {
-	var x Index
 	roster := make([]string, 40)
 	for i := range roster {
 		roster[i] = fmt.Sprintf("member-%03d", i)
-		if j, added := x.Add(roster[i]); !added || j != i {
-			t.Fatalf("Add(%q) = %d, %v; want %d, true", roster[i], j, added, i)
-		}
 	}
+	x := New(roster)
 	if x.Len() != len(roster) {
 		t.Fatalf("Len = %d, want %d", x.Len(), len(roster))
 	}
@@ -28,41 +25,37 @@ func TestLookupBothPaths(t *testing.T) {
 		if j, ok := x.Lookup(fresh(id)); !ok || j != i {
 			t.Errorf("Lookup(copy of %q) = %d, %v; want %d, true", id, j, ok, i)
 		}
-		if x.ID(i) != id {
-			t.Errorf("ID(%d) = %q, want %q", i, x.ID(i), id)
+	}
+}
+
+func TestNewRepeatsAndEmpty(t *testing.T) {
+	x := New([]string{"m3", "m1", "m2", "m1", ""})
+	want := map[string]int{"m3": 0, "m1": 1, "m2": 2, "": 4}
+	for id, i := range want {
+		if j, ok := x.Lookup(id); !ok || j != i {
+			t.Errorf("Lookup(%q) = %d, %v; want %d, true", id, j, ok, i)
 		}
+	}
+	if x.Len() != 4 {
+		t.Errorf("Len = %d, want 4", x.Len())
 	}
 }
 
 func TestLookupMisses(t *testing.T) {
-	var x Index
-	if _, ok := x.Lookup("m1"); ok {
-		t.Fatal("empty index found m1")
+	var zero Index
+	if _, ok := zero.Lookup("m1"); ok {
+		t.Fatal("the zero index found m1")
+	}
+	if _, ok := zero.Lookup(""); ok {
+		t.Fatal("the zero index found the empty string")
 	}
 	held := "m10"
-	x.Add(held)
+	x := New([]string{held})
 	// A prefix of a held ID shares its address but not its length.
-	for _, id := range []string{held[:2], "m1", "", "m100", "M10"} {
+	for _, id := range []string{held[:2], held[:0], "m1", "", "m100", "M10"} {
 		if i, ok := x.Lookup(id); ok {
 			t.Errorf("Lookup(%q) = %d, true; want a miss", id, i)
 		}
-	}
-}
-
-func TestAddDuplicateAndEmpty(t *testing.T) {
-	var x Index
-	x.Add("a")
-	if i, added := x.Add(fresh("a")); added || i != 0 {
-		t.Errorf("second Add(a) = %d, %v; want 0, false", i, added)
-	}
-	if i, added := x.Add(""); !added || i != 1 {
-		t.Errorf("Add(\"\") = %d, %v; want 1, true", i, added)
-	}
-	if i, ok := x.Lookup(""); !ok || i != 1 {
-		t.Errorf("Lookup(\"\") = %d, %v; want 1, true", i, ok)
-	}
-	if x.Len() != 2 {
-		t.Errorf("Len = %d, want 2", x.Len())
 	}
 }
 
@@ -70,21 +63,23 @@ func FuzzIndex(f *testing.F) {
 	f.Add("a,b,c", "b")
 	f.Add("m1,m10,m100,,m1", "m10")
 	f.Fuzz(func(t *testing.T, list, probe string) {
-		var x Index
+		ids := strings.Split(list, ",")
+		x := New(ids)
 		want := map[string]int{}
-		for _, id := range strings.Split(list, ",") {
-			i, added := x.Add(id)
-			j, seen := want[id]
-			if added == seen || (seen && i != j) {
-				t.Fatalf("Add(%q) = %d, %v; earlier index %d, seen %v", id, i, added, j, seen)
-			}
-			if !seen {
+		for i, id := range ids {
+			if _, seen := want[id]; !seen {
 				want[id] = i
 			}
 		}
-		for id, i := range want {
-			if j, ok := x.Lookup(id); !ok || j != i {
-				t.Fatalf("Lookup(%q) = %d, %v; want %d", id, j, ok, i)
+		if x.Len() != len(want) {
+			t.Fatalf("Len = %d, want %d", x.Len(), len(want))
+		}
+		for i, id := range ids {
+			if j, ok := x.Lookup(id); !ok || j != want[id] {
+				t.Fatalf("Lookup(ids[%d] %q) = %d, %v; want %d", i, id, j, ok, want[id])
+			}
+			if j, ok := x.Lookup(fresh(id)); !ok || j != want[id] {
+				t.Fatalf("Lookup(copy of %q) = %d, %v; want %d", id, j, ok, want[id])
 			}
 		}
 		i, ok := x.Lookup(probe)
@@ -95,47 +90,39 @@ func FuzzIndex(f *testing.F) {
 	})
 }
 
+// BenchmarkLookup compares the two paths of Lookup with a plain map, on
+// twelve UUID-like IDs: held (the index's own strings), copy (strings with
+// bytes of their own) and map.
 func BenchmarkLookup(b *testing.B) {
-	var x Index
 	roster := make([]string, 12)
 	for i := range roster {
 		roster[i] = fmt.Sprintf("8f3c2a10-9d4e-4b7a-a1c2-%012d", i)
-		x.Add(roster[i])
 	}
+	x := New(roster)
 	copies := make([]string, len(roster))
-	for i, id := range roster {
-		copies[i] = fresh(id)
-	}
 	m := make(map[string]int, len(roster))
 	for i, id := range roster {
+		copies[i] = fresh(id)
 		m[id] = i
 	}
 	var sink int
-	b.Run("held", func(b *testing.B) {
-		b.ReportAllocs()
-		n := 0
-		for b.Loop() {
-			i, _ := x.Lookup(roster[n%12])
-			sink += i
-			n++
-		}
-	})
-	b.Run("copy", func(b *testing.B) {
-		b.ReportAllocs()
-		n := 0
-		for b.Loop() {
-			i, _ := x.Lookup(copies[n%12])
-			sink += i
-			n++
-		}
-	})
-	b.Run("map", func(b *testing.B) {
-		b.ReportAllocs()
-		n := 0
-		for b.Loop() {
-			sink += m[roster[n%12]]
-			n++
-		}
-	})
+	for _, bc := range []struct {
+		name   string
+		lookup func(string) int
+		keys   []string
+	}{
+		{"held", func(s string) int { i, _ := x.Lookup(s); return i }, roster},
+		{"copy", func(s string) int { i, _ := x.Lookup(s); return i }, copies},
+		{"map", func(s string) int { return m[s] }, roster},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			n := 0
+			for b.Loop() {
+				sink += bc.lookup(bc.keys[n&7])
+				n++
+			}
+		})
+	}
 	_ = sink
 }
