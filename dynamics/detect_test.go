@@ -70,7 +70,7 @@ func (s *script) monitor(t testing.TB, modality group.Modality) *dynamics.Monito
 	m, err := dynamics.NewMonitor(dynamics.MonitorSpec{Members: sixMembers, Facilitators: twoLeaders, Modality: modality})
 	require.NoError(t, err)
 	for i, e := range s.events {
-		require.NoError(t, m.Observe(e), "event %d", i)
+		require.NoError(t, m.Observe(&e), "event %d", i)
 	}
 	return m
 }
@@ -314,12 +314,12 @@ func TestThreatInPeerGroup(t *testing.T) {
 	require.NoError(t, err)
 	start := s.events[0]
 	start.Start.Facilitators = twoLeaders[:1]
-	require.NoError(t, m.Observe(start))
+	require.NoError(t, m.Observe(&start))
 	for _, e := range s.events[1:] {
 		if e.Type == session.EventTurn && e.Turn.Speaker == fac("max") {
 			e.Turn.Speaker = fac("lee")
 		}
-		require.NoError(t, m.Observe(e))
+		require.NoError(t, m.Observe(&e))
 	}
 	recs := m.Advise(s.now, dynamics.StageUnspecified)
 	require.Len(t, recs, 1)
@@ -344,11 +344,11 @@ func BenchmarkRulesNothingFires(b *testing.B) {
 	tr, err := dynamics.NewTracker(members, twoLeaders)
 	require.NoError(b, err)
 	now := time.Date(2026, 3, 2, 18, 0, 0, 0, time.UTC)
-	require.NoError(b, tr.Observe(session.Event{Type: session.EventStarted, At: now, Start: session.Start{Members: members, Facilitators: twoLeaders}}))
+	require.NoError(b, tr.Observe(&session.Event{Type: session.EventStarted, At: now, Start: session.Start{Members: members, Facilitators: twoLeaders}}))
 	for r := range 5 {
 		for i, m := range members {
 			to := mem(string(members[(i+1+r)%len(members)]))
-			require.NoError(b, tr.Observe(session.Event{Type: session.EventTurn, At: now,
+			require.NoError(b, tr.Observe(&session.Event{Type: session.EventTurn, At: now,
 				Turn: session.Turn{Speaker: mem(string(m)), Addressee: to, Duration: time.Minute, Act: session.ActGivesOpinion}}))
 			now = now.Add(time.Minute)
 		}

@@ -24,7 +24,7 @@ func ExampleMonitor_monopolizer() {
 	at := time.Date(2026, 3, 2, 18, 0, 0, 0, time.UTC)
 	observe := func(e session.Event) {
 		e.At = at
-		if err := m.Observe(e); err != nil {
+		if err := m.Observe(&e); err != nil {
 			panic(err)
 		}
 		at = at.Add(e.Turn.Duration)
@@ -78,7 +78,7 @@ func ExampleMonitor_riskDisclosure() {
 			ID: 1, Kind: session.IncidentRiskToSelf, Member: "cam", Text: "says she has thought about not waking up",
 		}},
 	} {
-		if err := m.Observe(e); err != nil {
+		if err := m.Observe(&e); err != nil {
 			panic(err)
 		}
 	}

@@ -20,13 +20,13 @@ func ExampleTracker() {
 	say := func(sec int, from, to session.Party, dur int, act session.Act) {
 		e := session.Event{Type: session.EventTurn, At: start.Add(time.Duration(sec) * time.Second),
 			Turn: session.Turn{Speaker: from, Addressee: to, Duration: time.Duration(dur) * time.Second, Act: act}}
-		if err := tr.Observe(e); err != nil {
+		if err := tr.Observe(&e); err != nil {
 			fmt.Println(err)
 		}
 	}
 	ana, ben, cy := session.MemberParty("ana"), session.MemberParty("ben"), session.MemberParty("cy")
 	lee := session.FacilitatorParty("lee")
-	_ = tr.Observe(session.Event{Type: session.EventStarted, At: start,
+	_ = tr.Observe(&session.Event{Type: session.EventStarted, At: start,
 		Start: session.Start{Members: []group.MemberID{"ana", "ben", "cy"}, Facilitators: []group.FacilitatorID{"lee"}}})
 	say(0, lee, session.WholeGroup(), 30, session.ActGivesOrientation)
 	say(30, ana, lee, 90, session.ActGivesOpinion)
@@ -141,7 +141,7 @@ func Example() {
 		{Type: session.EventEnded, At: sec(3600)},
 	}
 	for _, e := range log {
-		if err := tr.Observe(e); err != nil {
+		if err := tr.Observe(&e); err != nil {
 			fmt.Println(err)
 			return
 		}

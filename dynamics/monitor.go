@@ -145,7 +145,7 @@ func (m *Monitor) Tracker() *Tracker { return m.tracker }
 // Observe feeds one event. The tracker validates it; a rejected event
 // changes nothing (see Tracker.Observe) and does not count toward the
 // event indices.
-func (m *Monitor) Observe(e session.Event) error {
+func (m *Monitor) Observe(e *session.Event) error {
 	if err := m.tracker.Observe(e); err != nil {
 		return err
 	}

@@ -73,7 +73,7 @@ func TestEpisodeRestartsAfterIntervention(t *testing.T) {
 	}
 	play := func(from int) {
 		for _, e := range s.events[from:] {
-			require.NoError(t, m.Observe(e))
+			require.NoError(t, m.Observe(&e))
 		}
 	}
 	require.Equal(t, []dynamics.Situation{dynamics.SituationHostility}, fired())

@@ -68,7 +68,10 @@ func run(t testing.TB, members []group.MemberID, facs []group.FacilitatorID, eve
 	tr, err := dynamics.NewTracker(members, facs)
 	require.NoError(t, err)
 	for i, e := range events {
-		require.NoError(t, tr.Observe(e), "event %d", i)
+		require.NoError(t, tr.Observe(&e), "event %d", i)
 	}
 	return tr
 }
+
+// ptr returns a pointer to a copy of e, for events built by a call.
+func ptr(e session.Event) *session.Event { return &e }

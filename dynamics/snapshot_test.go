@@ -270,7 +270,7 @@ func TestSnapshotIsIndependent(t *testing.T) {
 	tr := story(t)
 	s := tr.Snapshot()
 	before := s.Interactions.Acts(mem("ana"), mem("ben"), dynamics.AllTurns)
-	require.NoError(t, tr.Observe(turn(300, mem("ana"), mem("ben"), 5, session.ActAgrees)))
+	require.NoError(t, tr.Observe(ptr(turn(300, mem("ana"), mem("ben"), 5, session.ActAgrees))))
 	require.Equal(t, before, s.Interactions.Acts(mem("ana"), mem("ben"), dynamics.AllTurns))
 	require.Equal(t, before+1, tr.Interactions().Acts(mem("ana"), mem("ben"), dynamics.AllTurns))
 }

@@ -54,7 +54,7 @@ type Tracker struct {
 	overlaps   int           // turns that began before the previous turn by someone else ended
 	lastEnd    time.Duration // latest end of any turn
 	lastEndBy  int           // dense speaker of that turn, -1 if none
-	recent     [2]TurnRecord // recent[head] is the last turn, recent[head^1] the one before
+	recent     [2]recentTurn // recent[head] is the last turn, recent[head^1] the one before
 	head       int
 	nRecent    int
 	lastSpeak  int // dense speaker of the last turn
@@ -167,38 +167,47 @@ func (t *Tracker) Interactions() *Interactions { return &t.ix }
 // the last one it accepted (ErrTimeOrder); an IPA category above 12 or
 // undefined tag bits (ErrInvalidAct); a malformed payload (ErrInvalidEvent);
 // a second start or any event after the end (ErrSequence).
-// It allocates nothing unless it returns an error.
-func (t *Tracker) Observe(e session.Event) error {
+// It does not change *e, and allocates nothing unless it returns an error.
+func (t *Tracker) Observe(e *session.Event) error {
+	if e == nil {
+		return &EventError{Err: ErrInvalidEvent}
+	}
 	switch e.Type {
 	case session.EventNoteWritten, session.EventNoteSigned, session.EventNoteAmended:
 		return nil
 	}
-	// Read times by the wall clock alone, as a session's log keeps them, so
-	// that a live tracker and one fed the log agree.
-	e.At = e.At.Round(0)
 	if !e.Type.IsValid() {
-		return t.reject(&e, session.Party{}, ErrInvalidEvent)
+		return t.reject(e, session.Party{}, ErrInvalidEvent)
 	}
 	if t.ended {
-		return t.reject(&e, session.Party{}, ErrSequence)
+		return t.reject(e, session.Party{}, ErrSequence)
 	}
-	if t.seen && e.At.Before(t.last) {
-		return t.reject(&e, session.Party{}, ErrTimeOrder)
+	// Read times by the wall clock alone, as a session's log keeps them, so
+	// that a live tracker and one fed the log agree.
+	at := e.At.Round(0)
+	if t.seen && at.Before(t.last) {
+		return t.reject(e, session.Party{}, ErrTimeOrder)
+	}
+	if e.Type == session.EventTurn {
+		return t.turn(e, at)
+	}
+	if at != e.At { // the rarer events take a copy with the wall-clock time
+		c := *e
+		c.At = at
+		e = &c
 	}
 	switch e.Type {
-	case session.EventTurn:
-		return t.turn(&e)
 	case session.EventStarted:
-		return t.start(&e)
+		return t.start(e)
 	case session.EventArrived, session.EventDeparted:
-		return t.presence(&e)
+		return t.presence(e)
 	case session.EventIntervention:
-		return t.intervention(&e)
+		return t.intervention(e)
 	case session.EventIncidentRaised, session.EventIncidentResolved:
-		return t.incident(&e)
+		return t.incident(e)
 	case session.EventSegmentBegan:
 		if !e.Segment.IsValid() {
-			return t.reject(&e, session.Party{}, ErrInvalidEvent)
+			return t.reject(e, session.Party{}, ErrInvalidEvent)
 		}
 		t.accept(e.At)
 		t.segment, t.segmentAt = e.Segment, t.off(e.At)
@@ -211,7 +220,7 @@ func (t *Tracker) Observe(e session.Event) error {
 		}
 		return nil
 	}
-	return t.reject(&e, session.Party{}, ErrInvalidEvent)
+	return t.reject(e, session.Party{}, ErrInvalidEvent)
 }
 
 func (t *Tracker) reject(e *session.Event, p session.Party, err error) error {
@@ -245,7 +254,8 @@ func (t *Tracker) off(at time.Time) time.Duration {
 	return at.Round(0).Sub(t.base)
 }
 
-func (t *Tracker) turn(e *session.Event) error {
+// turn folds in the turn e, whose time read by the wall clock is at.
+func (t *Tracker) turn(e *session.Event, at time.Time) error {
 	tr := &e.Turn
 	s, ok := t.ix.index(tr.Speaker)
 	if !ok || tr.Speaker.Kind == session.PartyGroup {
@@ -271,8 +281,8 @@ func (t *Tracker) turn(e *session.Event) error {
 		return t.reject(e, tr.Speaker, ErrInvalidEvent)
 	}
 
-	t.accept(e.At)
-	begin := t.off(e.At)
+	t.accept(at)
+	begin := t.off(at)
 	end := begin + tr.Duration
 	if end < begin { // saturate on overflow
 		end = math.MaxInt64
@@ -311,12 +321,15 @@ func (t *Tracker) turn(e *session.Event) error {
 	// member's tension act (IPA 11) (Corey, Corey & Corey, problem behaviours).
 	nm := len(t.ix.members)
 	if t.nRecent > 0 && s < nm && t.lastSpeak < nm && t.lastSpeak != s && tr.Act.IsPositive() &&
-		t.recent[t.head].Turn.Act == session.ActShowsTension {
+		t.recent[t.head].act == session.ActShowsTension {
 		p.bandAids++
 		t.people[t.lastSpeak].soothed++
 	}
 	t.head ^= 1
-	t.recent[t.head] = TurnRecord{At: e.At, Turn: *tr}
+	// Field by field: a composite literal would be built on the stack and
+	// copied with wide loads that stall on the narrow stores just made.
+	r := &t.recent[t.head]
+	r.at, r.dur, r.spk, r.adr, r.act, r.tags = at, tr.Duration, int32(s), int32(a), tr.Act, tr.Tags
 	t.lastSpeak = s
 	t.nRecent = min(t.nRecent+1, 2)
 	return nil
@@ -450,12 +463,33 @@ func (t *Tracker) incident(e *session.Event) error {
 }
 
 // LastTurn returns the most recent turn observed.
-func (t *Tracker) LastTurn() (TurnRecord, bool) { return t.recent[t.head], t.nRecent > 0 }
+func (t *Tracker) LastTurn() (TurnRecord, bool) { return t.turnRecord(t.head, 1) }
 
 // PreviousTurn returns the turn observed just before LastTurn. Together they
 // show a positive act right after another member's tension act
 // (band-aiding, see also MemberStats.BandAids).
-func (t *Tracker) PreviousTurn() (TurnRecord, bool) { return t.recent[t.head^1], t.nRecent > 1 }
+func (t *Tracker) PreviousTurn() (TurnRecord, bool) { return t.turnRecord(t.head^1, 2) }
+
+// recentTurn is a turn as the tracker keeps it: its parties as dense
+// indexes, so that remembering it writes no pointers but the time's zone.
+type recentTurn struct {
+	at       time.Time
+	dur      time.Duration
+	spk, adr int32
+	act      session.Act
+	tags     session.Tags
+}
+
+// turnRecord rebuilds recent[i], which holds a turn once the tracker has
+// seen at least need turns.
+func (t *Tracker) turnRecord(i, need int) (TurnRecord, bool) {
+	if t.nRecent < need {
+		return TurnRecord{}, false
+	}
+	r := &t.recent[i]
+	return TurnRecord{At: r.at, Turn: session.Turn{Speaker: t.ix.party(int(r.spk)), Addressee: t.ix.party(int(r.adr)),
+		Duration: r.dur, Act: r.act, Tags: r.tags}}, true
+}
 
 // LastIntervention returns the most recent intervention observed.
 func (t *Tracker) LastIntervention() (InterventionRecord, bool) {

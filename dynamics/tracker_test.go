@@ -121,7 +121,7 @@ func TestObserveRejects(t *testing.T) {
 				turn(20, mem("ana"), mem("ben"), 10, session.ActGivesOpinion, session.TagFeeling),
 			)
 			before := tr.SnapshotAt(at(300))
-			err := tr.Observe(tc.event)
+			err := tr.Observe(&tc.event)
 			require.ErrorIs(t, err, tc.sentinel)
 			var ee *dynamics.EventError
 			require.ErrorAs(t, err, &ee)
@@ -139,7 +139,7 @@ func TestObserveStartWithStranger(t *testing.T) {
 	tr, err := dynamics.NewTracker(ids("ana"), nil)
 	require.NoError(t, err)
 	for _, e := range []session.Event{started(0, ids("zed"), nil), started(0, nil, facIDs("kim"))} {
-		require.ErrorIs(t, tr.Observe(e), dynamics.ErrUnknownPerson)
+		require.ErrorIs(t, tr.Observe(&e), dynamics.ErrUnknownPerson)
 	}
 	s := tr.Snapshot()
 	require.False(t, s.Started)
@@ -147,9 +147,9 @@ func TestObserveStartWithStranger(t *testing.T) {
 
 func TestObserveAfterEnd(t *testing.T) {
 	tr := run(t, ids("ana"), nil, started(0, ids("ana"), nil), ended(60))
-	require.ErrorIs(t, tr.Observe(turn(70, mem("ana"), everyone, 5, session.ActAgrees)), dynamics.ErrSequence)
+	require.ErrorIs(t, tr.Observe(ptr(turn(70, mem("ana"), everyone, 5, session.ActAgrees))), dynamics.ErrSequence)
 	// Notes are ignored, whatever their time.
-	require.NoError(t, tr.Observe(session.Event{Type: session.EventNoteWritten, At: at(-500)}))
+	require.NoError(t, tr.Observe(&session.Event{Type: session.EventNoteWritten, At: at(-500)}))
 	s := tr.Snapshot()
 	require.True(t, s.Ended)
 	require.Equal(t, 0, s.Turns)
@@ -338,7 +338,7 @@ func TestTrackerIncidentResolution(t *testing.T) {
 func TestIncidentKindsFit(t *testing.T) {
 	for _, k := range session.IncidentKinds() {
 		tr := run(t, ids("ana"), nil)
-		require.NoError(t, tr.Observe(session.Event{Type: session.EventIncidentRaised, At: t0, Incident: session.Incident{ID: 1, Kind: k}}), k.String())
+		require.NoError(t, tr.Observe(&session.Event{Type: session.EventIncidentRaised, At: t0, Incident: session.Incident{ID: 1, Kind: k}}), k.String())
 	}
 }
 
@@ -420,7 +420,7 @@ func BenchmarkObserve(b *testing.B) {
 	for b.Loop() {
 		e.At = e.At.Add(time.Second)
 		e.Turn = turns[i&1023]
-		if err := tr.Observe(e); err != nil {
+		if err := tr.Observe(&e); err != nil {
 			b.Fatal(err)
 		}
 		i++
@@ -449,7 +449,7 @@ func busyHour(b *testing.B) *dynamics.Tracker {
 		if from == to || i%7 == 0 {
 			to = session.FacilitatorParty(facs[i%2])
 		}
-		require.NoError(b, tr.Observe(session.Event{Type: session.EventTurn, At: t0.Add(time.Duration(k) * 6 * time.Second),
+		require.NoError(b, tr.Observe(&session.Event{Type: session.EventTurn, At: t0.Add(time.Duration(k) * 6 * time.Second),
 			Turn: session.Turn{Speaker: from, Addressee: to, Duration: 5 * time.Second, Act: session.Act(1 + i%12)}}))
 		k++
 	}
@@ -511,7 +511,7 @@ func FuzzTracker(f *testing.F) {
 				e.Incident = session.Incident{ID: int(c[4] % 3), Kind: session.IncidentKind(c[5] % 10), Member: group.MemberID(ad.ID)}
 			}
 			before := tr.SnapshotAt(t0)
-			err := tr.Observe(e)
+			err := tr.Observe(&e)
 			if err == nil {
 				continue
 			}
@@ -538,4 +538,27 @@ func FuzzTracker(f *testing.F) {
 		require.True(t, s.TalkGini >= 0 && s.TalkGini <= 1)
 		require.True(t, s.Modularity >= -0.5 && s.Modularity <= 1)
 	})
+}
+
+// TestTrackerDropsMonotonicReading: a tracker fed times from time.Now keeps
+// them by the wall clock, as a session's log does, and leaves the caller's
+// events alone.
+func TestTrackerDropsMonotonicReading(t *testing.T) {
+	tr, err := dynamics.NewTracker([]group.MemberID{"ana", "ben"}, []group.FacilitatorID{"lee"})
+	require.NoError(t, err)
+	now := time.Now()
+	require.Contains(t, now.String(), "m=", "time.Now should carry a monotonic reading")
+	start := session.Event{Type: session.EventStarted, At: now, Start: session.Start{Members: []group.MemberID{"ana", "ben"}, Facilitators: []group.FacilitatorID{"lee"}}}
+	require.NoError(t, tr.Observe(&start))
+	e := session.Event{Type: session.EventTurn, At: now.Add(time.Second), Turn: session.Turn{Speaker: mem("ana"), Addressee: mem("ben"), Duration: 4 * time.Second}}
+	require.NoError(t, tr.Observe(&e))
+	require.Contains(t, e.At.String(), "m=", "Observe must not change the caller's event")
+	last, ok := tr.Last()
+	require.True(t, ok)
+	require.NotContains(t, last.String(), "m=")
+	turn, ok := tr.LastTurn()
+	require.True(t, ok)
+	require.NotContains(t, turn.At.String(), "m=")
+	require.True(t, turn.At.Equal(e.At))
+	require.Equal(t, 4*time.Second, tr.SnapshotAt(now.Add(10*time.Second)).Members[0].Talk)
 }

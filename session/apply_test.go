@@ -170,7 +170,7 @@ func TestApplyRejects(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			s := tc.setup(t)
 			before := snap(s)
-			err := s.Apply(tc.event)
+			err := s.Apply(&tc.event)
 			require.ErrorIs(t, err, tc.want)
 			var ee *session.EventError
 			require.ErrorAs(t, err, &ee)
@@ -334,7 +334,7 @@ func TestEventsAreWhatWasApplied(t *testing.T) {
 		{Type: session.EventEnded, At: at(90)},
 	}
 	for _, e := range want {
-		require.NoError(t, s.Apply(e))
+		require.NoError(t, s.Apply(&e))
 	}
 	got := s.Events()
 	if diff := cmp.Diff(want, got); diff != "" {

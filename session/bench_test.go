@@ -37,7 +37,7 @@ func BenchmarkApplyTurn(b *testing.B) {
 		}
 		e.At = e.At.Add(time.Second)
 		e.Turn = turns[n&7]
-		if err := s.Apply(e); err != nil {
+		if err := s.Apply(&e); err != nil {
 			b.Fatal(err)
 		}
 		n++

@@ -39,7 +39,7 @@
 //		return err
 //	}
 //	e, _ := s.Last() // the event RecordTurn built
-//	return monitor.Observe(e)
+//	return monitor.Observe(&e)
 //
 // Sources: DOMAIN.md sections 6 (safety, consent, notes), 8 (coding what
 // happens: Bales 1950), 9 (session structure) and 11 (records: attendance,

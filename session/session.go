@@ -133,8 +133,8 @@ func Replay(spec Spec, log []Event) (*Session, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, e := range log {
-		if err := s.Apply(e); err != nil {
+	for i := range log {
+		if err := s.Apply(&log[i]); err != nil {
 			return nil, err
 		}
 	}
@@ -153,16 +153,30 @@ func Replay(spec Spec, log []Event) (*Session, error) {
 // a member cannot arrive twice; a recorded session needs every present
 // member's recording consent; the session cannot end with an unresolved
 // risk incident; signed notes change only by addenda.
-func (s *Session) Apply(e Event) error {
-	if e.Type == EventTurn && payloadMask(&e) == fTurn && s.turn(e.At, &e.Turn) {
+//
+// Times are read by the wall clock alone: a monotonic clock reading (which
+// time.Now adds) is dropped, as the log drops it, so that a session
+// replayed from its log is the session that was recorded live. Apply does
+// not change or keep *e, and a turn costs no allocation beyond the log's
+// growth.
+func (s *Session) Apply(e *Event) error {
+	if e == nil {
+		return &EventError{Index: s.nEvents, Err: &FieldError{Path: "event", Problem: "must be set", Err: ErrMissingField}}
+	}
+	if e.Type == EventTurn && payloadMask(e) == fTurn && s.turn(e.At, &e.Turn) {
 		return nil
 	}
+	if at := e.At.Round(0); at != e.At { // drop the monotonic reading, on a copy
+		c := *e
+		c.At = at
+		e = &c
+	}
 	var r resolved
-	if err := s.check(&e, &r); err != nil {
+	if err := s.check(e, &r); err != nil {
 		return &EventError{Index: s.nEvents, Type: e.Type, Err: err}
 	}
-	s.apply(&e, &r)
-	s.store(&e, &r)
+	s.apply(e, &r)
+	s.store(e, &r)
 	return nil
 }
 
@@ -209,13 +223,13 @@ func (s *Session) turn(at time.Time, t *Turn) bool {
 	if !ok1 || !ok2 || t.Speaker.Kind == PartyGroup || t.Speaker.Kind == t.Addressee.Kind && r.speaker == r.addressee {
 		return false
 	}
-	en, ok := s.compactTurn(at, t, &r)
-	if !ok || en.unix < s.lastUnix {
+	unix, loc, ok := s.compact(at, &r)
+	if !ok || unix < s.lastUnix {
 		return false
 	}
 	s.applyTurn(t, &r)
-	s.last, s.lastUnix = at, en.unix
-	*s.next() = en
+	s.last, s.lastUnix = at.Round(0), unix
+	s.next().setTurn(unix, loc, t, &r)
 	return true
 }
 
@@ -236,8 +250,8 @@ func (s *Session) store(e *Event, r *resolved) {
 		if s.locIndex(e.At.Location()) < 0 {
 			s.locs = append(s.locs, e.At.Location())
 		}
-		if en, ok := s.compactTurn(e.At, &e.Turn, r); ok {
-			*s.next() = en
+		if unix, loc, ok := s.compact(e.At, r); ok {
+			s.next().setTurn(unix, loc, &e.Turn, r)
 			return
 		}
 	}
@@ -245,20 +259,23 @@ func (s *Session) store(e *Event, r *resolved) {
 	s.full = append(s.full, e.clone()) // the log never shares the app's slices
 }
 
-// compactTurn returns the log entry of the turn t at time at, whose
-// parties resolve to r, and whether the turn fits one.
-func (s *Session) compactTurn(at time.Time, t *Turn, r *resolved) (entry, bool) {
-	unix := unixNano(at)
-	loc := s.locIndex(at.Location())
-	if unix == math.MinInt64 || unix == math.MaxInt64 || loc < 0 || loc > math.MaxUint16 ||
-		r.speaker > math.MaxInt16 || r.addressee > math.MaxInt16 {
-		return entry{}, false
-	}
-	return entry{
-		unix: unix, dur: t.Duration, full: -1,
-		speaker: int16(r.speaker), addr: int16(r.addressee), loc: uint16(loc), tags: t.Tags,
-		spkKind: t.Speaker.Kind, addrKind: t.Addressee.Kind, act: t.Act,
-	}, true
+// compact returns a turn's time as Unix nanoseconds and its time zone's
+// index, and whether the turn, whose parties resolve to r, fits a log
+// entry.
+func (s *Session) compact(at time.Time, r *resolved) (unix int64, loc int, ok bool) {
+	unix, loc = unixNano(at), s.locIndex(at.Location())
+	ok = unix != math.MinInt64 && unix != math.MaxInt64 && loc >= 0 && loc <= math.MaxUint16 &&
+		r.speaker <= math.MaxInt16 && r.addressee <= math.MaxInt16
+	return unix, loc, ok
+}
+
+// setTurn fills en with a turn that compact said fits. It writes field by
+// field: a composite literal would be built on the stack and copied with
+// wide loads that stall on the narrow stores just made.
+func (en *entry) setTurn(unix int64, loc int, t *Turn, r *resolved) {
+	en.unix, en.dur, en.full = unix, t.Duration, -1
+	en.speaker, en.addr, en.loc, en.tags = int16(r.speaker), int16(r.addressee), uint16(loc), t.Tags
+	en.spkKind, en.addrKind, en.act = t.Speaker.Kind, t.Addressee.Kind, t.Act
 }
 
 // unixNano returns t in Unix nanoseconds, saturating at math.MinInt64 and

@@ -104,7 +104,7 @@ func (s *Session) Events() []Event {
 //		return err
 //	}
 //	e, _ := s.Last()
-//	return monitor.Observe(e)
+//	return monitor.Observe(&e)
 //
 // A rejected command leaves Last as it was, so check the command's error
 // first. A turn is rebuilt from the session's compact log without

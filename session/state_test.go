@@ -99,7 +99,7 @@ func TestIncidentRecordFields(t *testing.T) {
 	require.Len(t, open, 1)
 	require.Empty(t, open[0].Action, "a raised incident has no action yet")
 
-	require.NoError(t, s.Apply(session.Event{Type: session.EventIncidentResolved, At: at(5),
+	require.NoError(t, s.Apply(&session.Event{Type: session.EventIncidentResolved, At: at(5),
 		Incident: session.Incident{ID: 1, Action: "water, sat out; nurse called", Text: "recovered within ten minutes"}}))
 	want := []session.IncidentRecord{{
 		Incident: session.Incident{ID: 1, Kind: session.IncidentMedical, Member: "m2", Text: "m2 felt faint",

@@ -73,7 +73,7 @@ func applyEither(s *session.Session, e session.Event, i int) error {
 	if e.Type == session.EventTurn && e.Member == "" && i%2 == 1 {
 		return s.RecordTurn(e.At, e.Turn)
 	}
-	return s.Apply(e)
+	return s.Apply(&e)
 }
 
 // FuzzTurnPaths: Apply and RecordTurn, with its one-pass turn path, and the general path
@@ -86,7 +86,7 @@ func FuzzTurnPaths(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fast, general := newSession(t, spec), newSession(t, spec)
 		for i, e := range streamEvents(spec, data) {
-			err1, err2 := applyEither(fast, e, i), general.ApplyGeneral(e)
+			err1, err2 := applyEither(fast, e, i), general.ApplyGeneral(&e)
 			if (err1 == nil) != (err2 == nil) || err1 != nil && err1.Error() != err2.Error() {
 				t.Fatalf("event %d %+v: Apply: %v; general path: %v", i, e, err1, err2)
 			}
@@ -117,7 +117,7 @@ func TestTurnPathsAgreeOnLongStreams(t *testing.T) {
 		}
 		fast, general := newSession(t, spec), newSession(t, spec)
 		for i, e := range streamEvents(spec, data) {
-			err1, err2 := applyEither(fast, e, i), general.ApplyGeneral(e)
+			err1, err2 := applyEither(fast, e, i), general.ApplyGeneral(&e)
 			require.Equal(t, err2 == nil, err1 == nil, "seed %d event %d", seed, i)
 			if err1 != nil {
 				require.Equal(t, err2.Error(), err1.Error())
@@ -128,4 +128,31 @@ func TestTurnPathsAgreeOnLongStreams(t *testing.T) {
 		require.Equal(t, general.Events(), fast.Events())
 	}
 	require.Greater(t, accepted, 200, "the streams should have many accepted turns")
+}
+
+// TestMonotonicReadingDropped: times carrying a monotonic clock reading,
+// as time.Now gives them, are kept by their wall clock alone, on both
+// paths, so that the session replayed from its log is the one recorded.
+func TestMonotonicReadingDropped(t *testing.T) {
+	spec := specFor(t, group.ModalityCBT, 90*time.Minute, 8)
+	now := time.Now() // carries a monotonic reading
+	require.Contains(t, now.String(), "m=", "time.Now should carry a monotonic reading")
+	s := newSession(t, spec)
+	require.NoError(t, s.Start(now, []group.FacilitatorID{"f1"}, ids(spec.Roster), false))
+	require.NoError(t, s.RecordTurn(now.Add(time.Second), session.Turn{Speaker: member("m1"), Addressee: member("m2"), Duration: time.Second}))
+	e := session.Event{Type: session.EventTurn, At: now.Add(3 * time.Second), Turn: session.Turn{Speaker: member("m2"), Addressee: session.WholeGroup(), Duration: time.Second}}
+	require.NoError(t, s.Apply(&e))
+	require.Contains(t, e.At.String(), "m=", "Apply must not change the caller's event")
+	require.NoError(t, s.Depart(now.Add(4*time.Second), "m3"))
+	require.NotContains(t, s.StartedAt().String(), "m=")
+	require.True(t, s.StartedAt().Equal(now))
+	att, _ := s.AttendanceOf("m3")
+	replayed, err := session.Replay(spec, s.Events())
+	require.NoError(t, err)
+	again, _ := replayed.AttendanceOf("m3")
+	require.Equal(t, again, att)
+	require.Equal(t, replayed.Events(), s.Events())
+	for _, e := range s.Events() {
+		require.NotContains(t, e.At.String(), "m=")
+	}
 }

@@ -58,7 +58,7 @@ func newSim(seed uint64, room *demo.Room, lead group.FacilitatorID, at time.Time
 // apply sends an event at the simulation's clock.
 func (s *sim) apply(e session.Event) error {
 	e.At = s.at
-	return s.room.Apply(e)
+	return s.room.Apply(&e)
 }
 
 // tick plays one turn, capped so the session does not run past limit, and

@@ -45,7 +45,7 @@ func NewRoom(spec session.Spec, peerLed bool) (*Room, error) {
 }
 
 // Apply sends e to the session and, once the session accepts it, to the monitor.
-func (r *Room) Apply(e session.Event) error {
+func (r *Room) Apply(e *session.Event) error {
 	if err := r.Session.Apply(e); err != nil {
 		return err
 	}
@@ -70,7 +70,7 @@ func (s *Script) Event(e session.Event) {
 		return
 	}
 	e.At = s.At
-	s.err = s.Room.Apply(e)
+	s.err = s.Room.Apply(&e)
 }
 
 // Turn plays one turn and moves the clock past it.
