@@ -560,5 +560,5 @@ func TestTrackerDropsMonotonicReading(t *testing.T) {
 	require.True(t, ok)
 	require.NotContains(t, turn.At.String(), "m=")
 	require.True(t, turn.At.Equal(e.At))
-	require.Equal(t, 4*time.Second, tr.SnapshotAt(now.Add(10*time.Second)).Members[0].Talk)
+	require.Equal(t, 4*time.Second, tr.SnapshotAt(now.Add(10 * time.Second)).Members[0].Talk)
 }
