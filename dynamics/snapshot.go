@@ -219,9 +219,28 @@ func (t *Tracker) Snapshot() Snapshot { return t.SnapshotAt(t.last) }
 // observed, whatever at is.
 func (t *Tracker) SnapshotAt(at time.Time) Snapshot {
 	var s Snapshot
-	t.SnapshotInto(&s, at)
+	if nm := len(t.ix.members); nm <= stackMembers {
+		// The working space stays on the stack: the snapshot returned
+		// holds only what it shows.
+		var floats [4*stackMembers*stackMembers + 5*stackMembers]float64 // scratchFloats(stackMembers)
+		var ints [5 * stackMembers]int                                   // scratchInts(stackMembers)
+		t.snapshot(&s, at, floats[:scratchFloats(nm)], ints[:scratchInts(nm)])
+	} else {
+		t.snapshot(&s, at, make([]float64, scratchFloats(nm)), make([]int, scratchInts(nm)))
+	}
 	return s
 }
+
+// stackMembers is the largest group whose snapshot working space SnapshotAt
+// keeps on the stack (9 KiB).
+const stackMembers = 16
+
+// scratchFloats and scratchInts size a snapshot's working space for nm
+// members: the member-to-member turns and the undirected weights (nm*nm
+// each), the Gini inputs (2*nm), and the community detection's (3*nm +
+// 2*nm*nm floats, 3*nm ints; 2*nm ints for subgroups).
+func scratchFloats(nm int) int { return 4*nm*nm + 5*nm }
+func scratchInts(nm int) int   { return 5 * nm }
 
 // SnapshotInto is SnapshotAt writing into dst and reusing its memory, so
 // that an app taking a snapshot every few seconds allocates nothing once dst
@@ -229,12 +248,20 @@ func (t *Tracker) SnapshotAt(at time.Time) Snapshot {
 // made earlier share its memory and change with it: give each snapshot you
 // keep its own variable.
 func (t *Tracker) SnapshotInto(dst *Snapshot, at time.Time) {
+	nm := len(t.ix.members)
+	dst.floats = grow(dst.floats, scratchFloats(nm))
+	dst.ints = grow(dst.ints, scratchInts(nm))
+	t.snapshot(dst, at, dst.floats, dst.ints)
+}
+
+// snapshot writes the metrics as of at into dst, reusing dst's memory,
+// with floats and ints as zeroed working space of the sizes scratchFloats
+// and scratchInts give. It does not keep floats or ints.
+func (t *Tracker) snapshot(dst *Snapshot, at time.Time, floats []float64, ints []int) {
 	x := &t.ix
 	nm, np := len(x.members), x.speakers()
 	na := np + 1
 	now := t.off(at)
-	floats := grow(dst.floats, 2*nm*nm+2*nm+3*nm+2*nm*nm)
-	ints := grow(dst.ints, 5*nm)
 	grouped := dst.grouped[:0]
 	if cap(grouped) < nm {
 		grouped = make([]group.MemberID, 0, nm)
@@ -244,7 +271,7 @@ func (t *Tracker) SnapshotInto(dst *Snapshot, at time.Time) {
 	inter := dst.Interactions
 	x.copyInto(&inter)
 	s := Snapshot{
-		floats: floats, ints: ints, grouped: grouped, Subgroups: subs, Incidents: incidents,
+		floats: dst.floats, ints: dst.ints, grouped: grouped, Subgroups: subs, Incidents: incidents,
 		At:            at,
 		Started:       t.started,
 		Ended:         t.ended,
