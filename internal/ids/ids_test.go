@@ -2,6 +2,7 @@ package ids
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -56,6 +57,81 @@ func TestLookupMisses(t *testing.T) {
 		if i, ok := x.Lookup(id); ok {
 			t.Errorf("Lookup(%q) = %d, true; want a miss", id, i)
 		}
+	}
+}
+
+// homes counts the held IDs that a table places at their home slot, where
+// Held finds them, and checks that probe finds every one.
+func homes(t *testing.T, held []slot) int {
+	t.Helper()
+	x := &Index{}
+	x.slots, x.mul, x.shift = place(held)
+	n := 0
+	for _, h := range held {
+		if i, ok := x.probe(h.addr, h.n); !ok || i != int(h.i) {
+			t.Fatalf("probe(%#x, %d) = %d, %v; want %d", h.addr, h.n, i, ok, h.i)
+		}
+		if s := x.slots[hash(h.addr, x.mul, x.shift)]; s == h {
+			n++
+		}
+	}
+	return n
+}
+
+// TestPlaceGivesEachAddressItsSlot checks that the search finds a
+// collision-free table for rosters of group size, on the address patterns
+// strings have: equal strides (IDs allocated one after another, or cut
+// from one buffer) and scattered addresses (a fixed PCG stream, so the
+// test is the same on every run).
+func TestPlaceGivesEachAddressItsSlot(t *testing.T) {
+	for _, stride := range []uintptr{8, 16, 24, 32, 48, 64, 4096} {
+		for n := 1; n <= 24; n++ {
+			held := make([]slot, n)
+			for i := range held {
+				held[i] = slot{addr: 0xc000120000 + uintptr(i)*stride, n: 8, i: int32(i)}
+			}
+			if got := homes(t, held); got != n {
+				t.Errorf("stride %d, %d IDs: %d at home", stride, n, got)
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for round := range 200 {
+		n := 1 + round%16
+		held := make([]slot, n)
+		for i := range held {
+			held[i] = slot{addr: 0xc000000000 + uintptr(r.Uint64N(1<<30))&^7, n: 36, i: int32(i)}
+		}
+		if got := homes(t, held); got != n {
+			t.Errorf("round %d, %d scattered IDs: %d at home", round, n, got)
+		}
+	}
+}
+
+// TestPlaceSharedAddresses: IDs cut from the same bytes share an address
+// and cannot all be at home; probing past the home slot finds them.
+func TestPlaceSharedAddresses(t *testing.T) {
+	held := make([]slot, 6)
+	for i := range held {
+		held[i] = slot{addr: 0xc000120000, n: int32(i + 1), i: int32(i)}
+	}
+	if got := homes(t, held); got != 1 {
+		t.Errorf("%d IDs at one address: %d at home, want 1", len(held), got)
+	}
+	buf := "m1m10m100"
+	x := New([]string{buf[:2], buf[:5], buf, buf[2:5]})
+	for i, id := range []string{"m1", "m1m10", "m1m10m100", "m10"} {
+		if j, ok := x.Lookup(id); !ok || j != i {
+			t.Errorf("Lookup(copy of %q) = %d, %v; want %d", id, j, ok, i)
+		}
+	}
+	for i, id := range []string{buf[:2], buf[:5], buf, buf[2:5]} {
+		if j, ok := x.Lookup(id); !ok || j != i {
+			t.Errorf("Lookup(held %q) = %d, %v; want %d", id, j, ok, i)
+		}
+	}
+	if _, ok := x.Lookup(buf[:3]); ok {
+		t.Error("Lookup found a prefix of a held ID that was never added")
 	}
 }
 
