@@ -144,12 +144,18 @@ func (x *Interactions) index(p session.Party) (int, bool) {
 		if x.memberIdx == nil {
 			return 0, false
 		}
+		if i, ok := x.memberIdx.Held(p.ID); ok { // inlined; the roster's own strings
+			return i, true
+		}
 		return x.memberIdx.Lookup(p.ID)
 	case session.PartyFacilitator:
 		if x.facIdx == nil {
 			return 0, false
 		}
-		j, ok := x.facIdx.Lookup(p.ID)
+		j, ok := x.facIdx.Held(p.ID)
+		if !ok {
+			j, ok = x.facIdx.Lookup(p.ID)
+		}
 		return len(x.members) + j, ok
 	case session.PartyGroup:
 		return x.speakers(), p.ID == ""

@@ -163,7 +163,7 @@ func (s *Session) Apply(e *Event) error {
 	if e == nil {
 		return &EventError{Index: s.nEvents, Err: &FieldError{Path: "event", Problem: "must be set", Err: ErrMissingField}}
 	}
-	if e.Type == EventTurn && payloadMask(e) == fTurn && s.turn(e.At, &e.Turn) {
+	if e.Type == EventTurn && onlyTurn(e) && s.turn(e.At, &e.Turn) {
 		return nil
 	}
 	if at := e.At.Round(0); at != e.At { // drop the monotonic reading, on a copy
@@ -236,7 +236,7 @@ func (s *Session) turn(at time.Time, t *Turn) bool {
 // next returns the log entry for the next event, growing the log by a
 // chunk when the last one is full.
 func (s *Session) next() *entry {
-	k, j := s.nEvents/chunkSize, s.nEvents%chunkSize
+	k, j := uint(s.nEvents)/chunkSize, uint(s.nEvents)%chunkSize // unsigned: a shift and a mask
 	if j == 0 {
 		s.chunks = append(s.chunks, new([chunkSize]entry))
 	}
@@ -426,6 +426,18 @@ func (s *Session) check(e *Event, r *resolved) error {
 		}
 	}
 	return nil
+}
+
+// onlyTurn reports whether e sets no payload but its Turn: the sealed-shape
+// check of the one-pass turn path, one OR over every other payload field
+// (payloadMask names which payload is set, for the error).
+func onlyTurn(e *Event) bool {
+	st, iv, in, n := &e.Start, &e.Intervention, &e.Incident, &e.Note
+	return len(st.Facilitators)|len(st.Members)|len(e.Member)|int(e.Segment)|
+		len(iv.Facilitator)|len(iv.Text)|len(iv.Target.ID)|int(iv.Skill)|int(iv.Step)|int(iv.Target.Kind)|
+		in.ID|int(in.Kind)|len(in.Member)|len(in.Text)|len(in.Action)|
+		n.ID|int(n.Kind)|len(n.Member)|len(n.Author)|len(n.Text)|len(n.Theme)|len(n.Interventions)|len(n.Process)|len(n.GoalProgress) == 0 &&
+		!st.Recording
 }
 
 // payloadMask returns the payload fields set on e, as the codec's field
@@ -630,10 +642,16 @@ func (s *Session) checkTurn(t *Turn, r *resolved) error {
 func (s *Session) present(p Party) (int, bool) {
 	switch p.Kind {
 	case PartyMember:
-		i, ok := s.memberIdx.Lookup(p.ID)
+		i, ok := s.memberIdx.Held(p.ID) // inlined; the roster's own strings
+		if !ok {
+			i, ok = s.memberIdx.Lookup(p.ID)
+		}
 		return i, ok && s.members[i].present
 	case PartyFacilitator:
-		i, ok := s.facIdx.Lookup(p.ID)
+		i, ok := s.facIdx.Held(p.ID)
+		if !ok {
+			i, ok = s.facIdx.Lookup(p.ID)
+		}
 		return i, ok && s.facs[i]
 	}
 	return -1, p.Kind == PartyGroup && p.ID == ""
