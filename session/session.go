@@ -73,8 +73,9 @@ type Session struct {
 	phase     Phase
 	startedAt time.Time
 	endedAt   time.Time
-	last      time.Time
-	lastUnix  int64 // last as unixNano gives it
+	last      time.Time // the last event's time, unless lastTurn; read it with lastAt
+	lastUnix  int64     // the last event's time as unixNano gives it
+	lastTurn  bool      // the last event took the turn path, which sets only lastUnix
 	recording bool
 
 	segments   []SegmentUsage
@@ -228,9 +229,20 @@ func (s *Session) turn(at time.Time, t *Turn) bool {
 		return false
 	}
 	s.applyTurn(t, &r)
-	s.last, s.lastUnix = at.Round(0), unix
+	s.lastUnix, s.lastTurn = unix, true
 	s.next().setTurn(unix, loc, t, &r)
 	return true
+}
+
+// lastAt returns the time of the last event. The turn path keeps it as
+// Unix nanoseconds only (always within their range there), which saves a
+// time.Time store per turn; every reader compares instants, so the
+// rebuilt time, in UTC, serves as well as the original.
+func (s *Session) lastAt() time.Time {
+	if s.lastTurn {
+		return time.Unix(0, s.lastUnix).UTC()
+	}
+	return s.last
 }
 
 // next returns the log entry for the next event, growing the log by a
@@ -356,7 +368,7 @@ func (s *Session) check(e *Event, r *resolved) error {
 	if e.At.IsZero() {
 		return &FieldError{Path: "at", Problem: "must be set"}
 	}
-	if s.nEvents > 0 && e.At.Before(s.last) {
+	if s.nEvents > 0 && e.At.Before(s.lastAt()) {
 		return ErrTimeOrder
 	}
 	isNote := e.Type == EventNoteWritten || e.Type == EventNoteSigned || e.Type == EventNoteAmended
@@ -806,7 +818,7 @@ func (s *Session) checkNote(t EventType, n *Note) error {
 // apply folds a checked event into the state. It is the only code that
 // changes a session after New.
 func (s *Session) apply(e *Event, r *resolved) {
-	s.last, s.lastUnix = e.At, unixNano(e.At)
+	s.last, s.lastUnix, s.lastTurn = e.At, unixNano(e.At), false
 	switch e.Type {
 	case EventStarted:
 		s.phase = PhaseRunning

@@ -153,7 +153,7 @@ func (s *Session) Segments() []SegmentUsage {
 func (s *Session) segmentAt(i int) SegmentUsage {
 	u := s.segments[i]
 	if i == len(s.segments)-1 && s.phase == PhaseRunning {
-		u.Used = s.last.Sub(u.Began)
+		u.Used = s.lastAt().Sub(u.Began)
 	}
 	return u
 }
