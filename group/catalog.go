@@ -39,14 +39,14 @@ func (c *Catalog) Lookup(name string) (Profile, bool) {
 	if !ok {
 		return Profile{}, false
 	}
-	return p.clone(), true
+	return p.Clone(), true
 }
 
 // Profiles returns copies of every profile, ordered by modality, then name.
 func (c *Catalog) Profiles() []Profile {
 	out := make([]Profile, 0, len(c.profiles))
 	for _, p := range c.profiles {
-		out = append(out, p.clone())
+		out = append(out, p.Clone())
 	}
 	slices.SortFunc(out, func(a, b Profile) int {
 		return cmp.Or(cmp.Compare(a.Modality, b.Modality), cmp.Compare(a.Name, b.Name))
@@ -103,7 +103,7 @@ func (c *Catalog) put(p Profile) {
 	if c.profiles == nil {
 		c.profiles = make(map[string]Profile)
 	}
-	c.profiles[p.Name] = p.clone()
+	c.profiles[p.Name] = p.Clone()
 }
 
 // MarshalJSON encodes the catalogue as an array of profiles in the order

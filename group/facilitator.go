@@ -65,6 +65,12 @@ type Facilitator struct {
 	Credentials []Credential `json:"credentials,omitempty"`
 }
 
+// Clone returns a copy of f with its own Credentials slice.
+func (f Facilitator) Clone() Facilitator {
+	f.Credentials = slices.Clone(f.Credentials)
+	return f
+}
+
 // Has reports whether f holds credential c.
 func (f Facilitator) Has(c Credential) bool { return slices.Contains(f.Credentials, c) }
 

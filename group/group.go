@@ -70,7 +70,7 @@ func New(spec Spec) (*Group, error) {
 func (g *Group) Spec() Spec { return g.spec.clone() }
 
 // Profile returns a copy of the profile the group runs under.
-func (g *Group) Profile() Profile { return g.profile.clone() }
+func (g *Group) Profile() Profile { return g.profile.Clone() }
 
 // Facilitators returns a copy of the group's facilitators, in spec order.
 func (g *Group) Facilitators() []Facilitator { return cloneFacilitators(g.spec.Facilitators) }
@@ -369,7 +369,7 @@ func (g *Group) UnmarshalJSON(b []byte) error {
 // clone returns a deep copy of s.
 func (s Spec) clone() Spec {
 	if s.Profile != nil {
-		s.Profile = new(s.Profile.clone())
+		s.Profile = new(s.Profile.Clone())
 	}
 	s.Focus = slices.Clone(s.Focus)
 	s.Facilitators = cloneFacilitators(s.Facilitators)
@@ -381,7 +381,7 @@ func (s Spec) clone() Spec {
 func cloneFacilitators(fs []Facilitator) []Facilitator {
 	out := slices.Clone(fs)
 	for i := range out {
-		out[i].Credentials = slices.Clone(out[i].Credentials)
+		out[i] = out[i].Clone()
 	}
 	return out
 }

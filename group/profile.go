@@ -324,9 +324,10 @@ func enumList[T fmt.Stringer](vs []T) string {
 	return strings.Join(names, ", ")
 }
 
-// clone returns a deep copy of p, so that callers never share slices with
-// a catalogue or a group.
-func (p Profile) clone() Profile {
+// Clone returns a deep copy of p, which shares no slice with p: what a
+// catalogue, a group or a session hands out, so that callers never share
+// slices with it.
+func (p Profile) Clone() Profile {
 	p.LeadCredentials = slices.Clone(p.LeadCredentials)
 	p.RequiredCredentials = slices.Clone(p.RequiredCredentials)
 	p.RecommendedCredentials = slices.Clone(p.RecommendedCredentials)

@@ -221,7 +221,7 @@ func Screen(p Profile, focus []Concern, in ScreeningInput, extra ...Criterion) (
 		if c == nil {
 			continue
 		}
-		for j, r := range c(p.clone(), slices.Clone(focus), in) {
+		for j, r := range c(p.Clone(), slices.Clone(focus), in) {
 			if !r.Outcome.IsValid() {
 				fe.add(fmt.Sprintf("criteria[%d][%d].outcome", i, j), "a criterion's reason needs an outcome", nil)
 				continue

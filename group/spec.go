@@ -222,7 +222,7 @@ func parseDuration(path, s string) (time.Duration, error) {
 // built-in of its modality. ok is false when there is none.
 func (s Spec) profile() (Profile, bool) {
 	if s.Profile != nil {
-		return s.Profile.clone(), true
+		return s.Profile.Clone(), true
 	}
 	return BuiltinProfile(s.Modality)
 }

@@ -343,3 +343,30 @@ func TestEventsAreWhatWasApplied(t *testing.T) {
 	require.Equal(t, ny, got[1].At.Location())
 	require.Equal(t, len(want), s.Len())
 }
+
+// TestSessionOwnsItsSpec: a session copies its spec, so neither the spec
+// given to New nor the one Spec returns is a way to change the session
+// behind Apply's back (here: recording consent, which Start checks).
+func TestSessionOwnsItsSpec(t *testing.T) {
+	spec := specFor(t, group.ModalityProcess, 90*time.Minute, 4)
+	spec.Roster[1].RecordingConsent = false
+	s := newSession(t, spec)
+	spec.Roster[1].RecordingConsent = true // the app's copy, changed after New
+	spec.Roster[0].ID = "renamed"
+	spec.Facilitators[0].Credentials[0] = group.CredentialPeerSupportWorker
+	got := s.Spec()
+	got.Roster[1].RecordingConsent = true // the returned copy, changed
+	got.Agenda.Segments[0].Planned = time.Hour
+	got.Profile.Policies = nil
+
+	again := s.Spec()
+	require.False(t, again.Roster[1].RecordingConsent)
+	require.Equal(t, group.MemberID("m1"), again.Roster[0].ID)
+	require.Equal(t, group.CredentialLicensedClinician, again.Facilitators[0].Credentials[0])
+	require.NotEqual(t, time.Hour, again.Agenda.Segments[0].Planned)
+	require.NotEmpty(t, again.Profile.Policies)
+
+	err := s.Start(at(0), []group.FacilitatorID{"f1"}, []group.MemberID{"m1", "m2"}, true)
+	require.ErrorIs(t, err, session.ErrNoRecordingConsent, "m2 gave no consent in the spec the session was made with")
+	require.Equal(t, session.PhaseScheduled, s.Phase())
+}

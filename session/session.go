@@ -108,18 +108,18 @@ func New(spec Spec) (*Session, error) {
 		return nil, err
 	}
 	s := &Session{
-		spec:     spec,
+		spec:     spec.clone(),
 		findings: findings,
 		members:  make([]memberState, len(spec.Roster)),
 		facs:     make([]bool, len(spec.Facilitators)),
 		phase:    PhaseScheduled,
 	}
 	ms := make([]group.MemberID, len(spec.Roster))
-	for i, p := range spec.Roster {
+	for i, p := range s.spec.Roster {
 		ms[i] = p.ID
 	}
 	fs := make([]group.FacilitatorID, len(spec.Facilitators))
-	for i, f := range spec.Facilitators {
+	for i, f := range s.spec.Facilitators {
 		fs[i] = f.ID
 	}
 	s.memberIdx, s.facIdx = ids.New(ms), ids.New(fs)

@@ -3,6 +3,7 @@ package session
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -57,6 +58,20 @@ type Spec struct {
 	// it must not be negative. Lateness thresholds are local policy (group
 	// agreements ask members to be on time, DOMAIN.md section 6).
 	LateGrace time.Duration `json:"lateGrace,omitempty"`
+}
+
+// clone returns a deep copy of s: a session keeps its own, so that an app
+// changing its spec or the one Session.Spec returns cannot change the
+// session.
+func (s Spec) clone() Spec {
+	s.Profile = s.Profile.Clone()
+	s.Agenda.Segments = slices.Clone(s.Agenda.Segments)
+	s.Roster = slices.Clone(s.Roster)
+	s.Facilitators = slices.Clone(s.Facilitators)
+	for i := range s.Facilitators {
+		s.Facilitators[i] = s.Facilitators[i].Clone()
+	}
+	return s
 }
 
 // Validate checks the spec and reports every problem at once as joined

@@ -80,9 +80,9 @@ type Addendum struct {
 	Text   string              `json:"text"`
 }
 
-// Spec returns the spec the session was created with. Its slices are the
-// session's own: do not modify them.
-func (s *Session) Spec() Spec { return s.spec }
+// Spec returns a copy of the spec the session was created with; its slices
+// are the caller's to change.
+func (s *Session) Spec() Spec { return s.spec.clone() }
 
 // Events returns a copy of the session's log, in the order applied: the
 // events and their slices are the caller's to change.
