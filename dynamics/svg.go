@@ -141,7 +141,8 @@ func pct(v float64) string { return strconv.Itoa(int(math.Round(v*100))) + "%" }
 // with its share of all talk, members coloured by subgroup, facilitators in
 // slate; a directed edge for each speaker-addressee pair with turns, its
 // width by the number of turns. Turns to the whole group appear in each
-// node's tooltip. The output is deterministic SVG. Source: the sociogram
+// node's tooltip. A member who did not attend is an empty dashed ring,
+// apart from the silent (present, no turns), who are small grey discs. The output is deterministic SVG. Source: the sociogram
 // as DOMAIN.md section 8 lists it among the field's interaction metrics.
 func Sociogram(s *Snapshot, opt PictureOptions) string {
 	const w, h = 480.0, 480.0
@@ -189,6 +190,18 @@ func Sociogram(s *Snapshot, opt PictureOptions) string {
 	p.raw("</g>\n<g class=\"nodes\">\n")
 	for i := range n {
 		party := x.party(i)
+		nd := nodes[i]
+		if i < len(s.Members) && !s.Members[i].Attended {
+			// Absent is not silent: an empty dashed ring, so the picture
+			// does not show a member who was not there as one who said
+			// nothing.
+			p.raw(`<g class="node absent">`)
+			p.el("title", party.String()+": absent")
+			p.el("circle", "", "cx", num(nd.x), "cy", num(nd.y), "r", num(nd.r), "fill", "#fff", "stroke", colourNone, "stroke-width", "2", "stroke-dasharray", "3 2")
+			p.el("text", opt.label(party), "x", num(nd.x), "y", num(nd.y+nd.r+14), "text-anchor", "middle", "fill", colourNone)
+			p.raw("</g>\n")
+			continue
+		}
 		fill := colourFacilitator
 		if i < len(s.Members) {
 			fill = colourNone
@@ -196,7 +209,6 @@ func Sociogram(s *Snapshot, opt PictureOptions) string {
 				fill = palette[(g-1)%len(palette)]
 			}
 		}
-		nd := nodes[i]
 		tip := party.String() + ": " + strconv.Itoa(s.turnsOf(i)) + " turns, " + pct(ratio(float64(s.talkOf(i)), float64(s.Talk))) +
 			" of talk, " + strconv.Itoa(x.pairActs(i, n, AllTurns)) + " to the group"
 		p.raw(`<g class="node">`)
@@ -229,7 +241,8 @@ func (s *Snapshot) turnsOf(i int) int {
 
 // ParticipationChart draws each member's share of members' talk time (long
 // bar) and of their turns (thin bar) with a dashed line at the fair share
-// (1 / members attending), the picture of monopolizing and silence.
+// (1 / members attending), the picture of monopolizing and silence. A
+// member who did not attend gets the word "absent" instead of bars.
 // Deterministic SVG.
 func ParticipationChart(s *Snapshot, opt PictureOptions) string {
 	const w, left, barW = 480.0, 120.0, 320.0
@@ -247,11 +260,12 @@ func ParticipationChart(s *Snapshot, opt PictureOptions) string {
 	for i, m := range s.Members {
 		y := 32 + 28*float64(i)
 		p.el("text", opt.label(session.MemberParty(m.ID)), "x", num(left-6), "y", num(y+14), "text-anchor", "end")
-		fill := palette[0]
 		if !m.Attended {
-			fill = colourNone
+			// Absent, not silent: no bars, and the word instead of 0%.
+			p.el("text", "absent", "x", num(left+4), "y", num(y+14), "fill", colourNone)
+			continue
 		}
-		p.el("rect", "", "x", num(left), "y", num(y+2), "width", num(m.TalkShare*scale), "height", "14", "fill", fill)
+		p.el("rect", "", "x", num(left), "y", num(y+2), "width", num(m.TalkShare*scale), "height", "14", "fill", palette[0])
 		p.el("rect", "", "x", num(left), "y", num(y+18), "width", num(m.TurnShare*scale), "height", "4", "fill", palette[1])
 		p.el("text", pct(m.TalkShare), "x", num(left+m.TalkShare*scale+4), "y", num(y+14))
 	}

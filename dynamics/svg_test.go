@@ -167,3 +167,21 @@ func TestSociogramIDs(t *testing.T) {
 	require.NotEqual(t, idOf(dynamics.Sociogram(&a, dynamics.PictureOptions{})), idOf(dynamics.Sociogram(&b, dynamics.PictureOptions{})))
 	require.Equal(t, "s6-x--arrow", idOf(dynamics.Sociogram(&a, dynamics.PictureOptions{IDPrefix: `s6-x"<`})))
 }
+
+// TestPicturesTellAbsentFromSilent: a member who never came is drawn apart
+// from one who came and said nothing. Silence is a dynamic for the
+// facilitator to work with; absence is not.
+func TestPicturesTellAbsentFromSilent(t *testing.T) {
+	s := run(t, ids("gone", "quiet", "x", "y"), nil,
+		started(0, ids("quiet", "x", "y"), nil),
+		turn(10, mem("x"), mem("y"), 5, 5), turn(20, mem("y"), mem("x"), 5, 5),
+	).Snapshot()
+	socio := dynamics.Sociogram(&s, dynamics.PictureOptions{})
+	require.Contains(t, socio, `<title>member:gone: absent</title>`)
+	require.Contains(t, socio, `<title>member:quiet: 0 turns, 0% of talk, 0 to the group</title>`)
+	require.Equal(t, 1, strings.Count(socio, `class="node absent"`))
+
+	chart := dynamics.ParticipationChart(&s, dynamics.PictureOptions{})
+	require.Equal(t, 1, strings.Count(chart, `>absent</text>`))
+	require.Equal(t, 3, strings.Count(chart, `height="14"`), "talk bars for the three who attended only")
+}
