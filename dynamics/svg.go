@@ -209,7 +209,11 @@ func Sociogram(s *Snapshot, opt PictureOptions) string {
 				fill = palette[(g-1)%len(palette)]
 			}
 		}
-		tip := party.String() + ": " + strconv.Itoa(s.turnsOf(i)) + " turns, " + pct(ratio(float64(s.talkOf(i)), float64(s.Talk))) +
+		turns := strconv.Itoa(s.turnsOf(i)) + " turns, "
+		if s.turnsOf(i) == 1 {
+			turns = "1 turn, "
+		}
+		tip := party.String() + ": " + turns + pct(ratio(float64(s.talkOf(i)), float64(s.Talk))) +
 			" of talk, " + strconv.Itoa(x.pairActs(i, n, AllTurns)) + " to the group"
 		p.raw(`<g class="node">`)
 		p.el("title", tip)
