@@ -46,6 +46,7 @@ var urgencies = [...]Urgency{
 	SituationLeaderChallenge:       UrgencySoon,
 	SituationMemberConflict:        UrgencySoon,
 	SituationConfidentialityBreach: UrgencyNow,
+	SituationIntoxication:          UrgencyNow,
 }
 
 // BuiltinRules returns fresh copies of the built-in rules: one general rule

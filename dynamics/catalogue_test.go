@@ -132,14 +132,14 @@ func TestSituationCatalogue(t *testing.T) {
 		}
 	}
 	wantBehaviours := []string{"silence", "monopolizing", "storytelling", "questioning", "advice-giving", "band-aiding",
-		"hostility", "acting-superior", "socializing", "intellectualizing", "emotionality", "dependency", "confidentiality-breach"}
+		"hostility", "acting-superior", "socializing", "intellectualizing", "emotionality", "dependency", "confidentiality-breach", "intoxication"}
 	if diff := cmp.Diff(wantBehaviours, behaviours); diff != "" {
 		t.Errorf("behaviours (-want +got):\n%s", diff)
 	}
 	if diff := cmp.Diff([]string{"scapegoating", "subgrouping", "leader-challenge", "member-conflict"}, patterns); diff != "" {
 		t.Errorf("patterns (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff([]string{"risk-disclosure", "threat-or-aggression"}, safety); diff != "" {
+	if diff := cmp.Diff([]string{"risk-disclosure", "threat-or-aggression", "medical-emergency"}, safety); diff != "" {
 		t.Errorf("safety (-want +got):\n%s", diff)
 	}
 	// Spot-check preference orders from DOMAIN.md section 5.

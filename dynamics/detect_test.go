@@ -327,6 +327,61 @@ func TestThreatInPeerGroup(t *testing.T) {
 	require.Contains(t, recs[0].Steps, session.StepReferProfessional)
 }
 
+// TestIntoxicationAndMedicalIncidents: an intoxication incident raises the
+// intoxication situation (the member leaves the session and gets home
+// safely, SAMHSA TIP 47 ch. 7), which an app may re-rule; a medical
+// incident raises a medical emergency, a safety situation that ranks first
+// and calls emergency services (DOMAIN.md section 6).
+func TestIntoxicationAndMedicalIncidents(t *testing.T) {
+	s := newScript()
+	s.balanced(2)
+	s.add(session.Event{Type: session.EventIncidentRaised, Incident: session.Incident{ID: 1, Kind: session.IncidentIntoxication, Member: "bo", Text: "slurred speech, smells of alcohol"}})
+	intoxIndex := len(s.events) - 1
+	s.add(session.Event{Type: session.EventIncidentRaised, Incident: session.Incident{ID: 2, Kind: session.IncidentMedical, Member: "cy", Text: "fainted"}})
+	m := s.monitor(t, group.ModalityCBT)
+
+	recs := m.Advise(s.now, dynamics.StageWorking)
+	require.GreaterOrEqual(t, len(recs), 2)
+	first := recs[0]
+	require.Equal(t, dynamics.SituationMedicalEmergency, first.Situation)
+	require.Equal(t, dynamics.UrgencyImmediate, first.Urgency)
+	require.Equal(t, []group.MemberID{"cy"}, first.Members)
+	// Co-led: one leader stays with the person, the other with the group.
+	require.Equal(t, []session.SafetyStep{session.StepEscalate, session.StepContinueGroup, session.StepDebrief, session.StepDocument}, first.Steps)
+
+	var intox *dynamics.Recommendation
+	for i := range recs {
+		if recs[i].Situation == dynamics.SituationIntoxication {
+			intox = &recs[i]
+		}
+	}
+	require.NotNil(t, intox, "no recommendation for the intoxication incident")
+	require.Equal(t, []group.MemberID{"bo"}, intox.Members)
+	require.Equal(t, dynamics.UrgencyNow, intox.Urgency)
+	require.Contains(t, intox.Steps, session.StepLeaveSession)
+	require.Contains(t, intox.Steps, session.StepSafeTransport)
+	require.Contains(t, intox.Source, "TIP 47")
+	require.Equal(t, []int{intoxIndex}, intox.Evidence[0].Events)
+	require.Empty(t, m.Advise(s.now, dynamics.StageWorking), "incident episodes fired twice")
+
+	// A harm-reduction program may rule otherwise for intoxication, but not
+	// for a medical emergency.
+	mine := dynamics.Rule{ID: "harm-reduction", Situation: dynamics.SituationIntoxication, Urgency: dynamics.UrgencySoon,
+		Steps: []session.SafetyStep{session.StepSafeTransport}, Rationale: "members may stay unless disruptive", Source: "program policy"}
+	adv, err := dynamics.NewAdvisor(mine)
+	require.NoError(t, err)
+	r, ok := adv.Recommend(dynamics.Context{Modality: group.ModalitySupport}, dynamics.Detection{Situation: dynamics.SituationIntoxication, Members: []group.MemberID{"bo"}})
+	require.True(t, ok)
+	require.Equal(t, "harm-reduction", r.RuleID)
+	_, err = dynamics.NewAdvisor(dynamics.Rule{ID: "x", Situation: dynamics.SituationMedicalEmergency, Steps: []session.SafetyStep{session.StepDocument}, Source: "x"})
+	require.ErrorIs(t, err, dynamics.ErrSafetyRule)
+
+	// Alone, a leader stops the group first.
+	solo, ok := adv.Recommend(dynamics.Context{}, dynamics.Detection{Situation: dynamics.SituationMedicalEmergency, Members: []group.MemberID{"cy"}})
+	require.True(t, ok)
+	require.Equal(t, []session.SafetyStep{session.StepPause, session.StepEscalate, session.StepDebrief, session.StepDocument}, solo.Steps)
+}
+
 func TestNewMonitorRejectsBadSpec(t *testing.T) {
 	bad := dynamics.DefaultConfig()
 	bad.SilentFor = -time.Minute

@@ -29,8 +29,9 @@
 //     deterministic SVG.
 //   - NewMonitor watches one session for a facilitator: it feeds events to a
 //     Tracker, runs the Detector on the live metrics, adds the safety signals
-//     (risk incidents, threats, confidentiality breaches, a PHQ-9 item-9
-//     answer from measure), and (*Monitor).Advise returns ranked
+//     (risk incidents, threats, medical emergencies, confidentiality
+//     breaches, a member attending intoxicated, a PHQ-9 item-9 answer from
+//     measure), and (*Monitor).Advise returns ranked
 //     Recommendations: the concern, who is involved, leader skills in order
 //     of preference (session.Skill) and safety steps (session.SafetyStep),
 //     the rationale, the source, the urgency and the evidence with the

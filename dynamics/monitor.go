@@ -273,7 +273,7 @@ func countBased(s Situation) bool {
 	case SituationMonopolizing, SituationSilence, SituationDependency, SituationSubgrouping:
 		return false // shares and communities move both ways by themselves
 	}
-	return !s.IsSafety() && s != SituationConfidentialityBreach
+	return !s.IsSafety() && s != SituationConfidentialityBreach && s != SituationIntoxication
 }
 
 // restart applies the interventions seen since the last check: a
@@ -333,9 +333,7 @@ func (m *Monitor) involves(d Detection) bool {
 	return false
 }
 
-// incidentSituation maps an incident to the situation it raises. Medical
-// emergencies and intoxication follow the clinic's own protocols and raise
-// none here.
+// incidentSituation maps an incident to the situation it raises.
 func incidentSituation(k session.IncidentKind) Situation {
 	switch k {
 	case session.IncidentRiskToSelf, session.IncidentRiskToOthers, session.IncidentAbuseDisclosure:
@@ -344,6 +342,10 @@ func incidentSituation(k session.IncidentKind) Situation {
 		return SituationThreatOrAggression
 	case session.IncidentConfidentialityBreach:
 		return SituationConfidentialityBreach
+	case session.IncidentIntoxication:
+		return SituationIntoxication
+	case session.IncidentMedical:
+		return SituationMedicalEmergency
 	}
 	return SituationUnspecified
 }

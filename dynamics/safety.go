@@ -12,15 +12,18 @@ import (
 var ErrInvalidRule = errors.New("dynamics: invalid rule")
 
 // ErrSafetyRule is wrapped when an app tries to add a rule for a safety
-// situation. Risk disclosures and threats always follow the built-in
-// protocol; no custom rule may replace, suppress or outrank it.
+// situation. Risk disclosures, threats and medical emergencies always follow
+// the built-in protocol; no custom rule may replace, suppress or outrank it.
+// Intoxication is not among them: programs differ (a harm-reduction group
+// may let a member stay who is not disruptive), so an app may re-rule it.
 var ErrSafetyRule = errors.New("dynamics: safety situations take no custom rules")
 
 // safetyRecommendation builds the fixed protocol for a safety situation,
 // in the variant the context calls for: a co-led group sends one leader out
 // with the member while the other carries on; a solo leader calls a break
 // first; a peer-led group gives crisis numbers and hands over to a
-// professional. Source: DOMAIN.md section 6 (crisis in session).
+// professional. A medical emergency calls emergency services in every
+// variant. Source: DOMAIN.md section 6 (crisis in session).
 func safetyRecommendation(ctx Context, d Detection) Recommendation {
 	s := d.Situation
 	r := Recommendation{
@@ -56,6 +59,17 @@ func safetyRecommendation(ctx Context, d Detection) Recommendation {
 			r.Steps = []session.SafetyStep{session.StepPause, session.StepEscalate, session.StepReferProfessional, session.StepReviewAgreement, session.StepDocument}
 		}
 		r.Rationale = "threats and aggression are red lines: block at once, protect members, remove the member from the session if needed, and follow the safety protocol"
+	case SituationMedicalEmergency:
+		if ctx.CoLed {
+			r.Steps = []session.SafetyStep{session.StepEscalate, session.StepContinueGroup, session.StepDebrief, session.StepDocument}
+			r.Rationale = "call emergency services; one leader stays with the person until help arrives while the other looks after the group"
+		} else {
+			r.Steps = []session.SafetyStep{session.StepPause, session.StepEscalate, session.StepDebrief, session.StepDocument}
+			r.Rationale = "stop the group and call emergency services; stay with the person until help arrives, and ask the members to give them room"
+		}
+		if ctx.PeerLed {
+			r.Rationale += "; a peer facilitator calls for help and gives no medical advice"
+		}
 	}
 	return r
 }

@@ -15,7 +15,8 @@ import (
 // (2002) on scapegoating, as summarised in DOMAIN.md section 5.
 type Situation uint8
 
-// The situations: twelve member behaviours, then group patterns, then safety.
+// The situations: twelve member behaviours, then group patterns, then safety
+// and conduct; situations added later come last, so that no value changes.
 const (
 	SituationUnspecified Situation = iota
 	// Member behaviours (DOMAIN.md section 5, table).
@@ -40,6 +41,8 @@ const (
 	SituationConfidentialityBreach // (confidentiality-breach) a member broke the confidentiality agreement
 	SituationRiskDisclosure        // (risk-disclosure) risk to self or others, abuse disclosure, PHQ-9 item 9 above 0
 	SituationThreatOrAggression    // (threat-or-aggression) threats of violence, aggression, harassment, hate speech
+	SituationIntoxication          // (intoxication) a member attends under the influence of alcohol or drugs
+	SituationMedicalEmergency      // (medical-emergency) someone in the group needs urgent medical care
 )
 
 type situationInfo struct {
@@ -58,6 +61,8 @@ const (
 	srcSafety        = "DOMAIN.md section 6 (crisis in session; ACA Code of Ethics 2014 B.2.a; AGPA Practice Guidelines 2007); PHQ-9 item 9 (Kroenke, Spitzer & Williams 2001)"
 	srcRedLines      = "DOMAIN.md section 5 (red lines: threats of violence, physical aggression, harassment, hate speech)"
 	srcAgreement     = "ACA Code of Ethics (2014) B.4.a; DOMAIN.md section 6 (group agreements)"
+	srcIntoxication  = "SAMHSA TIP 47 (2006), Substance Abuse: Clinical Issues in Intensive Outpatient Treatment, ch. 7, \"Under the Influence in Group\"; DOMAIN.md section 6 (group agreements: no attending under the influence)"
+	srcMedical       = "DOMAIN.md section 6 (crisis in session: one leader with the person, the other with the group, or a solo leader stops the group; emergency services; debrief without protected detail; document; telehealth consent names the emergency procedure)"
 )
 
 // situations holds the catalogue. Interventions are in the order of
@@ -124,6 +129,14 @@ var situations = [...]situationInfo{
 		[]session.Skill{session.SkillBlocking, session.SkillProtecting},
 		[]session.SafetyStep{session.StepPause, session.StepEscalate, session.StepReviewAgreement, session.StepDebrief, session.StepDocument},
 		"block at once and protect members; removal from the session may be needed; follow the safety protocol", srcRedLines},
+	{"intoxication", "a member attends under the influence: slurred speech, unsteadiness, the smell of alcohol, disinhibition or drowsiness",
+		nil,
+		[]session.SafetyStep{session.StepContinueGroup, session.StepLeaveSession, session.StepSafeTransport, session.StepDocument, session.StepReviewAgreement},
+		"act at once and calmly; talk with the member in private, not in front of the group, and do not discuss the use itself now; the member leaves this session while the group goes on (a co-leader or another staff member stays with it); settle how the member gets home without driving; if the member is hard to rouse, confused or breathing poorly, treat it as a medical emergency; express concern and invite the member back, sober, to take it up at the next session", srcIntoxication},
+	{"medical-emergency", "someone in the room (or on the call) is taken ill or hurt and needs urgent care",
+		nil,
+		[]session.SafetyStep{session.StepPause, session.StepEscalate, session.StepContinueGroup, session.StepDebrief, session.StepDocument},
+		"call emergency services and follow the setting's emergency procedure; one leader stays with the person until help arrives while the other looks after the group, or a solo leader stops the group; online, use the location and emergency contact given at consent; debrief the group without protected detail; document", srcMedical},
 }
 
 var situationText = func() enum.Table[Situation] {
@@ -163,7 +176,7 @@ func (s Situation) IsGroupPattern() bool {
 // IsSafety reports whether s is a safety situation: one that always ranks
 // first and that no rule or configuration can suppress.
 func (s Situation) IsSafety() bool {
-	return s == SituationRiskDisclosure || s == SituationThreatOrAggression
+	return s == SituationRiskDisclosure || s == SituationThreatOrAggression || s == SituationMedicalEmergency
 }
 
 // Signs returns how the situation shows itself, in words.

@@ -140,10 +140,15 @@ func ParseSkill(s string) (Skill, error) { return skillText.ParseOr(s, newParseE
 //
 // Source: DOMAIN.md section 6 (crisis in session), drawing on AGPA Practice
 // Guidelines for Group Psychotherapy (2007) and SAMHSA TIP 41 (2005); the
-// 988 Suicide and Crisis Lifeline for US escalation.
+// 988 Suicide and Crisis Lifeline for US escalation. StepLeaveSession and
+// StepSafeTransport follow SAMHSA TIP 47 (2006), Substance Abuse: Clinical
+// Issues in Intensive Outpatient Treatment, ch. 7, "Under the Influence in
+// Group": the counselor escorts the member out, settles how the member gets
+// home (not driving), and keeps the group's time for the others.
 type SafetyStep uint8
 
-// The safety steps, in the order a protocol usually takes them.
+// The safety steps, in the order a protocol usually takes them; steps added
+// later come last, so that no step's value changes.
 const (
 	StepUnspecified       SafetyStep = iota
 	StepPause                        // (pause) pause or break the group; stay calm, do not interrogate in front of others
@@ -155,6 +160,8 @@ const (
 	StepDebrief                      // (debrief) debrief the group without protected detail
 	StepDocument                     // (document) document what happened and what was done
 	StepReviewAgreement              // (review-agreement) review the group agreement and its consequences
+	StepLeaveSession                 // (leave-session) the member leaves this session, asked privately; follow-up agreed
+	StepSafeTransport                // (safe-transport) arrange a safe way home; a member under the influence does not drive
 )
 
 var stepInfo = [...]struct{ name, desc string }{
@@ -168,6 +175,8 @@ var stepInfo = [...]struct{ name, desc string }{
 	{"debrief", "debrief the group afterwards without sharing protected detail"},
 	{"document", "document the incident, the assessment and the actions taken"},
 	{"review-agreement", "review the group agreement and apply the consequences it names"},
+	{"leave-session", "ask the member, in private and without shaming, to leave this session, and agree when to talk next"},
+	{"safe-transport", "arrange a safe way home (a relative, a cab); a member under the influence does not drive"},
 }
 
 var stepText = func() enum.Table[SafetyStep] {
