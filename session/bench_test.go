@@ -10,24 +10,31 @@ import (
 	"github.com/groupwork/groupwork/session"
 )
 
-// BenchmarkApplyTurn measures one turn through Apply in steady state. Every
-// 1<<14 turns the session is replaced, so the log does not grow without
-// bound; the replacement and the log's appends are amortized over the turns.
-func BenchmarkApplyTurn(b *testing.B) {
+// turnBench sets up the turn benchmarks: a started 8-member session, a
+// way to replace it, and eight turns around the circle.
+func turnBench(b *testing.B) (fresh func() *session.Session, turns []session.Turn) {
 	spec := specFor(b, group.ModalityCBT, 90*time.Minute, 8)
-	fresh := func() *session.Session {
+	fresh = func() *session.Session {
 		s := newSession(b, spec)
 		if err := s.Start(t0, []group.FacilitatorID{"f1", "f2"}, ids(spec.Roster), false); err != nil {
 			b.Fatal(err)
 		}
 		return s
 	}
-	s := fresh()
-	turns := make([]session.Turn, 8)
+	turns = make([]session.Turn, 8)
 	for i := range turns {
 		turns[i] = session.Turn{Speaker: session.MemberParty(spec.Roster[i].ID), Addressee: session.MemberParty(spec.Roster[(i+1)%8].ID),
 			Duration: 20 * time.Second, Act: session.ActGivesOpinion, Tags: session.Tags(session.TagFeeling)}
 	}
+	return fresh, turns
+}
+
+// BenchmarkApplyTurn measures one turn through Apply in steady state. Every
+// 1<<14 turns the session is replaced, so the log does not grow without
+// bound; the replacement and the log's appends are amortized over the turns.
+func BenchmarkApplyTurn(b *testing.B) {
+	fresh, turns := turnBench(b)
+	s := fresh()
 	e := session.Event{Type: session.EventTurn, At: t0}
 	n := 0
 	b.ReportAllocs()
@@ -44,21 +51,11 @@ func BenchmarkApplyTurn(b *testing.B) {
 	}
 }
 
+// BenchmarkRecordTurn is BenchmarkApplyTurn through RecordTurn, which
+// builds no Event.
 func BenchmarkRecordTurn(b *testing.B) {
-	spec := specFor(b, group.ModalityCBT, 90*time.Minute, 8)
-	fresh := func() *session.Session {
-		s := newSession(b, spec)
-		if err := s.Start(t0, []group.FacilitatorID{"f1", "f2"}, ids(spec.Roster), false); err != nil {
-			b.Fatal(err)
-		}
-		return s
-	}
+	fresh, turns := turnBench(b)
 	s := fresh()
-	turns := make([]session.Turn, 8)
-	for i := range turns {
-		turns[i] = session.Turn{Speaker: session.MemberParty(spec.Roster[i].ID), Addressee: session.MemberParty(spec.Roster[(i+1)%8].ID),
-			Duration: 20 * time.Second, Act: session.ActGivesOpinion, Tags: session.Tags(session.TagFeeling)}
-	}
 	at := t0
 	n := 0
 	b.ReportAllocs()

@@ -172,6 +172,12 @@ func (s *Session) Apply(e *Event) error {
 		c.At = at
 		e = &c
 	}
+	return s.applyChecked(e)
+}
+
+// applyChecked is the general path of Apply: it checks e against every
+// rule, naming the fault, then applies and logs it.
+func (s *Session) applyChecked(e *Event) error {
 	var r resolved
 	if err := s.check(e, &r); err != nil {
 		return &EventError{Index: s.nEvents, Type: e.Type, Err: err}
