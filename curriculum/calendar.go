@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"time"
+
+	"github.com/groupwork/groupwork/internal/vocab/fault"
 )
 
 // MaxCycles is the largest number of times a calendar runs a program through.
@@ -146,12 +148,12 @@ type Calendar struct {
 // another occurrence (ErrSlotTaken), a topic that names no plan
 // (ErrUnknownPlan), and invalid dates, clocks or cycle counts.
 func Schedule(p Program, spec Spec) (Calendar, error) {
-	var pr problems
+	pr := problems()
 	if err := p.Validate(); err != nil {
-		pr.errs = append(pr.errs, err)
+		pr.Append(err)
 	}
 	checkSpec(&pr, p, spec)
-	if err := pr.err(); err != nil {
+	if err := pr.Err(); err != nil {
 		return Calendar{}, err
 	}
 	c, err := layOut(p, spec)
@@ -162,59 +164,59 @@ func Schedule(p Program, spec Spec) (Calendar, error) {
 }
 
 // checkSpec reports the spec's own problems.
-func checkSpec(pr *problems, p Program, spec Spec) {
+func checkSpec(pr *fault.List, p Program, spec Spec) {
 	if spec.Location == nil {
-		pr.add("location", "must be set", ErrNilLocation)
+		pr.Add("location", "must be set", ErrNilLocation)
 	} else if spec.Location == time.Local || spec.Location.String() == "Local" {
-		pr.add("location", "time.Local has no portable name; load the zone by name", ErrNilLocation)
+		pr.Add("location", "time.Local has no portable name; load the zone by name", ErrNilLocation)
 	}
 	if !spec.First.IsValid() {
-		pr.add("first", "must be a valid date and time, not "+spec.First.String(), nil)
+		pr.Add("first", "must be a valid date and time, not "+spec.First.String(), nil)
 	}
 	switch cad := cmp.Or(spec.Cadence, p.Cadence); {
 	case cad == CadenceUnspecified:
-		pr.add("cadence", "neither the spec nor the program sets a cadence", ErrZeroCadence)
+		pr.Add("cadence", "neither the spec nor the program sets a cadence", ErrZeroCadence)
 	case !cad.IsValid():
-		pr.add("cadence", "unknown cadence "+cad.String(), ErrUnknownValue)
+		pr.Add("cadence", "unknown cadence "+cad.String(), ErrUnknownValue)
 	}
 	if spec.Cycles < 0 || spec.Cycles > MaxCycles {
-		pr.add("cycles", "must be between 0 and "+strconv.Itoa(MaxCycles), nil)
+		pr.Add("cycles", "must be between 0 and "+strconv.Itoa(MaxCycles), nil)
 	}
 	if len(spec.Topics) > 0 {
 		if p.Order != OrderAnyOrder {
-			pr.add("topics", "only a topic bank (any-order program) takes a topic list", nil)
+			pr.Add("topics", "only a topic bank (any-order program) takes a topic list", nil)
 		}
 		if spec.Cycles > 1 {
-			pr.add("cycles", "a topic list runs once", nil)
+			pr.Add("cycles", "a topic list runs once", nil)
 		}
 		for i, n := range spec.Topics {
 			if _, ok := p.Plan(n); !ok {
-				pr.add(index("topics", i), "plan "+strconv.Itoa(n)+" does not exist", ErrUnknownPlan)
+				pr.Add(index("topics", i), "plan "+strconv.Itoa(n)+" does not exist", ErrUnknownPlan)
 			}
 		}
 	}
 	for i, d := range spec.Skip {
 		if !d.IsValid() {
-			pr.add(index("skip", i), "invalid date "+d.String(), nil)
+			pr.Add(index("skip", i), "invalid date "+d.String(), nil)
 		}
 	}
 	for i, c := range spec.Cancelled {
 		cp := index("cancelled", i)
 		if !c.Date.IsValid() {
-			pr.add(path(cp, "date"), "invalid date "+c.Date.String(), nil)
+			pr.Add(path(cp, "date"), "invalid date "+c.Date.String(), nil)
 		}
 		if c.MakeUp != nil && !c.MakeUp.IsValid() {
-			pr.add(path(cp, "makeUp"), "invalid slot "+c.MakeUp.String(), nil)
+			pr.Add(path(cp, "makeUp"), "invalid slot "+c.MakeUp.String(), nil)
 		}
 		for j, d := range spec.Cancelled[:i] {
 			if d.Date == c.Date {
-				pr.add(path(cp, "date"), "repeats cancelled["+strconv.Itoa(j)+"]", nil)
+				pr.Add(path(cp, "date"), "repeats cancelled["+strconv.Itoa(j)+"]", nil)
 			}
 		}
 	}
 	for i, s := range spec.ExtraDays {
 		if !s.IsValid() {
-			pr.add(index("extraDays", i), "invalid slot "+s.String(), nil)
+			pr.Add(index("extraDays", i), "invalid slot "+s.String(), nil)
 		}
 	}
 }
@@ -297,10 +299,10 @@ func layOut(p Program, spec Spec) (Calendar, error) {
 	}
 	c.Count = k
 
-	var pr problems
+	pr := problems()
 	for i, u := range used {
 		if !u {
-			pr.add(path(index("cancelled", i), "date"), "no regular session falls on "+spec.Cancelled[i].Date.String(), ErrNotScheduled)
+			pr.Add(path(index("cancelled", i), "date"), "no regular session falls on "+spec.Cancelled[i].Date.String(), ErrNotScheduled)
 		}
 	}
 	c.placeExtraDays(&pr, seq)
@@ -308,10 +310,10 @@ func layOut(p Program, spec Spec) (Calendar, error) {
 	for i := 1; i < len(c.Occurrences); i++ {
 		a, b := c.Occurrences[i-1], c.Occurrences[i]
 		if a.End.After(b.Start) {
-			pr.add("occurrences", a.Kind.String()+" "+a.Title+" overlaps "+b.Kind.String()+" "+b.Title+" at "+b.Start.Format(time.DateTime), ErrSlotTaken)
+			pr.Add("occurrences", a.Kind.String()+" "+a.Title+" overlaps "+b.Kind.String()+" "+b.Title+" at "+b.Start.Format(time.DateTime), ErrSlotTaken)
 		}
 	}
-	if err := pr.err(); err != nil {
+	if err := pr.Err(); err != nil {
 		return Calendar{}, err
 	}
 	return c, nil
@@ -319,17 +321,17 @@ func layOut(p Program, spec Spec) (Calendar, error) {
 
 // placeExtraDays adds the program's extra days, cycle by cycle, at the
 // spec's slots or the default ones.
-func (c *Calendar) placeExtraDays(pr *problems, seq []planned) {
+func (c *Calendar) placeExtraDays(pr *fault.List, seq []planned) {
 	p, spec := c.program, c.spec
 	if len(p.ExtraDays) == 0 {
 		if len(spec.ExtraDays) > 0 {
-			pr.add("extraDays", "the program has no extra days", ErrExtraDayMisplaced)
+			pr.Add("extraDays", "the program has no extra days", ErrExtraDayMisplaced)
 		}
 		return
 	}
 	cycles := seq[len(seq)-1].cycle
 	if len(spec.ExtraDays) > 0 && len(spec.ExtraDays) != len(p.ExtraDays)*cycles {
-		pr.add("extraDays", "needs "+strconv.Itoa(len(p.ExtraDays)*cycles)+" slots, one per extra day per cycle", ErrExtraDayMisplaced)
+		pr.Add("extraDays", "needs "+strconv.Itoa(len(p.ExtraDays)*cycles)+" slots, one per extra day per cycle", ErrExtraDayMisplaced)
 		return
 	}
 	// Sessions by (cycle, plan), and each cycle's first and last session.
@@ -376,7 +378,7 @@ func (c *Calendar) placeExtraDays(pr *problems, seq []planned) {
 			}
 			d := slot.Date
 			if (before != nil && d.Compare(DateOf(before.Start)) <= 0) || d.Compare(DateOf(after.Start)) >= 0 {
-				pr.add(xp, x.Title+" on "+d.String()+" does not fall between its sessions", ErrExtraDayMisplaced)
+				pr.Add(xp, x.Title+" on "+d.String()+" does not fall between its sessions", ErrExtraDayMisplaced)
 			}
 			at := slot.In(c.Location)
 			c.Occurrences = append(c.Occurrences, Occurrence{
@@ -426,7 +428,7 @@ func (c Calendar) MakeUp(n int, slot Slot) (Calendar, error) { return c.cancel(n
 func (c Calendar) cancel(n int, makeUp *Slot) (Calendar, error) {
 	o, ok := c.Session(n)
 	if !ok || o.Kind != OccurrenceSession {
-		return Calendar{}, &FieldError{Path: "session", Problem: "session " + strconv.Itoa(n) + " is not a regular session of the calendar", Err: ErrNotScheduled}
+		return Calendar{}, &FieldError{Pkg: "curriculum", Path: "session", Problem: "session " + strconv.Itoa(n) + " is not a regular session of the calendar", Err: ErrNotScheduled}
 	}
 	spec := c.Spec()
 	spec.Cancelled = append(spec.Cancelled, Cancellation{Date: DateOf(o.Start), MakeUp: makeUp})

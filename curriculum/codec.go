@@ -80,7 +80,7 @@ func parseDuration(field, s string) (time.Duration, error) {
 	}
 	d, err := time.ParseDuration(s)
 	if err != nil {
-		return 0, &FieldError{Path: field, Problem: "not a duration: " + s, Err: ErrDecode}
+		return 0, &FieldError{Pkg: "curriculum", Path: field, Problem: "not a duration: " + s, Err: ErrDecode}
 	}
 	return d, nil
 }

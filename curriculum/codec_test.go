@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/groupwork/groupwork/curriculum"
+	"github.com/groupwork/groupwork/group"
 )
 
 // TestBuiltinsRoundTrip: every built-in survives JSON and validates exactly
@@ -80,7 +81,8 @@ func TestParseProgramRejects(t *testing.T) {
 		{"unknown field in an extra day", `{"name":"x","extraDays":[{"kind":"orientation","length":"1h","x":1}]}`, curriculum.ErrDecode},
 		{"bad duration", `{"name":"x","sessionLength":"ninety minutes"}`, curriculum.ErrDecode},
 		{"bad extra-day length", `{"name":"x","extraDays":[{"kind":"orientation","length":"long"}]}`, curriculum.ErrDecode},
-		{"unknown modality", `{"name":"x","modality":"hypnosis"}`, curriculum.ErrDecode},
+		{"malformed modality", `{"name":"x","modality":"Hypnosis!"}`, curriculum.ErrDecode},
+		{"modality without a profile", `{"name":"x","modality":"hypnosis","order":"sequence","sessionLength":"2h","cadence":"weekly","entry":"any-session","modules":[{"title":"m","plans":[{"number":1,"title":"p"}]}]}`, group.ErrUnknownModality},
 		{"unknown cadence", `{"name":"x","cadence":"daily"}`, curriculum.ErrUnknownValue},
 		{"bad clock", `{"name":"x","extraDays":[{"kind":"orientation","length":"1h","at":"25:00"}]}`, curriculum.ErrUnknownValue},
 		{"decodes but invalid", `{"name":"x"}`, curriculum.ErrInvalid},

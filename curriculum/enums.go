@@ -3,7 +3,7 @@ package curriculum
 import (
 	"time"
 
-	"github.com/groupwork/groupwork/internal/enum"
+	"github.com/groupwork/groupwork/internal/vocab/enum"
 )
 
 // Cadence is how often a program's sessions meet. The zero value,
@@ -21,7 +21,7 @@ const (
 	CadenceFortnightly                // (fortnightly) every 14 days
 )
 
-var cadenceText = enum.Table[Cadence]{Type: "Cadence", Names: []string{
+var cadenceText = enum.Table[Cadence]{Pkg: "curriculum", Type: "Cadence", Names: []string{
 	"unspecified", "weekly", "fortnightly",
 }}
 
@@ -49,13 +49,13 @@ func (c Cadence) String() string { return cadenceText.String(c) }
 func (c Cadence) IsValid() bool { return cadenceText.Valid(c) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (c Cadence) MarshalText() ([]byte, error) { return cadenceText.Marshal(c, newParseError) }
+func (c Cadence) MarshalText() ([]byte, error) { return cadenceText.Marshal(c) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
-func (c *Cadence) UnmarshalText(b []byte) error { return cadenceText.Unmarshal(c, b, newParseError) }
+func (c *Cadence) UnmarshalText(b []byte) error { return cadenceText.Unmarshal(c, b) }
 
 // ParseCadence returns the cadence whose text form is s ("weekly", "fortnightly").
-func ParseCadence(s string) (Cadence, error) { return cadenceText.ParseOr(s, newParseError) }
+func ParseCadence(s string) (Cadence, error) { return cadenceText.Parse(s) }
 
 // EntryPolicy says when a newcomer may join a running program. The zero value
 // is rejected by validation.
@@ -74,7 +74,7 @@ const (
 	EntryAnySession                      // (any-session) at any session
 )
 
-var entryText = enum.Table[EntryPolicy]{Type: "EntryPolicy", Names: []string{
+var entryText = enum.Table[EntryPolicy]{Pkg: "curriculum", Type: "EntryPolicy", Names: []string{
 	"unspecified", "cohort-start", "module-starts", "any-session",
 }}
 
@@ -85,13 +85,13 @@ func (e EntryPolicy) String() string { return entryText.String(e) }
 func (e EntryPolicy) IsValid() bool { return entryText.Valid(e) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (e EntryPolicy) MarshalText() ([]byte, error) { return entryText.Marshal(e, newParseError) }
+func (e EntryPolicy) MarshalText() ([]byte, error) { return entryText.Marshal(e) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
-func (e *EntryPolicy) UnmarshalText(b []byte) error { return entryText.Unmarshal(e, b, newParseError) }
+func (e *EntryPolicy) UnmarshalText(b []byte) error { return entryText.Unmarshal(e, b) }
 
 // ParseEntryPolicy returns the policy whose text form is s.
-func ParseEntryPolicy(s string) (EntryPolicy, error) { return entryText.ParseOr(s, newParseError) }
+func ParseEntryPolicy(s string) (EntryPolicy, error) { return entryText.Parse(s) }
 
 // Order says whether a program's plans run in sequence or form a topic bank
 // used in any order. The zero value is rejected by validation.
@@ -107,7 +107,7 @@ const (
 	OrderAnyOrder                 // (any-order) a topic bank; any plan may come next
 )
 
-var orderText = enum.Table[Order]{Type: "Order", Names: []string{"unspecified", "sequence", "any-order"}}
+var orderText = enum.Table[Order]{Pkg: "curriculum", Type: "Order", Names: []string{"unspecified", "sequence", "any-order"}}
 
 // String returns the order's text form.
 func (o Order) String() string { return orderText.String(o) }
@@ -116,13 +116,13 @@ func (o Order) String() string { return orderText.String(o) }
 func (o Order) IsValid() bool { return orderText.Valid(o) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (o Order) MarshalText() ([]byte, error) { return orderText.Marshal(o, newParseError) }
+func (o Order) MarshalText() ([]byte, error) { return orderText.Marshal(o) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
-func (o *Order) UnmarshalText(b []byte) error { return orderText.Unmarshal(o, b, newParseError) }
+func (o *Order) UnmarshalText(b []byte) error { return orderText.Unmarshal(o, b) }
 
 // ParseOrder returns the order whose text form is s.
-func ParseOrder(s string) (Order, error) { return orderText.ParseOr(s, newParseError) }
+func ParseOrder(s string) (Order, error) { return orderText.Parse(s) }
 
 // HomeworkKind is the kind of work set between sessions. The zero value is
 // rejected by validation.
@@ -142,7 +142,7 @@ const (
 	HomeworkHomePractice                     // (home-practice) daily practice, in minutes per day and days per week
 )
 
-var homeworkText = enum.Table[HomeworkKind]{Type: "HomeworkKind", Names: []string{
+var homeworkText = enum.Table[HomeworkKind]{Pkg: "curriculum", Type: "HomeworkKind", Names: []string{
 	"unspecified", "practice-log", "worksheet", "reading", "home-practice",
 }}
 
@@ -153,16 +153,16 @@ func (k HomeworkKind) String() string { return homeworkText.String(k) }
 func (k HomeworkKind) IsValid() bool { return homeworkText.Valid(k) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (k HomeworkKind) MarshalText() ([]byte, error) { return homeworkText.Marshal(k, newParseError) }
+func (k HomeworkKind) MarshalText() ([]byte, error) { return homeworkText.Marshal(k) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (k *HomeworkKind) UnmarshalText(b []byte) error {
-	return homeworkText.Unmarshal(k, b, newParseError)
+	return homeworkText.Unmarshal(k, b)
 }
 
 // ParseHomeworkKind returns the kind whose text form is s.
 func ParseHomeworkKind(s string) (HomeworkKind, error) {
-	return homeworkText.ParseOr(s, newParseError)
+	return homeworkText.Parse(s)
 }
 
 // ExtraKind is the kind of an extra day: a meeting outside the numbered
@@ -179,7 +179,7 @@ const (
 	ExtraPracticeDay                  // (practice-day) a longer practice between two sessions
 )
 
-var extraText = enum.Table[ExtraKind]{Type: "ExtraKind", Names: []string{
+var extraText = enum.Table[ExtraKind]{Pkg: "curriculum", Type: "ExtraKind", Names: []string{
 	"unspecified", "orientation", "practice-day",
 }}
 
@@ -190,13 +190,13 @@ func (k ExtraKind) String() string { return extraText.String(k) }
 func (k ExtraKind) IsValid() bool { return extraText.Valid(k) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (k ExtraKind) MarshalText() ([]byte, error) { return extraText.Marshal(k, newParseError) }
+func (k ExtraKind) MarshalText() ([]byte, error) { return extraText.Marshal(k) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
-func (k *ExtraKind) UnmarshalText(b []byte) error { return extraText.Unmarshal(k, b, newParseError) }
+func (k *ExtraKind) UnmarshalText(b []byte) error { return extraText.Unmarshal(k, b) }
 
 // ParseExtraKind returns the kind whose text form is s.
-func ParseExtraKind(s string) (ExtraKind, error) { return extraText.ParseOr(s, newParseError) }
+func ParseExtraKind(s string) (ExtraKind, error) { return extraText.Parse(s) }
 
 // HomeworkReturn records what came back of the homework due at a session.
 // Unlike the package's other enums its zero value, HomeworkNotRecorded, is
@@ -212,7 +212,7 @@ const (
 	HomeworkNotReturned                       // (not-returned) not done
 )
 
-var returnText = enum.Table[HomeworkReturn]{Type: "HomeworkReturn", Names: []string{
+var returnText = enum.Table[HomeworkReturn]{Pkg: "curriculum", Type: "HomeworkReturn", Names: []string{
 	"not-recorded", "returned", "partial", "not-returned",
 }}
 
@@ -223,49 +223,49 @@ func (r HomeworkReturn) String() string { return returnText.String(r) }
 func (r HomeworkReturn) IsValid() bool { return returnText.Known(r) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (r HomeworkReturn) MarshalText() ([]byte, error) { return returnText.Marshal(r, newParseError) }
+func (r HomeworkReturn) MarshalText() ([]byte, error) { return returnText.Marshal(r) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (r *HomeworkReturn) UnmarshalText(b []byte) error {
-	return returnText.Unmarshal(r, b, newParseError)
+	return returnText.Unmarshal(r, b)
 }
 
 // ParseHomeworkReturn returns the value whose text form is s.
 func ParseHomeworkReturn(s string) (HomeworkReturn, error) {
-	return returnText.ParseOr(s, newParseError)
+	return returnText.Parse(s)
 }
 
-// Status is where a member stands in a program. The zero value is never
+// ProgressStatus is where a member stands in a program. The zero value is never
 // returned by Assess.
-type Status uint8
+type ProgressStatus uint8
 
 // The completion statuses.
 const (
-	StatusUnspecified Status = iota // (unspecified)
-	StatusInProgress                // (in-progress) sessions remain and no rule is breached
-	StatusCompleted                 // (completed) the program ran its course and the dose was met
-	StatusIncomplete                // (incomplete) the program ran its course but the dose was not met
-	StatusDroppedOut                // (dropped-out) the member left early or breached the attendance rule
+	StatusUnspecified ProgressStatus = iota // (unspecified)
+	StatusInProgress                        // (in-progress) sessions remain and no rule is breached
+	StatusCompleted                         // (completed) the program ran its course and the dose was met
+	StatusIncomplete                        // (incomplete) the program ran its course but the dose was not met
+	StatusDroppedOut                        // (dropped-out) the member left early or breached the attendance rule
 )
 
-var statusText = enum.Table[Status]{Type: "Status", Names: []string{
+var statusText = enum.Table[ProgressStatus]{Pkg: "curriculum", Type: "ProgressStatus", Names: []string{
 	"unspecified", "in-progress", "completed", "incomplete", "dropped-out",
 }}
 
 // String returns the status's text form.
-func (s Status) String() string { return statusText.String(s) }
+func (s ProgressStatus) String() string { return statusText.String(s) }
 
 // IsValid reports whether s is a specified status.
-func (s Status) IsValid() bool { return statusText.Valid(s) }
+func (s ProgressStatus) IsValid() bool { return statusText.Valid(s) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (s Status) MarshalText() ([]byte, error) { return statusText.Marshal(s, newParseError) }
+func (s ProgressStatus) MarshalText() ([]byte, error) { return statusText.Marshal(s) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
-func (s *Status) UnmarshalText(b []byte) error { return statusText.Unmarshal(s, b, newParseError) }
+func (s *ProgressStatus) UnmarshalText(b []byte) error { return statusText.Unmarshal(s, b) }
 
-// ParseStatus returns the status whose text form is s.
-func ParseStatus(s string) (Status, error) { return statusText.ParseOr(s, newParseError) }
+// ParseProgressStatus returns the status whose text form is s.
+func ParseProgressStatus(s string) (ProgressStatus, error) { return statusText.Parse(s) }
 
 // OccurrenceKind says what a dated occurrence in a calendar is. The zero
 // value is never produced by Schedule.
@@ -279,7 +279,7 @@ const (
 	OccurrenceExtraDay                          // (extra-day) an orientation or a day of practice
 )
 
-var occurrenceText = enum.Table[OccurrenceKind]{Type: "OccurrenceKind", Names: []string{
+var occurrenceText = enum.Table[OccurrenceKind]{Pkg: "curriculum", Type: "OccurrenceKind", Names: []string{
 	"unspecified", "session", "make-up", "extra-day",
 }}
 
@@ -291,15 +291,15 @@ func (k OccurrenceKind) IsValid() bool { return occurrenceText.Valid(k) }
 
 // MarshalText implements encoding.TextMarshaler.
 func (k OccurrenceKind) MarshalText() ([]byte, error) {
-	return occurrenceText.Marshal(k, newParseError)
+	return occurrenceText.Marshal(k)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (k *OccurrenceKind) UnmarshalText(b []byte) error {
-	return occurrenceText.Unmarshal(k, b, newParseError)
+	return occurrenceText.Unmarshal(k, b)
 }
 
 // ParseOccurrenceKind returns the kind whose text form is s.
 func ParseOccurrenceKind(s string) (OccurrenceKind, error) {
-	return occurrenceText.ParseOr(s, newParseError)
+	return occurrenceText.Parse(s)
 }

@@ -42,9 +42,9 @@ func enumCases() []enumCase {
 		{"HomeworkReturn", []textEnum{curriculum.HomeworkNotRecorded, curriculum.HomeworkReturned, curriculum.HomeworkPartial, curriculum.HomeworkNotReturned},
 			[]string{"not-recorded", "returned", "partial", "not-returned"},
 			func(s string) (textEnum, error) { return curriculum.ParseHomeworkReturn(s) }, curriculum.HomeworkReturn(9)},
-		{"Status", []textEnum{curriculum.StatusInProgress, curriculum.StatusCompleted, curriculum.StatusIncomplete, curriculum.StatusDroppedOut},
+		{"ProgressStatus", []textEnum{curriculum.StatusInProgress, curriculum.StatusCompleted, curriculum.StatusIncomplete, curriculum.StatusDroppedOut},
 			[]string{"in-progress", "completed", "incomplete", "dropped-out"},
-			func(s string) (textEnum, error) { return curriculum.ParseStatus(s) }, curriculum.Status(9)},
+			func(s string) (textEnum, error) { return curriculum.ParseProgressStatus(s) }, curriculum.ProgressStatus(9)},
 		{"OccurrenceKind", []textEnum{curriculum.OccurrenceSession, curriculum.OccurrenceMakeUp, curriculum.OccurrenceExtraDay},
 			[]string{"session", "make-up", "extra-day"},
 			func(s string) (textEnum, error) { return curriculum.ParseOccurrenceKind(s) }, curriculum.OccurrenceKind(9)},
@@ -143,7 +143,7 @@ func FuzzEnumText(f *testing.F) {
 			encoding.TextMarshaler
 		}{
 			new(curriculum.Cadence), new(curriculum.EntryPolicy), new(curriculum.Order), new(curriculum.HomeworkKind),
-			new(curriculum.ExtraKind), new(curriculum.HomeworkReturn), new(curriculum.Status),
+			new(curriculum.ExtraKind), new(curriculum.HomeworkReturn), new(curriculum.ProgressStatus),
 			new(curriculum.OccurrenceKind),
 		}
 		for _, v := range targets {

@@ -4,35 +4,41 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+
+	"github.com/groupwork/groupwork/internal/vocab/fault"
 )
 
-// ErrUnknownValue is wrapped by every *ParseError: the text names no value
-// of the enum.
-var ErrUnknownValue = errors.New("curriculum: unknown value")
+// The shared vocabulary, the same in every package of the library (see
+// group.FieldError): bad input is a *FieldError wrapping ErrInvalid, or a
+// *ParseError wrapping ErrUnknownValue.
+type (
+	// FieldError reports one broken invariant in structured input. It is
+	// group.FieldError.
+	FieldError = fault.FieldError
+	// ParseError reports enum text that names no value. It is
+	// group.ParseError.
+	ParseError = fault.ParseError
+)
 
-// ParseError reports text that names no value of one of the package's enums,
-// or a value that has no text form.
-type ParseError struct {
-	Type string // the enum's Go name, such as "Cadence"
-	Text string // the offending text
+var (
+	// ErrInvalid is wrapped by every *FieldError. It is group.ErrInvalid.
+	ErrInvalid = fault.ErrInvalid
+	// ErrUnknownValue is wrapped by every *ParseError. It is
+	// group.ErrUnknownValue.
+	ErrUnknownValue = fault.ErrUnknownValue
+)
+
+// problems returns a collector of the package's field errors.
+func problems() fault.List { return fault.List{Pkg: "curriculum"} }
+
+// newParseError returns the package's *ParseError.
+func newParseError(typ, text string) error {
+	return &ParseError{Pkg: "curriculum", Type: typ, Text: text}
 }
-
-// Error implements error.
-func (e *ParseError) Error() string {
-	return "curriculum: unknown " + e.Type + " " + strconv.Quote(e.Text)
-}
-
-// Unwrap returns ErrUnknownValue.
-func (e *ParseError) Unwrap() error { return ErrUnknownValue }
-
-func newParseError(typ, text string) error { return &ParseError{Type: typ, Text: text} }
 
 // Sentinel errors. Callers branch on them with errors.Is; *FieldError carries
 // the details (which field, what is wrong).
 var (
-	// ErrInvalid is wrapped by every *FieldError: a program, calendar spec or
-	// progress record breaks a hard invariant.
-	ErrInvalid = errors.New("curriculum: invalid input")
 	// ErrDecode marks JSON that could not be decoded into a program.
 	ErrDecode = errors.New("curriculum: malformed program json")
 	// ErrEmptyProgram marks a program, or a module, without session plans.
@@ -76,44 +82,6 @@ var (
 	// after the time asked about.
 	ErrNoEntryPoint = errors.New("curriculum: no entry point left")
 )
-
-// FieldError reports one broken invariant in structured input. Path names
-// the field in JSON spelling with indexes ("modules[1].plans[0].number").
-// Every FieldError wraps ErrInvalid, and Err when it is set, so that both
-// errors.Is(err, ErrInvalid) and errors.Is(err, ErrDuplicatePlan) work.
-// Validation joins one FieldError per problem with errors.Join.
-type FieldError struct {
-	Path    string // the offending field
-	Problem string // what is wrong, in lower case
-	Err     error  // a more specific sentinel (or an error from another package), or nil
-}
-
-// Error implements error.
-func (e *FieldError) Error() string {
-	if e.Path == "" {
-		return "curriculum: " + e.Problem
-	}
-	return "curriculum: " + e.Path + ": " + e.Problem
-}
-
-// Unwrap returns ErrInvalid and, when set, Err.
-func (e *FieldError) Unwrap() []error {
-	if e.Err == nil {
-		return []error{ErrInvalid}
-	}
-	return []error{ErrInvalid, e.Err}
-}
-
-// problems collects FieldErrors; err joins them (nil when there are none).
-type problems struct{ errs []error }
-
-// add records a problem at path, wrapping sentinel when it is not nil.
-func (p *problems) add(path, problem string, sentinel error) {
-	p.errs = append(p.errs, &FieldError{Path: path, Problem: problem, Err: sentinel})
-}
-
-// err returns the joined problems, or nil.
-func (p *problems) err() error { return errors.Join(p.errs...) }
 
 // path joins a prefix and a field name with a dot.
 func path(prefix string, parts ...string) string {

@@ -49,17 +49,17 @@ func (c Calendar) Recurrence() Recurrence {
 // are folded at 75 octets. A calendar with no occurrences, an empty uid or a
 // zero stamp is an error wrapping ErrInvalid.
 func (c Calendar) ICalendar(uid string, stamp time.Time) ([]byte, error) {
-	var pr problems
+	pr := problems()
 	if len(c.Occurrences) == 0 || c.Location == nil {
-		pr.add("calendar", "has no occurrences; make it with Schedule", nil)
+		pr.Add("calendar", "has no occurrences; make it with Schedule", nil)
 	}
 	if uid == "" {
-		pr.add("uid", "must not be empty", nil)
+		pr.Add("uid", "must not be empty", nil)
 	}
 	if stamp.IsZero() {
-		pr.add("stamp", "must be set", nil)
+		pr.Add("stamp", "must be set", nil)
 	}
-	if err := pr.err(); err != nil {
+	if err := pr.Err(); err != nil {
 		return nil, err
 	}
 	tzid := c.Location.String()

@@ -95,7 +95,7 @@ type Progress struct {
 	// DoseMet says whether the completion rule's dose has been reached.
 	DoseMet bool
 	// Status is in progress, completed, incomplete or dropped out.
-	Status Status
+	Status ProgressStatus
 	// MeasuresMissing lists measures due at attended sessions but not recorded.
 	MeasuresMissing []MeasureDue
 	// Findings is guidance for the clinician, most serious first.
@@ -122,28 +122,28 @@ type Progress struct {
 // *FieldError values: a session naming a plan p lacks (ErrUnknownPlan), an
 // unspecified attendance, an unknown homework return or instrument.
 func Assess(p Program, r Record) (Progress, error) {
-	var pr problems
+	pr := problems()
 	if err := p.Validate(); err != nil {
-		pr.errs = append(pr.errs, err)
+		pr.Append(err)
 	}
 	for i, s := range r.Sessions {
 		sp := index("sessions", i)
 		if _, ok := p.Plan(s.Plan); !ok {
-			pr.add(path(sp, "plan"), "plan "+strconv.Itoa(s.Plan)+" does not exist", ErrUnknownPlan)
+			pr.Add(path(sp, "plan"), "plan "+strconv.Itoa(s.Plan)+" does not exist", ErrUnknownPlan)
 		}
 		if !s.Attendance.IsValid() || s.Attendance == session.AttendanceNotRecorded {
-			pr.add(path(sp, "attendance"), "must be recorded, not "+s.Attendance.String(), nil)
+			pr.Add(path(sp, "attendance"), "must be recorded, not "+s.Attendance.String(), nil)
 		}
 		if !s.Homework.IsValid() {
-			pr.add(path(sp, "homework"), "unknown homework return "+s.Homework.String(), ErrUnknownValue)
+			pr.Add(path(sp, "homework"), "unknown homework return "+s.Homework.String(), ErrUnknownValue)
 		}
 		for k, m := range s.Measures {
 			if !m.IsValid() {
-				pr.add(path(sp, index("measures", k)), "unknown instrument "+m.String(), ErrUnknownValue)
+				pr.Add(path(sp, index("measures", k)), "unknown instrument "+m.String(), ErrUnknownValue)
 			}
 		}
 	}
-	if err := pr.err(); err != nil {
+	if err := pr.Err(); err != nil {
 		return Progress{}, err
 	}
 

@@ -79,7 +79,7 @@ func TestAssessFourMissRule(t *testing.T) {
 	tests := []struct {
 		name       string
 		att        []session.AttendanceStatus
-		wantStatus curriculum.Status
+		wantStatus curriculum.ProgressStatus
 		wantCodes  []string
 		wantRun    int
 	}{
@@ -133,7 +133,7 @@ func TestAssessStatus(t *testing.T) {
 		name string
 		att  []session.AttendanceStatus
 		left bool
-		want curriculum.Status
+		want curriculum.ProgressStatus
 		dose bool
 	}{
 		{"finished with the dose", []session.AttendanceStatus{present, absent, present, present}, false, curriculum.StatusCompleted, true},

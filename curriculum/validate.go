@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/groupwork/groupwork/group"
+	"github.com/groupwork/groupwork/internal/vocab/fault"
 	"github.com/groupwork/groupwork/measure"
 	"github.com/groupwork/groupwork/session"
 )
@@ -54,33 +55,33 @@ func (p Program) Validate() error {
 // by path and code. Agendas are checked only when the rest of the program's
 // shape (modality, session length) is valid.
 func (p Program) Check() ([]group.Finding, error) {
-	var pr problems
+	pr := problems()
 	var fs []group.Finding
 
 	if p.Name == "" {
-		pr.add("name", "must not be empty", nil)
+		pr.Add("name", "must not be empty", nil)
 	}
 	profile, profileOK := p.Profile()
 	if !profileOK {
-		pr.add("modality", "must be one of the seven modalities, not "+p.Modality.String(), nil)
+		pr.Add("modality", "no profile for modality "+p.Modality.String()+": a built-in modality, or an app's own with its profile", group.ErrUnknownModality)
 	}
 	if !p.Order.IsValid() {
-		pr.add("order", "must be sequence or any-order, not "+p.Order.String(), nil)
+		pr.Add("order", "must be sequence or any-order, not "+p.Order.String(), nil)
 	}
 	if p.SessionLength <= 0 {
-		pr.add("sessionLength", "must be positive", nil)
+		pr.Add("sessionLength", "must be positive", nil)
 	}
 	switch {
 	case p.Cadence == CadenceUnspecified:
-		pr.add("cadence", "must be set", ErrZeroCadence)
+		pr.Add("cadence", "must be set", ErrZeroCadence)
 	case !p.Cadence.IsValid():
-		pr.add("cadence", "unknown cadence "+p.Cadence.String(), ErrUnknownValue)
+		pr.Add("cadence", "unknown cadence "+p.Cadence.String(), ErrUnknownValue)
 	}
 	if !p.Entry.IsValid() {
-		pr.add("entry", "must be a specified entry policy, not "+p.Entry.String(), nil)
+		pr.Add("entry", "must be a specified entry policy, not "+p.Entry.String(), nil)
 	}
 	if len(p.Modules) == 0 {
-		pr.add("modules", "a program needs at least one module", ErrEmptyProgram)
+		pr.Add("modules", "a program needs at least one module", ErrEmptyProgram)
 	}
 
 	// Numbers, in flat order, and where each plan lives.
@@ -89,22 +90,22 @@ func (p Program) Check() ([]group.Finding, error) {
 	for i, m := range p.Modules {
 		mp := index("modules", i)
 		if len(m.Plans) == 0 {
-			pr.add(path(mp, "plans"), "a module needs at least one plan", ErrEmptyProgram)
+			pr.Add(path(mp, "plans"), "a module needs at least one plan", ErrEmptyProgram)
 		}
 		for j, pl := range m.Plans {
 			pp := path(mp, index("plans", j))
 			flat++
 			switch _, dup := numbers[pl.Number]; {
 			case dup:
-				pr.add(path(pp, "number"), "plan number "+strconv.Itoa(pl.Number)+" is used twice", ErrDuplicatePlan)
+				pr.Add(path(pp, "number"), "plan number "+strconv.Itoa(pl.Number)+" is used twice", ErrDuplicatePlan)
 			case pl.Number != flat:
-				pr.add(path(pp, "number"), fmt.Sprintf("is %d; plans are numbered 1, 2, 3, ... in module order, so this one is %d", pl.Number, flat), ErrPlanNumbering)
+				pr.Add(path(pp, "number"), fmt.Sprintf("is %d; plans are numbered 1, 2, 3, ... in module order, so this one is %d", pl.Number, flat), ErrPlanNumbering)
 			}
 			if _, dup := numbers[pl.Number]; !dup {
 				numbers[pl.Number] = flat
 			}
 			if pl.Title == "" {
-				pr.add(path(pp, "title"), "must not be empty", nil)
+				pr.Add(path(pp, "title"), "must not be empty", nil)
 			}
 			checkHomework(&pr, pp, pl.Homework)
 			checkMeasures(&pr, pp, pl.Measures)
@@ -121,11 +122,11 @@ func (p Program) Check() ([]group.Finding, error) {
 				pos, ok := numbers[r]
 				switch {
 				case !ok:
-					pr.add(rp, "plan "+strconv.Itoa(r)+" does not exist", ErrMissingPrerequisite)
+					pr.Add(rp, "plan "+strconv.Itoa(r)+" does not exist", ErrMissingPrerequisite)
 				case r == pl.Number:
-					pr.add(rp, "a plan cannot require itself", ErrMissingPrerequisite)
+					pr.Add(rp, "a plan cannot require itself", ErrMissingPrerequisite)
 				case p.Order == OrderSequence && pos > numbers[pl.Number]:
-					pr.add(rp, "plan "+strconv.Itoa(r)+" comes later in the sequence", ErrMissingPrerequisite)
+					pr.Add(rp, "plan "+strconv.Itoa(r)+" comes later in the sequence", ErrMissingPrerequisite)
 				}
 			}
 		}
@@ -136,7 +137,7 @@ func (p Program) Check() ([]group.Finding, error) {
 	checkExtraDays(&pr, p, numbers, last)
 	for i, q := range p.Prerequisites {
 		if q.Code == "" {
-			pr.add(path(index("prerequisites", i), "code"), "must not be empty", nil)
+			pr.Add(path(index("prerequisites", i), "code"), "must not be empty", nil)
 		}
 	}
 
@@ -144,111 +145,111 @@ func (p Program) Check() ([]group.Finding, error) {
 		fs = append(fs, p.checkAgendas(&pr, profile)...)
 		fs = append(fs, shapeFindings(p, profile, last)...)
 	}
-	if err := pr.err(); err != nil {
+	if err := pr.Err(); err != nil {
 		return nil, err
 	}
 	group.SortFindings(fs)
 	return fs, nil
 }
 
-func checkHomework(pr *problems, pp string, hw []Homework) {
+func checkHomework(pr *fault.List, pp string, hw []Homework) {
 	for k, h := range hw {
 		hp := path(pp, index("homework", k))
 		if !h.Kind.IsValid() {
-			pr.add(path(hp, "kind"), "must be a specified homework kind, not "+h.Kind.String(), nil)
+			pr.Add(path(hp, "kind"), "must be a specified homework kind, not "+h.Kind.String(), nil)
 		}
 		if h.MinutesPerDay < 0 {
-			pr.add(path(hp, "minutesPerDay"), "must not be negative", nil)
+			pr.Add(path(hp, "minutesPerDay"), "must not be negative", nil)
 		}
 		if h.DaysPerWeek < 0 || h.DaysPerWeek > 7 {
-			pr.add(path(hp, "daysPerWeek"), "must be between 0 and 7", nil)
+			pr.Add(path(hp, "daysPerWeek"), "must be between 0 and 7", nil)
 		}
 		if h.Kind == HomeworkHomePractice && (h.MinutesPerDay <= 0 || h.DaysPerWeek <= 0) {
-			pr.add(hp, "home practice needs minutes per day and days per week", nil)
+			pr.Add(hp, "home practice needs minutes per day and days per week", nil)
 		}
 	}
 }
 
-func checkMeasures(pr *problems, pp string, ms []measure.Instrument) {
+func checkMeasures(pr *fault.List, pp string, ms []measure.Instrument) {
 	for k, m := range ms {
 		mp := path(pp, index("measures", k))
 		if !m.IsValid() {
-			pr.add(mp, "must be a specified instrument, not "+m.String(), nil)
+			pr.Add(mp, "must be a specified instrument, not "+m.String(), nil)
 		} else if slices.Contains(ms[:k], m) {
-			pr.add(mp, m.String()+" is listed twice", nil)
+			pr.Add(mp, m.String()+" is listed twice", nil)
 		}
 	}
 }
 
-func checkEntry(pr *problems, p Program, numbers map[int]int) {
+func checkEntry(pr *fault.List, p Program, numbers map[int]int) {
 	starts := p.ModuleStarts()
 	for i, n := range p.EntryPlans {
 		ep := index("entryPlans", i)
 		if _, ok := numbers[n]; !ok {
-			pr.add(ep, "plan "+strconv.Itoa(n)+" does not exist", ErrNoSuchEntryPoint)
+			pr.Add(ep, "plan "+strconv.Itoa(n)+" does not exist", ErrNoSuchEntryPoint)
 			continue
 		}
 		if slices.Contains(p.EntryPlans[:i], n) {
-			pr.add(ep, "plan "+strconv.Itoa(n)+" is listed twice", nil)
+			pr.Add(ep, "plan "+strconv.Itoa(n)+" is listed twice", nil)
 		}
 		switch p.Entry {
 		case EntryCohortStart:
 			if len(starts) > 0 && n != starts[0] {
-				pr.add(ep, "a cohort program admits only at its first plan", ErrNoSuchEntryPoint)
+				pr.Add(ep, "a cohort program admits only at its first plan", ErrNoSuchEntryPoint)
 			}
 		case EntryModuleStarts:
 			if !slices.Contains(starts, n) {
-				pr.add(ep, "plan "+strconv.Itoa(n)+" is not the start of a module", ErrNoSuchEntryPoint)
+				pr.Add(ep, "plan "+strconv.Itoa(n)+" is not the start of a module", ErrNoSuchEntryPoint)
 			}
 		}
 	}
 }
 
-func checkRules(pr *problems, p Program, numbers map[int]int, last int) {
+func checkRules(pr *fault.List, p Program, numbers map[int]int, last int) {
 	if p.Attendance.MaxConsecutiveMisses < 0 {
-		pr.add("attendance.maxConsecutiveMisses", "must not be negative", nil)
+		pr.Add("attendance.maxConsecutiveMisses", "must not be negative", nil)
 	}
 	c := p.Completion
 	if c.MinSessions < 0 || c.MinSessions > last {
-		pr.add("completion.minSessions", fmt.Sprintf("must be between 0 and the %d plans", last), nil)
+		pr.Add("completion.minSessions", fmt.Sprintf("must be between 0 and the %d plans", last), nil)
 	}
 	for i, n := range c.RequiredPlans {
 		if _, ok := numbers[n]; !ok {
-			pr.add(index("completion.requiredPlans", i), "plan "+strconv.Itoa(n)+" does not exist", ErrUnknownPlan)
+			pr.Add(index("completion.requiredPlans", i), "plan "+strconv.Itoa(n)+" does not exist", ErrUnknownPlan)
 		}
 	}
 }
 
-func checkExtraDays(pr *problems, p Program, numbers map[int]int, last int) {
+func checkExtraDays(pr *fault.List, p Program, numbers map[int]int, last int) {
 	for i, x := range p.ExtraDays {
 		xp := index("extraDays", i)
 		if x.Length <= 0 {
-			pr.add(path(xp, "length"), "must be positive", nil)
+			pr.Add(path(xp, "length"), "must be positive", nil)
 		}
 		if x.At != nil && !x.At.IsValid() {
-			pr.add(path(xp, "at"), "invalid time of day "+x.At.String(), nil)
+			pr.Add(path(xp, "at"), "invalid time of day "+x.At.String(), nil)
 		}
 		switch x.Kind {
 		case ExtraOrientation:
 			if x.After != 0 {
-				pr.add(path(xp, "after"), "an orientation comes before the first plan (after 0)", ErrExtraDayMisplaced)
+				pr.Add(path(xp, "after"), "an orientation comes before the first plan (after 0)", ErrExtraDayMisplaced)
 			}
 		case ExtraPracticeDay:
 			_, ok := numbers[x.After]
 			switch {
 			case p.Order != OrderSequence:
-				pr.add(path(xp, "after"), "a day of practice needs a fixed sequence of plans", ErrExtraDayMisplaced)
+				pr.Add(path(xp, "after"), "a day of practice needs a fixed sequence of plans", ErrExtraDayMisplaced)
 			case !ok:
-				pr.add(path(xp, "after"), "plan "+strconv.Itoa(x.After)+" does not exist", ErrExtraDayMisplaced)
+				pr.Add(path(xp, "after"), "plan "+strconv.Itoa(x.After)+" does not exist", ErrExtraDayMisplaced)
 			case x.After == last:
-				pr.add(path(xp, "after"), "a day of practice falls between two plans, not after the last", ErrExtraDayMisplaced)
+				pr.Add(path(xp, "after"), "a day of practice falls between two plans, not after the last", ErrExtraDayMisplaced)
 			}
 		default:
-			pr.add(path(xp, "kind"), "must be a specified extra-day kind, not "+x.Kind.String(), nil)
+			pr.Add(path(xp, "kind"), "must be a specified extra-day kind, not "+x.Kind.String(), nil)
 		}
 		for j, y := range p.ExtraDays[:i] {
 			if y.After == x.After && y.Kind == x.Kind {
-				pr.add(xp, "repeats extraDays["+strconv.Itoa(j)+"]", ErrExtraDayMisplaced)
+				pr.Add(xp, "repeats extraDays["+strconv.Itoa(j)+"]", ErrExtraDayMisplaced)
 			}
 		}
 	}
@@ -256,19 +257,19 @@ func checkExtraDays(pr *problems, p Program, numbers map[int]int, last int) {
 
 // checkAgendas checks the format and each plan's own agenda, and the
 // template the remaining plans fall back on.
-func (p Program) checkAgendas(pr *problems, profile group.Profile) []group.Finding {
+func (p Program) checkAgendas(pr *fault.List, profile group.Profile) []group.Finding {
 	var fs []group.Finding
 	// check validates one agenda. first says no earlier plan set homework,
 	// so the plan has none to review and needs no homework review (the
 	// first session of a CBT or skills group).
 	check := func(at string, a session.Agenda, first bool) {
 		if total := a.Total(); total > p.SessionLength {
-			pr.add(at, fmt.Sprintf("plans %s for a %s session", total, p.SessionLength), ErrAgendaTooLong)
+			pr.Add(at, fmt.Sprintf("plans %s for a %s session", total, p.SessionLength), ErrAgendaTooLong)
 			return
 		}
 		got, err := a.Validate(profile, p.SessionLength)
 		if err != nil {
-			pr.add(at, "the session package rejects it", fmt.Errorf("%w: %w", ErrInvalidAgenda, err))
+			pr.Add(at, "the session package rejects it", fmt.Errorf("%w: %w", ErrInvalidAgenda, err))
 			return
 		}
 		for _, f := range got {
@@ -300,7 +301,7 @@ func (p Program) checkAgendas(pr *problems, profile group.Profile) []group.Findi
 	if needTemplate {
 		a, err := session.Template(profile, p.SessionLength, templateMembers(profile))
 		if err != nil {
-			pr.add("sessionLength", "no agenda: the "+p.Modality.String()+" template cannot fill it", fmt.Errorf("%w: %w", ErrInvalidAgenda, err))
+			pr.Add("sessionLength", "no agenda: the "+p.Modality.String()+" template cannot fill it", fmt.Errorf("%w: %w", ErrInvalidAgenda, err))
 		} else {
 			check("template", a, false)
 		}
@@ -354,7 +355,7 @@ func templateMembers(profile group.Profile) int {
 func (p Program) Agenda(n, members int) (session.Agenda, error) {
 	pl, ok := p.Plan(n)
 	if !ok {
-		return session.Agenda{}, &FieldError{Path: "plan", Problem: "plan " + strconv.Itoa(n) + " does not exist", Err: ErrUnknownPlan}
+		return session.Agenda{}, &FieldError{Pkg: "curriculum", Path: "plan", Problem: "plan " + strconv.Itoa(n) + " does not exist", Err: ErrUnknownPlan}
 	}
 	if len(pl.Agenda.Segments) > 0 {
 		return cloneAgenda(pl.Agenda), nil
@@ -364,14 +365,14 @@ func (p Program) Agenda(n, members int) (session.Agenda, error) {
 	}
 	profile, ok := p.Profile()
 	if !ok {
-		return session.Agenda{}, &FieldError{Path: "modality", Problem: "must be one of the seven modalities", Err: ErrInvalidAgenda}
+		return session.Agenda{}, &FieldError{Pkg: "curriculum", Path: "modality", Problem: "no profile for modality " + p.Modality.String(), Err: fmt.Errorf("%w: %w", ErrInvalidAgenda, group.ErrUnknownModality)}
 	}
 	if members <= 0 {
 		members = templateMembers(profile)
 	}
 	a, err := session.Template(profile, p.SessionLength, members)
 	if err != nil {
-		return session.Agenda{}, &FieldError{Path: "sessionLength", Problem: "no template fits", Err: fmt.Errorf("%w: %w", ErrInvalidAgenda, err)}
+		return session.Agenda{}, &FieldError{Pkg: "curriculum", Path: "sessionLength", Problem: "no template fits", Err: fmt.Errorf("%w: %w", ErrInvalidAgenda, err)}
 	}
 	return a, nil
 }

@@ -103,15 +103,15 @@ func DefaultConfig() Config {
 // Validate reports every problem with c at once: a negative or zero
 // threshold, a factor or share out of range.
 func (c Config) Validate() error {
-	var f fieldErrs
+	f := problems()
 	pos := func(path string, ok bool) {
 		if !ok {
-			f.add(path, "must be positive", ErrInvalidConfig)
+			f.Add(path, "must be positive", ErrInvalidConfig)
 		}
 	}
 	share := func(path string, v float64) {
 		if !(v > 0 && v <= 1) {
-			f.add(path, "must be within (0, 1]", ErrInvalidConfig)
+			f.Add(path, "must be within (0, 1]", ErrInvalidConfig)
 		}
 	}
 	pos("minMemberTalk", c.MinMemberTalk > 0)
@@ -133,7 +133,7 @@ func (c Config) Validate() error {
 	pos("leaderChallengeActs", c.LeaderChallengeActs > 0)
 	pos("conflictActs", c.ConflictActs > 0)
 	pos("tagTurns", c.TagTurns > 0)
-	return f.err()
+	return f.Err()
 }
 
 // configJSON is Config with its durations as strings.
@@ -172,7 +172,7 @@ func (c *Config) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	out := Config(in.configNumbers)
-	var f fieldErrs
+	f := problems()
 	for _, d := range []struct {
 		path string
 		text string
@@ -180,12 +180,12 @@ func (c *Config) UnmarshalJSON(b []byte) error {
 	}{{"minMemberTalk", in.MinMemberTalk, &out.MinMemberTalk}, {"longTurn", in.LongTurn, &out.LongTurn}, {"silentFor", in.SilentFor, &out.SilentFor}} {
 		v, err := time.ParseDuration(d.text)
 		if err != nil {
-			f.add(d.path, "not a duration such as \"15m\"", ErrInvalidConfig)
+			f.Add(d.path, "not a duration such as \"15m\"", ErrInvalidConfig)
 			continue
 		}
 		*d.dst = v
 	}
-	if err := f.err(); err != nil {
+	if err := f.Err(); err != nil {
 		return err
 	}
 	*c = out

@@ -1,6 +1,6 @@
 package dynamics
 
-import "github.com/groupwork/groupwork/internal/enum"
+import "github.com/groupwork/groupwork/internal/vocab/enum"
 
 // ConflictMode is one of the five Thomas-Kilmann conflict-handling modes,
 // placed on two dimensions: assertiveness (satisfying one's own concerns) and
@@ -23,7 +23,7 @@ const (
 	ModeAccommodating              // (accommodating) unassertive, cooperative
 )
 
-var modeText = enum.Table[ConflictMode]{Type: "ConflictMode", Names: []string{
+var modeText = enum.Table[ConflictMode]{Pkg: "dynamics", Type: "ConflictMode", Names: []string{
 	"unspecified", "competing", "collaborating", "compromising", "avoiding", "accommodating",
 }}
 
@@ -38,7 +38,7 @@ const (
 	LevelHigh
 )
 
-var levelText = enum.Table[Level]{Type: "Level", Names: []string{"unknown", "low", "intermediate", "high"}}
+var levelText = enum.Table[Level]{Pkg: "dynamics", Type: "Level", Names: []string{"unknown", "low", "intermediate", "high"}}
 
 // String returns the level's text form.
 func (l Level) String() string { return levelText.String(l) }
@@ -62,15 +62,15 @@ func (m ConflictMode) String() string { return modeText.String(m) }
 func (m ConflictMode) IsValid() bool { return modeText.Valid(m) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (m ConflictMode) MarshalText() ([]byte, error) { return modeText.Marshal(m, newParseError) }
+func (m ConflictMode) MarshalText() ([]byte, error) { return modeText.Marshal(m) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (m *ConflictMode) UnmarshalText(b []byte) error {
-	return modeText.Unmarshal(m, b, newParseError)
+	return modeText.Unmarshal(m, b)
 }
 
 // ParseConflictMode returns the mode whose text form is s.
-func ParseConflictMode(s string) (ConflictMode, error) { return modeText.ParseOr(s, newParseError) }
+func ParseConflictMode(s string) (ConflictMode, error) { return modeText.Parse(s) }
 
 // Assertiveness returns how far the mode pursues one's own concerns.
 func (m ConflictMode) Assertiveness() Level {

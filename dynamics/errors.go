@@ -3,23 +3,39 @@ package dynamics
 import (
 	"errors"
 	"strconv"
-	"strings"
 	"time"
 
+	"github.com/groupwork/groupwork/internal/vocab/fault"
 	"github.com/groupwork/groupwork/session"
 )
 
-// ErrUnknownValue is wrapped by every *ParseError: the text names no value
-// of the enum.
-var ErrUnknownValue = errors.New("dynamics: unknown value")
+// The shared vocabulary, the same in every package of the library (see
+// group.FieldError): bad input is a *FieldError wrapping ErrInvalid, or a
+// *ParseError wrapping ErrUnknownValue.
+type (
+	// FieldError reports one broken invariant in structured input. It is
+	// group.FieldError.
+	FieldError = fault.FieldError
+	// ParseError reports enum text that names no value. It is
+	// group.ParseError.
+	ParseError = fault.ParseError
+)
+
+var (
+	// ErrInvalid is wrapped by every *FieldError. It is group.ErrInvalid.
+	ErrInvalid = fault.ErrInvalid
+	// ErrUnknownValue is wrapped by every *ParseError. It is
+	// group.ErrUnknownValue.
+	ErrUnknownValue = fault.ErrUnknownValue
+)
+
+// problems returns a collector of the package's field errors.
+func problems() fault.List { return fault.List{Pkg: "dynamics"} }
+
 
 // Sentinel errors. Callers branch on them with errors.Is; the typed errors
 // (*EventError, *FieldError) carry the details.
 var (
-	// ErrInvalid is wrapped by every *FieldError: a tracker's people, a
-	// stage history entry or the evidence for a stage estimate breaks a
-	// hard invariant.
-	ErrInvalid = errors.New("dynamics: invalid input")
 	// ErrDuplicateID marks a member or facilitator listed twice.
 	ErrDuplicateID = errors.New("dynamics: duplicate identifier")
 	// ErrTooMany marks a tracker asked to follow more people than
@@ -47,23 +63,6 @@ var (
 	ErrNoEvidence = errors.New("dynamics: no evidence")
 )
 
-// ParseError reports text that names no value of one of the package's enums,
-// or a value that has no text form.
-type ParseError struct {
-	Type string // the enum's Go name, such as "Stage"
-	Text string // the offending text
-}
-
-// Error implements error.
-func (e *ParseError) Error() string {
-	return "dynamics: unknown " + e.Type + " " + strconv.Quote(e.Text)
-}
-
-// Unwrap returns ErrUnknownValue.
-func (e *ParseError) Unwrap() error { return ErrUnknownValue }
-
-func newParseError(typ, text string) error { return &ParseError{Type: typ, Text: text} }
-
 // EventError reports an event the Tracker rejected. The tracker is left
 // exactly as it was before the event. Err is one of ErrUnknownPerson,
 // ErrTimeOrder, ErrInvalidAct, ErrInvalidEvent or ErrSequence, so that
@@ -81,45 +80,10 @@ func (e *EventError) Error() string {
 	if !e.Party.IsZero() {
 		s += " (" + e.Party.String() + ")"
 	}
-	return s + ": " + strings.TrimPrefix(e.Err.Error(), "dynamics: ")
+	return s + ": " + fault.Trim(e.Err)
 }
 
 // Unwrap returns Err.
 func (e *EventError) Unwrap() error { return e.Err }
-
-// FieldError reports one broken invariant in structured input. Path names
-// the field ("members[2]", "evidence[0].climate.conflict"). Every FieldError
-// wraps ErrInvalid, and Err when it is set. Validation joins one FieldError
-// per problem with errors.Join.
-type FieldError struct {
-	Path    string // the offending field
-	Problem string // what is wrong, in lower case
-	Err     error  // a more specific sentinel, or nil
-}
-
-// Error implements error.
-func (e *FieldError) Error() string {
-	if e.Path == "" {
-		return "dynamics: " + e.Problem
-	}
-	return "dynamics: " + e.Path + ": " + e.Problem
-}
-
-// Unwrap returns ErrInvalid and, when set, Err.
-func (e *FieldError) Unwrap() []error {
-	if e.Err == nil {
-		return []error{ErrInvalid}
-	}
-	return []error{ErrInvalid, e.Err}
-}
-
-// fieldErrs collects FieldErrors.
-type fieldErrs struct{ errs []error }
-
-func (f *fieldErrs) add(path, problem string, sentinel error) {
-	f.errs = append(f.errs, &FieldError{Path: path, Problem: problem, Err: sentinel})
-}
-
-func (f *fieldErrs) err() error { return errors.Join(f.errs...) }
 
 func idx(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }

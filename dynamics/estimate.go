@@ -13,8 +13,8 @@ import (
 // instrument; a facilitator's judgement always wins.
 const HeuristicNote = "heuristic estimate from published descriptions of group development; not a validated instrument; a facilitator's judgement overrides it"
 
-// Attendance is who came to one session.
-type Attendance struct {
+// AttendanceEvidence is who came to one session.
+type AttendanceEvidence struct {
 	Expected int `json:"expected"` // members expected; 0 means no attendance data
 	Present  int `json:"present"`  // members who attended
 	Late     int `json:"late"`     // of those, how many arrived after the start
@@ -43,7 +43,7 @@ type SessionEvidence struct {
 	// counts as measured when Climate.Answered > 0.
 	Climate     measure.GCQSScore   `json:"climate"`
 	Interaction InteractionEvidence `json:"interaction"`
-	Attendance  Attendance          `json:"attendance"`
+	Attendance  AttendanceEvidence  `json:"attendance"`
 }
 
 // Signal is one piece of evidence an estimate rests on: which stage it
@@ -123,8 +123,8 @@ func (s *Snapshot) Evidence() InteractionEvidence {
 
 // Attendance returns the snapshot's attendance: members known, members
 // who attended, and those who came late.
-func (s *Snapshot) Attendance() Attendance {
-	a := Attendance{Expected: len(s.Members), Present: s.Attending}
+func (s *Snapshot) Attendance() AttendanceEvidence {
+	a := AttendanceEvidence{Expected: len(s.Members), Present: s.Attending}
 	for _, m := range s.Members {
 		if m.Late {
 			a.Late++
@@ -158,7 +158,7 @@ func (s *Snapshot) Attendance() Attendance {
 // once as joined *FieldErrors; no evidence at all is ErrNoEvidence.
 func EstimateStage(history []SessionEvidence) (Estimate, error) {
 	if len(history) == 0 {
-		return Estimate{}, &FieldError{Path: "history", Problem: "no sessions", Err: ErrNoEvidence}
+		return Estimate{}, &FieldError{Pkg: "dynamics", Path: "history", Problem: "no sessions", Err: ErrNoEvidence}
 	}
 	if err := validateEvidence(history); err != nil {
 		return Estimate{}, err
@@ -300,7 +300,7 @@ func (b *scorer) climate(cur SessionEvidence, earlier []SessionEvidence) {
 }
 
 // missRate is the share of expected members who were absent or late.
-func missRate(a Attendance) float64 {
+func missRate(a AttendanceEvidence) float64 {
 	return ratio(float64(a.Expected-a.Present+a.Late), float64(a.Expected))
 }
 
@@ -326,44 +326,44 @@ func (b *scorer) attendance(cur SessionEvidence, earlier []SessionEvidence) {
 }
 
 func validateEvidence(history []SessionEvidence) error {
-	var f fieldErrs
+	f := problems()
 	share := func(path string, v float64) {
 		if !(v >= 0 && v <= 1) {
-			f.add(path, "share must be within 0 to 1", nil)
+			f.Add(path, "share must be within 0 to 1", nil)
 		}
 	}
 	for i, e := range history {
 		p := idx("history", i)
 		if e.Session < 1 {
-			f.add(p+".session", "session numbers start at 1", nil)
+			f.Add(p+".session", "session numbers start at 1", nil)
 		}
 		if i > 0 && e.Session <= history[i-1].Session {
-			f.add(p+".session", "sessions must be in increasing order", nil)
+			f.Add(p+".session", "sessions must be in increasing order", nil)
 		}
 		if e.Planned < 0 {
-			f.add(p+".planned", "negative number of planned sessions", nil)
+			f.Add(p+".planned", "negative number of planned sessions", nil)
 		} else if e.Planned > 0 && e.Session > e.Planned {
-			f.add(p+".session", "session beyond the planned number", nil)
+			f.Add(p+".session", "session beyond the planned number", nil)
 		}
 		if e.Climate.Answered < 0 {
-			f.add(p+".climate.answered", "negative number of answered items", nil)
+			f.Add(p+".climate.answered", "negative number of answered items", nil)
 		}
 		if e.Climate.Answered > 0 {
 			if e.Climate.Answered > 12 {
-				f.add(p+".climate.answered", "the GCQ-S has 12 items", nil)
+				f.Add(p+".climate.answered", "the GCQ-S has 12 items", nil)
 			}
 			for _, c := range []struct {
 				name string
 				v    float64
 			}{{"engagement", e.Climate.Engagement}, {"avoidance", e.Climate.Avoidance}, {"conflict", e.Climate.Conflict}} {
 				if !(c.v >= 0 && c.v <= 6) {
-					f.add(p+".climate."+c.name, "GCQ-S subscale means lie within 0 to 6", nil)
+					f.Add(p+".climate."+c.name, "GCQ-S subscale means lie within 0 to 6", nil)
 				}
 			}
 		}
 		ie := e.Interaction
 		if ie.MemberTurns < 0 || ie.LeaderChallenges < 0 {
-			f.add(p+".interaction", "negative count", nil)
+			f.Add(p+".interaction", "negative count", nil)
 		}
 		share(p+".interaction.memberToMember", ie.MemberToMember)
 		share(p+".interaction.memberToFacilitator", ie.MemberToFacilitator)
@@ -372,8 +372,8 @@ func validateEvidence(history []SessionEvidence) error {
 		share(p+".interaction.disclosureFeedback", ie.DisclosureFeedback)
 		a := e.Attendance
 		if a.Expected < 0 || a.Present < 0 || a.Late < 0 || a.Present > a.Expected || a.Late > a.Present {
-			f.add(p+".attendance", "need 0 <= late <= present <= expected", nil)
+			f.Add(p+".attendance", "need 0 <= late <= present <= expected", nil)
 		}
 	}
-	return f.err()
+	return f.Err()
 }

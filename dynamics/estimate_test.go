@@ -15,7 +15,9 @@ func climate(eng, avoid, conflict float64) measure.GCQSScore {
 	return measure.GCQSScore{Engagement: eng, Avoidance: avoid, Conflict: conflict, Answered: 12}
 }
 
-func full(n int) dynamics.Attendance { return dynamics.Attendance{Expected: n, Present: n} }
+func full(n int) dynamics.AttendanceEvidence {
+	return dynamics.AttendanceEvidence{Expected: n, Present: n}
+}
 
 // TestEstimateStage checks the heuristic on synthetic histories built from
 // the signs DOMAIN.md section 2 lists for each stage.
@@ -46,7 +48,7 @@ func TestEstimateStage(t *testing.T) {
 				{Session: 3, Planned: 12, Climate: climate(3, 2, 2), Attendance: full(8)},
 				{Session: 4, Planned: 12, Climate: climate(3, 2, 2.5), Attendance: full(8)},
 				{Session: 5, Planned: 12, Climate: climate(3, 2, 3.5),
-					Attendance:  dynamics.Attendance{Expected: 8, Present: 6, Late: 1},
+					Attendance:  dynamics.AttendanceEvidence{Expected: 8, Present: 6, Late: 1},
 					Interaction: dynamics.InteractionEvidence{MemberTurns: 60, MemberToMember: 0.4, MemberToFacilitator: 0.4, Negative: 0.25, LeaderChallenges: 3}},
 			},
 			stage: dynamics.StageStorming, confidence: 0.96,
@@ -108,7 +110,7 @@ func TestEstimateStage(t *testing.T) {
 			// forming 1.5 + 1 = 2.5, storming 0.5; (2/2.5) * (2.5/4) = 0.5
 			name: "open-ended start",
 			history: []dynamics.SessionEvidence{{Session: 2, Climate: climate(2, 4, 1),
-				Attendance: dynamics.Attendance{Expected: 10, Present: 6}}},
+				Attendance: dynamics.AttendanceEvidence{Expected: 10, Present: 6}}},
 			stage: dynamics.StageForming, confidence: 0.5,
 			codes: []string{"position-early", "climate-guarded", "attendance-spike"},
 		},
@@ -199,9 +201,9 @@ func TestEstimateStageRejects(t *testing.T) {
 
 	bad := []dynamics.SessionEvidence{
 		{Session: 0, Planned: -1}, // 2 problems
-		{Session: 3, Planned: 2, Climate: measure.GCQSScore{Engagement: 7, Conflict: -1, Answered: 13}},                  // 4
-		{Session: 2, Interaction: dynamics.InteractionEvidence{MemberTurns: -1, Negative: 1.5}},                          // 3, out of order included
-		{Session: 4, Attendance: dynamics.Attendance{Expected: 3, Present: 4}, Climate: measure.GCQSScore{Answered: -1}}, // 2
+		{Session: 3, Planned: 2, Climate: measure.GCQSScore{Engagement: 7, Conflict: -1, Answered: 13}},                          // 4
+		{Session: 2, Interaction: dynamics.InteractionEvidence{MemberTurns: -1, Negative: 1.5}},                                  // 3, out of order included
+		{Session: 4, Attendance: dynamics.AttendanceEvidence{Expected: 3, Present: 4}, Climate: measure.GCQSScore{Answered: -1}}, // 2
 	}
 	_, err = dynamics.EstimateStage(bad)
 	require.ErrorIs(t, err, dynamics.ErrInvalid)

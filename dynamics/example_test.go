@@ -56,8 +56,8 @@ func ExampleEstimateStage() {
 		return measure.GCQSScore{Engagement: eng, Avoidance: avoid, Conflict: conflict, Answered: 12}
 	}
 	history := []dynamics.SessionEvidence{
-		{Session: 3, Planned: 12, Climate: gcqs(3.1, 2.0, 1.8), Attendance: dynamics.Attendance{Expected: 8, Present: 8}},
-		{Session: 4, Planned: 12, Climate: gcqs(3.0, 2.2, 3.4), Attendance: dynamics.Attendance{Expected: 8, Present: 6, Late: 2},
+		{Session: 3, Planned: 12, Climate: gcqs(3.1, 2.0, 1.8), Attendance: dynamics.AttendanceEvidence{Expected: 8, Present: 8}},
+		{Session: 4, Planned: 12, Climate: gcqs(3.0, 2.2, 3.4), Attendance: dynamics.AttendanceEvidence{Expected: 8, Present: 6, Late: 2},
 			Interaction: dynamics.InteractionEvidence{MemberTurns: 64, MemberToMember: 0.45, MemberToFacilitator: 0.4, Negative: 0.22, LeaderChallenges: 3}},
 	}
 	e, err := dynamics.EstimateStage(history)

@@ -1,7 +1,7 @@
 package dynamics
 
 import (
-	"github.com/groupwork/groupwork/internal/enum"
+	"github.com/groupwork/groupwork/internal/vocab/enum"
 	"github.com/groupwork/groupwork/session"
 )
 
@@ -32,7 +32,7 @@ const (
 	FactorExistential                  // (existential) 11: existential factors
 )
 
-var factorText = enum.Table[Factor]{Type: "Factor", Names: []string{
+var factorText = enum.Table[Factor]{Pkg: "dynamics", Type: "Factor", Names: []string{
 	"unspecified", "instillation-of-hope", "universality", "imparting-information", "altruism",
 	"corrective-recapitulation", "socializing-techniques", "imitative-behavior",
 	"interpersonal-learning", "cohesiveness", "catharsis", "existential",
@@ -48,13 +48,13 @@ func (f Factor) String() string { return factorText.String(f) }
 func (f Factor) IsValid() bool { return factorText.Valid(f) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (f Factor) MarshalText() ([]byte, error) { return factorText.Marshal(f, newParseError) }
+func (f Factor) MarshalText() ([]byte, error) { return factorText.Marshal(f) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
-func (f *Factor) UnmarshalText(b []byte) error { return factorText.Unmarshal(f, b, newParseError) }
+func (f *Factor) UnmarshalText(b []byte) error { return factorText.Unmarshal(f, b) }
 
 // ParseFactor returns the factor whose text form is s.
-func ParseFactor(s string) (Factor, error) { return factorText.ParseOr(s, newParseError) }
+func ParseFactor(s string) (Factor, error) { return factorText.Parse(s) }
 
 // Benefit is a benefit of group work as the seed texts name it, in plain
 // words a member would use. Each maps onto one or more therapeutic factors
@@ -73,7 +73,7 @@ const (
 	BenefitHelpingOthers              // (helping-others) helping others
 )
 
-var benefitText = enum.Table[Benefit]{Type: "Benefit", Names: []string{
+var benefitText = enum.Table[Benefit]{Pkg: "dynamics", Type: "Benefit", Names: []string{
 	"unspecified", "peer-support", "belonging", "learning-from-others", "skill-development",
 	"normalization", "hope-from-progress", "helping-others",
 }}
@@ -99,13 +99,13 @@ func (b Benefit) String() string { return benefitText.String(b) }
 func (b Benefit) IsValid() bool { return benefitText.Valid(b) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (b Benefit) MarshalText() ([]byte, error) { return benefitText.Marshal(b, newParseError) }
+func (b Benefit) MarshalText() ([]byte, error) { return benefitText.Marshal(b) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
-func (b *Benefit) UnmarshalText(t []byte) error { return benefitText.Unmarshal(b, t, newParseError) }
+func (b *Benefit) UnmarshalText(t []byte) error { return benefitText.Unmarshal(b, t) }
 
 // ParseBenefit returns the benefit whose text form is s.
-func ParseBenefit(s string) (Benefit, error) { return benefitText.ParseOr(s, newParseError) }
+func ParseBenefit(s string) (Benefit, error) { return benefitText.Parse(s) }
 
 // Factors returns the therapeutic factors the benefit maps onto, in
 // canonical order (DOMAIN.md section 3). The slice is fresh.

@@ -6,7 +6,8 @@ import (
 	"time"
 
 	"github.com/groupwork/groupwork/group"
-	"github.com/groupwork/groupwork/internal/enum"
+	"github.com/groupwork/groupwork/internal/vocab/enum"
+	"github.com/groupwork/groupwork/internal/vocab/fault"
 )
 
 // SetBy says how a session's stage was decided. The zero value is rejected
@@ -20,7 +21,7 @@ const (
 	SetByFacilitator              // (facilitator) a facilitator's judgement; always wins
 )
 
-var setByText = enum.Table[SetBy]{Type: "SetBy", Names: []string{"unspecified", "estimate", "facilitator"}}
+var setByText = enum.Table[SetBy]{Pkg: "dynamics", Type: "SetBy", Names: []string{"unspecified", "estimate", "facilitator"}}
 
 // String returns the text form.
 func (s SetBy) String() string { return setByText.String(s) }
@@ -29,13 +30,13 @@ func (s SetBy) String() string { return setByText.String(s) }
 func (s SetBy) IsValid() bool { return setByText.Valid(s) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (s SetBy) MarshalText() ([]byte, error) { return setByText.Marshal(s, newParseError) }
+func (s SetBy) MarshalText() ([]byte, error) { return setByText.Marshal(s) }
 
 // UnmarshalText implements encoding.TextUnmarshaler; s is unchanged on error.
-func (s *SetBy) UnmarshalText(b []byte) error { return setByText.Unmarshal(s, b, newParseError) }
+func (s *SetBy) UnmarshalText(b []byte) error { return setByText.Unmarshal(s, b) }
 
 // ParseSetBy returns the value whose text form is s.
-func ParseSetBy(s string) (SetBy, error) { return setByText.ParseOr(s, newParseError) }
+func ParseSetBy(s string) (SetBy, error) { return setByText.Parse(s) }
 
 // StageEntry is the stage of one session as a history records it.
 type StageEntry struct {
@@ -79,7 +80,7 @@ type sessionStage struct {
 // NewStageHistory returns an empty history in model m.
 func NewStageHistory(m Model) (*StageHistory, error) {
 	if !m.IsValid() {
-		return nil, &FieldError{Path: "model", Problem: "unspecified or unknown model"}
+		return nil, &FieldError{Pkg: "dynamics", Path: "model", Problem: "unspecified or unknown model"}
 	}
 	return &StageHistory{model: m}, nil
 }
@@ -92,16 +93,16 @@ func (h *StageHistory) Model() Model { return h.model }
 // It never replaces a facilitator's setting for the same session; it does
 // replace an earlier estimate.
 func (h *StageHistory) Estimated(session int, at time.Time, e Estimate) error {
-	var f fieldErrs
+	f := problems()
 	h.checkSession(&f, session)
 	stage := e.In(h.model)
 	if !stage.IsValid() {
-		f.add("estimate.stage", "estimate has no stage", nil)
+		f.Add("estimate.stage", "estimate has no stage", nil)
 	}
 	if !(e.Confidence >= 0 && e.Confidence <= 1) {
-		f.add("estimate.confidence", "confidence must be within 0 to 1", nil)
+		f.Add("estimate.confidence", "confidence must be within 0 to 1", nil)
 	}
-	if err := f.err(); err != nil {
+	if err := f.Err(); err != nil {
 		return err
 	}
 	s := h.slot(session)
@@ -114,18 +115,18 @@ func (h *StageHistory) Estimated(session int, at time.Time, e Estimate) error {
 // reason. It always wins over an estimate for the same session, and
 // replaces any earlier setting for that session.
 func (h *StageHistory) Set(session int, at time.Time, stage Stage, by group.FacilitatorID, reason string) error {
-	var f fieldErrs
+	f := problems()
 	h.checkSession(&f, session)
 	if stage.Model() != h.model {
-		f.add("stage", "stage "+stage.String()+" is not a stage of the "+h.model.String()+" model", nil)
+		f.Add("stage", "stage "+stage.String()+" is not a stage of the "+h.model.String()+" model", nil)
 	}
 	if by == "" {
-		f.add("facilitator", "a facilitator's setting must name the facilitator", nil)
+		f.Add("facilitator", "a facilitator's setting must name the facilitator", nil)
 	}
 	if reason == "" {
-		f.add("reason", "a facilitator's setting must give a reason", nil)
+		f.Add("reason", "a facilitator's setting must give a reason", nil)
 	}
-	if err := f.err(); err != nil {
+	if err := f.Err(); err != nil {
 		return err
 	}
 	s := h.slot(session)
@@ -134,9 +135,9 @@ func (h *StageHistory) Set(session int, at time.Time, stage Stage, by group.Faci
 	return nil
 }
 
-func (h *StageHistory) checkSession(f *fieldErrs, session int) {
+func (h *StageHistory) checkSession(f *fault.List, session int) {
 	if session < 1 {
-		f.add("session", "session numbers start at 1", nil)
+		f.Add("session", "session numbers start at 1", nil)
 	}
 }
 

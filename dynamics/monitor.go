@@ -119,7 +119,7 @@ func NewMonitor(spec MonitorSpec) (*Monitor, error) {
 	a, errA := NewAdvisor(spec.Rules...)
 	var errM error
 	if !spec.Modality.IsValid() {
-		errM = &FieldError{Path: "modality", Problem: "unspecified or unknown modality", Err: ErrInvalidConfig}
+		errM = &FieldError{Pkg: "dynamics", Path: "modality", Problem: "unspecified or unknown modality", Err: ErrInvalidConfig}
 	}
 	if err := errors.Join(errT, errD, errA, errM); err != nil {
 		return nil, err
@@ -196,7 +196,7 @@ func (m *Monitor) Observe(e *session.Event) error {
 func (m *Monitor) FlagPHQ9(member group.MemberID, score measure.PHQ9Score) error {
 	p, ok := m.tracker.ix.index(session.MemberParty(member))
 	if !ok {
-		return &FieldError{Path: "member", Problem: "not a member of this session: " + string(member), Err: ErrUnknownPerson}
+		return &FieldError{Pkg: "dynamics", Path: "member", Problem: "not a member of this session: " + string(member), Err: ErrUnknownPerson}
 	}
 	if score.SelfHarmRisk && m.flagAt[p] < 0 {
 		m.phq9[p] = score

@@ -6,7 +6,8 @@ import (
 	"strings"
 
 	"github.com/groupwork/groupwork/group"
-	"github.com/groupwork/groupwork/internal/enum"
+	"github.com/groupwork/groupwork/internal/vocab/enum"
+	"github.com/groupwork/groupwork/internal/vocab/fault"
 	"github.com/groupwork/groupwork/session"
 )
 
@@ -23,7 +24,7 @@ const (
 	UrgencyImmediate           // (immediate) stop and act: a safety protocol
 )
 
-var urgencyText = enum.Table[Urgency]{Type: "Urgency", Names: []string{
+var urgencyText = enum.Table[Urgency]{Pkg: "dynamics", Type: "Urgency", Names: []string{
 	"unspecified", "routine", "soon", "now", "immediate",
 }}
 
@@ -34,13 +35,13 @@ func (u Urgency) String() string { return urgencyText.String(u) }
 func (u Urgency) IsValid() bool { return urgencyText.Valid(u) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (u Urgency) MarshalText() ([]byte, error) { return urgencyText.Marshal(u, newParseError) }
+func (u Urgency) MarshalText() ([]byte, error) { return urgencyText.Marshal(u) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
-func (u *Urgency) UnmarshalText(b []byte) error { return urgencyText.Unmarshal(u, b, newParseError) }
+func (u *Urgency) UnmarshalText(b []byte) error { return urgencyText.Unmarshal(u, b) }
 
 // ParseUrgency returns the urgency whose text form is s.
-func ParseUrgency(s string) (Urgency, error) { return urgencyText.ParseOr(s, newParseError) }
+func ParseUrgency(s string) (Urgency, error) { return urgencyText.Parse(s) }
 
 // Context is what the rules need to know about the group right now.
 type Context struct {
@@ -144,7 +145,6 @@ type compiledRule struct {
 	Rule
 	exact      uint32 // bit s set: the rule names Stage s; 0 = any stage
 	equivalent uint32 // bit s set: Stage s is a crosswalk equivalent of a named stage
-	modalities uint32 // bit m set: matches Modality m; 0 = any
 	order      int
 }
 
@@ -158,8 +158,8 @@ func (c *compiledRule) score(s Situation, ctx Context) int {
 		return -1
 	}
 	n := 0
-	if c.modalities != 0 {
-		if c.modalities&(1<<ctx.Modality) == 0 {
+	if len(c.Modalities) != 0 {
+		if !slices.Contains(c.Modalities, ctx.Modality) {
 			return -1
 		}
 		n += 4
@@ -198,7 +198,7 @@ type Advisor struct {
 // protocol is fixed (ErrSafetyRule). All problems with extra are reported at
 // once.
 func NewAdvisor(extra ...Rule) (*Advisor, error) {
-	var errs fieldErrs
+	errs := problems()
 	ids := map[string]bool{}
 	for _, r := range BuiltinRules() {
 		ids[r.ID] = true
@@ -206,14 +206,14 @@ func NewAdvisor(extra ...Rule) (*Advisor, error) {
 	for i, r := range extra {
 		checkRule(&errs, idx("rules", i), r)
 		if r.Situation.IsSafety() {
-			errs.add(idx("rules", i)+".situation", "safety situations follow the fixed protocol and take no custom rules", ErrSafetyRule)
+			errs.Add(idx("rules", i)+".situation", "safety situations follow the fixed protocol and take no custom rules", ErrSafetyRule)
 		}
 		if ids[r.ID] && r.ID != "" {
-			errs.add(idx("rules", i)+".id", "duplicate rule id "+r.ID, ErrInvalidRule)
+			errs.Add(idx("rules", i)+".id", "duplicate rule id "+r.ID, ErrInvalidRule)
 		}
 		ids[r.ID] = true
 	}
-	if err := errs.err(); err != nil {
+	if err := errs.Err(); err != nil {
 		return nil, err
 	}
 	all := append(BuiltinRules(), extra...)
@@ -224,41 +224,41 @@ func NewAdvisor(extra ...Rule) (*Advisor, error) {
 	return a, nil
 }
 
-func checkRule(errs *fieldErrs, path string, r Rule) {
+func checkRule(errs *fault.List, path string, r Rule) {
 	if r.ID == "" {
-		errs.add(path+".id", "empty rule id", ErrInvalidRule)
+		errs.Add(path+".id", "empty rule id", ErrInvalidRule)
 	}
 	if !r.Situation.IsValid() {
-		errs.add(path+".situation", "unspecified or unknown situation", ErrInvalidRule)
+		errs.Add(path+".situation", "unspecified or unknown situation", ErrInvalidRule)
 	}
 	if !r.Urgency.IsValid() {
-		errs.add(path+".urgency", "unspecified or unknown urgency", ErrInvalidRule)
+		errs.Add(path+".urgency", "unspecified or unknown urgency", ErrInvalidRule)
 	}
 	if len(r.Interventions) == 0 && len(r.Steps) == 0 {
-		errs.add(path+".interventions", "a rule must recommend at least one intervention or step", ErrInvalidRule)
+		errs.Add(path+".interventions", "a rule must recommend at least one intervention or step", ErrInvalidRule)
 	}
 	for j, s := range r.Interventions {
 		if !s.IsValid() {
-			errs.add(idx(path+".interventions", j), "unknown leader skill", ErrInvalidRule)
+			errs.Add(idx(path+".interventions", j), "unknown leader skill", ErrInvalidRule)
 		}
 	}
 	for j, s := range r.Steps {
 		if !s.IsValid() {
-			errs.add(idx(path+".steps", j), "unknown safety step", ErrInvalidRule)
+			errs.Add(idx(path+".steps", j), "unknown safety step", ErrInvalidRule)
 		}
 	}
 	for j, s := range r.Stages {
 		if !s.IsValid() {
-			errs.add(idx(path+".stages", j), "unknown stage", ErrInvalidRule)
+			errs.Add(idx(path+".stages", j), "unknown stage", ErrInvalidRule)
 		}
 	}
 	for j, m := range r.Modalities {
 		if !m.IsValid() {
-			errs.add(idx(path+".modalities", j), "unknown modality", ErrInvalidRule)
+			errs.Add(idx(path+".modalities", j), "unknown modality", ErrInvalidRule)
 		}
 	}
 	if r.Source == "" {
-		errs.add(path+".source", "every rule names its source", ErrInvalidRule)
+		errs.Add(path+".source", "every rule names its source", ErrInvalidRule)
 	}
 }
 
@@ -271,9 +271,6 @@ func compile(r Rule, order int) compiledRule {
 				c.equivalent |= 1 << e
 			}
 		}
-	}
-	for _, m := range r.Modalities {
-		c.modalities |= 1 << m
 	}
 	return c
 }

@@ -197,7 +197,7 @@ func TestNewAdvisorRejectsBadRules(t *testing.T) {
 		{"no source", dynamics.Rule{ID: "x", Situation: dynamics.SituationSilence, Urgency: dynamics.UrgencySoon, Interventions: []session.Skill{session.SkillRounds}}, dynamics.ErrInvalidRule},
 		{"unspecified urgency", dynamics.Rule{ID: "x", Situation: dynamics.SituationSilence, Interventions: []session.Skill{session.SkillRounds}, Source: "s"}, dynamics.ErrInvalidRule},
 		{"unknown stage", dynamics.Rule{ID: "x", Situation: dynamics.SituationSilence, Urgency: dynamics.UrgencySoon, Stages: []dynamics.Stage{99}, Interventions: []session.Skill{session.SkillRounds}, Source: "s"}, dynamics.ErrInvalidRule},
-		{"unknown modality", dynamics.Rule{ID: "x", Situation: dynamics.SituationSilence, Urgency: dynamics.UrgencySoon, Modalities: []group.Modality{42}, Interventions: []session.Skill{session.SkillRounds}, Source: "s"}, dynamics.ErrInvalidRule},
+		{"unknown modality", dynamics.Rule{ID: "x", Situation: dynamics.SituationSilence, Urgency: dynamics.UrgencySoon, Modalities: []group.Modality{"Not A Modality"}, Interventions: []session.Skill{session.SkillRounds}, Source: "s"}, dynamics.ErrInvalidRule},
 		{"clashes with a built-in id", dynamics.Rule{ID: "silence", Situation: dynamics.SituationSilence, Urgency: dynamics.UrgencySoon, Interventions: []session.Skill{session.SkillRounds}, Source: "s"}, dynamics.ErrInvalidRule},
 	}
 	for _, tc := range tests {

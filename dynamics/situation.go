@@ -1,7 +1,7 @@
 package dynamics
 
 import (
-	"github.com/groupwork/groupwork/internal/enum"
+	"github.com/groupwork/groupwork/internal/vocab/enum"
 	"github.com/groupwork/groupwork/session"
 )
 
@@ -144,7 +144,7 @@ var situationText = func() enum.Table[Situation] {
 	for i, s := range situations {
 		names[i] = s.name
 	}
-	return enum.Table[Situation]{Type: "Situation", Names: names}
+	return enum.Table[Situation]{Pkg: "dynamics", Type: "Situation", Names: names}
 }()
 
 // Situations returns every situation in declaration order.
@@ -157,15 +157,15 @@ func (s Situation) String() string { return situationText.String(s) }
 func (s Situation) IsValid() bool { return situationText.Valid(s) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (s Situation) MarshalText() ([]byte, error) { return situationText.Marshal(s, newParseError) }
+func (s Situation) MarshalText() ([]byte, error) { return situationText.Marshal(s) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (s *Situation) UnmarshalText(b []byte) error {
-	return situationText.Unmarshal(s, b, newParseError)
+	return situationText.Unmarshal(s, b)
 }
 
 // ParseSituation returns the situation whose text form is s.
-func ParseSituation(s string) (Situation, error) { return situationText.ParseOr(s, newParseError) }
+func ParseSituation(s string) (Situation, error) { return situationText.Parse(s) }
 
 // IsGroupPattern reports whether s is a pattern of the group as a whole
 // rather than one member's behaviour.

@@ -217,7 +217,7 @@ func TestSnapshotStory(t *testing.T) {
 	}, ev, approx); diff != "" {
 		t.Errorf("evidence (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff(dynamics.Attendance{Expected: 3, Present: 3, Late: 1}, s.Attendance()); diff != "" {
+	if diff := cmp.Diff(dynamics.AttendanceEvidence{Expected: 3, Present: 3, Late: 1}, s.Attendance()); diff != "" {
 		t.Errorf("attendance (-want +got):\n%s", diff)
 	}
 }

@@ -1,7 +1,7 @@
 package dynamics
 
 import (
-	"github.com/groupwork/groupwork/internal/enum"
+	"github.com/groupwork/groupwork/internal/vocab/enum"
 )
 
 // Model is a published model of group development. The zero value,
@@ -22,7 +22,7 @@ const (
 	ModelYalom                    // (yalom) orientation; conflict; cohesiveness; termination
 )
 
-var modelText = enum.Table[Model]{Type: "Model", Names: []string{"unspecified", "tuckman", "corey", "yalom"}}
+var modelText = enum.Table[Model]{Pkg: "dynamics", Type: "Model", Names: []string{"unspecified", "tuckman", "corey", "yalom"}}
 
 // Models returns every specified model in declaration order.
 func Models() []Model { return modelText.Values() }
@@ -34,13 +34,13 @@ func (m Model) String() string { return modelText.String(m) }
 func (m Model) IsValid() bool { return modelText.Valid(m) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (m Model) MarshalText() ([]byte, error) { return modelText.Marshal(m, newParseError) }
+func (m Model) MarshalText() ([]byte, error) { return modelText.Marshal(m) }
 
 // UnmarshalText implements encoding.TextUnmarshaler; m is unchanged on error.
-func (m *Model) UnmarshalText(b []byte) error { return modelText.Unmarshal(m, b, newParseError) }
+func (m *Model) UnmarshalText(b []byte) error { return modelText.Unmarshal(m, b) }
 
 // ParseModel returns the model whose text form is s.
-func ParseModel(s string) (Model, error) { return modelText.ParseOr(s, newParseError) }
+func ParseModel(s string) (Model, error) { return modelText.Parse(s) }
 
 // Stage is one stage of one of the three models. The stages of all models
 // share this type so that a stage history can hold any of them; Model says
@@ -74,7 +74,7 @@ const (
 	StageTermination  // (termination) Yalom 4
 )
 
-var stageText = enum.Table[Stage]{Type: "Stage", Names: []string{
+var stageText = enum.Table[Stage]{Pkg: "dynamics", Type: "Stage", Names: []string{
 	"unspecified",
 	"forming", "storming", "norming", "performing", "adjourning",
 	"pre-group", "initial", "transition", "working", "final", "post-group",
@@ -91,13 +91,13 @@ func (s Stage) String() string { return stageText.String(s) }
 func (s Stage) IsValid() bool { return stageText.Valid(s) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (s Stage) MarshalText() ([]byte, error) { return stageText.Marshal(s, newParseError) }
+func (s Stage) MarshalText() ([]byte, error) { return stageText.Marshal(s) }
 
 // UnmarshalText implements encoding.TextUnmarshaler; s is unchanged on error.
-func (s *Stage) UnmarshalText(b []byte) error { return stageText.Unmarshal(s, b, newParseError) }
+func (s *Stage) UnmarshalText(b []byte) error { return stageText.Unmarshal(s, b) }
 
 // ParseStage returns the stage whose text form is s.
-func ParseStage(s string) (Stage, error) { return stageText.ParseOr(s, newParseError) }
+func ParseStage(s string) (Stage, error) { return stageText.Parse(s) }
 
 // Model returns the model s belongs to, or ModelUnspecified for an invalid stage.
 func (s Stage) Model() Model {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/groupwork/groupwork/group"
+	"github.com/groupwork/groupwork/internal/vocab/fault"
 	"github.com/groupwork/groupwork/session"
 )
 
@@ -111,19 +112,19 @@ type InterventionRecord struct {
 // MaxFacilitators facilitators. Every problem is reported at once as joined
 // *FieldErrors. The slices are copied.
 func NewTracker(members []group.MemberID, facilitators []group.FacilitatorID) (*Tracker, error) {
-	var f fieldErrs
+	f := problems()
 	if len(members) == 0 {
-		f.add("members", "a tracker needs at least one member", nil)
+		f.Add("members", "a tracker needs at least one member", nil)
 	}
 	if len(members) > MaxMembers {
-		f.add("members", "more than the maximum number of members", ErrTooMany)
+		f.Add("members", "more than the maximum number of members", ErrTooMany)
 	}
 	if len(facilitators) > MaxFacilitators {
-		f.add("facilitators", "more than the maximum number of facilitators", ErrTooMany)
+		f.Add("facilitators", "more than the maximum number of facilitators", ErrTooMany)
 	}
 	checkIDs(&f, "members", members)
 	checkIDs(&f, "facilitators", facilitators)
-	if err := f.err(); err != nil {
+	if err := f.Err(); err != nil {
 		return nil, err
 	}
 	ms := slices.Clone(members)
@@ -138,15 +139,15 @@ func NewTracker(members []group.MemberID, facilitators []group.FacilitatorID) (*
 	return t, nil
 }
 
-func checkIDs[ID ~string](f *fieldErrs, path string, ids []ID) {
+func checkIDs[ID ~string](f *fault.List, path string, ids []ID) {
 	seen := make(map[ID]int, len(ids))
 	for i, id := range ids {
 		if id == "" {
-			f.add(idx(path, i), "empty identifier", nil)
+			f.Add(idx(path, i), "empty identifier", nil)
 			continue
 		}
 		if j, dup := seen[id]; dup {
-			f.add(idx(path, i), "same identifier as "+idx(path, j), ErrDuplicateID)
+			f.Add(idx(path, i), "same identifier as "+idx(path, j), ErrDuplicateID)
 			continue
 		}
 		seen[id] = i

@@ -6,7 +6,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/groupwork/groupwork/internal/enum"
+	"github.com/groupwork/groupwork/internal/vocab/enum"
+	"github.com/groupwork/groupwork/internal/vocab/fault"
 )
 
 // RuleKind is the kind of a ground rule in a group agreement. The kinds are
@@ -28,7 +29,7 @@ const (
 	RuleCustom                           // (custom) the group's own rule, stated in its text
 )
 
-var ruleKindText = enum.Table[RuleKind]{Type: "RuleKind", Names: []string{
+var ruleKindText = enum.Table[RuleKind]{Pkg: "group", Type: "RuleKind", Names: []string{
 	"unspecified", "attendance", "words-not-actions", "confidentiality", "announce-leaving",
 	"no-outside-contact", "sobriety", "custom",
 }}
@@ -40,13 +41,13 @@ func (k RuleKind) String() string { return ruleKindText.String(k) }
 func (k RuleKind) IsValid() bool { return ruleKindText.Valid(k) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (k RuleKind) MarshalText() ([]byte, error) { return marshalEnum(ruleKindText, k) }
+func (k RuleKind) MarshalText() ([]byte, error) { return ruleKindText.Marshal(k) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
-func (k *RuleKind) UnmarshalText(b []byte) error { return unmarshalEnum(ruleKindText, k, b) }
+func (k *RuleKind) UnmarshalText(b []byte) error { return ruleKindText.Unmarshal(k, b) }
 
 // ParseRuleKind returns the rule kind whose text form is s.
-func ParseRuleKind(s string) (RuleKind, error) { return parseEnum(ruleKindText, s) }
+func ParseRuleKind(s string) (RuleKind, error) { return ruleKindText.Parse(s) }
 
 // Limit is a limit of confidentiality that consent to a therapy group must
 // list (DOMAIN.md section 6; ACA Code of Ethics 2014, B.2 and B.4.a). The
@@ -63,7 +64,7 @@ const (
 	LimitSupervision                    // (supervision) supervision and consultation (ACA B.7, D.2)
 )
 
-var limitText = enum.Table[Limit]{Type: "Limit", Names: []string{
+var limitText = enum.Table[Limit]{Pkg: "group", Type: "Limit", Names: []string{
 	"unspecified", "harm", "mandated-reporting", "court-order", "own-release", "supervision",
 }}
 
@@ -77,13 +78,13 @@ func (l Limit) String() string { return limitText.String(l) }
 func (l Limit) IsValid() bool { return limitText.Valid(l) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (l Limit) MarshalText() ([]byte, error) { return marshalEnum(limitText, l) }
+func (l Limit) MarshalText() ([]byte, error) { return limitText.Marshal(l) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
-func (l *Limit) UnmarshalText(b []byte) error { return unmarshalEnum(limitText, l, b) }
+func (l *Limit) UnmarshalText(b []byte) error { return limitText.Unmarshal(l, b) }
 
 // ParseLimit returns the limit whose text form is s.
-func ParseLimit(s string) (Limit, error) { return parseEnum(limitText, s) }
+func ParseLimit(s string) (Limit, error) { return limitText.Parse(s) }
 
 // GroundRule is one rule of a group agreement: its kind and the words the
 // members agree to. Text may be empty for a built-in kind (StandardText
@@ -151,20 +152,20 @@ func StandardAgreement(version int) Agreement {
 	}
 }
 
-func (a Agreement) validate(fe *fieldErrs) {
+func (a Agreement) validate(fe *fault.List) {
 	if a.Version < 0 {
-		fe.add("version", "must not be negative", nil)
+		fe.Add("version", "must not be negative", nil)
 	}
 	if a.Version == 0 && (len(a.Rules) > 0 || len(a.Limits) > 0) {
-		fe.add("version", "an agreement with rules or limits needs a version of at least 1", nil)
+		fe.Add("version", "an agreement with rules or limits needs a version of at least 1", nil)
 	}
 	for i, r := range a.Rules {
 		path := fmt.Sprintf("rules[%d]", i)
 		if !r.Kind.IsValid() {
-			fe.add(path+".kind", "unknown rule kind "+r.Kind.String(), nil)
+			fe.Add(path+".kind", "unknown rule kind "+r.Kind.String(), nil)
 		}
 		if r.Kind == RuleCustom && strings.TrimSpace(r.Text) == "" {
-			fe.add(path+".text", "a custom rule needs its text", nil)
+			fe.Add(path+".text", "a custom rule needs its text", nil)
 		}
 	}
 	seen := map[Limit]bool{}
@@ -172,9 +173,9 @@ func (a Agreement) validate(fe *fieldErrs) {
 		path := fmt.Sprintf("limits[%d]", i)
 		switch {
 		case !l.IsValid():
-			fe.add(path, "unknown limit "+l.String(), nil)
+			fe.Add(path, "unknown limit "+l.String(), nil)
 		case seen[l]:
-			fe.add(path, "duplicate limit "+l.String(), ErrDuplicateID)
+			fe.Add(path, "duplicate limit "+l.String(), ErrDuplicateID)
 		}
 		seen[l] = true
 	}

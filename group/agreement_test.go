@@ -6,7 +6,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/groupwork/groupwork/group"
-	"github.com/groupwork/groupwork/internal/fixture"
+	"github.com/groupwork/groupwork/internal/testkit/fixture"
 )
 
 // TestStandardAgreement checks the agreement against DOMAIN.md section 6:

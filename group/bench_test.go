@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/groupwork/groupwork/group"
-	"github.com/groupwork/groupwork/internal/fixture"
+	"github.com/groupwork/groupwork/internal/testkit/fixture"
 )
 
 func BenchmarkNew(b *testing.B) {

@@ -49,7 +49,7 @@ func (c *Catalog) Profiles() []Profile {
 		out = append(out, p.Clone())
 	}
 	slices.SortFunc(out, func(a, b Profile) int {
-		return cmp.Or(cmp.Compare(a.Modality, b.Modality), cmp.Compare(a.Name, b.Name))
+		return cmp.Or(CompareModalities(a.Modality, b.Modality), cmp.Compare(a.Name, b.Name))
 	})
 	return out
 }
@@ -63,7 +63,7 @@ func (c *Catalog) Add(p Profile) error {
 		return err
 	}
 	if _, dup := c.profiles[p.Name]; dup {
-		return &FieldError{Path: "name", Problem: fmt.Sprintf("a profile named %q already exists", p.Name), Err: ErrDuplicateID}
+		return &FieldError{Pkg: "group", Path: "name", Problem: fmt.Sprintf("a profile named %q already exists", p.Name), Err: ErrDuplicateID}
 	}
 	c.put(p)
 	return nil
@@ -120,21 +120,21 @@ func (c *Catalog) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &ps); err != nil {
 		return err
 	}
-	var fe fieldErrs
+	fe := problems()
 	next := &Catalog{}
 	for i, p := range ps {
 		path := fmt.Sprintf("[%d]", i)
 		if err := p.Validate(); err != nil {
-			fe.addAll(path, err)
+			fe.AddAll(path, err)
 			continue
 		}
 		if _, dup := next.profiles[p.Name]; dup {
-			fe.add(path+".name", fmt.Sprintf("duplicate profile name %q", p.Name), ErrDuplicateID)
+			fe.Add(path+".name", fmt.Sprintf("duplicate profile name %q", p.Name), ErrDuplicateID)
 			continue
 		}
 		next.put(p)
 	}
-	if err := fe.err(); err != nil {
+	if err := fe.Err(); err != nil {
 		return err
 	}
 	c.profiles = next.profiles

@@ -6,7 +6,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/groupwork/groupwork/internal/enum"
+	"github.com/groupwork/groupwork/internal/vocab/enum"
 )
 
 // RelationshipKind is a pre-existing relationship between two members that
@@ -24,7 +24,7 @@ const (
 	RelationshipSupervisor                          // (supervisor) one supervises the other at work
 )
 
-var relationshipText = enum.Table[RelationshipKind]{Type: "RelationshipKind", Names: []string{
+var relationshipText = enum.Table[RelationshipKind]{Pkg: "group", Type: "RelationshipKind", Names: []string{
 	"unspecified", "partner", "family", "close-friend", "co-worker", "supervisor",
 }}
 
@@ -35,16 +35,16 @@ func (k RelationshipKind) String() string { return relationshipText.String(k) }
 func (k RelationshipKind) IsValid() bool { return relationshipText.Valid(k) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (k RelationshipKind) MarshalText() ([]byte, error) { return marshalEnum(relationshipText, k) }
+func (k RelationshipKind) MarshalText() ([]byte, error) { return relationshipText.Marshal(k) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (k *RelationshipKind) UnmarshalText(b []byte) error {
-	return unmarshalEnum(relationshipText, k, b)
+	return relationshipText.Unmarshal(k, b)
 }
 
 // ParseRelationshipKind returns the relationship kind whose text form is s.
 func ParseRelationshipKind(s string) (RelationshipKind, error) {
-	return parseEnum(relationshipText, s)
+	return relationshipText.Parse(s)
 }
 
 // Relationship says that members A and B know each other outside the group.
@@ -109,31 +109,31 @@ const (
 // reported as joined *FieldError values; ErrDuplicateID and ErrUnknownMember
 // mark the corresponding problems.
 func AssessComposition(p Profile, focus []Concern, roster []Member, rels []Relationship, keys ...string) (Composition, error) {
-	var fe fieldErrs
+	fe := problems()
 	on := make(map[MemberID]bool, len(roster))
 	for i, m := range roster {
 		path := fmt.Sprintf("roster[%d]", i)
-		fe.addAll(path, m.Validate())
+		fe.AddAll(path, m.Validate())
 		if on[m.ID] {
-			fe.add(path+".id", fmt.Sprintf("duplicate member id %q", m.ID), ErrDuplicateID)
+			fe.Add(path+".id", fmt.Sprintf("duplicate member id %q", m.ID), ErrDuplicateID)
 		}
 		on[m.ID] = true
 	}
 	for i, r := range rels {
 		path := fmt.Sprintf("relationships[%d]", i)
 		if !r.Kind.IsValid() {
-			fe.add(path+".kind", "unknown relationship kind "+r.Kind.String(), nil)
+			fe.Add(path+".kind", "unknown relationship kind "+r.Kind.String(), nil)
 		}
 		if r.A == r.B {
-			fe.add(path, "a relationship needs two different members", nil)
+			fe.Add(path, "a relationship needs two different members", nil)
 		}
 		for _, id := range []MemberID{r.A, r.B} {
 			if !on[id] {
-				fe.add(path, fmt.Sprintf("member %q is not on the roster", id), ErrUnknownMember)
+				fe.Add(path, fmt.Sprintf("member %q is not on the roster", id), ErrUnknownMember)
 			}
 		}
 	}
-	if err := fe.err(); err != nil {
+	if err := fe.Err(); err != nil {
 		return Composition{}, err
 	}
 

@@ -7,7 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/groupwork/groupwork/group"
-	"github.com/groupwork/groupwork/internal/fixture"
+	"github.com/groupwork/groupwork/internal/testkit/fixture"
 )
 
 func member(id string, attrs ...string) group.Member {

@@ -3,35 +3,48 @@ package group
 import (
 	"errors"
 	"strconv"
-	"strings"
+
+	"github.com/groupwork/groupwork/internal/vocab/fault"
 )
 
-// ErrUnknownValue is wrapped by every *ParseError: the text names no value
-// of the enum.
-var ErrUnknownValue = errors.New("group: unknown value")
+// The shared vocabulary: every package of the library reports bad input
+// with the same two error types and sentinels, so errors.Is and errors.As
+// work across packages.
+type (
+	// FieldError reports one broken invariant in structured input. Path
+	// names the field in JSON spelling with indexes
+	// ("facilitators[1].role"). Every FieldError wraps ErrInvalid, and Err
+	// when it is set, so both errors.Is(err, ErrInvalid) and
+	// errors.Is(err, ErrNoLicensedClinician) work. Validation joins one
+	// FieldError per problem with errors.Join. It is the same type in every
+	// package of the library.
+	FieldError = fault.FieldError
+	// ParseError reports text that names no value of an enum, or a value
+	// that has no text form; it wraps ErrUnknownValue. It is the same type
+	// in every package of the library.
+	ParseError = fault.ParseError
+)
 
-// ParseError reports text that names no value of one of the package's enums,
-// or a value that has no text form.
-type ParseError struct {
-	Type string // the enum's Go name, such as "Modality"
-	Text string // the offending text
-}
-
-// Error implements error.
-func (e *ParseError) Error() string {
-	return "group: unknown " + e.Type + " " + strconv.Quote(e.Text)
-}
-
-// Unwrap returns ErrUnknownValue.
-func (e *ParseError) Unwrap() error { return ErrUnknownValue }
+var (
+	// ErrInvalid is wrapped by every *FieldError: a spec, profile, member,
+	// agreement or other input breaks a hard invariant. The same value in
+	// every package of the library.
+	ErrInvalid = fault.ErrInvalid
+	// ErrUnknownValue is wrapped by every *ParseError. The same value in
+	// every package of the library.
+	ErrUnknownValue = fault.ErrUnknownValue
+)
 
 // Sentinel errors. Callers branch on them with errors.Is; the typed errors
 // below carry the details.
 var (
-	// ErrInvalid is wrapped by every *FieldError: a spec, profile, member,
-	// agreement or other input breaks a hard invariant.
-	ErrInvalid = errors.New("group: invalid input")
-	// ErrDuplicateID marks two members, facilitators or profiles sharing an identifier.
+	// ErrUnknownModality marks a modality that a table has no row for: a
+	// spec naming an app's own modality without giving its profile, a
+	// session template or agenda rule asked of a modality it does not know.
+	// A missing entry is always this error, never an empty result.
+	ErrUnknownModality = errors.New("group: no entry for the modality")
+	// ErrDuplicateID marks two members, facilitators or profiles sharing an
+	// identifier, wherever they are listed.
 	ErrDuplicateID = errors.New("group: duplicate identifier")
 	// ErrNoLicensedClinician marks a group whose profile requires a licensed
 	// clinician among its facilitators (CBT, process) but has none.
@@ -47,13 +60,21 @@ var (
 	// ErrTraineeAlone marks a group whose only facilitators in the room are trainees.
 	ErrTraineeAlone = errors.New("group: trainee cannot lead alone")
 
-	// ErrUnknownMember is returned by commands naming a member the group has
-	// never had referred to it.
+	// ErrUnknownMember marks a member who is not known where they are named:
+	// a group command naming a member never referred to the group, a
+	// session event naming a member off the roster, a monitor told of a
+	// member it does not follow. Every package wraps this one sentinel.
 	ErrUnknownMember = errors.New("group: unknown member")
+	// ErrUnknownFacilitator marks a facilitator who is not known where they
+	// are named (a session event naming a facilitator the session does not
+	// list, say). Every package wraps this one sentinel.
+	ErrUnknownFacilitator = errors.New("group: unknown facilitator")
 	// ErrInvalidTransition is wrapped by every *TransitionError.
 	ErrInvalidTransition = errors.New("group: invalid membership transition")
-	// ErrTimeOrder marks a command dated before the last recorded change of
-	// the same member (or before the agreement revision it depends on).
+	// ErrTimeOrder marks something dated before what it must follow: a group
+	// command dated before the last recorded change of the same member (or
+	// before the agreement revision it depends on), a session event dated
+	// before the event before it. Every package wraps this one sentinel.
 	ErrTimeOrder = errors.New("group: time out of order")
 	// ErrGroupFull marks an admission that would exceed the group's capacity.
 	ErrGroupFull = errors.New("group: group is full")
@@ -73,39 +94,12 @@ var (
 	ErrAgreementVersion = errors.New("group: wrong agreement version")
 )
 
-// FieldError reports one broken invariant in structured input. Path names
-// the field in JSON spelling with indexes ("facilitators[1].role"). Every
-// FieldError wraps ErrInvalid, and Err when it is set, so that both
-// errors.Is(err, ErrInvalid) and errors.Is(err, ErrNoLicensedClinician) work.
-// Validation joins one FieldError per problem with errors.Join.
-type FieldError struct {
-	Path    string // the offending field
-	Problem string // what is wrong, in lower case
-	Err     error  // a more specific sentinel, or nil
-}
-
-// Error implements error.
-func (e *FieldError) Error() string {
-	if e.Path == "" {
-		return "group: " + e.Problem
-	}
-	return "group: " + e.Path + ": " + e.Problem
-}
-
-// Unwrap returns ErrInvalid and, when set, Err.
-func (e *FieldError) Unwrap() []error {
-	if e.Err == nil {
-		return []error{ErrInvalid}
-	}
-	return []error{ErrInvalid, e.Err}
-}
-
 // TransitionError reports a membership change the member's current status
 // does not permit. It wraps ErrInvalidTransition.
 type TransitionError struct {
 	Member MemberID
-	From   Status // the current status; StatusUnspecified when the member has no episode
-	To     Status // the status the command would have entered
+	From   MembershipStatus // the current status; StatusUnspecified when the member has no episode
+	To     MembershipStatus // the status the command would have entered
 }
 
 // Error implements error.
@@ -132,58 +126,11 @@ func (e *CommandError) Error() string {
 	if e.Member != "" {
 		s += " " + strconv.Quote(string(e.Member))
 	}
-	return s + ": " + strings.TrimPrefix(e.Err.Error(), "group: ")
+	return s + ": " + fault.Trim(e.Err)
 }
 
 // Unwrap returns Err.
 func (e *CommandError) Unwrap() error { return e.Err }
 
-// fieldErrs collects FieldErrors under a path prefix.
-type fieldErrs struct{ errs []error }
-
-// add records a problem at path, wrapping sentinel when it is not nil.
-func (f *fieldErrs) add(path, problem string, sentinel error) {
-	f.errs = append(f.errs, &FieldError{Path: path, Problem: problem, Err: sentinel})
-}
-
-// addAll records the FieldErrors inside err (as joined by validation) under
-// the path prefix.
-func (f *fieldErrs) addAll(prefix string, err error) {
-	if err == nil {
-		return
-	}
-	var list []error
-	if j, ok := err.(interface{ Unwrap() []error }); ok && !isField(err) {
-		list = j.Unwrap()
-	} else {
-		list = []error{err}
-	}
-	for _, e := range list {
-		if fe, ok := e.(*FieldError); ok {
-			p := prefix
-			if fe.Path != "" {
-				p = joinPath(prefix, fe.Path)
-			}
-			f.errs = append(f.errs, &FieldError{Path: p, Problem: fe.Problem, Err: fe.Err})
-			continue
-		}
-		f.errs = append(f.errs, &FieldError{Path: prefix, Problem: e.Error(), Err: e})
-	}
-}
-
-func isField(err error) bool { _, ok := err.(*FieldError); return ok }
-
-// joinPath joins a prefix and a path with a dot, unless the path is an index.
-func joinPath(prefix, path string) string {
-	switch {
-	case prefix == "":
-		return path
-	case strings.HasPrefix(path, "["):
-		return prefix + path
-	default:
-		return prefix + "." + path
-	}
-}
-
-// err returns the joined errors, or nil.
-func (f *fieldErrs) err() error { return errors.Join(f.errs...) }
+// problems returns a collector of the package's field errors.
+func problems() fault.List { return fault.List{Pkg: "group"} }

@@ -5,7 +5,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/groupwork/groupwork/internal/enum"
+	"github.com/groupwork/groupwork/internal/vocab/enum"
+	"github.com/groupwork/groupwork/internal/vocab/fault"
 )
 
 // Role is what a facilitator does in a group. The zero value, RoleUnspecified,
@@ -26,7 +27,7 @@ const (
 	RoleSupervisor                  // (supervisor) oversees the leaders; not in the room
 )
 
-var roleText = enum.Table[Role]{Type: "Role", Names: []string{
+var roleText = enum.Table[Role]{Pkg: "group", Type: "Role", Names: []string{
 	"unspecified", "lead", "co-lead", "peer-facilitator", "trainee", "supervisor",
 }}
 
@@ -37,13 +38,13 @@ func (r Role) String() string { return roleText.String(r) }
 func (r Role) IsValid() bool { return roleText.Valid(r) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (r Role) MarshalText() ([]byte, error) { return marshalEnum(roleText, r) }
+func (r Role) MarshalText() ([]byte, error) { return roleText.Marshal(r) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
-func (r *Role) UnmarshalText(b []byte) error { return unmarshalEnum(roleText, r, b) }
+func (r *Role) UnmarshalText(b []byte) error { return roleText.Unmarshal(r, b) }
 
 // ParseRole returns the role whose text form is s.
-func ParseRole(s string) (Role, error) { return parseEnum(roleText, s) }
+func ParseRole(s string) (Role, error) { return roleText.Parse(s) }
 
 // InRoom reports whether the role runs sessions in the room: every
 // specified role but supervisor. Supervisors oversee from outside and count
@@ -80,19 +81,19 @@ func (f Facilitator) hasAny(cs []Credential) bool {
 }
 
 // validate checks the facilitator's own fields.
-func (f Facilitator) validate(fe *fieldErrs, path string) {
+func (f Facilitator) validate(fe *fault.List, path string) {
 	if f.ID == "" {
-		fe.add(path+".id", "must not be empty", nil)
+		fe.Add(path+".id", "must not be empty", nil)
 	}
 	if strings.TrimSpace(f.Name) == "" {
-		fe.add(path+".name", "must not be empty", nil)
+		fe.Add(path+".name", "must not be empty", nil)
 	}
 	if !f.Role.IsValid() {
-		fe.add(path+".role", "must be one of lead, co-lead, peer-facilitator, trainee, supervisor", nil)
+		fe.Add(path+".role", "must be one of lead, co-lead, peer-facilitator, trainee, supervisor", nil)
 	}
 	for i, c := range f.Credentials {
 		if !c.IsValid() {
-			fe.add(fmt.Sprintf("%s.credentials[%d]", path, i), "unknown credential "+c.String(), nil)
+			fe.Add(fmt.Sprintf("%s.credentials[%d]", path, i), "unknown credential "+c.String(), nil)
 		}
 	}
 }
@@ -115,10 +116,10 @@ func (f Facilitator) validate(fe *fieldErrs, path string) {
 //   - RecommendedCredentials missing, co-leading recommended but a single
 //     facilitator, or more than eight places with a single facilitator:
 //     findings.
-func checkStaffing(p Profile, fs []Facilitator, capacity int, fe *fieldErrs) []Finding {
+func checkStaffing(p Profile, fs []Facilitator, capacity int, fe *fault.List) []Finding {
 	var out []Finding
 	if len(fs) == 0 {
-		fe.add("facilitators", "a group needs at least one facilitator", ErrNoLead)
+		fe.Add("facilitators", "a group needs at least one facilitator", ErrNoLead)
 		return nil
 	}
 	seen := make(map[FacilitatorID]int, len(fs))
@@ -127,7 +128,7 @@ func checkStaffing(p Profile, fs []Facilitator, capacity int, fe *fieldErrs) []F
 		f.validate(fe, path)
 		if f.ID != "" {
 			if j, dup := seen[f.ID]; dup {
-				fe.add(path+".id", fmt.Sprintf("duplicate facilitator id %q (also facilitators[%d])", f.ID, j), ErrDuplicateID)
+				fe.Add(path+".id", fmt.Sprintf("duplicate facilitator id %q (also facilitators[%d])", f.ID, j), ErrDuplicateID)
 			} else {
 				seen[f.ID] = i
 			}
@@ -146,31 +147,31 @@ func checkStaffing(p Profile, fs []Facilitator, capacity int, fe *fieldErrs) []F
 		if isLead {
 			leaders++
 			if len(p.LeadCredentials) > 0 && !f.hasAny(p.LeadCredentials) {
-				fe.add(fmt.Sprintf("facilitators[%d].credentials", i),
+				fe.Add(fmt.Sprintf("facilitators[%d].credentials", i),
 					fmt.Sprintf("the %s profile requires each lead to hold one of %s", p.Name, credList(p.LeadCredentials)), ErrLeadNotQualified)
 			}
 		}
 	}
 	switch {
 	case seniors == 0 && inRoom > 0:
-		fe.add("facilitators", "a trainee cannot lead alone: add a lead or co-lead", ErrTraineeAlone)
+		fe.Add("facilitators", "a trainee cannot lead alone: add a lead or co-lead", ErrTraineeAlone)
 	case leaders == 0:
 		want := "a facilitator with role lead"
 		if p.Kind == KindSupport {
 			want += " or peer-facilitator"
 		}
-		fe.add("facilitators", "the group needs "+want, ErrNoLead)
+		fe.Add("facilitators", "the group needs "+want, ErrNoLead)
 	}
 
 	holds := func(c Credential) bool {
 		return slices.ContainsFunc(fs, func(f Facilitator) bool { return f.Role.InRoom() && f.Role != RoleTrainee && f.Has(c) })
 	}
 	if p.LicensedClinicianRequired && !holds(CredentialLicensedClinician) {
-		fe.add("facilitators", "the "+p.Name+" profile requires a licensed clinician among the leaders", ErrNoLicensedClinician)
+		fe.Add("facilitators", "the "+p.Name+" profile requires a licensed clinician among the leaders", ErrNoLicensedClinician)
 	}
 	for _, c := range p.RequiredCredentials {
 		if !holds(c) {
-			fe.add("facilitators", "the "+p.Name+" profile requires a leader holding "+c.String(), ErrMissingCredential)
+			fe.Add("facilitators", "the "+p.Name+" profile requires a leader holding "+c.String(), ErrMissingCredential)
 		}
 	}
 	for _, c := range p.RecommendedCredentials {

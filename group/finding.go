@@ -4,40 +4,40 @@ import (
 	"cmp"
 	"slices"
 
-	"github.com/groupwork/groupwork/internal/enum"
+	"github.com/groupwork/groupwork/internal/vocab/enum"
 )
 
-// Severity ranks a Finding. The zero value, SeverityUnspecified, is not a
+// FindingSeverity ranks a Finding. The zero value, SeverityUnspecified, is not a
 // valid severity for a finding. Severities order from least to most serious,
 // so they can be compared with < and >.
-type Severity uint8
+type FindingSeverity uint8
 
 // The severities.
 const (
-	SeverityUnspecified Severity = iota // (unspecified)
-	SeverityInfo                        // (info) worth knowing; no action needed
-	SeverityWarning                     // (warning) departs from published guidance; review it
-	SeverityBlocking                    // (blocking) should not go ahead until resolved or explicitly acknowledged
+	SeverityUnspecified FindingSeverity = iota // (unspecified)
+	SeverityInfo                               // (info) worth knowing; no action needed
+	SeverityWarning                            // (warning) departs from published guidance; review it
+	SeverityBlocking                           // (blocking) should not go ahead until resolved or explicitly acknowledged
 )
 
-var severityText = enum.Table[Severity]{Type: "Severity", Names: []string{
+var severityText = enum.Table[FindingSeverity]{Pkg: "group", Type: "FindingSeverity", Names: []string{
 	"unspecified", "info", "warning", "blocking",
 }}
 
 // String returns the severity's text form.
-func (s Severity) String() string { return severityText.String(s) }
+func (s FindingSeverity) String() string { return severityText.String(s) }
 
 // IsValid reports whether s is a specified severity.
-func (s Severity) IsValid() bool { return severityText.Valid(s) }
+func (s FindingSeverity) IsValid() bool { return severityText.Valid(s) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (s Severity) MarshalText() ([]byte, error) { return marshalEnum(severityText, s) }
+func (s FindingSeverity) MarshalText() ([]byte, error) { return severityText.Marshal(s) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
-func (s *Severity) UnmarshalText(b []byte) error { return unmarshalEnum(severityText, s, b) }
+func (s *FindingSeverity) UnmarshalText(b []byte) error { return severityText.Unmarshal(s, b) }
 
-// ParseSeverity returns the severity whose text form is s.
-func ParseSeverity(s string) (Severity, error) { return parseEnum(severityText, s) }
+// ParseFindingSeverity returns the severity whose text form is s.
+func ParseFindingSeverity(s string) (FindingSeverity, error) { return severityText.Parse(s) }
 
 // Finding is a piece of clinical guidance about a group, a roster or a
 // session: something that departs from published practice without breaking a
@@ -48,7 +48,7 @@ func ParseSeverity(s string) (Severity, error) { return parseEnum(severityText, 
 // Finding is a comparable value; the zero value is not a meaningful finding.
 type Finding struct {
 	// Severity says how much the finding matters.
-	Severity Severity `json:"severity"`
+	Severity FindingSeverity `json:"severity"`
 	// Code is a stable, lower-case, hyphenated identifier ("size-above-ideal")
 	// that apps may branch on and translate. Codes never change meaning.
 	Code string `json:"code"`

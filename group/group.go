@@ -51,9 +51,9 @@ type Group struct {
 // guidance about the spec (a capacity above the ideal size, no co-leader, an
 // atypical session length) is not an error: read it from Findings.
 func New(spec Spec) (*Group, error) {
-	var fe fieldErrs
+	fe := problems()
 	spec.check(&fe)
-	if err := fe.err(); err != nil {
+	if err := fe.Err(); err != nil {
 		return nil, err
 	}
 	p, _ := spec.profile()
@@ -102,14 +102,16 @@ func (g *Group) Member(id MemberID) (Member, bool) {
 }
 
 // Members returns every member ever referred, sorted by ID.
-func (g *Group) Members() []Member { return g.membersWhere(func(Status) bool { return true }) }
+func (g *Group) Members() []Member {
+	return g.membersWhere(func(MembershipStatus) bool { return true })
+}
 
 // ActiveMembers returns the active members, sorted by ID.
 func (g *Group) ActiveMembers() []Member {
-	return g.membersWhere(func(s Status) bool { return s == StatusActive })
+	return g.membersWhere(func(s MembershipStatus) bool { return s == StatusActive })
 }
 
-func (g *Group) membersWhere(keep func(Status) bool) []Member {
+func (g *Group) membersWhere(keep func(MembershipStatus) bool) []Member {
 	var out []Member
 	for _, id := range slices.Sorted(maps.Keys(g.members)) {
 		st := g.members[id]
@@ -122,7 +124,7 @@ func (g *Group) membersWhere(keep func(Status) bool) []Member {
 
 // Status returns the status of member id's latest episode, or
 // StatusUnspecified for a member the group does not know.
-func (g *Group) Status(id MemberID) Status {
+func (g *Group) Status(id MemberID) MembershipStatus {
 	st, ok := g.members[id]
 	if !ok {
 		return StatusUnspecified
@@ -171,7 +173,7 @@ func (g *Group) Waiting() []MemberID {
 // active members of a therapy group who have not signed the current
 // agreement. Most serious first; deterministic.
 func (g *Group) Findings() []Finding {
-	var fe fieldErrs
+	fe := problems()
 	out := g.spec.check(&fe)
 	if g.profile.Kind == KindTherapy && g.spec.Agreement.Version > 0 {
 		for _, m := range g.ActiveMembers() {
@@ -254,7 +256,7 @@ func (g *Group) run(e entry) error {
 // happens before the first change.
 func (g *Group) apply(e entry) (bool, error) {
 	if e.At.IsZero() {
-		return false, &FieldError{Path: "at", Problem: "a command needs its time"}
+		return false, &FieldError{Pkg: "group", Path: "at", Problem: "a command needs its time"}
 	}
 	switch e.Op {
 	case opRefer, opScreen, opDecline, opWaitlist, opAdmit, opComplete, opWithdraw,
@@ -265,17 +267,17 @@ func (g *Group) apply(e entry) (bool, error) {
 	case opSign, opRecordingGiven, opRecordingWithdrawn:
 		return true, g.applyConsent(e)
 	}
-	return false, &FieldError{Path: "op", Problem: fmt.Sprintf("unknown command %q", e.Op)}
+	return false, &FieldError{Pkg: "group", Path: "op", Problem: fmt.Sprintf("unknown command %q", e.Op)}
 }
 
 func (g *Group) revise(e entry) error {
 	if e.Agreement == nil {
-		return &FieldError{Path: "agreement", Problem: "a revision needs the new agreement"}
+		return &FieldError{Pkg: "group", Path: "agreement", Problem: "a revision needs the new agreement"}
 	}
 	a := *e.Agreement
-	var fe fieldErrs
+	fe := problems()
 	a.validate(&fe)
-	if err := fe.err(); err != nil {
+	if err := fe.Err(); err != nil {
 		return err
 	}
 	if a.Version <= g.spec.Agreement.Version {

@@ -9,7 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/groupwork/groupwork/group"
-	"github.com/groupwork/groupwork/internal/fixture"
+	"github.com/groupwork/groupwork/internal/testkit/fixture"
 )
 
 // storyGroup builds a group with every kind of command in its history.
@@ -62,7 +62,7 @@ func TestGroupJSONRoundTrip(t *testing.T) {
 
 func TestGroupJSONStory(t *testing.T) {
 	g := storyGroup(t)
-	require.Equal(t, []group.Status{group.StatusReferred, group.StatusScreening, group.StatusWaitlisted,
+	require.Equal(t, []group.MembershipStatus{group.StatusReferred, group.StatusScreening, group.StatusWaitlisted,
 		group.StatusActive, group.StatusTransferred}, statuses(g.Episodes("m04")[0]), "m04 promoted when m02 dropped out")
 	require.Equal(t, group.StatusWaitlisted, g.Episodes("m05")[0].Transitions[2].Status)
 	require.Empty(t, g.ActiveMembers())

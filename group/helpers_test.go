@@ -60,8 +60,8 @@ func codes(fs []group.Finding) []string {
 	return out
 }
 
-func statuses(e group.Episode) []group.Status {
-	out := make([]group.Status, len(e.Transitions))
+func statuses(e group.Episode) []group.MembershipStatus {
+	out := make([]group.MembershipStatus, len(e.Transitions))
 	for i, t := range e.Transitions {
 		out[i] = t.Status
 	}

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/groupwork/groupwork/internal/enum"
+	"github.com/groupwork/groupwork/internal/vocab/enum"
 )
 
 // Member is a person referred to a group. Attributes carry whatever the app
@@ -25,21 +25,21 @@ const AttrConcern = "concern"
 
 // Validate reports every problem with m as joined *FieldError values.
 func (m Member) Validate() error {
-	var fe fieldErrs
+	fe := problems()
 	if m.ID == "" {
-		fe.add("id", "must not be empty", nil)
+		fe.Add("id", "must not be empty", nil)
 	}
 	if strings.TrimSpace(m.Name) == "" {
-		fe.add("name", "must not be empty", nil)
+		fe.Add("name", "must not be empty", nil)
 	}
 	for _, k := range slices.Sorted(maps.Keys(m.Attributes)) {
 		if strings.TrimSpace(k) == "" {
-			fe.add("attributes", "attribute keys must not be empty", nil)
+			fe.Add("attributes", "attribute keys must not be empty", nil)
 		} else if strings.TrimSpace(m.Attributes[k]) == "" {
-			fe.add("attributes."+k, "must not be empty", nil)
+			fe.Add("attributes."+k, "must not be empty", nil)
 		}
 	}
-	return fe.err()
+	return fe.Err()
 }
 
 func (m Member) clone() Member {
@@ -47,7 +47,7 @@ func (m Member) clone() Member {
 	return m
 }
 
-// Status is where a member stands in one membership episode. The zero value,
+// MembershipStatus is where a member stands in one membership episode. The zero value,
 // StatusUnspecified, means "no episode".
 //
 // The life cycle: referred -> screening -> declined | waitlisted | active;
@@ -58,49 +58,51 @@ func (m Member) clone() Member {
 // endings of active membership are terminal: a member who comes back starts
 // a new episode (Yalom & Leszcz 2005, ch. 10 on selection and preparation;
 // ACA 2014, A.9.a on screening).
-type Status uint8
+type MembershipStatus uint8
 
 // The statuses.
 const (
-	StatusUnspecified Status = iota // (unspecified) no episode
-	StatusReferred                  // (referred) referred, not yet screened
-	StatusScreening                 // (screening) being screened
-	StatusDeclined                  // (declined) not admitted after screening; terminal
-	StatusWaitlisted                // (waitlisted) suitable, waiting for a place
-	StatusActive                    // (active) a member of the group
-	StatusCompleted                 // (completed) finished the program; terminal
-	StatusWithdrawn                 // (withdrawn) left by their own choice; terminal
-	StatusDischarged                // (discharged) asked to leave by the leaders; terminal
-	StatusTransferred               // (transferred) moved to another group or service; terminal
-	StatusDroppedOut                // (dropped-out) stopped coming without ending; terminal
+	StatusUnspecified MembershipStatus = iota // (unspecified) no episode
+	StatusReferred                            // (referred) referred, not yet screened
+	StatusScreening                           // (screening) being screened
+	StatusDeclined                            // (declined) not admitted after screening; terminal
+	StatusWaitlisted                          // (waitlisted) suitable, waiting for a place
+	StatusActive                              // (active) a member of the group
+	StatusCompleted                           // (completed) finished the program; terminal
+	StatusWithdrawn                           // (withdrawn) left by their own choice; terminal
+	StatusDischarged                          // (discharged) asked to leave by the leaders; terminal
+	StatusTransferred                         // (transferred) moved to another group or service; terminal
+	StatusDroppedOut                          // (dropped-out) stopped coming without ending; terminal
 )
 
-var statusText = enum.Table[Status]{Type: "Status", Names: []string{
+var statusText = enum.Table[MembershipStatus]{Pkg: "group", Type: "MembershipStatus", Names: []string{
 	"unspecified", "referred", "screening", "declined", "waitlisted", "active",
 	"completed", "withdrawn", "discharged", "transferred", "dropped-out",
 }}
 
 // String returns the status's text form.
-func (s Status) String() string { return statusText.String(s) }
+func (s MembershipStatus) String() string { return statusText.String(s) }
 
 // IsValid reports whether s is a specified status.
-func (s Status) IsValid() bool { return statusText.Valid(s) }
+func (s MembershipStatus) IsValid() bool { return statusText.Valid(s) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (s Status) MarshalText() ([]byte, error) { return marshalEnum(statusText, s) }
+func (s MembershipStatus) MarshalText() ([]byte, error) { return statusText.Marshal(s) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
-func (s *Status) UnmarshalText(b []byte) error { return unmarshalEnum(statusText, s, b) }
+func (s *MembershipStatus) UnmarshalText(b []byte) error { return statusText.Unmarshal(s, b) }
 
-// ParseStatus returns the status whose text form is s.
-func ParseStatus(s string) (Status, error) { return parseEnum(statusText, s) }
+// ParseMembershipStatus returns the status whose text form is s.
+func ParseMembershipStatus(s string) (MembershipStatus, error) { return statusText.Parse(s) }
 
 // IsTerminal reports whether an episode in status s is over.
-func (s Status) IsTerminal() bool { return s == StatusDeclined || s >= StatusCompleted && s.IsValid() }
+func (s MembershipStatus) IsTerminal() bool {
+	return s == StatusDeclined || s >= StatusCompleted && s.IsValid()
+}
 
 // next reports whether an episode may move from one status to another.
 // screening says whether the group screens members.
-func next(from, to Status, screening bool) bool {
+func next(from, to MembershipStatus, screening bool) bool {
 	pre := from == StatusScreening || (from == StatusReferred && !screening)
 	switch to {
 	case StatusScreening:
@@ -121,9 +123,9 @@ func next(from, to Status, screening bool) bool {
 
 // Transition is one time-stamped change of status with its reason.
 type Transition struct {
-	Status Status    `json:"status"`
-	At     time.Time `json:"at"`
-	Reason string    `json:"reason"`
+	Status MembershipStatus `json:"status"`
+	At     time.Time        `json:"at"`
+	Reason string           `json:"reason"`
 }
 
 // Episode is one spell of membership, from referral to its end. Episodes are
@@ -135,7 +137,7 @@ type Episode struct {
 }
 
 // Status returns the episode's current status.
-func (e Episode) Status() Status {
+func (e Episode) Status() MembershipStatus {
 	if len(e.Transitions) == 0 {
 		return StatusUnspecified
 	}
@@ -146,7 +148,7 @@ func (e Episode) Status() Status {
 func (e Episode) Open() bool { s := e.Status(); return s.IsValid() && !s.IsTerminal() }
 
 // When returns the time the episode entered status s, if it did.
-func (e Episode) When(s Status) (time.Time, bool) {
+func (e Episode) When(s MembershipStatus) (time.Time, bool) {
 	for _, t := range e.Transitions {
 		if t.Status == s {
 			return t.At, true
@@ -285,7 +287,7 @@ func (g *Group) PromoteWaitlist(at time.Time) ([]MemberID, error) {
 }
 
 // leaving maps the ending commands to their status.
-var leaving = map[string]Status{
+var leaving = map[string]MembershipStatus{
 	opComplete: StatusCompleted, opWithdraw: StatusWithdrawn, opDischarge: StatusDischarged,
 	opTransfer: StatusTransferred, opDropOut: StatusDroppedOut,
 }
@@ -305,7 +307,7 @@ func (g *Group) applyMembership(e entry) (bool, error) {
 	}
 	cur := st.current()
 	from := cur.Status()
-	var to Status
+	var to MembershipStatus
 	reason := e.Reason
 	switch e.Op {
 	case opScreen:
@@ -333,7 +335,7 @@ func (g *Group) applyMembership(e entry) (bool, error) {
 		return false, ErrTimeOrder
 	}
 	if strings.TrimSpace(reason) == "" {
-		return false, &FieldError{Path: "reason", Problem: "a transition to " + to.String() + " needs a reason"}
+		return false, &FieldError{Pkg: "group", Path: "reason", Problem: "a transition to " + to.String() + " needs a reason"}
 	}
 	wasActive := from == StatusActive
 	g.setStatus(st, to, e.At, reason)
@@ -349,14 +351,14 @@ func (g *Group) applyMembership(e entry) (bool, error) {
 
 func (g *Group) refer(e entry) error {
 	if e.Details == nil {
-		return &FieldError{Path: "details", Problem: "a referral needs the member's details"}
+		return &FieldError{Pkg: "group", Path: "details", Problem: "a referral needs the member's details"}
 	}
 	m := *e.Details
 	if err := m.Validate(); err != nil {
 		return err
 	}
 	if m.ID != e.Member {
-		return &FieldError{Path: "member", Problem: "must equal the referred member's id"}
+		return &FieldError{Pkg: "group", Path: "member", Problem: "must equal the referred member's id"}
 	}
 	st, ok := g.members[m.ID]
 	if ok {
@@ -379,7 +381,7 @@ func (g *Group) refer(e entry) error {
 	return nil
 }
 
-func (g *Group) setStatus(st *memberState, s Status, at time.Time, reason string) {
+func (g *Group) setStatus(st *memberState, s MembershipStatus, at time.Time, reason string) {
 	ep := &st.episodes[len(st.episodes)-1]
 	ep.Transitions = append(ep.Transitions, Transition{Status: s, At: at, Reason: reason})
 }

@@ -9,14 +9,14 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/groupwork/groupwork/group"
-	"github.com/groupwork/groupwork/internal/fixture"
+	"github.com/groupwork/groupwork/internal/testkit/fixture"
 )
 
 func TestStatusText(t *testing.T) {
-	for _, s := range []group.Status{group.StatusDeclined, group.StatusCompleted, group.StatusDroppedOut} {
+	for _, s := range []group.MembershipStatus{group.StatusDeclined, group.StatusCompleted, group.StatusDroppedOut} {
 		require.True(t, s.IsTerminal(), s.String())
 	}
-	for _, s := range []group.Status{group.StatusUnspecified, group.StatusReferred, group.StatusActive, group.StatusWaitlisted, group.Status(99)} {
+	for _, s := range []group.MembershipStatus{group.StatusUnspecified, group.StatusReferred, group.StatusActive, group.StatusWaitlisted, group.MembershipStatus(99)} {
 		require.False(t, s.IsTerminal(), s.String())
 	}
 }
@@ -26,7 +26,7 @@ func TestStatusText(t *testing.T) {
 func TestTransitions(t *testing.T) {
 	type cmd struct {
 		name string
-		to   group.Status
+		to   group.MembershipStatus
 		run  func(g *group.Group, id group.MemberID, at time.Time) error
 	}
 	cmds := []cmd{
@@ -47,7 +47,7 @@ func TestTransitions(t *testing.T) {
 		}},
 	}
 	// paths to each starting status
-	setups := map[group.Status][]string{
+	setups := map[group.MembershipStatus][]string{
 		group.StatusReferred:   nil,
 		group.StatusScreening:  {"screen"},
 		group.StatusWaitlisted: {"screen", "waitlist"},
@@ -55,7 +55,7 @@ func TestTransitions(t *testing.T) {
 		group.StatusDeclined:   {"screen", "decline"},
 		group.StatusCompleted:  {"screen", "admit", "complete"},
 	}
-	allowed := map[group.Status][]group.Status{
+	allowed := map[group.MembershipStatus][]group.MembershipStatus{
 		group.StatusReferred:   {group.StatusScreening, group.StatusWithdrawn},
 		group.StatusScreening:  {group.StatusDeclined, group.StatusWaitlisted, group.StatusActive, group.StatusWithdrawn},
 		group.StatusWaitlisted: {group.StatusActive, group.StatusWithdrawn},
@@ -308,7 +308,7 @@ func TestScenarioClosedCBT(t *testing.T) {
 
 	eps := g.Episodes("m02")
 	require.Len(t, eps, 2)
-	if diff := cmp.Diff([]group.Status{group.StatusReferred, group.StatusScreening, group.StatusActive, group.StatusDroppedOut}, statuses(eps[0])); diff != "" {
+	if diff := cmp.Diff([]group.MembershipStatus{group.StatusReferred, group.StatusScreening, group.StatusActive, group.StatusDroppedOut}, statuses(eps[0])); diff != "" {
 		t.Errorf("first episode (-want +got):\n%s", diff)
 	}
 	require.Equal(t, 2, eps[1].Number)
@@ -376,7 +376,7 @@ func TestScenarioPeerSupport(t *testing.T) {
 	m := fixture.Member(30)
 	require.NoError(t, g.Refer(m, fixture.Week(4)))
 	require.NoError(t, g.Admit(m.ID, fixture.Week(4)), "no screening step needed")
-	require.Equal(t, []group.Status{group.StatusReferred, group.StatusActive}, statuses(g.Episodes(m.ID)[0]))
+	require.Equal(t, []group.MembershipStatus{group.StatusReferred, group.StatusActive}, statuses(g.Episodes(m.ID)[0]))
 	require.NoError(t, g.Withdraw(m.ID, fixture.Week(5), "feels better"))
 	// The same member may come back any time, as a new episode.
 	require.NoError(t, g.Refer(m, fixture.Week(9)))

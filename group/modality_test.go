@@ -2,7 +2,9 @@ package group_test
 
 import (
 	"encoding"
+	"errors"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -52,8 +54,6 @@ func enumCaseOf[T interface {
 // part of the JSON format and must never change.
 func allEnums() []enumCase {
 	return []enumCase{
-		enumCaseOf[group.Modality]("Modality", group.ParseModality,
-			"support", "psychoeducational", "cbt", "mindfulness", "art-therapy", "process", "skills"),
 		enumCaseOf[group.Credential]("Credential", group.ParseCredential,
 			"licensed-clinician", "cbt-trained", "dbt-trained", "mindfulness-teacher", "art-therapist",
 			"peer-support-worker", "trained-facilitator"),
@@ -63,9 +63,9 @@ func allEnums() []enumCase {
 		enumCaseOf[group.Structure]("Structure", group.ParseStructure, "low", "moderate", "high", "very-high"),
 		enumCaseOf[group.Kind]("Kind", group.ParseKind, "therapy", "support"),
 		enumCaseOf[group.Role]("Role", group.ParseRole, "lead", "co-lead", "peer-facilitator", "trainee", "supervisor"),
-		enumCaseOf[group.Severity]("Severity", group.ParseSeverity, "info", "warning", "blocking"),
+		enumCaseOf[group.FindingSeverity]("FindingSeverity", group.ParseFindingSeverity, "info", "warning", "blocking"),
 		enumCaseOf[group.MeetingAccess]("MeetingAccess", group.ParseMeetingAccess, "open", "closed"),
-		enumCaseOf[group.Status]("Status", group.ParseStatus, "referred", "screening", "declined", "waitlisted",
+		enumCaseOf[group.MembershipStatus]("MembershipStatus", group.ParseMembershipStatus, "referred", "screening", "declined", "waitlisted",
 			"active", "completed", "withdrawn", "discharged", "transferred", "dropped-out"),
 		enumCaseOf[group.RuleKind]("RuleKind", group.ParseRuleKind, "attendance", "words-not-actions",
 			"confidentiality", "announce-leaving", "no-outside-contact", "sobriety", "custom"),
@@ -73,7 +73,7 @@ func allEnums() []enumCase {
 			"own-release", "supervision"),
 		enumCaseOf[group.Indicator]("Indicator", group.ParseIndicator, "acute-psychosis", "cognitive-impairment",
 			"acute-suicidality", "antisocial", "cannot-keep-agreement", "refuses-participation", "substance-use"),
-		enumCaseOf[group.Outcome]("Outcome", group.ParseOutcome, "suitable", "refer-elsewhere", "unsuitable",
+		enumCaseOf[group.ScreeningOutcome]("ScreeningOutcome", group.ParseScreeningOutcome, "suitable", "refer-elsewhere", "unsuitable",
 			"needs-clinician-review"),
 		enumCaseOf[group.RelationshipKind]("RelationshipKind", group.ParseRelationshipKind,
 			"partner", "family", "close-friend", "co-worker", "supervisor"),
@@ -111,11 +111,53 @@ func TestEnumText(t *testing.T) {
 				var pe *group.ParseError
 				require.ErrorAs(t, err, &pe, "%q", s)
 				require.ErrorIs(t, err, group.ErrUnknownValue)
-				require.Equal(t, group.ParseError{Type: ec.name, Text: s}, *pe)
+				require.Equal(t, group.ParseError{Pkg: "group", Type: ec.name, Text: s}, *pe)
 				require.Error(t, ec.fresh().UnmarshalText([]byte(s)))
 			}
 		})
 	}
+}
+
+// TestModalityText checks the modality's text form: the seven built-ins (part
+// of the JSON format, never to change), an app's own well-formed names, and
+// the rejection of malformed text.
+func TestModalityText(t *testing.T) {
+	builtins := []string{"support", "psychoeducational", "cbt", "mindfulness", "art-therapy", "process", "skills"}
+	var got []string
+	for _, m := range group.Modalities() {
+		require.True(t, m.IsBuiltin())
+		got = append(got, m.String())
+	}
+	require.Equal(t, builtins, got, "the built-ins in catalogue order")
+	for _, s := range append(builtins, "grief-circle", "psychodrama", "dbt2") {
+		m, err := group.ParseModality(s)
+		require.NoError(t, err, s)
+		require.True(t, m.IsValid(), s)
+		b, err := m.MarshalText()
+		require.NoError(t, err)
+		require.Equal(t, s, string(b))
+		var u group.Modality
+		require.NoError(t, u.UnmarshalText(b))
+		require.Equal(t, m, u)
+	}
+	zero, err := group.ParseModality("unspecified")
+	require.NoError(t, err)
+	require.Equal(t, group.ModalityUnspecified, zero)
+	require.False(t, zero.IsValid())
+	require.False(t, group.Modality("grief-circle").IsBuiltin())
+	for _, s := range []string{"", "Unknown", " cbt", "cbt ", "UNSPECIFIED", "9lives", "-x", "a_b", strings.Repeat("a", 65)} {
+		_, err := group.ParseModality(s)
+		var pe *group.ParseError
+		require.ErrorAs(t, err, &pe, "%q", s)
+		require.ErrorIs(t, err, group.ErrUnknownValue)
+		require.Equal(t, group.ParseError{Pkg: "group", Type: "Modality", Text: s}, *pe)
+		_, err = group.Modality(s).MarshalText()
+		if s != "" {
+			require.ErrorIs(t, err, group.ErrUnknownValue, "%q does not marshal", s)
+		}
+	}
+	require.Negative(t, group.CompareModalities(group.ModalitySkills, "aaa"), "built-ins sort before an app's own")
+	require.Negative(t, group.CompareModalities(group.ModalitySupport, group.ModalityCBT), "built-ins in catalogue order")
 }
 
 func TestUnmarshalTextLeavesValueOnError(t *testing.T) {
@@ -134,7 +176,16 @@ func FuzzEnumText(f *testing.F) {
 	}
 	f.Add("unspecified")
 	f.Add("\x00")
+	f.Add("grief-circle")
 	f.Fuzz(func(t *testing.T, s string) {
+		if m, err := group.ParseModality(s); err == nil {
+			b, err := m.MarshalText()
+			if err != nil || string(b) != s {
+				t.Fatalf("modality %q parsed but writes %q, %v", s, b, err)
+			}
+		} else if !errors.Is(err, group.ErrUnknownValue) {
+			t.Fatalf("modality %q: %v", s, err)
+		}
 		for _, ec := range allEnums() {
 			u := ec.fresh()
 			err := u.UnmarshalText([]byte(s))

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/groupwork/groupwork/internal/vocab/fault"
 )
 
 // Range is an inclusive range of whole numbers. Max 0 means "no upper bound".
@@ -247,26 +249,26 @@ func BuiltinProfiles() []Profile {
 // *FieldError values joined with errors.Join, with paths in the profile's
 // JSON spelling.
 func (p Profile) Validate() error {
-	var fe fieldErrs
+	fe := problems()
 	p.validate(&fe)
-	return fe.err()
+	return fe.Err()
 }
 
-func (p Profile) validate(fe *fieldErrs) {
+func (p Profile) validate(fe *fault.List) {
 	if strings.TrimSpace(p.Name) == "" {
-		fe.add("name", "must not be empty", nil)
+		fe.Add("name", "must not be empty", nil)
 	}
 	if !p.Modality.IsValid() {
-		fe.add("modality", "must be one of "+enumList(Modalities()), nil)
+		fe.Add("modality", "must be a built-in modality ("+enumList(Modalities())+") or an app's own name", nil)
 	}
 	if !p.Kind.IsValid() {
-		fe.add("kind", "must be therapy or support", nil)
+		fe.Add("kind", "must be therapy or support", nil)
 	}
 	if !p.Specialization.IsValid() {
-		fe.add("specialization", "must be a specified ASGW specialization or none", nil)
+		fe.Add("specialization", "must be a specified ASGW specialization or none", nil)
 	}
 	if !p.Structure.IsValid() {
-		fe.add("structure", "must be low, moderate, high or very-high", nil)
+		fe.Add("structure", "must be low, moderate, high or very-high", nil)
 	}
 	for _, l := range []struct {
 		name string
@@ -279,39 +281,39 @@ func (p Profile) validate(fe *fieldErrs) {
 		name := l.name
 		for i, c := range l.cs {
 			if !c.IsValid() {
-				fe.add(fmt.Sprintf("%s[%d]", name, i), "unknown credential "+c.String(), nil)
+				fe.Add(fmt.Sprintf("%s[%d]", name, i), "unknown credential "+c.String(), nil)
 			}
 		}
 	}
 	s := p.Size
 	switch {
 	case s.Min < 0 || s.IdealMin < 0 || s.IdealMax < 0 || s.Max < 0:
-		fe.add("size", "must not be negative", nil)
+		fe.Add("size", "must not be negative", nil)
 	case s.Min > s.IdealMin || s.IdealMin > s.IdealMax:
-		fe.add("size", "must satisfy min <= idealMin <= idealMax", nil)
+		fe.Add("size", "must satisfy min <= idealMin <= idealMax", nil)
 	case s.Max != 0 && s.IdealMax > s.Max:
-		fe.add("size.max", "must be at least idealMax, or 0 for no upper bound", nil)
+		fe.Add("size.max", "must be at least idealMax, or 0 for no upper bound", nil)
 	}
 	checkRange(fe, "sessionMinutes", p.SessionMinutes, true)
 	checkRange(fe, "sessions", p.Sessions, false)
 	if len(p.Policies) == 0 {
-		fe.add("policies", "must list at least one membership policy", nil)
+		fe.Add("policies", "must list at least one membership policy", nil)
 	}
 	for i, pol := range p.Policies {
 		if !pol.IsValid() {
-			fe.add(fmt.Sprintf("policies[%d]", i), "unknown policy "+pol.String(), nil)
+			fe.Add(fmt.Sprintf("policies[%d]", i), "unknown policy "+pol.String(), nil)
 		}
 	}
 }
 
-func checkRange(fe *fieldErrs, path string, r Range, positive bool) {
+func checkRange(fe *fault.List, path string, r Range, positive bool) {
 	switch {
 	case r.Min < 0 || r.Max < 0:
-		fe.add(path, "must not be negative", nil)
+		fe.Add(path, "must not be negative", nil)
 	case positive && r.Min == 0:
-		fe.add(path+".min", "must be positive", nil)
+		fe.Add(path+".min", "must be positive", nil)
 	case r.Max != 0 && r.Max < r.Min:
-		fe.add(path+".max", "must be at least min, or 0 for no upper bound", nil)
+		fe.Add(path+".max", "must be at least min, or 0 for no upper bound", nil)
 	}
 }
 

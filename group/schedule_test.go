@@ -8,7 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/groupwork/groupwork/group"
-	"github.com/groupwork/groupwork/internal/fixture"
+	"github.com/groupwork/groupwork/internal/testkit/fixture"
 )
 
 // newYork loads the zone the DST tests run in. In 2025 US daylight saving

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/groupwork/groupwork/internal/enum"
+	"github.com/groupwork/groupwork/internal/vocab/enum"
 )
 
 // Indicator is a finding from a screening interview that bears on whether a
@@ -25,7 +25,7 @@ const (
 	IndicatorSubstanceUse                          // (substance-use) active substance use
 )
 
-var indicatorText = enum.Table[Indicator]{Type: "Indicator", Names: []string{
+var indicatorText = enum.Table[Indicator]{Pkg: "group", Type: "Indicator", Names: []string{
 	"unspecified", "acute-psychosis", "cognitive-impairment", "acute-suicidality", "antisocial",
 	"cannot-keep-agreement", "refuses-participation", "substance-use",
 }}
@@ -37,47 +37,47 @@ func (i Indicator) String() string { return indicatorText.String(i) }
 func (i Indicator) IsValid() bool { return indicatorText.Valid(i) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (i Indicator) MarshalText() ([]byte, error) { return marshalEnum(indicatorText, i) }
+func (i Indicator) MarshalText() ([]byte, error) { return indicatorText.Marshal(i) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
-func (i *Indicator) UnmarshalText(b []byte) error { return unmarshalEnum(indicatorText, i, b) }
+func (i *Indicator) UnmarshalText(b []byte) error { return indicatorText.Unmarshal(i, b) }
 
 // ParseIndicator returns the indicator whose text form is s.
-func ParseIndicator(s string) (Indicator, error) { return parseEnum(indicatorText, s) }
+func ParseIndicator(s string) (Indicator, error) { return indicatorText.Parse(s) }
 
-// Outcome is a screening decision. Outcomes order by precedence: when
+// ScreeningOutcome is a screening decision. Outcomes order by precedence: when
 // several reasons apply, the decision is the highest one, so
 // OutcomeNeedsClinicianReview (a risk that a clinician must assess the same
 // day) outranks every other. The zero value is not a decision.
-type Outcome uint8
+type ScreeningOutcome uint8
 
 // The screening outcomes, in rising precedence.
 const (
-	OutcomeUnspecified          Outcome = iota // (unspecified)
-	OutcomeSuitable                            // (suitable) may join
-	OutcomeReferElsewhere                      // (refer-elsewhere) better served by another group or service
-	OutcomeUnsuitable                          // (unsuitable) should not join this group
-	OutcomeNeedsClinicianReview                // (needs-clinician-review) a clinician must review before any decision
+	OutcomeUnspecified          ScreeningOutcome = iota // (unspecified)
+	OutcomeSuitable                                     // (suitable) may join
+	OutcomeReferElsewhere                               // (refer-elsewhere) better served by another group or service
+	OutcomeUnsuitable                                   // (unsuitable) should not join this group
+	OutcomeNeedsClinicianReview                         // (needs-clinician-review) a clinician must review before any decision
 )
 
-var outcomeText = enum.Table[Outcome]{Type: "Outcome", Names: []string{
+var outcomeText = enum.Table[ScreeningOutcome]{Pkg: "group", Type: "ScreeningOutcome", Names: []string{
 	"unspecified", "suitable", "refer-elsewhere", "unsuitable", "needs-clinician-review",
 }}
 
 // String returns the outcome's text form.
-func (o Outcome) String() string { return outcomeText.String(o) }
+func (o ScreeningOutcome) String() string { return outcomeText.String(o) }
 
 // IsValid reports whether o is a specified outcome.
-func (o Outcome) IsValid() bool { return outcomeText.Valid(o) }
+func (o ScreeningOutcome) IsValid() bool { return outcomeText.Valid(o) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (o Outcome) MarshalText() ([]byte, error) { return marshalEnum(outcomeText, o) }
+func (o ScreeningOutcome) MarshalText() ([]byte, error) { return outcomeText.Marshal(o) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
-func (o *Outcome) UnmarshalText(b []byte) error { return unmarshalEnum(outcomeText, o, b) }
+func (o *ScreeningOutcome) UnmarshalText(b []byte) error { return outcomeText.Unmarshal(o, b) }
 
-// ParseOutcome returns the outcome whose text form is s.
-func ParseOutcome(s string) (Outcome, error) { return parseEnum(outcomeText, s) }
+// ParseScreeningOutcome returns the outcome whose text form is s.
+func ParseScreeningOutcome(s string) (ScreeningOutcome, error) { return outcomeText.Parse(s) }
 
 // ScreeningInput is what a screener learned about a prospective member.
 // The zero value is a person with no indicators and a PHQ-9 item 9 of 0.
@@ -100,17 +100,17 @@ type ScreeningInput struct {
 
 // Reason is one ground for a screening decision.
 type Reason struct {
-	Outcome Outcome `json:"outcome"`
-	Code    string  `json:"code"` // stable, such as "phq9-item9" or the indicator's text
-	Message string  `json:"message"`
-	Source  string  `json:"source"`
+	Outcome ScreeningOutcome `json:"outcome"`
+	Code    string           `json:"code"` // stable, such as "phq9-item9" or the indicator's text
+	Message string           `json:"message"`
+	Source  string           `json:"source"`
 }
 
 // Screening is the result of Screen: the decision and every reason for it,
 // highest precedence first.
 type Screening struct {
-	Outcome Outcome  `json:"outcome"`
-	Reasons []Reason `json:"reasons,omitempty"`
+	Outcome ScreeningOutcome `json:"outcome"`
+	Reasons []Reason         `json:"reasons,omitempty"`
 }
 
 // Criterion is an app's own screening rule. It sees the group's profile and
@@ -155,23 +155,23 @@ const (
 // an item 9 answer outside 0-3, a criterion returning an unspecified
 // outcome) is a *FieldError wrapping ErrInvalid.
 func Screen(p Profile, focus []Concern, in ScreeningInput, extra ...Criterion) (Screening, error) {
-	var fe fieldErrs
+	fe := problems()
 	if in.PHQ9Item9 < 0 || in.PHQ9Item9 > 3 {
-		fe.add("phq9Item9", "must be 0-3", nil)
+		fe.Add("phq9Item9", "must be 0-3", nil)
 	}
 	has := make(map[Indicator]bool)
 	for i, ind := range in.Indicators {
 		if !ind.IsValid() {
-			fe.add(fmt.Sprintf("indicators[%d]", i), "unknown indicator "+ind.String(), nil)
+			fe.Add(fmt.Sprintf("indicators[%d]", i), "unknown indicator "+ind.String(), nil)
 		}
 		has[ind] = true
 	}
-	if err := fe.err(); err != nil {
+	if err := fe.Err(); err != nil {
 		return Screening{}, err
 	}
 
 	var rs []Reason
-	add := func(o Outcome, code, msg, src string) {
+	add := func(o ScreeningOutcome, code, msg, src string) {
 		rs = append(rs, Reason{Outcome: o, Code: code, Message: msg, Source: src})
 	}
 	if in.PHQ9Item9 > 0 {
@@ -223,13 +223,13 @@ func Screen(p Profile, focus []Concern, in ScreeningInput, extra ...Criterion) (
 		}
 		for j, r := range c(p.Clone(), slices.Clone(focus), in) {
 			if !r.Outcome.IsValid() {
-				fe.add(fmt.Sprintf("criteria[%d][%d].outcome", i, j), "a criterion's reason needs an outcome", nil)
+				fe.Add(fmt.Sprintf("criteria[%d][%d].outcome", i, j), "a criterion's reason needs an outcome", nil)
 				continue
 			}
 			rs = append(rs, r)
 		}
 	}
-	if err := fe.err(); err != nil {
+	if err := fe.Err(); err != nil {
 		return Screening{}, err
 	}
 	slices.SortStableFunc(rs, func(a, b Reason) int { return cmp.Compare(b.Outcome, a.Outcome) })

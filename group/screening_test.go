@@ -7,7 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/groupwork/groupwork/group"
-	"github.com/groupwork/groupwork/internal/fixture"
+	"github.com/groupwork/groupwork/internal/testkit/fixture"
 )
 
 // TestScreen checks the screening rules of DOMAIN.md section 6 (ACA 2014
@@ -21,7 +21,7 @@ func TestScreen(t *testing.T) {
 		m       group.Modality
 		focus   []group.Concern
 		in      group.ScreeningInput
-		outcome group.Outcome
+		outcome group.ScreeningOutcome
 		codes   []string
 	}{
 		{"no indicators", group.ModalityProcess, nil, group.ScreeningInput{}, group.OutcomeSuitable, nil},

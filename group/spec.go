@@ -7,7 +7,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/groupwork/groupwork/internal/enum"
+	"github.com/groupwork/groupwork/internal/vocab/enum"
+	"github.com/groupwork/groupwork/internal/vocab/fault"
 )
 
 // Concern is a problem a group focuses on. The built-in concerns are the
@@ -65,7 +66,7 @@ const (
 	MeetingAccessClosed                           // (closed) only people who share the problem
 )
 
-var meetingAccessText = enum.Table[MeetingAccess]{Type: "MeetingAccess", Names: []string{
+var meetingAccessText = enum.Table[MeetingAccess]{Pkg: "group", Type: "MeetingAccess", Names: []string{
 	"unspecified", "open", "closed",
 }}
 
@@ -76,15 +77,15 @@ func (a MeetingAccess) String() string { return meetingAccessText.String(a) }
 func (a MeetingAccess) IsValid() bool { return meetingAccessText.Valid(a) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (a MeetingAccess) MarshalText() ([]byte, error) { return marshalEnum(meetingAccessText, a) }
+func (a MeetingAccess) MarshalText() ([]byte, error) { return meetingAccessText.Marshal(a) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (a *MeetingAccess) UnmarshalText(b []byte) error {
-	return unmarshalEnum(meetingAccessText, a, b)
+	return meetingAccessText.Unmarshal(a, b)
 }
 
 // ParseMeetingAccess returns the access value whose text form is s.
-func ParseMeetingAccess(s string) (MeetingAccess, error) { return parseEnum(meetingAccessText, s) }
+func ParseMeetingAccess(s string) (MeetingAccess, error) { return meetingAccessText.Parse(s) }
 
 // Admission holds the knobs of the membership policy. Every zero field takes
 // its documented default, so the zero value is the standard policy.
@@ -213,7 +214,7 @@ func parseDuration(path, s string) (time.Duration, error) {
 	}
 	d, err := time.ParseDuration(s)
 	if err != nil {
-		return 0, &FieldError{Path: path, Problem: "not a duration: " + err.Error()}
+		return 0, &FieldError{Pkg: "group", Path: path, Problem: "not a duration: " + err.Error()}
 	}
 	return d, nil
 }
@@ -267,29 +268,32 @@ func orDefault[T int | time.Duration](v, d T) T {
 // returns nil for a spec New accepts. Guidance that is not an error is
 // reported by Group.Findings.
 func (s Spec) Validate() error {
-	var fe fieldErrs
+	fe := problems()
 	s.check(&fe)
-	return fe.err()
+	return fe.Err()
 }
 
 // check validates s into fe and returns its guidance findings.
-func (s Spec) check(fe *fieldErrs) []Finding {
+func (s Spec) check(fe *fault.List) []Finding {
 	if strings.TrimSpace(s.Name) == "" {
-		fe.add("name", "must not be empty", nil)
-	}
-	if !s.Modality.IsValid() {
-		fe.add("modality", "must be one of "+enumList(Modalities()), nil)
+		fe.Add("name", "must not be empty", nil)
 	}
 	p, ok := s.profile()
+	switch {
+	case !s.Modality.IsValid():
+		fe.Add("modality", "must be a built-in modality ("+enumList(Modalities())+") or an app's own name", nil)
+	case !ok:
+		fe.Add("profile", "modality "+s.Modality.String()+" has no built-in profile: give the group's profile", ErrUnknownModality)
+	}
 	if s.Profile != nil {
-		var pe fieldErrs
+		pe := problems()
 		p.validate(&pe)
-		fe.addAll("profile", pe.err())
-		if pe.err() != nil {
+		fe.AddAll("profile", pe.Err())
+		if pe.Err() != nil {
 			ok = false
 		}
 		if s.Modality.IsValid() && p.Modality != s.Modality {
-			fe.add("profile.modality", "must equal the spec's modality "+s.Modality.String(), nil)
+			fe.Add("profile.modality", "must equal the spec's modality "+s.Modality.String(), nil)
 		}
 	}
 	seen := make(map[Concern]bool, len(s.Focus))
@@ -297,62 +301,62 @@ func (s Spec) check(fe *fieldErrs) []Finding {
 		path := fmt.Sprintf("focus[%d]", i)
 		switch {
 		case !c.IsValid():
-			fe.add(path, "a concern must be non-empty lower-case text", nil)
+			fe.Add(path, "a concern must be non-empty lower-case text", nil)
 		case seen[c]:
-			fe.add(path, fmt.Sprintf("duplicate concern %q", c), ErrDuplicateID)
+			fe.Add(path, fmt.Sprintf("duplicate concern %q", c), ErrDuplicateID)
 		}
 		seen[c] = true
 	}
 	switch {
 	case !s.Policy.IsValid():
-		fe.add("policy", "must be one of "+enumList(policyText.Values()), nil)
+		fe.Add("policy", "must be one of "+enumList(policyText.Values()), nil)
 	case ok && !p.AllowsPolicy(s.Policy):
-		fe.add("policy", fmt.Sprintf("the %s profile allows only %s; got %s", p.Name, enumList(p.Policies), s.Policy), nil)
+		fe.Add("policy", fmt.Sprintf("the %s profile allows only %s; got %s", p.Name, enumList(p.Policies), s.Policy), nil)
 	}
 	if ok {
 		switch {
 		case p.Kind == KindSupport && !s.MeetingAccess.IsValid():
-			fe.add("meetingAccess", "a support group must say whether its meetings are open or closed", nil)
+			fe.Add("meetingAccess", "a support group must say whether its meetings are open or closed", nil)
 		case p.Kind != KindSupport && s.MeetingAccess != MeetingAccessUnspecified:
-			fe.add("meetingAccess", "only support groups have open or closed meetings; use policy for membership", nil)
+			fe.Add("meetingAccess", "only support groups have open or closed meetings; use policy for membership", nil)
 		}
 	}
 	if s.Capacity < 0 {
-		fe.add("capacity", "must not be negative", nil)
+		fe.Add("capacity", "must not be negative", nil)
 	}
 	if s.SessionLength <= 0 {
-		fe.add("sessionLength", "must be positive", nil)
+		fe.Add("sessionLength", "must be positive", nil)
 	}
 	if s.PlannedSessions < 0 {
-		fe.add("plannedSessions", "must not be negative", nil)
+		fe.Add("plannedSessions", "must not be negative", nil)
 	}
 	switch {
 	case s.Frequency < 0:
-		fe.add("frequency", "must not be negative", nil)
+		fe.Add("frequency", "must not be negative", nil)
 	case s.SessionLength > 0 && s.frequency() < s.SessionLength:
-		fe.add("frequency", "must not be shorter than the session length", nil)
+		fe.Add("frequency", "must not be shorter than the session length", nil)
 	}
 	if s.Start.IsZero() {
-		fe.add("start", "must be set", nil)
+		fe.Add("start", "must be set", nil)
 	}
 	a := s.Admission
 	if a.JoinWindow < 0 {
-		fe.add("admission.joinWindow", "must not be negative", nil)
+		fe.Add("admission.joinWindow", "must not be negative", nil)
 	}
 	if a.MaxNewcomers < 0 {
-		fe.add("admission.maxNewcomers", "must not be negative", nil)
+		fe.Add("admission.maxNewcomers", "must not be negative", nil)
 	}
 	if a.NewcomerSessions < 0 {
-		fe.add("admission.newcomerSessions", "must not be negative", nil)
+		fe.Add("admission.newcomerSessions", "must not be negative", nil)
 	}
 	for i, t := range a.EntryPoints {
 		if t.IsZero() {
-			fe.add(fmt.Sprintf("admission.entryPoints[%d]", i), "must be set", nil)
+			fe.Add(fmt.Sprintf("admission.entryPoints[%d]", i), "must be set", nil)
 		}
 	}
-	var ae fieldErrs
+	ae := problems()
 	s.Agreement.validate(&ae)
-	fe.addAll("agreement", ae.err())
+	fe.AddAll("agreement", ae.Err())
 	if !ok {
 		return nil
 	}

@@ -12,7 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/groupwork/groupwork/group"
-	"github.com/groupwork/groupwork/internal/fixture"
+	"github.com/groupwork/groupwork/internal/testkit/fixture"
 )
 
 func TestNewValidation(t *testing.T) {
@@ -152,7 +152,7 @@ func TestFieldErrorText(t *testing.T) {
 	for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
 		require.Regexp(t, `^group: [a-z]`, e.Error())
 	}
-	require.Regexp(t, `^group: [a-z]`, (&group.FieldError{Problem: "x"}).Error())
+	require.Regexp(t, `^groupwork: x$`, (&group.FieldError{Problem: "x"}).Error(), "a field error built without a package says it comes from the library")
 }
 
 // TestProblemArticles checks the grammar of problems that name a profile:

@@ -40,7 +40,7 @@ type Administration struct {
 func (a Administration) Validate() error {
 	var errs []error
 	add := func(path, problem string, err error) {
-		errs = append(errs, &FieldError{Path: path, Problem: problem, Err: err})
+		errs = append(errs, &FieldError{Pkg: "measure", Path: path, Problem: problem, Err: err})
 	}
 	if !a.Instrument.IsValid() {
 		add("instrument", "unspecified or unknown instrument", nil)

@@ -93,7 +93,7 @@ type ItemAnswer struct {
 func Arrange(inst Instrument, answers []ItemAnswer) ([]Answer, error) {
 	n := inst.NumItems()
 	if n == 0 {
-		return nil, &ParseError{Type: "Instrument", Text: inst.String()}
+		return nil, &ParseError{Pkg: "measure", Type: "Instrument", Text: inst.String()}
 	}
 	out := make([]Answer, n)
 	var errs []error

@@ -4,7 +4,7 @@ import (
 	"errors"
 	"math"
 
-	"github.com/groupwork/groupwork/internal/enum"
+	"github.com/groupwork/groupwork/internal/vocab/enum"
 )
 
 // RCI holds the parameters of the Jacobson-Truax reliable change index
@@ -89,7 +89,7 @@ const (
 	ThresholdMCID                             // (mcid) minimal clinically important difference, anchor based
 )
 
-var thresholdKindText = enum.Table[ThresholdKind]{Type: "ThresholdKind", Names: []string{
+var thresholdKindText = enum.Table[ThresholdKind]{Pkg: "measure", Type: "ThresholdKind", Names: []string{
 	"unspecified", "rci", "mcid",
 }}
 
@@ -100,15 +100,15 @@ func (k ThresholdKind) String() string { return thresholdKindText.String(k) }
 func (k ThresholdKind) IsValid() bool { return thresholdKindText.Valid(k) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (k ThresholdKind) MarshalText() ([]byte, error) { return marshalEnum(thresholdKindText, k) }
+func (k ThresholdKind) MarshalText() ([]byte, error) { return thresholdKindText.Marshal(k) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (k *ThresholdKind) UnmarshalText(b []byte) error {
-	return unmarshalEnum(thresholdKindText, k, b)
+	return thresholdKindText.Unmarshal(k, b)
 }
 
 // ParseThresholdKind returns the kind whose text form is s ("rci", "mcid").
-func ParseThresholdKind(s string) (ThresholdKind, error) { return parseEnum(thresholdKindText, s) }
+func ParseThresholdKind(s string) (ThresholdKind, error) { return thresholdKindText.Parse(s) }
 
 // Threshold is the size of change, in raw score points, that counts. It
 // round-trips through JSON.
@@ -142,7 +142,7 @@ func RCIThreshold(r RCI) (Threshold, error) {
 func (t Threshold) Validate() error {
 	var errs []error
 	if !t.Kind.IsValid() {
-		errs = append(errs, &FieldError{Path: "kind", Problem: "unspecified or unknown threshold kind"})
+		errs = append(errs, &FieldError{Pkg: "measure", Path: "kind", Problem: "unspecified or unknown threshold kind"})
 	}
 	errs = append(errs, checkParam("points", t.Points, t.Points > 0, "must be above 0"))
 	if t.RCI != (RCI{}) {
@@ -173,7 +173,7 @@ const (
 	OutcomeDeteriorated                // (deteriorated) reliable worsening
 )
 
-var outcomeText = enum.Table[Outcome]{Type: "Outcome", Names: []string{
+var outcomeText = enum.Table[Outcome]{Pkg: "measure", Type: "Outcome", Names: []string{
 	"unspecified", "recovered", "improved", "unchanged", "deteriorated",
 }}
 
@@ -184,13 +184,13 @@ func (o Outcome) String() string { return outcomeText.String(o) }
 func (o Outcome) IsValid() bool { return outcomeText.Valid(o) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (o Outcome) MarshalText() ([]byte, error) { return marshalEnum(outcomeText, o) }
+func (o Outcome) MarshalText() ([]byte, error) { return outcomeText.Marshal(o) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
-func (o *Outcome) UnmarshalText(b []byte) error { return unmarshalEnum(outcomeText, o, b) }
+func (o *Outcome) UnmarshalText(b []byte) error { return outcomeText.Unmarshal(o, b) }
 
 // ParseOutcome returns the outcome whose text form is s.
-func ParseOutcome(s string) (Outcome, error) { return parseEnum(outcomeText, s) }
+func ParseOutcome(s string) (Outcome, error) { return outcomeText.Parse(s) }
 
 // ChangeRule classifies change on one measure: a threshold for reliable (or
 // important) change and a clinical cut-off separating the dysfunctional

@@ -3,14 +3,33 @@ package measure
 import (
 	"errors"
 	"strconv"
+
+	"github.com/groupwork/groupwork/internal/vocab/fault"
+)
+
+// The shared vocabulary, the same in every package of the library: bad
+// input is a *FieldError wrapping ErrInvalid, or a *ParseError wrapping
+// ErrUnknownValue.
+type (
+	// FieldError reports one invalid field of a value; validation joins one
+	// FieldError per problem with errors.Join. Err, when set, is the
+	// underlying typed error (such as an *AnswerError).
+	FieldError = fault.FieldError
+	// ParseError reports enum text that names no value.
+	ParseError = fault.ParseError
+)
+
+var (
+	// ErrInvalid is wrapped by every *FieldError: a field of a value such as
+	// an Administration fails validation.
+	ErrInvalid = fault.ErrInvalid
+	// ErrUnknownValue is wrapped by every *ParseError.
+	ErrUnknownValue = fault.ErrUnknownValue
 )
 
 // Sentinel errors. Every typed error in the package wraps exactly one of
 // them, so callers branch with errors.Is and read details with errors.As.
 var (
-	// ErrUnknownValue is wrapped by every *ParseError: the text names no
-	// value of the enum.
-	ErrUnknownValue = errors.New("measure: unknown value")
 	// ErrOutOfRange is wrapped by every *AnswerError: an answer lies outside
 	// the item's response scale, is not a step of that scale, or is not a
 	// finite number.
@@ -39,28 +58,10 @@ var (
 	// ErrNoTotal is returned when a total is asked of an instrument that has
 	// none (the GCQ-S reports three subscale means instead).
 	ErrNoTotal = errors.New("measure: instrument has no total score")
-	// ErrInvalid is wrapped by *FieldError: a field of a value such as an
-	// Administration fails validation.
-	ErrInvalid = errors.New("measure: invalid field")
 	// ErrTooFewPoints is returned when a change is asked of a trajectory
 	// with fewer than two scored administrations.
 	ErrTooFewPoints = errors.New("measure: fewer than two points")
 )
-
-// ParseError reports text that names no value of one of the package's enums,
-// or a value that has no text form.
-type ParseError struct {
-	Type string // the enum's Go name, such as "Instrument"
-	Text string // the offending text
-}
-
-// Error implements error.
-func (e *ParseError) Error() string {
-	return "measure: unknown " + e.Type + " " + strconv.Quote(e.Text)
-}
-
-// Unwrap returns ErrUnknownValue.
-func (e *ParseError) Unwrap() error { return ErrUnknownValue }
 
 // AnswerError reports an answer outside its item's response scale.
 type AnswerError struct {
@@ -188,27 +189,6 @@ func (e *InstrumentError) Error() string {
 
 // Unwrap returns ErrWrongInstrument.
 func (e *InstrumentError) Unwrap() error { return ErrWrongInstrument }
-
-// FieldError reports one invalid field of a value; validation joins one
-// FieldError per problem with errors.Join. Err, when set, is the underlying
-// typed error (such as an *AnswerError).
-type FieldError struct {
-	Path    string // the field, such as "answers[3]" or "member"
-	Problem string // what is wrong, lower case
-	Err     error  // the underlying error, if any
-}
-
-// Error implements error.
-func (e *FieldError) Error() string { return "measure: " + e.Path + ": " + e.Problem }
-
-// Unwrap returns the underlying error and ErrInvalid, so errors.Is matches
-// both.
-func (e *FieldError) Unwrap() []error {
-	if e.Err != nil {
-		return []error{ErrInvalid, e.Err}
-	}
-	return []error{ErrInvalid}
-}
 
 // checkParam returns a *ParamError when v is not finite or fails ok.
 func checkParam(name string, v float64, ok bool, problem string) error {

@@ -4,7 +4,7 @@ import (
 	"errors"
 	"strconv"
 
-	"github.com/groupwork/groupwork/internal/enum"
+	"github.com/groupwork/groupwork/internal/vocab/enum"
 )
 
 // Subscale is one of the three GCQ-S subscales. The zero value,
@@ -19,7 +19,7 @@ const (
 	SubscaleConflict                    // (conflict) interpersonal friction and distrust
 )
 
-var subscaleText = enum.Table[Subscale]{Type: "Subscale", Names: []string{
+var subscaleText = enum.Table[Subscale]{Pkg: "measure", Type: "Subscale", Names: []string{
 	"unspecified", "engagement", "avoidance", "conflict",
 }}
 
@@ -33,14 +33,14 @@ func (s Subscale) String() string { return subscaleText.String(s) }
 func (s Subscale) IsValid() bool { return subscaleText.Valid(s) }
 
 // MarshalText implements encoding.TextMarshaler. Unknown values are an error.
-func (s Subscale) MarshalText() ([]byte, error) { return marshalEnum(subscaleText, s) }
+func (s Subscale) MarshalText() ([]byte, error) { return subscaleText.Marshal(s) }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it accepts the forms
 // ParseSubscale accepts.
-func (s *Subscale) UnmarshalText(b []byte) error { return unmarshalEnum(subscaleText, s, b) }
+func (s *Subscale) UnmarshalText(b []byte) error { return subscaleText.Unmarshal(s, b) }
 
 // ParseSubscale returns the subscale whose text form is s.
-func ParseSubscale(s string) (Subscale, error) { return parseEnum(subscaleText, s) }
+func ParseSubscale(s string) (Subscale, error) { return subscaleText.Parse(s) }
 
 // GCQSMaxMissing is the most GCQ-S items that may be unanswered for the form
 // to be scored: more than 4 missing makes it invalid (MacKenzie 1983, as
@@ -181,7 +181,7 @@ func ScoreGCQSAnswers(answers []Answer) (GCQSScore, error) {
 // items. The zero GCQSScore, which no scored form produces, is invalid.
 func MeanGCQS(scores []GCQSScore) (GCQSScore, error) {
 	if len(scores) == 0 {
-		return GCQSScore{}, &FieldError{Path: "scores", Problem: "no scores to average"}
+		return GCQSScore{}, &FieldError{Pkg: "measure", Path: "scores", Problem: "no scores to average"}
 	}
 	var errs []error
 	for i, s := range scores {
@@ -212,18 +212,18 @@ func (g GCQSScore) check(path string, errs []error) []error {
 		v, p := g.Subscale(s), path+"."+s.String()
 		switch {
 		case !isFinite(v):
-			errs = append(errs, &FieldError{Path: p, Problem: "mean is not a finite number", Err: ErrNotFinite})
+			errs = append(errs, &FieldError{Pkg: "measure", Path: p, Problem: "mean is not a finite number", Err: ErrNotFinite})
 		case v < scale.Min || v > scale.Max:
-			errs = append(errs, &FieldError{Path: p, Problem: "mean " + fmtFloat(v) + " outside " +
+			errs = append(errs, &FieldError{Pkg: "measure", Path: p, Problem: "mean " + fmtFloat(v) + " outside " +
 				fmtFloat(scale.Min) + "-" + fmtFloat(scale.Max), Err: ErrOutOfRange})
 		}
 	}
 	items := InstrumentGCQS.NumItems()
 	switch {
 	case g.Answered < 0 || g.Answered > items:
-		errs = append(errs, &FieldError{Path: path + ".answered", Problem: "must be 0-" + strconv.Itoa(items)})
+		errs = append(errs, &FieldError{Pkg: "measure", Path: path + ".answered", Problem: "must be 0-" + strconv.Itoa(items)})
 	case items-g.Answered > GCQSMaxMissing:
-		errs = append(errs, &FieldError{Path: path + ".answered", Problem: "too few items answered",
+		errs = append(errs, &FieldError{Pkg: "measure", Path: path + ".answered", Problem: "too few items answered",
 			Err: &MissingError{Instrument: InstrumentGCQS, Missing: items - g.Answered, Max: GCQSMaxMissing}})
 	}
 	return errs

@@ -3,7 +3,7 @@ package measure
 import (
 	"math"
 
-	"github.com/groupwork/groupwork/internal/enum"
+	"github.com/groupwork/groupwork/internal/vocab/enum"
 )
 
 // Instrument names a standard outcome or process measure. The zero value,
@@ -19,7 +19,7 @@ const (
 	InstrumentGSRS                          // (gsrs) Group Session Rating Scale, 4 items
 )
 
-var instrumentText = enum.Table[Instrument]{Type: "Instrument", Names: []string{
+var instrumentText = enum.Table[Instrument]{Pkg: "measure", Type: "Instrument", Names: []string{
 	"unspecified", "phq-9", "gad-7", "gcq-s", "gsrs",
 }}
 
@@ -33,16 +33,16 @@ func (i Instrument) String() string { return instrumentText.String(i) }
 func (i Instrument) IsValid() bool { return instrumentText.Valid(i) }
 
 // MarshalText implements encoding.TextMarshaler. Unknown values are an error.
-func (i Instrument) MarshalText() ([]byte, error) { return marshalEnum(instrumentText, i) }
+func (i Instrument) MarshalText() ([]byte, error) { return instrumentText.Marshal(i) }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it accepts the forms
 // ParseInstrument accepts.
-func (i *Instrument) UnmarshalText(b []byte) error { return unmarshalEnum(instrumentText, i, b) }
+func (i *Instrument) UnmarshalText(b []byte) error { return instrumentText.Unmarshal(i, b) }
 
 // ParseInstrument returns the instrument whose text form is s ("phq-9",
 // "gad-7", "gcq-s", "gsrs"). Unknown text is a *ParseError wrapping
 // ErrUnknownValue.
-func ParseInstrument(s string) (Instrument, error) { return parseEnum(instrumentText, s) }
+func ParseInstrument(s string) (Instrument, error) { return instrumentText.Parse(s) }
 
 // NumItems returns the number of scored items of the instrument (9, 7, 12,
 // 4), or 0 for an unknown instrument. The PHQ-9 difficulty item is not scored
@@ -216,33 +216,6 @@ func (i Instrument) Items() []Item {
 		}
 	}
 	return nil
-}
-
-// marshalEnum returns v's text, or an error when v has no name.
-func marshalEnum[T ~uint8](t enum.Table[T], v T) ([]byte, error) {
-	if !t.Known(v) {
-		return nil, &ParseError{Type: t.Type, Text: t.String(v)}
-	}
-	return []byte(t.String(v)), nil
-}
-
-// unmarshalEnum parses b into *v, leaving *v unchanged on error.
-func unmarshalEnum[T ~uint8](t enum.Table[T], v *T, b []byte) error {
-	x, err := parseEnum(t, string(b))
-	if err != nil {
-		return err
-	}
-	*v = x
-	return nil
-}
-
-// parseEnum looks s up in t.
-func parseEnum[T ~uint8](t enum.Table[T], s string) (T, error) {
-	x, ok := t.Parse(s)
-	if !ok {
-		return 0, &ParseError{Type: t.Type, Text: s}
-	}
-	return x, nil
 }
 
 func isFinite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }

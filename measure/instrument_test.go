@@ -58,7 +58,7 @@ func TestEnumBadText(t *testing.T) {
 	require.ErrorIs(t, err, measure.ErrUnknownValue, "matching is exact")
 	var pe *measure.ParseError
 	require.ErrorAs(t, err, &pe)
-	require.Equal(t, measure.ParseError{Type: "Instrument", Text: "PHQ-9"}, *pe)
+	require.Equal(t, measure.ParseError{Pkg: "measure", Type: "Instrument", Text: "PHQ-9"}, *pe)
 
 	i := measure.InstrumentGAD7
 	require.ErrorIs(t, i.UnmarshalText([]byte("phq9")), measure.ErrUnknownValue)

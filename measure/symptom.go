@@ -4,7 +4,7 @@ import (
 	"errors"
 	"math"
 
-	"github.com/groupwork/groupwork/internal/enum"
+	"github.com/groupwork/groupwork/internal/vocab/enum"
 )
 
 // Severity is a symptom-severity band of the PHQ-9 or GAD-7. The zero value,
@@ -23,7 +23,7 @@ const (
 	SeveritySevere                           // (severe)
 )
 
-var severityText = enum.Table[Severity]{Type: "Severity", Names: []string{
+var severityText = enum.Table[Severity]{Pkg: "measure", Type: "Severity", Names: []string{
 	"unspecified", "minimal", "mild", "moderate", "moderately-severe", "severe",
 }}
 
@@ -34,15 +34,15 @@ func (s Severity) String() string { return severityText.String(s) }
 func (s Severity) IsValid() bool { return severityText.Valid(s) }
 
 // MarshalText implements encoding.TextMarshaler. Unknown values are an error.
-func (s Severity) MarshalText() ([]byte, error) { return marshalEnum(severityText, s) }
+func (s Severity) MarshalText() ([]byte, error) { return severityText.Marshal(s) }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it accepts the forms
 // ParseSeverity accepts.
-func (s *Severity) UnmarshalText(b []byte) error { return unmarshalEnum(severityText, s, b) }
+func (s *Severity) UnmarshalText(b []byte) error { return severityText.Unmarshal(s, b) }
 
 // ParseSeverity returns the band whose text form is s ("minimal", "mild",
 // "moderate", "moderately-severe", "severe").
-func ParseSeverity(s string) (Severity, error) { return parseEnum(severityText, s) }
+func ParseSeverity(s string) (Severity, error) { return severityText.Parse(s) }
 
 // Band is one severity band: totals from Min to Max inclusive.
 type Band struct {

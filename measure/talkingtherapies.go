@@ -55,10 +55,10 @@ func (t TalkingTherapies) Validate() error {
 		rule ChangeRule
 	}{{"phq9", t.PHQ9}, {"gad7", t.GAD7}} {
 		if err := r.rule.Validate(); err != nil {
-			errs = append(errs, &FieldError{Path: r.path, Problem: "invalid change rule", Err: err})
+			errs = append(errs, &FieldError{Pkg: "measure", Path: r.path, Problem: "invalid change rule", Err: err})
 		}
 		if !r.rule.HigherIsWorse {
-			errs = append(errs, &FieldError{Path: r.path + ".higher_is_worse", Problem: "must be true for a symptom measure"})
+			errs = append(errs, &FieldError{Pkg: "measure", Path: r.path + ".higher_is_worse", Problem: "must be true for a symptom measure"})
 		}
 	}
 	return errors.Join(errs...)

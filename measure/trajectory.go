@@ -46,12 +46,12 @@ func Trajectories(s Scorer, admins []Administration) ([]Trajectory, error) {
 	for k, a := range admins {
 		path := "admins[" + strconv.Itoa(k) + "]"
 		if a.Instrument.IsValid() && !a.Instrument.HasTotal() {
-			errs = append(errs, &FieldError{Path: path, Problem: "instrument has no total", Err: ErrNoTotal})
+			errs = append(errs, &FieldError{Pkg: "measure", Path: path, Problem: "instrument has no total", Err: ErrNoTotal})
 			continue
 		}
 		r, err := s.Score(a)
 		if err != nil {
-			errs = append(errs, &FieldError{Path: path, Problem: "cannot be scored", Err: err})
+			errs = append(errs, &FieldError{Pkg: "measure", Path: path, Problem: "cannot be scored", Err: err})
 			continue
 		}
 		kk := key{a.Instrument, a.Member}

@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 	"math/bits"
 
-	"github.com/groupwork/groupwork/internal/enum"
+	"github.com/groupwork/groupwork/internal/vocab/enum"
 )
 
 // Act is a Bales Interaction Process Analysis category: what one act (about
@@ -37,7 +37,7 @@ const (
 // NumActs is the number of IPA categories (1 to NumActs).
 const NumActs = 12
 
-var actText = enum.Table[Act]{Type: "Act", Names: []string{
+var actText = enum.Table[Act]{Pkg: "session", Type: "Act", Names: []string{
 	"uncoded", "shows-solidarity", "shows-tension-release", "agrees", "gives-suggestion",
 	"gives-opinion", "gives-orientation", "asks-orientation", "asks-opinion", "asks-suggestion",
 	"disagrees", "shows-tension", "shows-antagonism",
@@ -50,13 +50,13 @@ func (a Act) String() string { return actText.String(a) }
 func (a Act) IsValid() bool { return actText.Valid(a) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (a Act) MarshalText() ([]byte, error) { return actText.Marshal(a, newParseError) }
+func (a Act) MarshalText() ([]byte, error) { return actText.Marshal(a) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
-func (a *Act) UnmarshalText(b []byte) error { return actText.Unmarshal(a, b, newParseError) }
+func (a *Act) UnmarshalText(b []byte) error { return actText.Unmarshal(a, b) }
 
 // ParseAct returns the category whose text form is s.
-func ParseAct(s string) (Act, error) { return actText.ParseOr(s, newParseError) }
+func ParseAct(s string) (Act, error) { return actText.Parse(s) }
 
 // Area is one of Bales' four areas, each of three categories.
 type Area uint8
@@ -70,7 +70,7 @@ const (
 	AreaNegativeReactions      // categories 10-12: social-emotional, negative
 )
 
-var areaText = enum.Table[Area]{Type: "Area", Names: []string{
+var areaText = enum.Table[Area]{Pkg: "session", Type: "Area", Names: []string{
 	"none", "positive-reactions", "attempted-answers", "questions", "negative-reactions",
 }}
 
@@ -119,7 +119,7 @@ const (
 	ProblemIntegration               // 1 & 12
 )
 
-var problemText = enum.Table[Problem]{Type: "Problem", Names: []string{
+var problemText = enum.Table[Problem]{Pkg: "session", Type: "Problem", Names: []string{
 	"none", "orientation", "evaluation", "control", "decision", "tension-management", "integration",
 }}
 

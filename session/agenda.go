@@ -73,30 +73,30 @@ const underSlotSlack = 15 * time.Minute
 //   - the total fits the slot, and the slot is a typical length for the
 //     modality (profile.SessionMinutes).
 func (a Agenda) Validate(p group.Profile, slot time.Duration) ([]group.Finding, error) {
-	var fe fieldErrs
+	fe := problems()
 	if !p.Modality.IsValid() {
-		fe.add("profile.modality", "must be a specified modality", nil)
+		fe.Add("profile.modality", "must be a specified modality", nil)
 	}
 	if slot < 0 {
-		fe.add("slot", "must not be negative", nil)
+		fe.Add("slot", "must not be negative", nil)
 	}
 	if len(a.Segments) == 0 {
-		fe.add("segments", "an agenda needs at least one segment", nil)
+		fe.Add("segments", "an agenda needs at least one segment", nil)
 	}
 	for i, s := range a.Segments {
 		if !s.Kind.IsValid() {
-			fe.add(fmt.Sprintf("segments[%d].kind", i), "unknown segment kind "+s.Kind.String(), ErrUnknownValue)
+			fe.Add(fmt.Sprintf("segments[%d].kind", i), "unknown segment kind "+s.Kind.String(), ErrUnknownValue)
 		}
 		if s.Planned < 0 {
-			fe.add(fmt.Sprintf("segments[%d].planned", i), "must not be negative", nil)
+			fe.Add(fmt.Sprintf("segments[%d].planned", i), "must not be negative", nil)
 		}
 	}
-	if err := fe.err(); err != nil {
+	if err := fe.Err(); err != nil {
 		return nil, err
 	}
 
 	var out []group.Finding
-	add := func(sev group.Severity, code, path, src, msg string) {
+	add := func(sev group.FindingSeverity, code, path, src, msg string) {
 		out = append(out, group.Finding{Severity: sev, Code: code, Message: msg, Source: src, Path: path})
 	}
 	has := func(k SegmentKind) bool {

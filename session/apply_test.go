@@ -56,13 +56,13 @@ func TestApplyRejects(t *testing.T) {
 		want  error
 	}{
 		{"time goes backwards", func(t *testing.T) *session.Session { return running(t, false) },
-			turn(0.5, member("m1"), session.WholeGroup()), session.ErrTimeOrder},
+			turn(0.5, member("m1"), session.WholeGroup()), group.ErrTimeOrder},
 		{"turn by an absent member", func(t *testing.T) *session.Session { return running(t, false) },
 			turn(2, member("m4"), session.WholeGroup()), session.ErrNotPresent},
 		{"turn by an unknown member", func(t *testing.T) *session.Session { return running(t, false) },
-			turn(2, member("stranger"), session.WholeGroup()), session.ErrUnknownMember},
+			turn(2, member("stranger"), session.WholeGroup()), group.ErrUnknownMember},
 		{"turn to an unknown facilitator", func(t *testing.T) *session.Session { return running(t, false) },
-			turn(2, member("m1"), facilitator("nobody")), session.ErrUnknownFacilitator},
+			turn(2, member("m1"), facilitator("nobody")), group.ErrUnknownFacilitator},
 		{"turn to a facilitator not in the room", func(t *testing.T) *session.Session { return running(t, false) },
 			turn(2, member("m1"), facilitator("f2")), session.ErrNotPresent},
 		{"turn without a speaker", func(t *testing.T) *session.Session { return running(t, false) },
@@ -104,7 +104,7 @@ func TestApplyRejects(t *testing.T) {
 		{"incident out of sequence", func(t *testing.T) *session.Session { return running(t, false) },
 			session.Event{Type: session.EventIncidentRaised, At: at(2), Incident: session.Incident{ID: 5, Kind: session.IncidentMedical}}, session.ErrInvalid},
 		{"incident about an unknown member", func(t *testing.T) *session.Session { return running(t, false) },
-			session.Event{Type: session.EventIncidentRaised, At: at(2), Incident: session.Incident{ID: 1, Kind: session.IncidentMedical, Member: "zz"}}, session.ErrUnknownMember},
+			session.Event{Type: session.EventIncidentRaised, At: at(2), Incident: session.Incident{ID: 1, Kind: session.IncidentMedical, Member: "zz"}}, group.ErrUnknownMember},
 		{"resolving an unknown incident", func(t *testing.T) *session.Session { return running(t, false) },
 			session.Event{Type: session.EventIncidentResolved, At: at(2), Incident: session.Incident{ID: 1, Action: "x"}}, session.ErrUnknownIncident},
 		{"resolution without a documented action", func(t *testing.T) *session.Session {
@@ -136,7 +136,7 @@ func TestApplyRejects(t *testing.T) {
 		{"progress note for an absent member", ended,
 			session.Event{Type: session.EventNoteWritten, At: at(91), Note: session.Note{ID: 1, Kind: session.NoteProgress, Member: "m4", Author: "f1"}}, session.ErrAbsentMember},
 		{"note by an unknown author", ended,
-			session.Event{Type: session.EventNoteWritten, At: at(91), Note: session.Note{ID: 1, Kind: session.NoteGroup, Author: "x"}}, session.ErrUnknownFacilitator},
+			session.Event{Type: session.EventNoteWritten, At: at(91), Note: session.Note{ID: 1, Kind: session.NoteGroup, Author: "x"}}, group.ErrUnknownFacilitator},
 		{"second group note", func(t *testing.T) *session.Session {
 			s := ended(t)
 			_, err := s.WriteNote(at(91), session.Note{Kind: session.NoteGroup, Author: "f1"})
@@ -189,8 +189,8 @@ func TestStartRules(t *testing.T) {
 	s := newSession(t, spec)
 	err := s.Start(at(0), []group.FacilitatorID{"f1", "f1", "ghost"}, []group.MemberID{"m1", "m2", "m3", "m1", "nobody"}, true)
 	require.ErrorIs(t, err, session.ErrNoRecordingConsent)
-	require.ErrorIs(t, err, session.ErrUnknownFacilitator)
-	require.ErrorIs(t, err, session.ErrUnknownMember)
+	require.ErrorIs(t, err, group.ErrUnknownFacilitator)
+	require.ErrorIs(t, err, group.ErrUnknownMember)
 	require.ErrorIs(t, err, session.ErrAlreadyPresent)
 	// Every problem is reported, not only the first.
 	var count int
@@ -286,7 +286,7 @@ func TestReplayNamesTheOffendingEvent(t *testing.T) {
 	var ee *session.EventError
 	require.ErrorAs(t, err, &ee)
 	require.Equal(t, 7, ee.Index)
-	require.ErrorIs(t, err, session.ErrTimeOrder)
+	require.ErrorIs(t, err, group.ErrTimeOrder)
 
 	_, err = session.Replay(session.Spec{}, log)
 	require.ErrorIs(t, err, session.ErrInvalid)

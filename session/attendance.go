@@ -4,7 +4,7 @@ import (
 	"time"
 
 	"github.com/groupwork/groupwork/group"
-	"github.com/groupwork/groupwork/internal/enum"
+	"github.com/groupwork/groupwork/internal/vocab/enum"
 )
 
 // AttendanceStatus is how a roster member attended a session, in the terms
@@ -28,7 +28,7 @@ const (
 	AttendanceNotRecorded                             // (not-recorded) not known yet: the session has not started or the member has not come yet
 )
 
-var attendanceText = enum.Table[AttendanceStatus]{Type: "AttendanceStatus", Names: []string{
+var attendanceText = enum.Table[AttendanceStatus]{Pkg: "session", Type: "AttendanceStatus", Names: []string{
 	"unspecified", "present", "late", "left-early", "absent-excused", "absent-unexcused",
 	"cancelled", "not-recorded",
 }}
@@ -41,17 +41,17 @@ func (a AttendanceStatus) IsValid() bool { return attendanceText.Valid(a) }
 
 // MarshalText implements encoding.TextMarshaler.
 func (a AttendanceStatus) MarshalText() ([]byte, error) {
-	return attendanceText.Marshal(a, newParseError)
+	return attendanceText.Marshal(a)
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (a *AttendanceStatus) UnmarshalText(b []byte) error {
-	return attendanceText.Unmarshal(a, b, newParseError)
+	return attendanceText.Unmarshal(a, b)
 }
 
 // ParseAttendanceStatus returns the status whose text form is s.
 func ParseAttendanceStatus(s string) (AttendanceStatus, error) {
-	return attendanceText.ParseOr(s, newParseError)
+	return attendanceText.Parse(s)
 }
 
 // Attended reports whether the member was in the session at all: present,

@@ -8,7 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/groupwork/groupwork/group"
-	"github.com/groupwork/groupwork/internal/enum"
+	"github.com/groupwork/groupwork/internal/vocab/enum"
 )
 
 // SchemaVersion is the version of the event-log schema this package writes
@@ -97,14 +97,14 @@ func Decode(data []byte) ([]Event, error) {
 
 func appendEvent(dst []byte, e *Event) ([]byte, error) {
 	if !e.Type.IsValid() {
-		return dst, &FieldError{Path: "type", Problem: "unknown event type " + e.Type.String(), Err: ErrUnknownValue}
+		return dst, &FieldError{Pkg: "session", Path: "type", Problem: "unknown event type " + e.Type.String(), Err: ErrUnknownValue}
 	}
 	if err := checkPayloads(e); err != nil {
 		return dst, err
 	}
 	at := e.At.UTC()
 	if y := at.Year(); y < 0 || y > 9999 {
-		return dst, &FieldError{Path: "at", Problem: "year outside 0-9999"}
+		return dst, &FieldError{Pkg: "session", Path: "at", Problem: "year outside 0-9999"}
 	}
 	dst = append(dst, `{"v":1,"type":"`...)
 	dst = append(dst, eventText.Names[e.Type]...)
@@ -153,7 +153,7 @@ func appendEvent(dst []byte, e *Event) ([]byte, error) {
 		}
 		if t.Tags != 0 {
 			if !t.Tags.IsValid() {
-				w.fail(&FieldError{Path: "turn.tags", Problem: "undefined tag bits", Err: ErrUnknownValue})
+				w.fail(&FieldError{Pkg: "session", Path: "turn.tags", Problem: "undefined tag bits", Err: ErrUnknownValue})
 			}
 			w.raw(`,"tags":[`)
 			first := true
@@ -258,7 +258,7 @@ func (w *writer) optStr(key, s string) {
 
 func (w *writer) enum8(names []string, v uint8, typ, path string) {
 	if int(v) >= len(names) {
-		w.fail(&FieldError{Path: path, Problem: "unknown " + typ + " " + strconv.Itoa(int(v)), Err: ErrUnknownValue})
+		w.fail(&FieldError{Pkg: "session", Path: path, Problem: "unknown " + typ + " " + strconv.Itoa(int(v)), Err: ErrUnknownValue})
 		return
 	}
 	w.dst = append(w.dst, '"')
@@ -271,7 +271,7 @@ func (w *writer) party(p Party, path string) {
 	case p.IsZero():
 		w.raw(`""`)
 	case !p.IsValid():
-		w.fail(&FieldError{Path: path, Problem: "invalid party " + strconv.Quote(p.String()), Err: ErrUnknownValue})
+		w.fail(&FieldError{Pkg: "session", Path: path, Problem: "invalid party " + strconv.Quote(p.String()), Err: ErrUnknownValue})
 	case p.Kind == PartyGroup:
 		w.raw(`"group"`)
 	default:
@@ -298,7 +298,7 @@ func (w *writer) str(s string) {
 		if c >= utf8.RuneSelf {
 			r, size := utf8.DecodeRuneInString(s[i:])
 			if r == utf8.RuneError && size == 1 {
-				w.fail(&FieldError{Problem: "string is not valid UTF-8: " + strconv.Quote(s)})
+				w.fail(&FieldError{Pkg: "session", Problem: "string is not valid UTF-8: " + strconv.Quote(s)})
 				return
 			}
 			i += size
@@ -422,7 +422,7 @@ const payloadFields = fStart | fSegment | fMember | fTurn | fIntervention | fInc
 var fieldNames = [...]string{"v", "type", "at", "start", "segment", "member", "turn", "intervention", "incident", "note"}
 
 func syntaxErr(path, problem string) error {
-	return &FieldError{Path: path, Problem: problem, Err: ErrSyntax}
+	return &FieldError{Pkg: "session", Path: path, Problem: problem, Err: ErrSyntax}
 }
 
 // line decodes one object that must fill the rest of d.data.
@@ -437,7 +437,7 @@ func (d *decoder) line(e *Event) error {
 			}
 		}
 		if bit == 0 {
-			return &FieldError{Path: strconv.Quote(string(key)), Problem: "unknown field", Err: ErrUnknownField}
+			return &FieldError{Pkg: "session", Path: strconv.Quote(string(key)), Problem: "unknown field", Err: ErrUnknownField}
 		}
 		if seen&bit != 0 {
 			return syntaxErr(string(key), "duplicate field")
@@ -450,7 +450,7 @@ func (d *decoder) line(e *Event) error {
 				return err
 			}
 			if v != SchemaVersion {
-				return &FieldError{Path: "v", Problem: "schema version " + strconv.Itoa(v) + ", want " + strconv.Itoa(SchemaVersion), Err: ErrSchemaVersion}
+				return &FieldError{Pkg: "session", Path: "v", Problem: "schema version " + strconv.Itoa(v) + ", want " + strconv.Itoa(SchemaVersion), Err: ErrSchemaVersion}
 			}
 		case fType:
 			return decodeEnum(d, &e.Type, eventText, "type")
@@ -460,10 +460,10 @@ func (d *decoder) line(e *Event) error {
 				return err
 			}
 			if err := e.At.UnmarshalText(b); err != nil {
-				return &FieldError{Path: "at", Problem: "not an RFC 3339 time: " + strconv.Quote(string(b))}
+				return &FieldError{Pkg: "session", Path: "at", Problem: "not an RFC 3339 time: " + strconv.Quote(string(b))}
 			}
 			if y := e.At.UTC().Year(); y < 0 || y > 9999 {
-				return &FieldError{Path: "at", Problem: "year outside 0-9999 in UTC"}
+				return &FieldError{Pkg: "session", Path: "at", Problem: "year outside 0-9999 in UTC"}
 			}
 		case fStart:
 			return d.start(&e.Start)
@@ -493,21 +493,21 @@ func (d *decoder) line(e *Event) error {
 	}
 	for i, n := range fieldNames[:3] {
 		if seen&(1<<i) == 0 {
-			return &FieldError{Path: n, Problem: "missing", Err: ErrMissingField}
+			return &FieldError{Pkg: "session", Path: n, Problem: "missing", Err: ErrMissingField}
 		}
 	}
 	want := payloadField[e.Type]
 	if extra := seen & payloadFields &^ want; extra != 0 {
 		for i, n := range fieldNames {
 			if extra&(1<<i) != 0 {
-				return &FieldError{Path: n, Problem: "not a payload of a " + e.Type.String() + " event", Err: ErrUnknownField}
+				return &FieldError{Pkg: "session", Path: n, Problem: "not a payload of a " + e.Type.String() + " event", Err: ErrUnknownField}
 			}
 		}
 	}
 	if want != 0 && seen&want == 0 {
 		for i, n := range fieldNames {
 			if want == 1<<i {
-				return &FieldError{Path: n, Problem: "missing payload of a " + e.Type.String() + " event", Err: ErrMissingField}
+				return &FieldError{Pkg: "session", Path: n, Problem: "missing payload of a " + e.Type.String() + " event", Err: ErrMissingField}
 			}
 		}
 	}
@@ -530,7 +530,7 @@ func (d *decoder) fields(path string, names []string, required uint16, fn func(i
 				return fn(i, paths[i])
 			}
 		}
-		return &FieldError{Path: path + "." + strconv.Quote(string(key)), Problem: "unknown field", Err: ErrUnknownField}
+		return &FieldError{Pkg: "session", Path: path + "." + strconv.Quote(string(key)), Problem: "unknown field", Err: ErrUnknownField}
 	})
 	if err != nil {
 		return err
@@ -538,7 +538,7 @@ func (d *decoder) fields(path string, names []string, required uint16, fn func(i
 	if missing := required &^ seen; missing != 0 {
 		for i, n := range names {
 			if missing&(1<<i) != 0 {
-				return &FieldError{Path: path + "." + n, Problem: "missing", Err: ErrMissingField}
+				return &FieldError{Pkg: "session", Path: path + "." + n, Problem: "missing", Err: ErrMissingField}
 			}
 		}
 	}
@@ -601,7 +601,7 @@ func (d *decoder) turn(t *Turn) error {
 			}
 			t.Duration, err = parseDuration(b)
 			if err != nil {
-				return &FieldError{Path: path, Problem: "not a duration: " + strconv.Quote(string(b))}
+				return &FieldError{Pkg: "session", Path: path, Problem: "not a duration: " + strconv.Quote(string(b))}
 			}
 			return nil
 		case 3:
@@ -618,7 +618,7 @@ func (d *decoder) turn(t *Turn) error {
 						return nil
 					}
 				}
-				return &FieldError{Path: path, Problem: "unknown tag", Err: newParseError("Tag", string(b))}
+				return &FieldError{Pkg: "session", Path: path, Problem: "unknown tag", Err: newParseError("Tag", string(b))}
 			})
 		}
 	})
@@ -971,7 +971,7 @@ func (d *decoder) integer(path string) (int, error) {
 	}
 	n, err := strconv.ParseInt(string(d.data[start:d.pos]), 10, 0)
 	if err != nil {
-		return 0, &FieldError{Path: path, Problem: "integer out of range"}
+		return 0, &FieldError{Pkg: "session", Path: path, Problem: "integer out of range"}
 	}
 	return int(n), nil
 }
@@ -1013,7 +1013,7 @@ func (d *decoder) party(p *Party, path string) error {
 			return nil
 		}
 	}
-	return &FieldError{Path: path, Problem: "not a party", Err: newParseError("Party", string(b))}
+	return &FieldError{Pkg: "session", Path: path, Problem: "not a party", Err: newParseError("Party", string(b))}
 }
 
 // decodeEnum parses an enum's text form from a string.
@@ -1024,7 +1024,7 @@ func decodeEnum[T ~uint8](d *decoder, v *T, t enum.Table[T], path string) error 
 	}
 	x, ok := parseBytes(t, b)
 	if !ok {
-		return &FieldError{Path: path, Problem: "unknown value", Err: newParseError(t.Type, string(b))}
+		return &FieldError{Pkg: "session", Path: path, Problem: "unknown value", Err: newParseError(t.Type, string(b))}
 	}
 	*v = x
 	return nil

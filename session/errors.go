@@ -3,36 +3,38 @@ package session
 import (
 	"errors"
 	"strconv"
-	"strings"
+
+	"github.com/groupwork/groupwork/internal/vocab/fault"
 )
 
-// ErrUnknownValue is wrapped by every *ParseError: the text names no value
-// of the enum.
-var ErrUnknownValue = errors.New("session: unknown value")
+// The shared vocabulary, the same in every package of the library (see
+// group.FieldError): bad input is a *FieldError wrapping ErrInvalid, or a
+// *ParseError wrapping ErrUnknownValue.
+type (
+	// FieldError reports one broken invariant in structured input; Path
+	// names the field in JSON spelling with indexes ("segments[2].planned",
+	// "turn.speaker"). It is group.FieldError.
+	FieldError = fault.FieldError
+	// ParseError reports enum text that names no value. It is
+	// group.ParseError.
+	ParseError = fault.ParseError
+)
 
-// ParseError reports text that names no value of one of the package's enums,
-// or a value that has no text form.
-type ParseError struct {
-	Type string // the enum's Go name, such as "SegmentKind"
-	Text string // the offending text
-}
-
-// Error implements error.
-func (e *ParseError) Error() string {
-	return "session: unknown " + e.Type + " " + strconv.Quote(e.Text)
-}
-
-// Unwrap returns ErrUnknownValue.
-func (e *ParseError) Unwrap() error { return ErrUnknownValue }
-
-func newParseError(typ, text string) error { return &ParseError{Type: typ, Text: text} }
-
-// Sentinel errors. Callers branch on them with errors.Is; the typed errors
-// below (*FieldError, *EventError, *DecodeError) carry the details.
 var (
 	// ErrInvalid is wrapped by every *FieldError: a spec, agenda, event
-	// payload or log line breaks a hard invariant.
-	ErrInvalid = errors.New("session: invalid input")
+	// payload or log line breaks a hard invariant. It is group.ErrInvalid.
+	ErrInvalid = fault.ErrInvalid
+	// ErrUnknownValue is wrapped by every *ParseError. It is
+	// group.ErrUnknownValue.
+	ErrUnknownValue = fault.ErrUnknownValue
+)
+
+// Sentinel errors. Callers branch on them with errors.Is; the typed errors
+// (*FieldError, *EventError, *DecodeError) carry the details. Events naming
+// someone off the roster wrap group.ErrUnknownMember or
+// group.ErrUnknownFacilitator, and events out of time order wrap
+// group.ErrTimeOrder: those sentinels are defined once, in group.
+var (
 	// ErrLength marks a session length a template cannot fill: not whole
 	// minutes, outside the profile's session length, or too short for the
 	// modality's segments.
@@ -47,12 +49,6 @@ var (
 	// ErrNotEnded marks a note event before the session ended: notes
 	// document a finished session.
 	ErrNotEnded = errors.New("session: session has not ended")
-	// ErrTimeOrder marks an event dated before the event before it.
-	ErrTimeOrder = errors.New("session: time goes backwards")
-	// ErrUnknownMember marks a member who is not on the session's roster.
-	ErrUnknownMember = errors.New("session: unknown member")
-	// ErrUnknownFacilitator marks a facilitator the session does not list.
-	ErrUnknownFacilitator = errors.New("session: unknown facilitator")
 	// ErrNotPresent marks a turn, departure or intervention by, or aimed at,
 	// someone who is not in the room.
 	ErrNotPresent = errors.New("session: not present")
@@ -101,32 +97,6 @@ var (
 	ErrUnknownField = errors.New("session: unknown field")
 )
 
-// FieldError reports one broken invariant in structured input. Path names
-// the field in JSON spelling with indexes ("segments[2].planned",
-// "turn.speaker"). Every FieldError wraps ErrInvalid, and Err when it is set.
-// Validation joins one FieldError per problem with errors.Join.
-type FieldError struct {
-	Path    string // the offending field
-	Problem string // what is wrong, in lower case
-	Err     error  // a more specific sentinel, or nil
-}
-
-// Error implements error.
-func (e *FieldError) Error() string {
-	if e.Path == "" {
-		return "session: " + e.Problem
-	}
-	return "session: " + e.Path + ": " + e.Problem
-}
-
-// Unwrap returns ErrInvalid and, when set, Err.
-func (e *FieldError) Unwrap() []error {
-	if e.Err == nil {
-		return []error{ErrInvalid}
-	}
-	return []error{ErrInvalid, e.Err}
-}
-
 // EventError reports an event a session rejected. Index is the position the
 // event has, or would have had, in the session's log (0-based), so Replay
 // names the offending event; Err is a sentinel such as ErrTimeOrder or a
@@ -140,7 +110,7 @@ type EventError struct {
 // Error implements error.
 func (e *EventError) Error() string {
 	return "session: event " + strconv.Itoa(e.Index) + " (" + e.Type.String() + "): " +
-		strings.TrimPrefix(e.Err.Error(), "session: ")
+		fault.Trim(e.Err)
 }
 
 // Unwrap returns Err.
@@ -156,19 +126,15 @@ type DecodeError struct {
 
 // Error implements error.
 func (e *DecodeError) Error() string {
-	return "session: line " + strconv.Itoa(e.Line) + ": " + strings.TrimPrefix(e.Err.Error(), "session: ")
+	return "session: line " + strconv.Itoa(e.Line) + ": " + fault.Trim(e.Err)
 }
 
 // Unwrap returns Err.
 func (e *DecodeError) Unwrap() error { return e.Err }
 
-// fieldErrs collects FieldErrors.
-type fieldErrs struct{ errs []error }
+// problems returns a collector of the package's field errors.
+func problems() fault.List { return fault.List{Pkg: "session"} }
 
-// add records a problem at path, wrapping sentinel when it is not nil.
-func (f *fieldErrs) add(path, problem string, sentinel error) {
-	f.errs = append(f.errs, &FieldError{Path: path, Problem: problem, Err: sentinel})
-}
-
-// err returns the joined errors, or nil.
-func (f *fieldErrs) err() error { return errors.Join(f.errs...) }
+// newParseError returns the package's *ParseError for text that names no
+// value of typ.
+func newParseError(typ, text string) error { return &ParseError{Pkg: "session", Type: typ, Text: text} }

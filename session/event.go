@@ -4,7 +4,7 @@ import (
 	"time"
 
 	"github.com/groupwork/groupwork/group"
-	"github.com/groupwork/groupwork/internal/enum"
+	"github.com/groupwork/groupwork/internal/vocab/enum"
 )
 
 // EventType says which of the sealed set of session events an Event is. The
@@ -28,7 +28,7 @@ const (
 	EventEnded                      // (ended) the session ended; before a start it means the session was cancelled
 )
 
-var eventText = enum.Table[EventType]{Type: "EventType", Names: []string{
+var eventText = enum.Table[EventType]{Pkg: "session", Type: "EventType", Names: []string{
 	"unspecified", "started", "segment-began", "arrived", "departed", "turn", "intervention",
 	"incident-raised", "incident-resolved", "note-written", "note-signed", "note-amended", "ended",
 }}
@@ -40,13 +40,13 @@ func (t EventType) String() string { return eventText.String(t) }
 func (t EventType) IsValid() bool { return eventText.Valid(t) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (t EventType) MarshalText() ([]byte, error) { return eventText.Marshal(t, newParseError) }
+func (t EventType) MarshalText() ([]byte, error) { return eventText.Marshal(t) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
-func (t *EventType) UnmarshalText(b []byte) error { return eventText.Unmarshal(t, b, newParseError) }
+func (t *EventType) UnmarshalText(b []byte) error { return eventText.Unmarshal(t, b) }
 
 // ParseEventType returns the type whose text form is s.
-func ParseEventType(s string) (EventType, error) { return eventText.ParseOr(s, newParseError) }
+func ParseEventType(s string) (EventType, error) { return eventText.Parse(s) }
 
 // Event is one thing that happened in a session. The set of events is
 // sealed: Type says which one it is, and only the payload field that Type
@@ -124,7 +124,7 @@ const (
 	NoteProgress             // (progress) one attending member's progress note
 )
 
-var noteKindText = enum.Table[NoteKind]{Type: "NoteKind", Names: []string{"unspecified", "group", "progress"}}
+var noteKindText = enum.Table[NoteKind]{Pkg: "session", Type: "NoteKind", Names: []string{"unspecified", "group", "progress"}}
 
 // String returns the kind's text form.
 func (k NoteKind) String() string { return noteKindText.String(k) }
@@ -133,15 +133,15 @@ func (k NoteKind) String() string { return noteKindText.String(k) }
 func (k NoteKind) IsValid() bool { return noteKindText.Valid(k) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (k NoteKind) MarshalText() ([]byte, error) { return noteKindText.Marshal(k, newParseError) }
+func (k NoteKind) MarshalText() ([]byte, error) { return noteKindText.Marshal(k) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (k *NoteKind) UnmarshalText(b []byte) error {
-	return noteKindText.Unmarshal(k, b, newParseError)
+	return noteKindText.Unmarshal(k, b)
 }
 
 // ParseNoteKind returns the kind whose text form is s.
-func ParseNoteKind(s string) (NoteKind, error) { return noteKindText.ParseOr(s, newParseError) }
+func ParseNoteKind(s string) (NoteKind, error) { return noteKindText.Parse(s) }
 
 // Note is the payload of the note events. ID numbers notes within a session
 // from 1; signing and amending name the ID. A signed note never changes:

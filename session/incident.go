@@ -1,6 +1,6 @@
 package session
 
-import "github.com/groupwork/groupwork/internal/enum"
+import "github.com/groupwork/groupwork/internal/vocab/enum"
 
 // IncidentKind is the kind of a safety or conduct incident raised during a
 // session. The zero value is rejected by validation.
@@ -22,7 +22,7 @@ const (
 	IncidentMedical                            // (medical) a medical emergency
 )
 
-var incidentText = enum.Table[IncidentKind]{Type: "IncidentKind", Names: []string{
+var incidentText = enum.Table[IncidentKind]{Pkg: "session", Type: "IncidentKind", Names: []string{
 	"unspecified", "risk-to-self", "risk-to-others", "threat-or-aggression", "abuse-disclosure",
 	"confidentiality-breach", "intoxication", "medical",
 }}
@@ -51,14 +51,14 @@ func (k IncidentKind) IsRisk() bool {
 }
 
 // MarshalText implements encoding.TextMarshaler.
-func (k IncidentKind) MarshalText() ([]byte, error) { return incidentText.Marshal(k, newParseError) }
+func (k IncidentKind) MarshalText() ([]byte, error) { return incidentText.Marshal(k) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (k *IncidentKind) UnmarshalText(b []byte) error {
-	return incidentText.Unmarshal(k, b, newParseError)
+	return incidentText.Unmarshal(k, b)
 }
 
 // ParseIncidentKind returns the kind whose text form is s.
 func ParseIncidentKind(s string) (IncidentKind, error) {
-	return incidentText.ParseOr(s, newParseError)
+	return incidentText.Parse(s)
 }

@@ -131,7 +131,7 @@ func (s *Session) noteFor(kind NoteKind, id group.MemberID) (NoteRecord, bool) {
 // noteFindings reports missing, unsigned and identical notes.
 func (s *Session) noteFindings() []group.Finding {
 	var out []group.Finding
-	add := func(sev group.Severity, code, path, msg string) {
+	add := func(sev group.FindingSeverity, code, path, msg string) {
 		out = append(out, group.Finding{Severity: sev, Code: code, Message: msg, Source: srcNotes, Path: path})
 	}
 	clinical := s.spec.Profile.ClinicalRecords // a support group keeps no clinical records
@@ -211,7 +211,7 @@ type MemberExport struct {
 func (s *Session) MemberExport(id group.MemberID) (MemberExport, error) {
 	i, ok := s.memberIdx.Lookup(string(id))
 	if !ok {
-		return MemberExport{}, &FieldError{Path: "member", Problem: fmt.Sprintf("%q is not on the roster", id), Err: ErrUnknownMember}
+		return MemberExport{}, &FieldError{Pkg: "session", Path: "member", Problem: fmt.Sprintf("%q is not on the roster", id), Err: group.ErrUnknownMember}
 	}
 	p := s.spec.Roster[i]
 	r := s.redactor(id)

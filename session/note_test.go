@@ -187,7 +187,7 @@ func TestMemberExportIsPrivate(t *testing.T) {
 	require.Equal(t, session.AttendanceAbsentUnexcused, x.Attendance.Status)
 	require.Empty(t, x.Group, "an absent member gets no group content")
 	_, err = s.MemberExport("zz")
-	require.ErrorIs(t, err, session.ErrUnknownMember)
+	require.ErrorIs(t, err, group.ErrUnknownMember)
 }
 
 func TestRedactionUnicode(t *testing.T) {

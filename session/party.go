@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"github.com/groupwork/groupwork/group"
-	"github.com/groupwork/groupwork/internal/enum"
+	"github.com/groupwork/groupwork/internal/vocab/enum"
 )
 
 // PartyKind says who a Party is: a member, a facilitator, or the whole group.
@@ -19,7 +19,7 @@ const (
 	PartyGroup                        // (group) the whole group
 )
 
-var partyKindText = enum.Table[PartyKind]{Type: "PartyKind", Names: []string{
+var partyKindText = enum.Table[PartyKind]{Pkg: "session", Type: "PartyKind", Names: []string{
 	"unspecified", "member", "facilitator", "group",
 }}
 
@@ -30,15 +30,15 @@ func (k PartyKind) String() string { return partyKindText.String(k) }
 func (k PartyKind) IsValid() bool { return partyKindText.Valid(k) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (k PartyKind) MarshalText() ([]byte, error) { return partyKindText.Marshal(k, newParseError) }
+func (k PartyKind) MarshalText() ([]byte, error) { return partyKindText.Marshal(k) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (k *PartyKind) UnmarshalText(b []byte) error {
-	return partyKindText.Unmarshal(k, b, newParseError)
+	return partyKindText.Unmarshal(k, b)
 }
 
 // ParsePartyKind returns the kind whose text form is s.
-func ParsePartyKind(s string) (PartyKind, error) { return partyKindText.ParseOr(s, newParseError) }
+func ParsePartyKind(s string) (PartyKind, error) { return partyKindText.Parse(s) }
 
 // Party is who speaks, who is addressed, or whom an intervention targets:
 // one member, one facilitator, or the whole group. It is a small comparable

@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/groupwork/groupwork/internal/enum"
+	"github.com/groupwork/groupwork/internal/vocab/enum"
 )
 
 // SegmentKind is a part of a session's agenda. The zero value is rejected by
@@ -31,7 +31,7 @@ const (
 	SegmentMeasures                       // (measures) session measures such as PHQ-9, GCQ-S or GSRS
 )
 
-var segmentText = enum.Table[SegmentKind]{Type: "SegmentKind", Names: []string{
+var segmentText = enum.Table[SegmentKind]{Pkg: "session", Type: "SegmentKind", Names: []string{
 	"unspecified", "opening", "check-in", "homework-review", "new-material", "skill-practice",
 	"meditation", "art-making", "sharing", "processing", "break", "homework-assignment",
 	"check-out", "measures",
@@ -47,16 +47,16 @@ func (k SegmentKind) String() string { return segmentText.String(k) }
 func (k SegmentKind) IsValid() bool { return segmentText.Valid(k) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (k SegmentKind) MarshalText() ([]byte, error) { return segmentText.Marshal(k, newParseError) }
+func (k SegmentKind) MarshalText() ([]byte, error) { return segmentText.Marshal(k) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (k *SegmentKind) UnmarshalText(b []byte) error {
-	return segmentText.Unmarshal(k, b, newParseError)
+	return segmentText.Unmarshal(k, b)
 }
 
 // ParseSegmentKind returns the kind whose text form is s.
 func ParseSegmentKind(s string) (SegmentKind, error) {
-	return segmentText.ParseOr(s, newParseError)
+	return segmentText.Parse(s)
 }
 
 // Segment is one planned part of an agenda.
@@ -104,7 +104,7 @@ func (s *Segment) UnmarshalJSON(b []byte) error {
 	}
 	d, err := time.ParseDuration(w.Planned)
 	if err != nil {
-		return &FieldError{Path: "planned", Problem: "not a duration: " + strconv.Quote(w.Planned)}
+		return &FieldError{Pkg: "session", Path: "planned", Problem: "not a duration: " + strconv.Quote(w.Planned)}
 	}
 	*s = Segment{Kind: w.Kind, Planned: d, Title: w.Title}
 	return nil

@@ -8,8 +8,8 @@ import (
 	"time"
 
 	"github.com/groupwork/groupwork/group"
-	"github.com/groupwork/groupwork/internal/enum"
 	"github.com/groupwork/groupwork/internal/ids"
+	"github.com/groupwork/groupwork/internal/vocab/enum"
 )
 
 // Phase is where a session is in its life. A new session is PhaseScheduled;
@@ -25,7 +25,7 @@ const (
 	PhaseCancelled                // (cancelled) ended before it started
 )
 
-var phaseText = enum.Table[Phase]{Type: "Phase", Names: []string{
+var phaseText = enum.Table[Phase]{Pkg: "session", Type: "Phase", Names: []string{
 	"unspecified", "scheduled", "running", "ended", "cancelled",
 }}
 
@@ -36,13 +36,13 @@ func (p Phase) String() string { return phaseText.String(p) }
 func (p Phase) IsValid() bool { return phaseText.Valid(p) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (p Phase) MarshalText() ([]byte, error) { return phaseText.Marshal(p, newParseError) }
+func (p Phase) MarshalText() ([]byte, error) { return phaseText.Marshal(p) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
-func (p *Phase) UnmarshalText(b []byte) error { return phaseText.Unmarshal(p, b, newParseError) }
+func (p *Phase) UnmarshalText(b []byte) error { return phaseText.Unmarshal(p, b) }
 
 // ParsePhase returns the phase whose text form is s.
-func ParsePhase(s string) (Phase, error) { return phaseText.ParseOr(s, newParseError) }
+func ParsePhase(s string) (Phase, error) { return phaseText.Parse(s) }
 
 // Session is one meeting of a group, event-sourced: its state is the fold of
 // its events. Commands (Start, Arrive, RecordTurn, End, WriteNote, ...)
@@ -162,7 +162,7 @@ func Replay(spec Spec, log []Event) (*Session, error) {
 // growth.
 func (s *Session) Apply(e *Event) error {
 	if e == nil {
-		return &EventError{Index: s.nEvents, Err: &FieldError{Path: "event", Problem: "must be set", Err: ErrMissingField}}
+		return &EventError{Index: s.nEvents, Err: &FieldError{Pkg: "session", Path: "event", Problem: "must be set", Err: ErrMissingField}}
 	}
 	if e.Type == EventTurn && onlyTurn(e) && s.turn(e.At, &e.Turn) {
 		return nil
@@ -364,7 +364,7 @@ type resolved struct {
 // check validates e against the current state without changing it.
 func (s *Session) check(e *Event, r *resolved) error {
 	if !e.Type.IsValid() {
-		return &FieldError{Path: "type", Problem: "unknown event type " + e.Type.String(), Err: ErrUnknownValue}
+		return &FieldError{Pkg: "session", Path: "type", Problem: "unknown event type " + e.Type.String(), Err: ErrUnknownValue}
 	}
 	if payloadMask(e) != payloadField[e.Type] {
 		if err := checkPayloads(e); err != nil {
@@ -372,10 +372,10 @@ func (s *Session) check(e *Event, r *resolved) error {
 		}
 	}
 	if e.At.IsZero() {
-		return &FieldError{Path: "at", Problem: "must be set"}
+		return &FieldError{Pkg: "session", Path: "at", Problem: "must be set"}
 	}
 	if s.nEvents > 0 && e.At.Before(s.lastAt()) {
-		return ErrTimeOrder
+		return group.ErrTimeOrder
 	}
 	isNote := e.Type == EventNoteWritten || e.Type == EventNoteSigned || e.Type == EventNoteAmended
 	switch s.phase {
@@ -403,7 +403,7 @@ func (s *Session) check(e *Event, r *resolved) error {
 		return s.checkStart(e.Start)
 	case EventSegmentBegan:
 		if !e.Segment.IsValid() {
-			return &FieldError{Path: "segment", Problem: "unknown segment kind " + e.Segment.String(), Err: ErrUnknownValue}
+			return &FieldError{Pkg: "session", Path: "segment", Problem: "unknown segment kind " + e.Segment.String(), Err: ErrUnknownValue}
 		}
 	case EventArrived:
 		i, err := s.member("member", e.Member)
@@ -434,13 +434,13 @@ func (s *Session) check(e *Event, r *resolved) error {
 		return s.checkNote(e.Type, &e.Note)
 	case EventEnded:
 		if s.phase == PhaseRunning {
-			var fe fieldErrs
+			fe := problems()
 			for _, r := range s.incidents {
 				if r.Kind.IsRisk() && !r.Resolved {
-					fe.add(fmt.Sprintf("incidents[%d]", r.ID), r.Kind.String()+" incident is unresolved", ErrUnresolvedRisk)
+					fe.Add(fmt.Sprintf("incidents[%d]", r.ID), r.Kind.String()+" incident is unresolved", ErrUnresolvedRisk)
 				}
 			}
-			return fe.err()
+			return fe.Err()
 		}
 	}
 	return nil
@@ -494,7 +494,7 @@ func checkPayloads(e *Event) error {
 	if payloadMask(e)&^payloadField[e.Type] == 0 {
 		return nil
 	}
-	var fe fieldErrs
+	fe := problems()
 	extra := func(name string, set bool, want EventType, want2 ...EventType) {
 		if !set {
 			return
@@ -507,7 +507,7 @@ func checkPayloads(e *Event) error {
 				return
 			}
 		}
-		fe.add(name, "must not be set on a "+e.Type.String()+" event", ErrUnknownField)
+		fe.Add(name, "must not be set on a "+e.Type.String()+" event", ErrUnknownField)
 	}
 	extra("start", !e.Start.isZero(), EventStarted)
 	extra("segment", e.Segment != 0, EventSegmentBegan)
@@ -516,7 +516,7 @@ func checkPayloads(e *Event) error {
 	extra("intervention", e.Intervention != Intervention{}, EventIntervention)
 	extra("incident", e.Incident != Incident{}, EventIncidentRaised, EventIncidentResolved)
 	extra("note", !e.Note.isZero(), EventNoteWritten, EventNoteSigned, EventNoteAmended)
-	return fe.err()
+	return fe.Err()
 }
 
 // member looks up a roster member.
@@ -524,9 +524,9 @@ func (s *Session) member(path string, id group.MemberID) (int, error) {
 	i, ok := s.memberIdx.Lookup(string(id))
 	if !ok {
 		if id == "" {
-			return 0, &FieldError{Path: path, Problem: "must be set", Err: ErrMissingField}
+			return 0, &FieldError{Pkg: "session", Path: path, Problem: "must be set", Err: ErrMissingField}
 		}
-		return 0, &FieldError{Path: path, Problem: fmt.Sprintf("%q is not on the roster", id), Err: ErrUnknownMember}
+		return 0, &FieldError{Pkg: "session", Path: path, Problem: fmt.Sprintf("%q is not on the roster", id), Err: group.ErrUnknownMember}
 	}
 	return i, nil
 }
@@ -548,9 +548,9 @@ func (s *Session) facilitator(path string, id group.FacilitatorID) (int, error) 
 	i, ok := s.facIdx.Lookup(string(id))
 	if !ok {
 		if id == "" {
-			return 0, &FieldError{Path: path, Problem: "must be set", Err: ErrMissingField}
+			return 0, &FieldError{Pkg: "session", Path: path, Problem: "must be set", Err: ErrMissingField}
 		}
-		return 0, &FieldError{Path: path, Problem: fmt.Sprintf("%q is not a facilitator of this session", id), Err: ErrUnknownFacilitator}
+		return 0, &FieldError{Pkg: "session", Path: path, Problem: fmt.Sprintf("%q is not a facilitator of this session", id), Err: group.ErrUnknownFacilitator}
 	}
 	return i, nil
 }
@@ -567,7 +567,7 @@ func (s *Session) presentParty(path string, p Party, groupOK bool) (int, error) 
 				return -1, err
 			}
 			if !s.members[i].present {
-				return -1, &FieldError{Path: path, Problem: "member " + p.ID + " is not present", Err: ErrNotPresent}
+				return -1, &FieldError{Pkg: "session", Path: path, Problem: "member " + p.ID + " is not present", Err: ErrNotPresent}
 			}
 			return i, nil
 		}
@@ -578,7 +578,7 @@ func (s *Session) presentParty(path string, p Party, groupOK bool) (int, error) 
 				return -1, err
 			}
 			if !s.facs[i] {
-				return -1, &FieldError{Path: path, Problem: "facilitator " + p.ID + " is not present", Err: ErrNotPresent}
+				return -1, &FieldError{Pkg: "session", Path: path, Problem: "facilitator " + p.ID + " is not present", Err: ErrNotPresent}
 			}
 			return i, nil
 		}
@@ -588,23 +588,23 @@ func (s *Session) presentParty(path string, p Party, groupOK bool) (int, error) 
 		}
 	}
 	if p.IsZero() {
-		return -1, &FieldError{Path: path, Problem: "must be set", Err: ErrMissingField}
+		return -1, &FieldError{Pkg: "session", Path: path, Problem: "must be set", Err: ErrMissingField}
 	}
-	return -1, &FieldError{Path: path, Problem: "not a valid party here: " + p.String()}
+	return -1, &FieldError{Pkg: "session", Path: path, Problem: "not a valid party here: " + p.String()}
 }
 
 func (s *Session) checkStart(st Start) error {
-	var fe fieldErrs
+	fe := problems()
 	if len(st.Facilitators) == 0 {
-		fe.add("start.facilitators", "at least one facilitator must be present", ErrMissingField)
+		fe.Add("start.facilitators", "at least one facilitator must be present", ErrMissingField)
 	}
 	seenF := make(map[group.FacilitatorID]bool, len(st.Facilitators))
 	for i, id := range st.Facilitators {
 		path := fmt.Sprintf("start.facilitators[%d]", i)
 		if _, err := s.facilitator(path, id); err != nil {
-			fe.errs = append(fe.errs, err)
+			fe.Append(err)
 		} else if seenF[id] {
-			fe.add(path, fmt.Sprintf("%q listed twice", id), ErrAlreadyPresent)
+			fe.Add(path, fmt.Sprintf("%q listed twice", id), ErrAlreadyPresent)
 		}
 		seenF[id] = true
 	}
@@ -614,15 +614,15 @@ func (s *Session) checkStart(st Start) error {
 		j, err := s.member(path, id)
 		switch {
 		case err != nil:
-			fe.errs = append(fe.errs, err)
+			fe.Append(err)
 		case seenM[id]:
-			fe.add(path, fmt.Sprintf("%q listed twice", id), ErrAlreadyPresent)
+			fe.Add(path, fmt.Sprintf("%q listed twice", id), ErrAlreadyPresent)
 		case st.Recording && !s.spec.Roster[j].RecordingConsent:
-			fe.add(path, fmt.Sprintf("%q has not consented to recording", id), ErrNoRecordingConsent)
+			fe.Add(path, fmt.Sprintf("%q has not consented to recording", id), ErrNoRecordingConsent)
 		}
 		seenM[id] = true
 	}
-	return fe.err()
+	return fe.Err()
 }
 
 func (s *Session) checkTurn(t *Turn, r *resolved) error {
@@ -640,16 +640,16 @@ func (s *Session) checkTurn(t *Turn, r *resolved) error {
 		}
 	}
 	if t.Speaker.Kind == t.Addressee.Kind && r.speaker == r.addressee { // the same person
-		return &FieldError{Path: "turn.addressee", Problem: "a speaker does not address themselves"}
+		return &FieldError{Pkg: "session", Path: "turn.addressee", Problem: "a speaker does not address themselves"}
 	}
 	if t.Duration < 0 {
-		return &FieldError{Path: "turn.duration", Problem: "must not be negative"}
+		return &FieldError{Pkg: "session", Path: "turn.duration", Problem: "must not be negative"}
 	}
 	if t.Act > NumActs {
-		return &FieldError{Path: "turn.act", Problem: "unknown act " + t.Act.String(), Err: ErrUnknownValue}
+		return &FieldError{Pkg: "session", Path: "turn.act", Problem: "unknown act " + t.Act.String(), Err: ErrUnknownValue}
 	}
 	if !t.Tags.IsValid() {
-		return &FieldError{Path: "turn.tags", Problem: "undefined tag bits", Err: ErrUnknownValue}
+		return &FieldError{Pkg: "session", Path: "turn.tags", Problem: "undefined tag bits", Err: ErrUnknownValue}
 	}
 	return nil
 }
@@ -681,17 +681,17 @@ func (s *Session) checkIntervention(iv *Intervention) error {
 		return err
 	}
 	if !s.facs[i] {
-		return &FieldError{Path: "intervention.facilitator", Problem: "facilitator is not present", Err: ErrNotPresent}
+		return &FieldError{Pkg: "session", Path: "intervention.facilitator", Problem: "facilitator is not present", Err: ErrNotPresent}
 	}
 	switch {
 	case iv.Skill != 0 && iv.Step != 0:
-		return &FieldError{Path: "intervention", Problem: "set a skill or a safety step, not both"}
+		return &FieldError{Pkg: "session", Path: "intervention", Problem: "set a skill or a safety step, not both"}
 	case iv.Skill == 0 && iv.Step == 0:
-		return &FieldError{Path: "intervention.skill", Problem: "a skill or a safety step must be set", Err: ErrMissingField}
+		return &FieldError{Pkg: "session", Path: "intervention.skill", Problem: "a skill or a safety step must be set", Err: ErrMissingField}
 	case iv.Skill != 0 && !iv.Skill.IsValid():
-		return &FieldError{Path: "intervention.skill", Problem: "unknown skill " + iv.Skill.String(), Err: ErrUnknownValue}
+		return &FieldError{Pkg: "session", Path: "intervention.skill", Problem: "unknown skill " + iv.Skill.String(), Err: ErrUnknownValue}
 	case iv.Step != 0 && !iv.Step.IsValid():
-		return &FieldError{Path: "intervention.step", Problem: "unknown safety step " + iv.Step.String(), Err: ErrUnknownValue}
+		return &FieldError{Pkg: "session", Path: "intervention.step", Problem: "unknown safety step " + iv.Step.String(), Err: ErrUnknownValue}
 	}
 	if !iv.Target.IsZero() {
 		_, err := s.presentParty("intervention.target", iv.Target, true)
@@ -701,37 +701,37 @@ func (s *Session) checkIntervention(iv *Intervention) error {
 }
 
 func (s *Session) checkIncident(t EventType, in Incident) error {
-	var fe fieldErrs
+	fe := problems()
 	if t == EventIncidentRaised {
 		if want := len(s.incidents) + 1; in.ID != want {
-			fe.add("incident.id", fmt.Sprintf("must be %d, the next incident number", want), nil)
+			fe.Add("incident.id", fmt.Sprintf("must be %d, the next incident number", want), nil)
 		}
 		if !in.Kind.IsValid() {
-			fe.add("incident.kind", "must be a specified incident kind", ErrUnknownValue)
+			fe.Add("incident.kind", "must be a specified incident kind", ErrUnknownValue)
 		}
 		if in.Member != "" {
 			if _, err := s.member("incident.member", in.Member); err != nil {
-				fe.errs = append(fe.errs, err)
+				fe.Append(err)
 			}
 		}
 		if in.Action != "" {
-			fe.add("incident.action", "is set by the resolution, not when raising", nil)
+			fe.Add("incident.action", "is set by the resolution, not when raising", nil)
 		}
-		return fe.err()
+		return fe.Err()
 	}
 	if in.ID < 1 || in.ID > len(s.incidents) {
-		return &FieldError{Path: "incident.id", Problem: fmt.Sprintf("no incident %d", in.ID), Err: ErrUnknownIncident}
+		return &FieldError{Pkg: "session", Path: "incident.id", Problem: fmt.Sprintf("no incident %d", in.ID), Err: ErrUnknownIncident}
 	}
 	if s.incidents[in.ID-1].Resolved {
 		return ErrIncidentResolved
 	}
 	if strings.TrimSpace(in.Action) == "" {
-		fe.add("incident.action", "a resolution documents the action taken", ErrMissingField)
+		fe.Add("incident.action", "a resolution documents the action taken", ErrMissingField)
 	}
 	if in.Kind != 0 || in.Member != "" {
-		fe.add("incident", "a resolution carries only id, action and text", nil)
+		fe.Add("incident", "a resolution carries only id, action and text", nil)
 	}
-	return fe.err()
+	return fe.Err()
 }
 
 func (s *Session) checkNote(t EventType, n *Note) error {
@@ -742,7 +742,7 @@ func (s *Session) checkNote(t EventType, n *Note) error {
 	switch t {
 	case EventNoteSigned, EventNoteAmended:
 		if !existing {
-			return &FieldError{Path: "note.id", Problem: fmt.Sprintf("no note %d", n.ID), Err: ErrUnknownNote}
+			return &FieldError{Pkg: "session", Path: "note.id", Problem: fmt.Sprintf("no note %d", n.ID), Err: ErrUnknownNote}
 		}
 		r := &s.notes[n.ID-1]
 		if t == EventNoteSigned {
@@ -751,7 +751,7 @@ func (s *Session) checkNote(t EventType, n *Note) error {
 			}
 			if n.Kind != 0 || n.Member != "" || n.Text != "" || n.Theme != "" || n.Process != "" ||
 				n.GoalProgress != "" || len(n.Interventions) != 0 {
-				return &FieldError{Path: "note", Problem: "a signature carries only id and author"}
+				return &FieldError{Pkg: "session", Path: "note", Problem: "a signature carries only id and author"}
 			}
 			return nil
 		}
@@ -759,45 +759,45 @@ func (s *Session) checkNote(t EventType, n *Note) error {
 			return ErrNoteNotSigned
 		}
 		if strings.TrimSpace(n.Text) == "" {
-			return &FieldError{Path: "note.text", Problem: "an addendum needs text", Err: ErrMissingField}
+			return &FieldError{Pkg: "session", Path: "note.text", Problem: "an addendum needs text", Err: ErrMissingField}
 		}
 		if n.Kind != 0 || n.Member != "" || n.Theme != "" || n.Process != "" || n.GoalProgress != "" || len(n.Interventions) != 0 {
-			return &FieldError{Path: "note", Problem: "an addendum carries only id, author and text"}
+			return &FieldError{Pkg: "session", Path: "note", Problem: "an addendum carries only id, author and text"}
 		}
 		return nil
 	}
 
-	var fe fieldErrs
+	fe := problems()
 	if !n.Kind.IsValid() {
-		fe.add("note.kind", "must be group or progress", ErrUnknownValue)
+		fe.Add("note.kind", "must be group or progress", ErrUnknownValue)
 	}
 	for i, sk := range n.Interventions {
 		if !sk.IsValid() {
-			fe.add(fmt.Sprintf("note.interventions[%d]", i), "unknown skill "+sk.String(), ErrUnknownValue)
+			fe.Add(fmt.Sprintf("note.interventions[%d]", i), "unknown skill "+sk.String(), ErrUnknownValue)
 		}
 	}
 	switch n.Kind {
 	case NoteGroup:
 		if n.Member != "" {
-			fe.add("note.member", "a group note concerns no single member", nil)
+			fe.Add("note.member", "a group note concerns no single member", nil)
 		}
 		if n.GoalProgress != "" {
-			fe.add("note.goalProgress", "goal progress belongs in progress notes", nil)
+			fe.Add("note.goalProgress", "goal progress belongs in progress notes", nil)
 		}
 	case NoteProgress:
 		if !s.spec.Profile.ClinicalRecords {
-			fe.add("note.kind", "the "+s.spec.Profile.Name+" profile keeps no clinical records", ErrNoClinicalRecords)
+			fe.Add("note.kind", "the "+s.spec.Profile.Name+" profile keeps no clinical records", ErrNoClinicalRecords)
 		}
 		if i, err := s.member("note.member", n.Member); err != nil {
-			fe.errs = append(fe.errs, err)
+			fe.Append(err)
 		} else if !s.members[i].attended {
-			fe.add("note.member", fmt.Sprintf("%q did not attend; absent members get no progress note", n.Member), ErrAbsentMember)
+			fe.Add("note.member", fmt.Sprintf("%q did not attend; absent members get no progress note", n.Member), ErrAbsentMember)
 		}
 		if n.Theme != "" || n.Process != "" || len(n.Interventions) != 0 {
-			fe.add("note", "theme, interventions and process belong in the group note", nil)
+			fe.Add("note", "theme, interventions and process belong in the group note", nil)
 		}
 	}
-	if err := fe.err(); err != nil {
+	if err := fe.Err(); err != nil {
 		return err
 	}
 	switch {
@@ -807,16 +807,16 @@ func (s *Session) checkNote(t EventType, n *Note) error {
 			return ErrNoteSigned
 		}
 		if r.Note.Kind != n.Kind || r.Note.Member != n.Member {
-			return &FieldError{Path: "note", Problem: "a revision keeps the draft's kind and member"}
+			return &FieldError{Pkg: "session", Path: "note", Problem: "a revision keeps the draft's kind and member"}
 		}
 	case n.ID == len(s.notes)+1:
 		for _, r := range s.notes {
 			if r.Note.Kind == n.Kind && r.Note.Member == n.Member {
-				return &FieldError{Path: "note.id", Problem: fmt.Sprintf("note %d already covers this; revise or amend it", r.Note.ID), Err: ErrDuplicateNote}
+				return &FieldError{Pkg: "session", Path: "note.id", Problem: fmt.Sprintf("note %d already covers this; revise or amend it", r.Note.ID), Err: ErrDuplicateNote}
 			}
 		}
 	default:
-		return &FieldError{Path: "note.id", Problem: fmt.Sprintf("must be an existing draft or %d, the next note number", len(s.notes)+1)}
+		return &FieldError{Pkg: "session", Path: "note.id", Problem: fmt.Sprintf("must be an existing draft or %d, the next note number", len(s.notes)+1)}
 	}
 	return nil
 }

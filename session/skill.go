@@ -1,6 +1,6 @@
 package session
 
-import "github.com/groupwork/groupwork/internal/enum"
+import "github.com/groupwork/groupwork/internal/vocab/enum"
 
 // Skill is a leader skill: a named kind of facilitator intervention. The
 // first 22 are Corey's group leadership skills (Corey, Theory and Practice of
@@ -95,7 +95,7 @@ var skillText = func() enum.Table[Skill] {
 	for i, s := range skills {
 		names[i] = s.name
 	}
-	return enum.Table[Skill]{Type: "Skill", Names: names}
+	return enum.Table[Skill]{Pkg: "session", Type: "Skill", Names: names}
 }()
 
 // Skills returns every leader skill in catalogue order.
@@ -125,13 +125,13 @@ func (s Skill) Source() string {
 }
 
 // MarshalText implements encoding.TextMarshaler.
-func (s Skill) MarshalText() ([]byte, error) { return skillText.Marshal(s, newParseError) }
+func (s Skill) MarshalText() ([]byte, error) { return skillText.Marshal(s) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
-func (s *Skill) UnmarshalText(b []byte) error { return skillText.Unmarshal(s, b, newParseError) }
+func (s *Skill) UnmarshalText(b []byte) error { return skillText.Unmarshal(s, b) }
 
 // ParseSkill returns the skill whose text form is s.
-func ParseSkill(s string) (Skill, error) { return skillText.ParseOr(s, newParseError) }
+func ParseSkill(s string) (Skill, error) { return skillText.Parse(s) }
 
 // SafetyStep is a step of the in-session crisis protocol. Safety steps are
 // interventions too, but kept apart from leader skills because they follow a
@@ -184,7 +184,7 @@ var stepText = func() enum.Table[SafetyStep] {
 	for i, s := range stepInfo {
 		names[i] = s.name
 	}
-	return enum.Table[SafetyStep]{Type: "SafetyStep", Names: names}
+	return enum.Table[SafetyStep]{Pkg: "session", Type: "SafetyStep", Names: names}
 }()
 
 // SafetySteps returns every safety step in protocol order.
@@ -205,10 +205,10 @@ func (s SafetyStep) Description() string {
 }
 
 // MarshalText implements encoding.TextMarshaler.
-func (s SafetyStep) MarshalText() ([]byte, error) { return stepText.Marshal(s, newParseError) }
+func (s SafetyStep) MarshalText() ([]byte, error) { return stepText.Marshal(s) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
-func (s *SafetyStep) UnmarshalText(b []byte) error { return stepText.Unmarshal(s, b, newParseError) }
+func (s *SafetyStep) UnmarshalText(b []byte) error { return stepText.Unmarshal(s, b) }
 
 // ParseSafetyStep returns the step whose text form is s.
-func ParseSafetyStep(s string) (SafetyStep, error) { return stepText.ParseOr(s, newParseError) }
+func ParseSafetyStep(s string) (SafetyStep, error) { return stepText.Parse(s) }

@@ -83,7 +83,7 @@ func (s Spec) Validate() error {
 
 // check validates the spec and returns the agenda's findings.
 func (s Spec) check() ([]group.Finding, error) {
-	var fe fieldErrs
+	fe := problems()
 	findings, err := s.Agenda.Validate(s.Profile, s.Length)
 	if err != nil {
 		for _, e := range unjoin(err) {
@@ -95,48 +95,48 @@ func (s Spec) check() ([]group.Finding, error) {
 				case !strings.HasPrefix(path, "profile"):
 					path = "agenda." + path
 				}
-				fe.add(path, f.Problem, f.Err)
+				fe.Add(path, f.Problem, f.Err)
 			}
 		}
 	}
 	if len(s.Roster) == 0 {
-		fe.add("roster", "a session needs at least one member on its roster", nil)
+		fe.Add("roster", "a session needs at least one member on its roster", nil)
 	}
 	seenM := make(map[group.MemberID]int, len(s.Roster))
 	for i, p := range s.Roster {
 		path := fmt.Sprintf("roster[%d]", i)
 		if p.ID == "" {
-			fe.add(path+".id", "must not be empty", nil)
+			fe.Add(path+".id", "must not be empty", nil)
 		} else if j, dup := seenM[p.ID]; dup {
-			fe.add(path+".id", fmt.Sprintf("duplicate member id %q (also roster[%d])", p.ID, j), nil)
+			fe.Add(path+".id", fmt.Sprintf("duplicate member id %q (also roster[%d])", p.ID, j), nil)
 		} else {
 			seenM[p.ID] = i
 		}
 		if strings.TrimSpace(p.Name) == "" {
-			fe.add(path+".name", "must not be empty: names are redacted from other members' records", nil)
+			fe.Add(path+".name", "must not be empty: names are redacted from other members' records", nil)
 		}
 	}
 	if len(s.Facilitators) == 0 {
-		fe.add("facilitators", "a session needs at least one facilitator", nil)
+		fe.Add("facilitators", "a session needs at least one facilitator", nil)
 	}
 	seenF := make(map[group.FacilitatorID]int, len(s.Facilitators))
 	for i, f := range s.Facilitators {
 		path := fmt.Sprintf("facilitators[%d]", i)
 		if f.ID == "" {
-			fe.add(path+".id", "must not be empty", nil)
+			fe.Add(path+".id", "must not be empty", nil)
 		} else if j, dup := seenF[f.ID]; dup {
-			fe.add(path+".id", fmt.Sprintf("duplicate facilitator id %q (also facilitators[%d])", f.ID, j), nil)
+			fe.Add(path+".id", fmt.Sprintf("duplicate facilitator id %q (also facilitators[%d])", f.ID, j), nil)
 		} else {
 			seenF[f.ID] = i
 		}
 	}
 	if s.LateGrace < 0 {
-		fe.add("lateGrace", "must not be negative", nil)
+		fe.Add("lateGrace", "must not be negative", nil)
 	}
 	if s.Length < 0 {
-		fe.add("length", "must not be negative", nil)
+		fe.Add("length", "must not be negative", nil)
 	}
-	if err := fe.err(); err != nil {
+	if err := fe.Err(); err != nil {
 		return nil, err
 	}
 	return findings, nil
@@ -199,7 +199,7 @@ func (s *Spec) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	x := Spec{Profile: w.Profile, Agenda: w.Agenda, Roster: w.Roster, Facilitators: w.Facilitators, ScheduledStart: w.ScheduledStart}
-	var fe fieldErrs
+	fe := problems()
 	for _, f := range []struct {
 		path, text string
 		dst        *time.Duration
@@ -209,11 +209,11 @@ func (s *Spec) UnmarshalJSON(b []byte) error {
 		}
 		d, err := time.ParseDuration(f.text)
 		if err != nil {
-			fe.add(f.path, "not a duration: "+strconv.Quote(f.text), nil)
+			fe.Add(f.path, "not a duration: "+strconv.Quote(f.text), nil)
 		}
 		*f.dst = d
 	}
-	if err := fe.err(); err != nil {
+	if err := fe.Err(); err != nil {
 		return err
 	}
 	*s = x

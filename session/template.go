@@ -37,21 +37,21 @@ const checkInPerMember = 75 * time.Second
 //
 // The result validates against p without warnings.
 func Template(p group.Profile, length time.Duration, members int) (Agenda, error) {
-	var fe fieldErrs
+	fe := problems()
 	if !p.Modality.IsValid() {
-		fe.add("profile.modality", "must be a specified modality", nil)
+		fe.Add("profile.modality", "must be a specified modality", nil)
 	}
 	switch {
 	case length <= 0 || length%time.Minute != 0:
-		fe.add("length", "must be a positive whole number of minutes, got "+length.String(), ErrLength)
+		fe.Add("length", "must be a positive whole number of minutes, got "+length.String(), ErrLength)
 	case !p.SessionLength(length):
-		fe.add("length", fmt.Sprintf("%s is outside the profile's session length of %s",
+		fe.Add("length", fmt.Sprintf("%s is outside the profile's session length of %s",
 			minutes(length), minuteRange(p.SessionMinutes)), ErrLength)
 	}
 	if members < 1 {
-		fe.add("members", "must be at least 1", nil)
+		fe.Add("members", "must be at least 1", nil)
 	}
-	if err := fe.err(); err != nil {
+	if err := fe.Err(); err != nil {
 		return Agenda{}, err
 	}
 
@@ -129,8 +129,8 @@ func Template(p group.Profile, length time.Duration, members int) (Agenda, error
 	}
 	for i, s := range segs {
 		if s.Planned < time.Minute {
-			fe.add("length", fmt.Sprintf("%s leaves no time for segment %d (%s)", minutes(length), i, s.Kind), ErrLength)
-			return Agenda{}, fe.err()
+			fe.Add("length", fmt.Sprintf("%s leaves no time for segment %d (%s)", minutes(length), i, s.Kind), ErrLength)
+			return Agenda{}, fe.Err()
 		}
 	}
 	return Agenda{Segments: segs}, nil

@@ -112,11 +112,11 @@ func TestNewcomerRefusedThenAdmitted(t *testing.T) {
 // 0 calls for clinician review whatever else is true.
 func TestScreening(t *testing.T) {
 	st := told(t)
-	got := map[string]group.Outcome{}
+	got := map[string]group.ScreeningOutcome{}
 	for k, s := range st.screening {
 		got[k] = s.Outcome
 	}
-	want := map[string]group.Outcome{
+	want := map[string]group.ScreeningOutcome{
 		"alone":   group.OutcomeNeedsClinicianReview,
 		"therapy": group.OutcomeSuitable,
 		"item9":   group.OutcomeNeedsClinicianReview,
@@ -126,7 +126,7 @@ func TestScreening(t *testing.T) {
 	}
 }
 
-func hasFinding(fs []group.Finding, code string, sev group.Severity) bool {
+func hasFinding(fs []group.Finding, code string, sev group.FindingSeverity) bool {
 	for _, f := range fs {
 		if f.Code == code && f.Severity == sev {
 			return true

@@ -69,7 +69,7 @@ func climate(p *demo.Printer, cal curriculum.Calendar) ([]dynamics.SessionEviden
 		mean := measure.GCQSScore{Engagement: sum.Engagement / float64(n), Avoidance: sum.Avoidance / float64(n),
 			Conflict: sum.Conflict / float64(n), Answered: 12}
 		history = append(history, dynamics.SessionEvidence{Session: c + 1, Planned: 8, Climate: mean,
-			Attendance: dynamics.Attendance{Expected: len(members), Present: n}})
+			Attendance: dynamics.AttendanceEvidence{Expected: len(members), Present: n}})
 		e, err := dynamics.EstimateStage(history)
 		if err != nil {
 			return nil, nil, err

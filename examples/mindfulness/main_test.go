@@ -93,7 +93,7 @@ func TestHomePractice(t *testing.T) {
 	got, err := homePractice(demo.NewPrinter(io.Discard), curriculum.MindfulnessStressReduction())
 	require.NoError(t, err)
 	type fact struct {
-		Status   curriculum.Status
+		Status   curriculum.ProgressStatus
 		Attended int
 		MakeUp   []int
 	}

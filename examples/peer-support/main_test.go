@@ -49,11 +49,11 @@ func TestPeerSupportFacts(t *testing.T) {
 		require.False(t, out.group.Profile().ScreeningRequired)
 		eps := out.group.Episodes(elise)
 		require.Len(t, eps, 1)
-		var seen []group.Status
+		var seen []group.MembershipStatus
 		for _, tr := range eps[0].Transitions {
 			seen = append(seen, tr.Status)
 		}
-		require.Equal(t, []group.Status{group.StatusReferred, group.StatusActive}, seen)
+		require.Equal(t, []group.MembershipStatus{group.StatusReferred, group.StatusActive}, seen)
 	})
 
 	t.Run("members drop in at different times", func(t *testing.T) {

@@ -384,7 +384,7 @@ func storedEvidence() []dynamics.SessionEvidence {
 	out := make([]dynamics.SessionEvidence, len(rows))
 	for i, r := range rows {
 		out[i] = dynamics.SessionEvidence{Session: i + 1, Climate: climate(r.eng, r.avoid, r.conflict),
-			Interaction: r.ix, Attendance: dynamics.Attendance{Expected: 7, Present: 7, Late: r.late}}
+			Interaction: r.ix, Attendance: dynamics.AttendanceEvidence{Expected: 7, Present: 7, Late: r.late}}
 	}
 	return out
 }

@@ -81,7 +81,7 @@ type referral struct {
 	followUp  string // what the clinicians did about a screening that was not plain suitable
 	screening group.Screening
 	admitErr  error // the refused admission, for the person who found the group full
-	status    group.Status
+	status    group.MembershipStatus
 }
 
 // referrals returns the ten people referred, in the order they were

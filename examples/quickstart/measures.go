@@ -60,7 +60,7 @@ func offscreen(n, planned, expected int) (dynamics.SessionEvidence, error) {
 	late := [12]int{1, 0, 0, 1, 0, 1, 0, 0, 0, 1, 0, 0}[n-1]
 	c, err := climate(n, expected-absent)
 	return dynamics.SessionEvidence{Session: n, Planned: planned, Climate: c,
-		Attendance: dynamics.Attendance{Expected: expected, Present: expected - absent, Late: late}}, err
+		Attendance: dynamics.AttendanceEvidence{Expected: expected, Present: expected - absent, Late: late}}, err
 }
 
 // phq9Totals are each member's PHQ-9 totals at sessions 1, 6 and 12; -1

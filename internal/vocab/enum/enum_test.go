@@ -1,16 +1,18 @@
 package enum_test
 
 import (
+	"errors"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/groupwork/groupwork/internal/enum"
+	"github.com/groupwork/groupwork/internal/vocab/enum"
+	"github.com/groupwork/groupwork/internal/vocab/fault"
 )
 
 type colour uint8
 
-var colours = enum.Table[colour]{Type: "colour", Names: []string{"unspecified", "red", "green"}}
+var colours = enum.Table[colour]{Pkg: "paint", Type: "colour", Names: []string{"unspecified", "red", "green"}}
 
 func TestTable(t *testing.T) {
 	tests := []struct {
@@ -37,14 +39,14 @@ func TestTable(t *testing.T) {
 				t.Errorf("Known(%d) = %v, want %v", tc.v, got, tc.known)
 			}
 			if tc.known {
-				got, ok := colours.Parse(tc.text)
+				got, ok := colours.Lookup(tc.text)
 				if !ok || got != tc.v {
 					t.Errorf("Parse(%q) = %d, %v; want %d, true", tc.text, got, ok, tc.v)
 				}
 			}
 		})
 	}
-	if _, ok := colours.Parse("Red"); ok {
+	if _, ok := colours.Lookup("Red"); ok {
 		t.Error(`Parse("Red") matched; matching must be exact`)
 	}
 	if diff := cmp.Diff([]colour{1, 2}, colours.Values()); diff != "" {
@@ -52,32 +54,30 @@ func TestTable(t *testing.T) {
 	}
 }
 
-type badText struct{ typ, text string }
-
-func (e *badText) Error() string { return e.typ + ": " + e.text }
-
-func bad(typ, text string) error { return &badText{typ, text} }
-
 func TestTableText(t *testing.T) {
-	b, err := colours.Marshal(2, bad)
+	b, err := colours.Marshal(2)
 	if err != nil || string(b) != "green" {
 		t.Fatalf("Marshal(2) = %q, %v; want green", b, err)
 	}
-	if _, err := colours.Marshal(9, bad); err == nil || err.(*badText).text != "colour(9)" {
-		t.Fatalf("Marshal(9) error = %v, want the caller's error naming colour(9)", err)
+	var pe *fault.ParseError
+	if _, err := colours.Marshal(9); !errors.As(err, &pe) || pe.Text != "colour(9)" || pe.Pkg != "paint" {
+		t.Fatalf("Marshal(9) error = %v, want the package's ParseError naming colour(9)", err)
 	}
-	v, err := colours.ParseOr("red", bad)
+	v, err := colours.Parse("red")
 	if err != nil || v != 1 {
-		t.Fatalf("ParseOr(red) = %d, %v", v, err)
+		t.Fatalf("Parse(red) = %d, %v", v, err)
 	}
-	if _, err := colours.ParseOr("blue", bad); err == nil || err.(*badText).typ != "colour" {
-		t.Fatalf("ParseOr(blue) error = %v, want the caller's error for type colour", err)
+	if _, err := colours.Parse("blue"); !errors.Is(err, fault.ErrUnknownValue) || !errors.As(err, &pe) || pe.Type != "colour" {
+		t.Fatalf("Parse(blue) error = %v, want a ParseError for type colour wrapping ErrUnknownValue", err)
+	}
+	if got, want := colours.Error("x").Error(), `paint: unknown colour "x"`; got != want {
+		t.Errorf("message = %q, want %q", got, want)
 	}
 	c := colour(1)
-	if err := colours.Unmarshal(&c, []byte("teal"), bad); err == nil || c != 1 {
+	if err := colours.Unmarshal(&c, []byte("teal")); err == nil || c != 1 {
 		t.Fatalf("Unmarshal(teal) = %v and changed the value to %d; want an error and no change", err, c)
 	}
-	if err := colours.Unmarshal(&c, []byte("green"), bad); err != nil || c != 2 {
+	if err := colours.Unmarshal(&c, []byte("green")); err != nil || c != 2 {
 		t.Fatalf("Unmarshal(green) = %v, value %d; want 2", err, c)
 	}
 }
