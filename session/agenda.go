@@ -31,51 +31,53 @@ const (
 	CodeIdenticalNotes            = "identical-notes"              // two members' progress notes have the same narrative
 )
 
-// Sources of the agenda rules.
+// Sources of the general agenda checks.
 const (
-	srcStructure  = "DOMAIN.md section 9 (session structure), after Bieling, McCabe & Antony, Cognitive-Behavioral Therapy in Groups (2006), and SAMHSA TIP 41 (2005), ch. 2"
-	srcDBTSession = "Linehan (2015), DBT Skills Training Manual: homework review takes about half of each session"
-	srcSupportRun = "DOMAIN.md section 9: support groups run opening and guidelines, open sharing, closing; seed texts: no set agenda, no homework"
-	srcArtRun     = "DOMAIN.md section 9: art therapy runs check-in, art-making, sharing and processing the images, closing"
-	srcMindRun    = "DOMAIN.md section 9 and 10: mindfulness classes run practice, inquiry into the practice, teaching, home practice (Kabat-Zinn; Segal, Williams & Teasdale 2013)"
-	srcProcessRun = "DOMAIN.md section 9: process groups have no fixed agenda (Yalom & Leszcz 2005, ch. 6 and 10)"
-	srcProfile    = "the modality profile's session length (DOMAIN.md section 1)"
-	srcNotes      = "DOMAIN.md section 6 (notes): one individualized note per attending member, never naming other members; identical notes are a top payer-denial reason"
-	srcAttendance = "DOMAIN.md section 11 (attendance statuses and billing)"
+	srcProfile    = "the modality profile's typical session length (see group.Profile and its sources)"
+	srcNotes      = "ACA Code of Ethics (2014), B.4-B.6 (records, confidentiality in groups); one individualized note per attending member, never naming another (docs/reference/records.md); cloned notes can be denied by payers (CMS program integrity guidance)"
+	srcAttendance = "attendance statuses and group billing as the anchors of the field record them (docs/reference/records.md)"
+	srcOverrun    = "the session's own agenda: a segment ran past its plan (heuristic, the library's own: a fifth over, and at least a minute)"
 )
 
-// breakThreshold is the session length from which structured agendas
-// include a break (DOMAIN.md section 9: the 120-minute split has one, the
-// 90-minute split has none).
-const breakThreshold = 120 * time.Minute
-
 // underSlotSlack is how much of a slot may stay unplanned before Validate
-// reports CodeAgendaUnderSlot (our choice: a quarter hour).
+// reports CodeAgendaUnderSlot (heuristic, the library's own: a quarter
+// hour).
 const underSlotSlack = 15 * time.Minute
 
-// Validate checks the agenda against a modality profile and the time slot it
-// has to fit (slot 0 means the agenda's own total: no fit check).
-//
-// Hard faults are errors, all reported at once as joined *FieldError values
-// wrapping ErrInvalid: an empty agenda, an unknown segment kind, a negative
-// planned length, a negative slot, a profile with no valid modality.
-//
-// Departures from published practice are findings, most serious first:
-//   - CBT and skills groups review the last homework and set new homework
-//     (DOMAIN.md section 9; Linehan 2015 for DBT skills);
-//   - a support group has open sharing and sets no homework (seed texts);
-//   - art therapy makes art and then processes the images;
-//   - a mindfulness class includes formal meditation practice;
-//   - structured groups (CBT, psychoeducational, skills) end with
-//     check-out, optionally followed by session measures, and take a break
-//     in sessions of two hours or more;
-//   - a process group has no taught or homework segments (info);
-//   - the total fits the slot, and the slot is a typical length for the
-//     modality (profile.SessionMinutes).
+// Validate checks the agenda against the built-in shape of the profile's
+// modality and the time slot it has to fit (slot 0 means the agenda's own
+// total: no fit check), for a session whose number in its program is not
+// known. A modality without a built-in shape is an error wrapping
+// group.ErrUnknownModality; an app's own modality takes its own shape's
+// Validate. See Shape.Validate for the checks.
 func (a Agenda) Validate(p group.Profile, slot time.Duration) ([]group.Finding, error) {
+	sh, err := BuiltinShape(p.Modality)
+	if err != nil && p.Modality.IsValid() {
+		return nil, err
+	}
+	return sh.ValidateAgenda(a, p, slot, 0)
+}
+
+// ValidateAgenda checks agenda a against the shape, under profile p, in a
+// time slot (0: the agenda's own total), for session number n of its
+// program (0 when not known: every rule applies).
+//
+// Hard faults are errors, all reported at once as joined *FieldError
+// values wrapping ErrInvalid: an empty agenda, an unknown segment kind, a
+// negative planned length, a negative slot, a profile with no valid
+// modality or of another modality than the shape's.
+//
+// Departures from practice are findings, most serious first: each of the
+// shape's rules that the agenda breaks (see AgendaRule), the total over
+// the slot or leaving more than a quarter hour of it unplanned, and a slot
+// that is not a typical length for the profile (Profile.SessionMinutes).
+func (sh Shape) ValidateAgenda(a Agenda, p group.Profile, slot time.Duration, n int) ([]group.Finding, error) {
 	fe := problems()
-	if !p.Modality.IsValid() {
+	switch {
+	case !p.Modality.IsValid():
 		fe.Add("profile.modality", "must be a specified modality", nil)
+	case p.Modality != sh.Modality:
+		fe.Add("profile.modality", "the profile is of modality "+p.Modality.String()+", the shape of "+sh.Modality.String(), group.ErrUnknownModality)
 	}
 	if slot < 0 {
 		fe.Add("slot", "must not be negative", nil)
@@ -94,97 +96,22 @@ func (a Agenda) Validate(p group.Profile, slot time.Duration) ([]group.Finding, 
 	if err := fe.Err(); err != nil {
 		return nil, err
 	}
-
-	var out []group.Finding
-	add := func(sev group.FindingSeverity, code, path, src, msg string) {
-		out = append(out, group.Finding{Severity: sev, Code: code, Message: msg, Source: src, Path: path})
-	}
-	has := func(k SegmentKind) bool {
-		return slices.ContainsFunc(a.Segments, func(s Segment) bool { return s.Kind == k })
-	}
 	total := a.Total()
 	if slot == 0 {
 		slot = total
 	}
-
-	structured := false
-	switch p.Modality {
-	case group.ModalityCBT, group.ModalitySkills:
-		structured = true
-		src := srcStructure
-		if p.Modality == group.ModalitySkills {
-			src = srcStructure + "; " + srcDBTSession
-		}
-		if !has(SegmentHomeworkReview) {
-			add(group.SeverityWarning, CodeHomeworkReviewMissing, "segments", src,
-				p.Modality.String()+" sessions review the last session's homework")
-		}
-		if !has(SegmentHomeworkAssignment) {
-			add(group.SeverityWarning, CodeHomeworkAssignmentMissing, "segments", src,
-				p.Modality.String()+" sessions set homework for the next session")
-		}
-	case group.ModalityPsychoeducational:
-		structured = true
-	case group.ModalitySupport:
-		if !has(SegmentSharing) {
-			add(group.SeverityWarning, CodeSharingMissing, "segments", srcSupportRun,
-				"a support group's meeting centres on open sharing")
-		}
-		for i, s := range a.Segments {
-			if s.Kind == SegmentHomeworkReview || s.Kind == SegmentHomeworkAssignment {
-				add(group.SeverityWarning, CodeHomeworkInSupport, fmt.Sprintf("segments[%d]", i), srcSupportRun,
-					"support groups set no homework")
-			}
-		}
-	case group.ModalityArtTherapy:
-		if !has(SegmentArtMaking) {
-			add(group.SeverityWarning, CodeArtMakingMissing, "segments", srcArtRun,
-				"an art therapy session includes art-making")
-		}
-		for i, s := range a.Segments {
-			if s.Kind != SegmentArtMaking {
-				continue
-			}
-			if !slices.ContainsFunc(a.Segments[i+1:], func(t Segment) bool { return t.Kind == SegmentProcessing }) {
-				add(group.SeverityWarning, CodeProcessingAfterArtMissing, fmt.Sprintf("segments[%d]", i), srcArtRun,
-					"art-making is followed by sharing and processing the images")
-			}
-		}
-	case group.ModalityMindfulness:
-		if !has(SegmentMeditation) {
-			add(group.SeverityWarning, CodeMeditationMissing, "segments", srcMindRun,
-				"a mindfulness class includes formal meditation practice")
-		}
-	case group.ModalityProcess:
-		for i, s := range a.Segments {
-			switch s.Kind {
-			case SegmentNewMaterial, SegmentHomeworkReview, SegmentHomeworkAssignment, SegmentSkillPractice:
-				add(group.SeverityInfo, CodeStructuredProcess, fmt.Sprintf("segments[%d]", i), srcProcessRun,
-					"a process group has no fixed agenda; "+s.Kind.String()+" belongs to structured groups")
-			}
-		}
+	var out []group.Finding
+	for _, r := range sh.Rules {
+		out = r.check(out, a, slot, n)
 	}
-
-	if structured {
-		last := len(a.Segments) - 1
-		for last > 0 && a.Segments[last].Kind == SegmentMeasures {
-			last--
-		}
-		if a.Segments[last].Kind != SegmentCheckOut {
-			add(group.SeverityWarning, CodeCheckOutNotLast, fmt.Sprintf("segments[%d]", last), srcStructure,
-				"structured groups end with check-out (session measures may follow)")
-		}
-		if slot >= breakThreshold && !has(SegmentBreak) {
-			add(group.SeverityInfo, CodeBreakMissing, "segments", srcStructure,
-				"long structured sessions include a break")
-		}
+	add := func(sev group.FindingSeverity, code, path, src, msg string) {
+		out = append(out, group.Finding{Severity: sev, Code: code, Message: msg, Source: src, Path: path})
 	}
-
 	if total > slot {
-		add(group.SeverityWarning, CodeAgendaOverSlot, "segments", srcStructure,
+		add(group.SeverityWarning, CodeAgendaOverSlot, "segments", sh.Source,
 			fmt.Sprintf("the agenda plans %s but the slot is %s", minutes(total), minutes(slot)))
 	} else if slot-total > underSlotSlack {
-		add(group.SeverityInfo, CodeAgendaUnderSlot, "segments", srcStructure,
+		add(group.SeverityInfo, CodeAgendaUnderSlot, "segments", sh.Source,
 			fmt.Sprintf("the agenda plans %s of the %s slot", minutes(total), minutes(slot)))
 	}
 	if p.SessionMinutes != (group.Range{}) && !p.SessionLength(slot) {
@@ -194,6 +121,44 @@ func (a Agenda) Validate(p group.Profile, slot time.Duration) ([]group.Finding, 
 	}
 	group.SortFindings(out)
 	return out, nil
+}
+
+// check appends the findings of rule r on agenda a.
+func (r AgendaRule) check(out []group.Finding, a Agenda, slot time.Duration, n int) []group.Finding {
+	if slot < r.MinSlot || n > 0 && n < r.FromSession {
+		return out
+	}
+	add := func(path string) []group.Finding {
+		return append(out, group.Finding{Severity: r.Severity, Code: r.Code, Message: r.Message, Source: r.Source, Path: path})
+	}
+	segs := a.Segments
+	switch r.Kind {
+	case RuleRequires:
+		if !slices.ContainsFunc(segs, func(s Segment) bool { return s.Kind == r.Segment }) {
+			out = add("segments")
+		}
+	case RuleForbids:
+		for i, s := range segs {
+			if s.Kind == r.Segment {
+				out = add(fmt.Sprintf("segments[%d]", i))
+			}
+		}
+	case RuleFollowedBy:
+		for i, s := range segs {
+			if s.Kind == r.Segment && !slices.ContainsFunc(segs[i+1:], func(t Segment) bool { return t.Kind == r.Then }) {
+				out = add(fmt.Sprintf("segments[%d]", i))
+			}
+		}
+	case RuleEndsWith:
+		last := len(segs) - 1
+		for last > 0 && r.Then != 0 && segs[last].Kind == r.Then {
+			last--
+		}
+		if last >= 0 && segs[last].Kind != r.Segment {
+			out = add(fmt.Sprintf("segments[%d]", last))
+		}
+	}
+	return out
 }
 
 // minutes prints a duration for a message: "90 min", or Go's form when it

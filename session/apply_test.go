@@ -84,7 +84,7 @@ func TestApplyRejects(t *testing.T) {
 		{"arrival without recording consent", func(t *testing.T) *session.Session { return running(t, true) },
 			session.Event{Type: session.EventArrived, At: at(2), Member: "m4"}, session.ErrNoRecordingConsent},
 		{"second start", func(t *testing.T) *session.Session { return running(t, false) },
-			session.Event{Type: session.EventStarted, At: at(2), Start: session.Start{Facilitators: []group.FacilitatorID{"f1"}}}, session.ErrAlreadyStarted},
+			session.Event{Type: session.EventStarted, At: at(2), Start: &session.Start{Facilitators: []group.FacilitatorID{"f1"}}}, session.ErrAlreadyStarted},
 		{"payload of another type", func(t *testing.T) *session.Session { return running(t, false) },
 			session.Event{Type: session.EventArrived, At: at(2), Member: "m4", Segment: session.SegmentBreak}, session.ErrUnknownField},
 		{"unknown type", func(t *testing.T) *session.Session { return running(t, false) },
@@ -94,32 +94,32 @@ func TestApplyRejects(t *testing.T) {
 		{"unknown segment kind", func(t *testing.T) *session.Session { return running(t, false) },
 			session.Event{Type: session.EventSegmentBegan, At: at(2), Segment: 77}, session.ErrUnknownValue},
 		{"intervention with skill and step", func(t *testing.T) *session.Session { return running(t, false) },
-			session.Event{Type: session.EventIntervention, At: at(2), Intervention: session.Intervention{Facilitator: "f1", Skill: session.SkillLinking, Step: session.StepPause}}, session.ErrInvalid},
+			session.Event{Type: session.EventIntervention, At: at(2), Intervention: &session.Intervention{Facilitator: "f1", Skill: session.SkillLinking, Step: session.StepPause}}, session.ErrInvalid},
 		{"intervention with neither", func(t *testing.T) *session.Session { return running(t, false) },
-			session.Event{Type: session.EventIntervention, At: at(2), Intervention: session.Intervention{Facilitator: "f1"}}, session.ErrMissingField},
+			session.Event{Type: session.EventIntervention, At: at(2), Intervention: &session.Intervention{Facilitator: "f1"}}, session.ErrMissingField},
 		{"intervention by a facilitator not in the room", func(t *testing.T) *session.Session { return running(t, false) },
-			session.Event{Type: session.EventIntervention, At: at(2), Intervention: session.Intervention{Facilitator: "f2", Skill: session.SkillLinking}}, session.ErrNotPresent},
+			session.Event{Type: session.EventIntervention, At: at(2), Intervention: &session.Intervention{Facilitator: "f2", Skill: session.SkillLinking}}, session.ErrNotPresent},
 		{"intervention aimed at an absent member", func(t *testing.T) *session.Session { return running(t, false) },
-			session.Event{Type: session.EventIntervention, At: at(2), Intervention: session.Intervention{Facilitator: "f1", Skill: session.SkillDrawingOut, Target: member("m4")}}, session.ErrNotPresent},
+			session.Event{Type: session.EventIntervention, At: at(2), Intervention: &session.Intervention{Facilitator: "f1", Skill: session.SkillDrawingOut, Target: member("m4")}}, session.ErrNotPresent},
 		{"incident out of sequence", func(t *testing.T) *session.Session { return running(t, false) },
-			session.Event{Type: session.EventIncidentRaised, At: at(2), Incident: session.Incident{ID: 5, Kind: session.IncidentMedical}}, session.ErrInvalid},
+			session.Event{Type: session.EventIncidentRaised, At: at(2), Incident: &session.Incident{ID: 5, Kind: session.IncidentMedical}}, session.ErrInvalid},
 		{"incident about an unknown member", func(t *testing.T) *session.Session { return running(t, false) },
-			session.Event{Type: session.EventIncidentRaised, At: at(2), Incident: session.Incident{ID: 1, Kind: session.IncidentMedical, Member: "zz"}}, group.ErrUnknownMember},
+			session.Event{Type: session.EventIncidentRaised, At: at(2), Incident: &session.Incident{ID: 1, Kind: session.IncidentMedical, Member: "zz"}}, group.ErrUnknownMember},
 		{"resolving an unknown incident", func(t *testing.T) *session.Session { return running(t, false) },
-			session.Event{Type: session.EventIncidentResolved, At: at(2), Incident: session.Incident{ID: 1, Action: "x"}}, session.ErrUnknownIncident},
+			session.Event{Type: session.EventIncidentResolved, At: at(2), Incident: &session.Incident{ID: 1, Action: "x"}}, session.ErrUnknownIncident},
 		{"resolution without a documented action", func(t *testing.T) *session.Session {
 			s := running(t, false)
 			_, err := s.RaiseIncident(at(2), session.IncidentIntoxication, "m1", "smelled of alcohol")
 			require.NoError(t, err)
 			return s
-		}, session.Event{Type: session.EventIncidentResolved, At: at(3), Incident: session.Incident{ID: 1, Action: "  "}}, session.ErrMissingField},
+		}, session.Event{Type: session.EventIncidentResolved, At: at(3), Incident: &session.Incident{ID: 1, Action: "  "}}, session.ErrMissingField},
 		{"resolving twice", func(t *testing.T) *session.Session {
 			s := running(t, false)
 			_, err := s.RaiseIncident(at(2), session.IncidentIntoxication, "m1", "")
 			require.NoError(t, err)
 			require.NoError(t, s.ResolveIncident(at(3), 1, "asked to leave, agreement reviewed"))
 			return s
-		}, session.Event{Type: session.EventIncidentResolved, At: at(4), Incident: session.Incident{ID: 1, Action: "again"}}, session.ErrIncidentResolved},
+		}, session.Event{Type: session.EventIncidentResolved, At: at(4), Incident: &session.Incident{ID: 1, Action: "again"}}, session.ErrIncidentResolved},
 		{"end with an unresolved risk incident", func(t *testing.T) *session.Session {
 			s := running(t, false)
 			_, err := s.RaiseIncident(at(2), session.IncidentRiskToSelf, "m1", "")
@@ -128,49 +128,60 @@ func TestApplyRejects(t *testing.T) {
 		}, session.Event{Type: session.EventEnded, At: at(90)}, session.ErrUnresolvedRisk},
 		{"turn after the end", ended, turn(91, member("m1"), session.WholeGroup()), session.ErrEnded},
 		{"note before the end", func(t *testing.T) *session.Session { return running(t, false) },
-			session.Event{Type: session.EventNoteWritten, At: at(2), Note: session.Note{ID: 1, Kind: session.NoteGroup, Author: "f1"}}, session.ErrNotEnded},
+			session.Event{Type: session.EventNoteWritten, At: at(2), Note: &session.Note{ID: 1, Kind: session.NoteGroup, Author: "f1"}}, session.ErrNotEnded},
 		{"turn before the start", func(t *testing.T) *session.Session {
 			return newSession(t, specFor(t, group.ModalityCBT, 90*time.Minute, 5))
 		},
 			turn(2, member("m1"), session.WholeGroup()), session.ErrNotStarted},
 		{"progress note for an absent member", ended,
-			session.Event{Type: session.EventNoteWritten, At: at(91), Note: session.Note{ID: 1, Kind: session.NoteProgress, Member: "m4", Author: "f1"}}, session.ErrAbsentMember},
+			session.Event{Type: session.EventNoteWritten, At: at(91), Note: &session.Note{ID: 1, Kind: session.NoteProgress, Member: "m4", Author: "f1"}}, session.ErrAbsentMember},
 		{"note by an unknown author", ended,
-			session.Event{Type: session.EventNoteWritten, At: at(91), Note: session.Note{ID: 1, Kind: session.NoteGroup, Author: "x"}}, group.ErrUnknownFacilitator},
+			session.Event{Type: session.EventNoteWritten, At: at(91), Note: &session.Note{ID: 1, Kind: session.NoteGroup, Author: "x"}}, group.ErrUnknownFacilitator},
 		{"second group note", func(t *testing.T) *session.Session {
 			s := ended(t)
 			_, err := s.WriteNote(at(91), session.Note{Kind: session.NoteGroup, Author: "f1"})
 			require.NoError(t, err)
 			return s
-		}, session.Event{Type: session.EventNoteWritten, At: at(92), Note: session.Note{ID: 2, Kind: session.NoteGroup, Author: "f1"}}, session.ErrDuplicateNote},
+		}, session.Event{Type: session.EventNoteWritten, At: at(92), Note: &session.Note{ID: 2, Kind: session.NoteGroup, Author: "f1"}}, session.ErrDuplicateNote},
 		{"rewriting a signed note", func(t *testing.T) *session.Session {
 			s := ended(t)
 			_, err := s.WriteNote(at(91), session.Note{Kind: session.NoteGroup, Author: "f1", Text: "a"})
 			require.NoError(t, err)
 			require.NoError(t, s.SignNote(at(92), 1, "f1"))
 			return s
-		}, session.Event{Type: session.EventNoteWritten, At: at(93), Note: session.Note{ID: 1, Kind: session.NoteGroup, Author: "f1", Text: "b"}}, session.ErrNoteSigned},
+		}, session.Event{Type: session.EventNoteWritten, At: at(93), Note: &session.Note{ID: 1, Kind: session.NoteGroup, Author: "f1", Text: "b"}}, session.ErrNoteSigned},
 		{"signing twice", func(t *testing.T) *session.Session {
 			s := ended(t)
 			_, err := s.WriteNote(at(91), session.Note{Kind: session.NoteGroup, Author: "f1", Text: "a"})
 			require.NoError(t, err)
 			require.NoError(t, s.SignNote(at(92), 1, "f1"))
 			return s
-		}, session.Event{Type: session.EventNoteSigned, At: at(93), Note: session.Note{ID: 1, Author: "f1"}}, session.ErrNoteSigned},
+		}, session.Event{Type: session.EventNoteSigned, At: at(93), Note: &session.Note{ID: 1, Author: "f1"}}, session.ErrNoteSigned},
 		{"amending a draft", func(t *testing.T) *session.Session {
 			s := ended(t)
 			_, err := s.WriteNote(at(91), session.Note{Kind: session.NoteGroup, Author: "f1", Text: "a"})
 			require.NoError(t, err)
 			return s
-		}, session.Event{Type: session.EventNoteAmended, At: at(93), Note: session.Note{ID: 1, Author: "f1", Text: "more"}}, session.ErrNoteNotSigned},
+		}, session.Event{Type: session.EventNoteAmended, At: at(93), Note: &session.Note{ID: 1, Author: "f1", Text: "more"}}, session.ErrNoteNotSigned},
+		// Nothing a session accepts may be something its log cannot hold.
+		{"text that is not UTF-8", func(t *testing.T) *session.Session { return running(t, false) },
+			session.Event{Type: session.EventIntervention, At: at(2), Intervention: &session.Intervention{Facilitator: "f1", Skill: session.SkillLinking, Text: "caf\xe9"}}, session.ErrInvalid},
+		{"an incident whose text is not UTF-8", func(t *testing.T) *session.Session { return running(t, false) },
+			session.Event{Type: session.EventIncidentRaised, At: at(2), Incident: &session.Incident{ID: 1, Kind: session.IncidentMedical, Text: "\xff\xfe"}}, session.ErrInvalid},
+		{"a year the log cannot write", func(t *testing.T) *session.Session { return running(t, false) },
+			session.Event{Type: session.EventArrived, At: time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), Member: "m4"}, session.ErrInvalid},
+		{"a turn longer than a day", func(t *testing.T) *session.Session { return running(t, false) },
+			session.Event{Type: session.EventTurn, At: at(2), Turn: session.Turn{Speaker: member("m1"), Addressee: session.WholeGroup(), Duration: 25 * time.Hour}}, session.ErrInvalid},
+		{"an event out of its place", func(t *testing.T) *session.Session { return running(t, false) },
+			session.Event{Seq: 9, Type: session.EventArrived, At: at(2), Member: "m4"}, session.ErrSequence},
 		{"signing an unknown note", ended,
-			session.Event{Type: session.EventNoteSigned, At: at(93), Note: session.Note{ID: 4, Author: "f1"}}, session.ErrUnknownNote},
+			session.Event{Type: session.EventNoteSigned, At: at(93), Note: &session.Note{ID: 4, Author: "f1"}}, session.ErrUnknownNote},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			s := tc.setup(t)
 			before := snap(s)
-			err := s.Apply(&tc.event)
+			err := s.Apply(tc.event)
 			require.ErrorIs(t, err, tc.want)
 			var ee *session.EventError
 			require.ErrorAs(t, err, &ee)
@@ -247,7 +258,7 @@ func TestSegmentsAndOverrun(t *testing.T) {
 	require.False(t, ok, "no segment before the first segment event")
 	require.NoError(t, s.BeginSegment(at(0), session.SegmentOpening))
 	require.NoError(t, s.BeginSegment(at(15), session.SegmentHomeworkReview)) // skips check-in
-	require.NoError(t, s.RecordTurn(at(20), session.Turn{Speaker: member("m1"), Addressee: facilitator("f1"), Duration: time.Minute}))
+	require.NoError(t, s.Speak(at(20), session.Turn{Speaker: member("m1"), Addressee: facilitator("f1"), Duration: time.Minute}))
 	cur, ok := s.CurrentSegment()
 	require.True(t, ok)
 	require.Equal(t, 5*time.Minute, cur.Used, "the running segment counts to the last event")
@@ -274,14 +285,14 @@ func TestSegmentsAndOverrun(t *testing.T) {
 func TestReplayNamesTheOffendingEvent(t *testing.T) {
 	spec := specFor(t, group.ModalityCBT, 90*time.Minute, 4)
 	s := runWhole(t, spec)
-	log := s.Events()
+	log := s.Log()
 	replayed, err := session.Replay(s.Spec(), log)
 	require.NoError(t, err)
 	if diff := cmp.Diff(snap(s), snap(replayed)); diff != "" {
 		t.Fatalf("replay differs (-live +replay):\n%s", diff)
 	}
-	bad := append([]session.Event(nil), log...)
-	bad[7].At = bad[6].At.Add(-time.Hour)
+	bad := session.Log{Events: append([]session.Event(nil), log.Events...)}
+	bad.Events[7].At = bad.Events[6].At.Add(-time.Hour)
 	_, err = session.Replay(s.Spec(), bad)
 	var ee *session.EventError
 	require.ErrorAs(t, err, &ee)
@@ -326,15 +337,16 @@ func TestEventsAreWhatWasApplied(t *testing.T) {
 	s := newSession(t, spec)
 	ny := time.FixedZone("EST", -5*3600)
 	want := []session.Event{
-		{Type: session.EventStarted, At: at(0), Start: session.Start{Facilitators: []group.FacilitatorID{"f1", "f2"}, Members: []group.MemberID{"m1", "m2"}}},
+		{Type: session.EventStarted, At: at(0), Start: &session.Start{Facilitators: []group.FacilitatorID{"f1", "f2"}, Members: []group.MemberID{"m1", "m2"}}},
 		{Type: session.EventTurn, At: at(1).In(ny), Turn: session.Turn{Speaker: facilitator("f2"), Addressee: member("m2"), Duration: 1500 * time.Millisecond, Act: session.ActAsksOpinion, Tags: session.Tags(session.TagQuestion)}},
 		{Type: session.EventTurn, At: at(2), Turn: session.Turn{Speaker: member("m2"), Addressee: facilitator("f1"), Duration: time.Minute}},
 		{Type: session.EventArrived, At: at(3), Member: "m3"},
 		{Type: session.EventTurn, At: at(4), Turn: session.Turn{Speaker: member("m3"), Addressee: session.WholeGroup()}},
 		{Type: session.EventEnded, At: at(90)},
 	}
-	for _, e := range want {
-		require.NoError(t, s.Apply(&e))
+	for i, e := range want {
+		require.NoError(t, s.Apply(e))
+		want[i].Seq = i + 1
 	}
 	got := s.Events()
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -369,4 +381,31 @@ func TestSessionOwnsItsSpec(t *testing.T) {
 	err := s.Start(at(0), []group.FacilitatorID{"f1"}, []group.MemberID{"m1", "m2"}, true)
 	require.ErrorIs(t, err, session.ErrNoRecordingConsent, "m2 gave no consent in the spec the session was made with")
 	require.Equal(t, session.PhaseScheduled, s.Phase())
+}
+
+// TestMonotonicReadingDropped: times carrying a monotonic clock reading,
+// as time.Now gives them, are kept by their wall clock alone, so that the
+// session replayed from its log is the one recorded.
+func TestMonotonicReadingDropped(t *testing.T) {
+	spec := specFor(t, group.ModalityCBT, 90*time.Minute, 8)
+	now := time.Now() // carries a monotonic reading
+	require.Contains(t, now.String(), "m=", "time.Now should carry a monotonic reading")
+	s := newSession(t, spec)
+	require.NoError(t, s.Start(now, []group.FacilitatorID{"f1"}, ids(spec.Roster), false))
+	require.NoError(t, s.Speak(now.Add(time.Second), session.Turn{Speaker: member("m1"), Addressee: member("m2"), Duration: time.Second}))
+	e := session.Event{Type: session.EventTurn, At: now.Add(3 * time.Second), Turn: session.Turn{Speaker: member("m2"), Addressee: session.WholeGroup(), Duration: time.Second}}
+	require.NoError(t, s.Apply(e))
+	require.Contains(t, e.At.String(), "m=", "Apply must not change the caller's event")
+	require.NoError(t, s.Depart(now.Add(4*time.Second), "m3"))
+	require.NotContains(t, s.StartedAt().String(), "m=")
+	require.True(t, s.StartedAt().Equal(now))
+	att, _ := s.AttendanceOf("m3")
+	replayed, err := session.Replay(spec, s.Log())
+	require.NoError(t, err)
+	again, _ := replayed.AttendanceOf("m3")
+	require.Equal(t, again, att)
+	require.Equal(t, replayed.Events(), s.Events())
+	for _, e := range s.Events() {
+		require.NotContains(t, e.At.String(), "m=")
+	}
 }

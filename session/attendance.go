@@ -101,7 +101,7 @@ func (s *Session) Attendance() []Attendance {
 // AttendanceOf returns one member's attendance, or false when the member is
 // not on the roster.
 func (s *Session) AttendanceOf(id group.MemberID) (Attendance, bool) {
-	i, ok := s.memberIdx.Lookup(string(id))
+	i, ok := s.memberIdx[id]
 	if !ok {
 		return Attendance{}, false
 	}
@@ -141,7 +141,7 @@ func (s *Session) attendance(i int) Attendance {
 	a.Arrived = m.firstArrival
 	a.Present = m.presentFor
 	if m.present && s.phase == PhaseRunning {
-		a.Present += s.lastAt().Sub(m.since)
+		a.Present += s.last.Sub(m.since)
 	}
 	due := s.spec.ScheduledStart
 	if due.IsZero() {

@@ -44,27 +44,7 @@ func BenchmarkApplyTurn(b *testing.B) {
 		}
 		e.At = e.At.Add(time.Second)
 		e.Turn = turns[n&7]
-		if err := s.Apply(&e); err != nil {
-			b.Fatal(err)
-		}
-		n++
-	}
-}
-
-// BenchmarkRecordTurn is BenchmarkApplyTurn through RecordTurn, which
-// builds no Event.
-func BenchmarkRecordTurn(b *testing.B) {
-	fresh, turns := turnBench(b)
-	s := fresh()
-	at := t0
-	n := 0
-	b.ReportAllocs()
-	for b.Loop() {
-		if n == 1<<14 {
-			s, n = fresh(), 0
-		}
-		at = at.Add(time.Second)
-		if err := s.RecordTurn(at, turns[n&7]); err != nil {
+		if err := s.Apply(e); err != nil {
 			b.Fatal(err)
 		}
 		n++
@@ -73,7 +53,7 @@ func BenchmarkRecordTurn(b *testing.B) {
 
 // bigLog returns a valid log of about n events: a whole session with many
 // turns, interventions and a few arrivals.
-func bigLog(b *testing.B, n int) (session.Spec, []session.Event) {
+func bigLog(b *testing.B, n int) (session.Spec, session.Log) {
 	spec := specFor(b, group.ModalityCBT, 90*time.Minute, 8)
 	s := newSession(b, spec)
 	all := ids(spec.Roster)
@@ -91,7 +71,7 @@ func bigLog(b *testing.B, n int) (session.Spec, []session.Event) {
 			err = s.Intervene(clock, session.Intervention{Facilitator: "f1", Skill: session.SkillLinking, Target: session.WholeGroup(), Text: "linked two members' \"stories\""})
 		default:
 			present := s.Present()
-			err = s.RecordTurn(clock, session.Turn{Speaker: session.MemberParty(present[i%len(present)]), Addressee: session.WholeGroup(),
+			err = s.Speak(clock, session.Turn{Speaker: session.MemberParty(present[i%len(present)]), Addressee: session.WholeGroup(),
 				Duration: time.Duration(i%90) * time.Second, Act: session.Act(i % 13), Tags: session.Tags(i % 64)})
 		}
 		if err != nil {
@@ -101,7 +81,7 @@ func bigLog(b *testing.B, n int) (session.Spec, []session.Event) {
 	if err := s.End(clock.Add(time.Second)); err != nil {
 		b.Fatal(err)
 	}
-	return spec, s.Events()
+	return spec, s.Log()
 }
 
 func BenchmarkEncode100k(b *testing.B) {
@@ -148,23 +128,24 @@ func BenchmarkReplay100k(b *testing.B) {
 // plainEvent is Event's shape without its JSON methods: what encoding/json
 // would do with the struct tags alone, for comparison with the codec.
 type plainEvent struct {
-	Type         session.EventType    `json:"type"`
-	At           time.Time            `json:"at"`
-	Start        session.Start        `json:"start,omitzero"`
-	Segment      session.SegmentKind  `json:"segment,omitzero"`
-	Member       group.MemberID       `json:"member,omitzero"`
-	Turn         session.Turn         `json:"turn,omitzero"`
-	Intervention session.Intervention `json:"intervention,omitzero"`
-	Incident     session.Incident     `json:"incident,omitzero"`
-	Note         session.Note         `json:"note,omitzero"`
+	Seq          int                   `json:"seq,omitempty"`
+	Type         session.EventType     `json:"type"`
+	At           time.Time             `json:"at"`
+	Segment      session.SegmentKind   `json:"segment,omitzero"`
+	Member       group.MemberID        `json:"member,omitzero"`
+	Turn         session.Turn          `json:"turn,omitzero"`
+	Start        *session.Start        `json:"start,omitzero"`
+	Intervention *session.Intervention `json:"intervention,omitzero"`
+	Incident     *session.Incident     `json:"incident,omitzero"`
+	Note         *session.Note         `json:"note,omitzero"`
 }
 
 func plainLog(b *testing.B) ([]plainEvent, []byte) {
 	_, log := bigLog(b, 100_000)
-	out := make([]plainEvent, len(log))
+	out := make([]plainEvent, len(log.Events))
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
-	for i, e := range log {
+	for i, e := range log.Events {
 		out[i] = plainEvent(e)
 		if err := enc.Encode(out[i]); err != nil {
 			b.Fatal(err)
@@ -205,15 +186,15 @@ func BenchmarkDecode100kStdlib(b *testing.B) {
 	}
 }
 
-// BenchmarkLastTurn measures rebuilding the last turn, as an app does after
-// each RecordTurn to feed a dynamics monitor.
+// BenchmarkLastTurn measures rebuilding the last turn from the log's
+// compact record.
 func BenchmarkLastTurn(b *testing.B) {
 	spec := specFor(b, group.ModalityCBT, 90*time.Minute, 8)
 	s := newSession(b, spec)
 	if err := s.Start(t0, []group.FacilitatorID{"f1", "f2"}, ids(spec.Roster), false); err != nil {
 		b.Fatal(err)
 	}
-	if err := s.RecordTurn(t0.Add(time.Second), session.Turn{Speaker: session.MemberParty("m1"), Addressee: session.WholeGroup(), Duration: time.Second}); err != nil {
+	if err := s.Speak(t0.Add(time.Second), session.Turn{Speaker: session.MemberParty("m1"), Addressee: session.WholeGroup(), Duration: time.Second}); err != nil {
 		b.Fatal(err)
 	}
 	var e session.Event

@@ -7,21 +7,26 @@
 // whose shape depends on the modality: structured CBT, psychoeducational and
 // skills groups run like a class with homework; support groups share openly;
 // art therapy makes and then processes images; mindfulness classes practise
-// and inquire; process groups have no fixed agenda. Template builds the
-// typical agenda for a profile, a length and a member count; Agenda.Validate
-// checks an agenda and reports departures from practice as group.Finding
-// values.
+// and inquire; process groups have no fixed agenda. What the package knows
+// of each modality's sessions is one row, a Shape: its typical agenda
+// (Shape.Template, or Template for a built-in modality) and the rules an
+// agenda is checked against (Shape.ValidateAgenda, Agenda.Validate), which
+// report departures from practice as group.Finding values. An app adds a
+// Shape for a modality of its own.
 //
 // The course is event-sourced. A Session is created from a Spec (profile,
 // agenda, roster with names and recording consent, facilitators, scheduled
-// start, late grace) by New. Commands such as Start, Arrive, RecordTurn,
-// Intervene, RaiseIncident, End and WriteNote build Events; every event goes
-// through Session.Apply, the one place state changes, and a rejected event
-// leaves the session untouched. The state answers what a clinician asks:
-// the current segment and overruns, who is present, open incidents (risk
-// first), attendance statuses with billing and note flags, each member's
-// participation. Replay rebuilds a session from a log, and Encode and
-// Decode write and read the log as JSON lines with a schema version.
+// start, late grace) by New. Every event, built by a command (Start,
+// Arrive, Speak, Intervene, RaiseIncident, End, WriteNote, ...) or by an
+// app, goes through Session.Apply, the one place state changes, and a
+// rejected event leaves the session untouched. The state answers what a
+// clinician asks: the current segment and overruns, who is present, open
+// incidents (risk first), attendance statuses with billing and note flags,
+// each member's participation. Session.Log gives the log with every event's
+// sequence number and the session's identity; Encode and Decode write and
+// read it as JSON lines with a schema version, refusing a line that is
+// missing, repeated, moved or of another session; Replay rebuilds the
+// session from it.
 //
 // After the end, notes document the session: a group note (theme,
 // interventions, process, shared content) fans out to one ProgressNote per
@@ -32,20 +37,18 @@
 // Turns carry Bales' Interaction Process Analysis categories (Act) and
 // observation Tags; interventions name Corey's and Jacobs et al.'s leader
 // skills or a crisis SafetyStep. The dynamics package folds the same events
-// into group metrics; session knows nothing of it. An app that records
-// through the commands passes each event on with Session.Last:
+// into group metrics; session knows nothing of it. An app that also
+// advises the facilitator uses the dynamics/advice package's Room, which
+// holds a session and its monitor and records each event in both or in
+// neither, with the same commands (Commands) as a Session.
 //
-//	if err := s.RecordTurn(at, turn); err != nil {
-//		return err
-//	}
-//	e, _ := s.Last() // the event RecordTurn built
-//	return monitor.Observe(&e)
-//
-// Sources: DOMAIN.md sections 6 (safety, consent, notes), 8 (coding what
-// happens: Bales 1950), 9 (session structure) and 11 (records: attendance,
-// billing); Corey, Corey & Corey, Groups: Process and Practice; Jacobs,
-// Schimmel, Masson & Harvill, Group Counseling: Strategies and Skills; ACA
-// Code of Ethics (2014); Linehan (2015) for DBT skills sessions.
+// Sources: Bales (1950), Interaction Process Analysis; Corey, Corey &
+// Corey, Groups: Process and Practice; Jacobs, Schimmel, Masson & Harvill,
+// Group Counseling: Strategies and Skills; ACA Code of Ethics (2014),
+// sections A.2, B.4-B.6 (consent, confidentiality in groups, records);
+// Muñoz et al. (2000) and SAMHSA TIP 41 (2005) for structured sessions;
+// Linehan (2015) for DBT skills sessions; see docs/reference/sessions.md
+// and docs/reference/records.md.
 //
 // Place in the house: session imports group (profiles, IDs, facilitators,
 // findings) and nothing above it; curriculum and dynamics import session.

@@ -88,6 +88,11 @@ var (
 	// ErrSchemaVersion marks a log line with a schema version this package
 	// does not read.
 	ErrSchemaVersion = errors.New("session: unsupported schema version")
+	// ErrSequence marks an event out of its place in a session's log: a
+	// sequence number other than the next, a log line missing, repeated or
+	// moved, or a line or a log of another session. It is how a log that
+	// was tampered with is caught.
+	ErrSequence = errors.New("session: event out of sequence")
 	// ErrSyntax marks a log line that is not the expected JSON.
 	ErrSyntax = errors.New("session: malformed log line")
 	// ErrMissingField marks a log line without a required field.
@@ -138,3 +143,6 @@ func problems() fault.List { return fault.List{Pkg: "session"} }
 // newParseError returns the package's *ParseError for text that names no
 // value of typ.
 func newParseError(typ, text string) error { return &ParseError{Pkg: "session", Type: typ, Text: text} }
+
+// idx returns path[i].
+func idx(path string, i int) string { return fault.Index(path, i) }

@@ -28,10 +28,12 @@ const (
 	EventEnded                      // (ended) the session ended; before a start it means the session was cancelled
 )
 
-var eventText = enum.Table[EventType]{Pkg: "session", Type: "EventType", Names: []string{
+var eventNames = [...]string{
 	"unspecified", "started", "segment-began", "arrived", "departed", "turn", "intervention",
 	"incident-raised", "incident-resolved", "note-written", "note-signed", "note-amended", "ended",
-}}
+}
+
+var eventText = enum.Table[EventType]{Pkg: "session", Type: "EventType", Names: eventNames[:]}
 
 // String returns the type's text form.
 func (t EventType) String() string { return eventText.String(t) }
@@ -50,23 +52,32 @@ func ParseEventType(s string) (EventType, error) { return eventText.Parse(s) }
 
 // Event is one thing that happened in a session. The set of events is
 // sealed: Type says which one it is, and only the payload field that Type
-// names is set; the others are zero. Every event carries its time.
+// names is set; the others are zero. Every event carries its time, and,
+// once a session has applied it, its sequence number in the session's log.
 //
-// Event is a plain value with no pointers into shared state, so a log is a
-// []Event and applying an event allocates nothing. The same events feed the
-// Session (which folds them into its state) and, in an app, a
-// dynamics.Tracker.
+// Event is a small plain value (152 bytes): the payloads of the frequent
+// events (a turn, a member arriving or leaving, a segment) are held in it,
+// and those of the rare ones (the start, interventions, incidents, notes)
+// by pointer. Session.Apply and dynamics.Tracker.Observe take it by value,
+// and neither ever keeps or changes what the caller's event points to: a
+// session keeps its own copies. The same events feed the Session (which
+// folds them into its state) and a dynamics.Tracker.
 type Event struct {
+	// Seq is the event's 1-based position in its session's log. An app
+	// leaves it 0 and Apply numbers the event; a non-zero Seq must be the
+	// next number (a log replayed with a line missing, repeated or moved is
+	// refused, see ErrSequence).
+	Seq  int       `json:"seq,omitempty"`
 	Type EventType `json:"type"`
 	At   time.Time `json:"at"`
 
-	Start        Start          `json:"start,omitzero"`        // EventStarted
 	Segment      SegmentKind    `json:"segment,omitzero"`      // EventSegmentBegan
 	Member       group.MemberID `json:"member,omitzero"`       // EventArrived, EventDeparted
 	Turn         Turn           `json:"turn,omitzero"`         // EventTurn
-	Intervention Intervention   `json:"intervention,omitzero"` // EventIntervention
-	Incident     Incident       `json:"incident,omitzero"`     // EventIncidentRaised, EventIncidentResolved
-	Note         Note           `json:"note,omitzero"`         // EventNoteWritten, EventNoteSigned, EventNoteAmended
+	Start        *Start         `json:"start,omitzero"`        // EventStarted
+	Intervention *Intervention  `json:"intervention,omitzero"` // EventIntervention
+	Incident     *Incident      `json:"incident,omitzero"`     // EventIncidentRaised, EventIncidentResolved
+	Note         *Note          `json:"note,omitzero"`         // EventNoteWritten, EventNoteSigned, EventNoteAmended
 }
 
 // Start is the payload of EventStarted: who is present when the session
@@ -165,19 +176,8 @@ type Note struct {
 	Member        group.MemberID      `json:"member,omitempty"` // progress notes: whose
 	Author        group.FacilitatorID `json:"author,omitempty"`
 	Text          string              `json:"text,omitempty"`
-	Theme         string              `json:"theme,omitempty"`         // group notes
-	Interventions []Skill             `json:"interventions,omitempty"` // group notes
-	Process       string              `json:"process,omitempty"`       // group notes
-	GoalProgress  string              `json:"goalProgress,omitempty"`  // progress notes
-}
-
-// isZero reports whether n is the zero Note.
-func (n Note) isZero() bool {
-	return n.ID == 0 && n.Kind == 0 && n.Member == "" && n.Author == "" && n.Text == "" &&
-		n.Theme == "" && len(n.Interventions) == 0 && n.Process == "" && n.GoalProgress == ""
-}
-
-// isZero reports whether s is the zero Start.
-func (s Start) isZero() bool {
-	return len(s.Facilitators) == 0 && len(s.Members) == 0 && !s.Recording
+	Theme         string              `json:"theme,omitempty"`        // group notes
+	Interventions SkillSet            `json:"interventions,omitzero"` // group notes
+	Process       string              `json:"process,omitempty"`      // group notes
+	GoalProgress  string              `json:"goalProgress,omitempty"` // progress notes
 }

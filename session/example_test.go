@@ -82,9 +82,9 @@ func Example_wholeSession() {
 	must(s.BeginSegment(min(0), session.SegmentOpening))
 	must(s.BeginSegment(min(5), session.SegmentSharing))
 	must(s.Arrive(min(8), "m2"))
-	must(s.RecordTurn(min(9), session.Turn{Speaker: session.MemberParty("m1"), Addressee: session.WholeGroup(),
+	must(s.Speak(min(9), session.Turn{Speaker: session.MemberParty("m1"), Addressee: session.WholeGroup(),
 		Duration: 3 * time.Minute, Act: session.ActGivesOrientation, Tags: session.Tags(session.TagSelfDisclosure)}))
-	must(s.RecordTurn(min(12), session.Turn{Speaker: session.MemberParty("m2"), Addressee: session.MemberParty("m1"),
+	must(s.Speak(min(12), session.Turn{Speaker: session.MemberParty("m2"), Addressee: session.MemberParty("m1"),
 		Duration: time.Minute, Act: session.ActShowsSolidarity}))
 	id, err := s.RaiseIncident(min(20), session.IncidentRiskToSelf, "m2", "Ben said he sees no way out")
 	must(err)
@@ -139,7 +139,7 @@ func Example_concurrentUse() {
 				mu.Lock()
 				// Times come from the app's clock under the lock, so they never go backwards.
 				at := start.Add(time.Duration(s.Len()+i) * time.Second)
-				err := s.RecordTurn(at, session.Turn{Speaker: who, Addressee: session.WholeGroup(), Duration: time.Second})
+				err := s.Speak(at, session.Turn{Speaker: who, Addressee: session.WholeGroup(), Duration: time.Second})
 				mu.Unlock()
 				if err != nil {
 					fmt.Println(err)
@@ -156,8 +156,8 @@ func Example_concurrentUse() {
 	// Output: 50 50 101
 }
 
-// An app that records through the session's commands passes each event on
-// with Last, here to a stand-in for a dynamics monitor that counts turns.
+// Last gives back the event a command built, with what the command and
+// Apply filled in: its sequence number in the log, an incident's ID.
 func ExampleSession_Last() {
 	start := time.Date(2025, 3, 4, 18, 0, 0, 0, time.UTC)
 	p, _ := group.BuiltinProfile(group.ModalitySupport)
@@ -171,28 +171,70 @@ func ExampleSession_Last() {
 		fmt.Println(err)
 		return
 	}
-	var observed []session.Event // what the monitor would be given
-	observe := func(err error) {
+	show := func(err error) {
 		if err != nil {
 			fmt.Println(err)
 			return
 		}
 		e, _ := s.Last()
-		observed = append(observed, e)
+		fmt.Print(e.Seq, " ", e.Type, " ", e.At.Format("15:04"))
+		if e.Incident != nil {
+			fmt.Print(" incident ", e.Incident.ID)
+		}
+		fmt.Println()
 	}
-	observe(s.Start(start, []group.FacilitatorID{"f1"}, []group.MemberID{"m1", "m2"}, false))
-	observe(s.RecordTurn(start.Add(time.Minute), session.Turn{
+	show(s.Start(start, []group.FacilitatorID{"f1"}, []group.MemberID{"m1", "m2"}, false))
+	show(s.Speak(start.Add(time.Minute), session.Turn{
 		Speaker: session.MemberParty("m1"), Addressee: session.MemberParty("m2"), Duration: 40 * time.Second,
 	}))
-	id, err := s.RaiseIncident(start.Add(2*time.Minute), session.IncidentIntoxication, "m2", "")
-	observe(err)
-	for _, e := range observed {
-		fmt.Println(e.Type, e.At.Format("15:04"), e.Turn.Speaker.ID, e.Incident.ID)
-	}
-	fmt.Println("incident", id)
+	_, err = s.RaiseIncident(start.Add(2*time.Minute), session.IncidentIntoxication, "m2", "")
+	show(err)
 	// Output:
-	// started 18:00  0
-	// turn 18:01 m1 0
-	// incident-raised 18:02  1
-	// incident 1
+	// 1 started 18:00
+	// 2 turn 18:01
+	// 3 incident-raised 18:02 incident 1
+}
+
+// An app runs a kind of group the library does not know, psychodrama, by
+// giving it a profile (in group) and a shape: its sessions' typical agenda
+// and the rules an agenda of it is checked against.
+func ExampleShape() {
+	profile := group.Profile{
+		Name: "psychodrama", Modality: "psychodrama", Kind: group.KindTherapy,
+		Specialization: group.SpecializationPsychotherapy, Structure: group.StructureModerate,
+		Size: group.SizeRange{Min: 6, IdealMin: 8, IdealMax: 12, Max: 15}, SessionMinutes: group.Range{Min: 90, Max: 180},
+		Sessions: group.Range{Min: 10, Max: 40}, Policies: []group.Policy{group.PolicyClosed},
+		ClinicalRecords: true, ScreeningRequired: true, Sources: []string{"Moreno (1946), Psychodrama, vol. 1"},
+	}
+	shape := session.Shape{
+		Modality: "psychodrama",
+		Source:   "Moreno (1946); Blatner (2000), Foundations of Psychodrama: warm-up, enactment, sharing",
+		Segments: []session.ShapeSegment{
+			{Kind: session.SegmentOpening, Title: "warm-up", Weight: 1},
+			{Kind: session.SegmentSkillPractice, Title: "enactment", Weight: 3},
+			{Kind: session.SegmentSharing, Title: "sharing", Weight: 1},
+		},
+		Rules: []session.AgendaRule{{
+			Code: "sharing-missing", Severity: group.SeverityWarning, Kind: session.RuleFollowedBy,
+			Segment: session.SegmentSkillPractice, Then: session.SegmentSharing,
+			Message: "an enactment is followed by the group's sharing", Source: "Blatner (2000)",
+		}},
+	}
+	agenda, err := shape.Template(profile, 120*time.Minute, 10)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, s := range agenda.Segments {
+		fmt.Println(s.Title, s.Planned)
+	}
+	findings, _ := shape.ValidateAgenda(session.Agenda{Segments: agenda.Segments[:2]}, profile, 0, 0)
+	for _, f := range findings {
+		fmt.Println(f.Code)
+	}
+	// Output:
+	// warm-up 24m0s
+	// enactment 1h12m0s
+	// sharing 24m0s
+	// sharing-missing
 }

@@ -20,10 +20,10 @@ const Redacted = "***"
 // note's theme, the leader skills used, the group process and the shared
 // content. In a member's progress note or export it is redacted.
 type GroupContent struct {
-	Theme         string  `json:"theme,omitempty"`
-	Interventions []Skill `json:"interventions,omitempty"`
-	Process       string  `json:"process,omitempty"`
-	Content       string  `json:"content,omitempty"`
+	Theme         string   `json:"theme,omitempty"`
+	Interventions SkillSet `json:"interventions,omitzero"`
+	Process       string   `json:"process,omitempty"`
+	Content       string   `json:"content,omitempty"`
 }
 
 // ProgressNote is one attending member's progress note for the clinical
@@ -106,13 +106,13 @@ func (s *Session) groupContent(r redactor) GroupContent {
 	if n, ok := s.noteFor(NoteGroup, ""); ok {
 		g = GroupContent{
 			Theme: r.redact(n.Note.Theme), Process: r.redact(n.Note.Process), Content: r.redact(n.Note.Text),
-			Interventions: slices.Clone(n.Note.Interventions),
+			Interventions: n.Note.Interventions,
 		}
 	}
-	if len(g.Interventions) == 0 {
+	if g.Interventions == 0 {
 		for sk, n := range s.skillsUsed {
 			if n > 0 && sk > 0 {
-				g.Interventions = append(g.Interventions, Skill(sk))
+				g.Interventions = g.Interventions.With(Skill(sk))
 			}
 		}
 	}
@@ -209,7 +209,7 @@ type MemberExport struct {
 // IDs or names that are common words over-redact: apps should keep IDs out
 // of free text.
 func (s *Session) MemberExport(id group.MemberID) (MemberExport, error) {
-	i, ok := s.memberIdx.Lookup(string(id))
+	i, ok := s.memberIdx[id]
 	if !ok {
 		return MemberExport{}, &FieldError{Pkg: "session", Path: "member", Problem: fmt.Sprintf("%q is not on the roster", id), Err: group.ErrUnknownMember}
 	}

@@ -23,8 +23,8 @@ func noteSession(t *testing.T) *session.Session {
 	require.NoError(t, s.Start(at(0), []group.FacilitatorID{"f1", "f2"}, []group.MemberID{"m1", "m3"}, false))
 	require.NoError(t, s.BeginSegment(at(0), session.SegmentOpening))
 	require.NoError(t, s.Arrive(at(9), "m2"))
-	require.NoError(t, s.RecordTurn(at(10), session.Turn{Speaker: member("m1"), Addressee: member("m2"), Duration: 2 * time.Minute, Act: session.ActGivesSuggestion}))
-	require.NoError(t, s.RecordTurn(at(12), session.Turn{Speaker: member("m2"), Addressee: session.WholeGroup(), Duration: time.Minute, Act: session.ActAgrees, Tags: session.Tags(session.TagFeeling)}))
+	require.NoError(t, s.Speak(at(10), session.Turn{Speaker: member("m1"), Addressee: member("m2"), Duration: 2 * time.Minute, Act: session.ActGivesSuggestion}))
+	require.NoError(t, s.Speak(at(12), session.Turn{Speaker: member("m2"), Addressee: session.WholeGroup(), Duration: time.Minute, Act: session.ActAgrees, Tags: session.Tags(session.TagFeeling)}))
 	require.NoError(t, s.Intervene(at(13), session.Intervention{Facilitator: "f1", Skill: session.SkillDrawingOut, Target: member("m3")}))
 	_, err := s.RaiseIncident(at(14), session.IncidentConfidentialityBreach, "m3", "Chiara repeated what Alice Moreau (m1) said last week")
 	require.NoError(t, err)
@@ -74,7 +74,7 @@ func TestAttendanceWhileRunning(t *testing.T) {
 	require.NoError(t, s.Arrive(at(4), "m3"))
 	require.NoError(t, s.Depart(at(10), "m3"))
 	require.NoError(t, s.Arrive(at(12), "m3"))
-	require.NoError(t, s.RecordTurn(at(20), session.Turn{Speaker: member("m1"), Addressee: session.WholeGroup(), Duration: time.Minute}))
+	require.NoError(t, s.Speak(at(20), session.Turn{Speaker: member("m1"), Addressee: session.WholeGroup(), Duration: time.Minute}))
 	a, _ := s.AttendanceOf("m1")
 	require.Equal(t, 17*time.Minute, a.Present, "a running session counts to the last event")
 	a, _ = s.AttendanceOf("m2")
@@ -111,7 +111,7 @@ func TestProgressNotes(t *testing.T) {
 	require.Equal(t, "***'s thought record", m2.Group.Theme)
 	require.Equal(t, "The group (***, m2, ***) practised thought records; *** led.", m2.Group.Content)
 	require.Equal(t, "Bruno Tanaka and *** formed a pair; *** linked them", m2.Group.Process, "a member's own name stays in their note")
-	require.Equal(t, []session.Skill{session.SkillDrawingOut}, m2.Group.Interventions, "without listed interventions the events supply them")
+	require.Equal(t, session.SkillsOf(session.SkillDrawingOut), m2.Group.Interventions, "without listed interventions the events supply them")
 	require.Empty(t, m2.Incidents)
 
 	var m3 session.ProgressNote

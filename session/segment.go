@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/groupwork/groupwork/internal/vocab/enum"
+	"github.com/groupwork/groupwork/internal/vocab/fault"
 )
 
 // SegmentKind is a part of a session's agenda. The zero value is rejected by
@@ -108,4 +109,26 @@ func (s *Segment) UnmarshalJSON(b []byte) error {
 	}
 	*s = Segment{Kind: w.Kind, Planned: d, Title: w.Title}
 	return nil
+}
+
+// durationText returns d as Go duration text, or "" for 0.
+func durationText(d time.Duration) string {
+	if d == 0 {
+		return ""
+	}
+	return string(appendDuration(nil, d))
+}
+
+// readDuration parses text, when there is any, into dst, recording a
+// problem at path when it is not a duration.
+func readDuration(fe *fault.List, path, text string, dst *time.Duration) {
+	if text == "" {
+		return
+	}
+	d, err := time.ParseDuration(text)
+	if err != nil {
+		fe.Add(path, "not a duration: "+strconv.Quote(text), nil)
+		return
+	}
+	*dst = d
 }

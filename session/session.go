@@ -2,13 +2,10 @@ package session
 
 import (
 	"fmt"
-	"math"
-	"slices"
-	"strings"
+	"strconv"
 	"time"
 
 	"github.com/groupwork/groupwork/group"
-	"github.com/groupwork/groupwork/internal/ids"
 	"github.com/groupwork/groupwork/internal/vocab/enum"
 )
 
@@ -45,37 +42,33 @@ func (p *Phase) UnmarshalText(b []byte) error { return phaseText.Unmarshal(p, b)
 func ParsePhase(s string) (Phase, error) { return phaseText.Parse(s) }
 
 // Session is one meeting of a group, event-sourced: its state is the fold of
-// its events. Commands (Start, Arrive, RecordTurn, End, WriteNote, ...)
-// validate against the current state and build an event; every event, from
-// a command or from an app, goes through Apply, which is the only thing that
-// changes the state. A rejected event leaves the state untouched. Replay
-// rebuilds a session from a log.
+// its events. Every event, from a command (Start, Arrive, Speak, End,
+// WriteNote, ...) or from an app, goes through Apply, which checks it
+// against the current state and is the only thing that changes the state. A
+// rejected event leaves the state untouched. Replay rebuilds a session from
+// its log.
 //
 // A Session is not safe for concurrent use: an app that shares one between
 // goroutines guards it with a sync.Mutex (see the example). The zero value is
 // not usable; create sessions with New or Replay.
 type Session struct {
+	Commands // the commands, each one event through Apply
+
 	spec     Spec
 	findings []group.Finding // the agenda's, from New
-	// The log. Turns, the bulk of any log, are kept as compact pointer-free
-	// records in chunks that are never copied once allocated; other events
-	// are kept whole in full. Events rebuilds the log in order.
-	chunks  []*[chunkSize]entry
-	full    []Event
-	locs    []*time.Location
-	nEvents int
 
-	memberIdx *ids.Index // roster IDs to Spec.Roster indexes
-	facIdx    *ids.Index // facilitator IDs to Spec.Facilitators indexes
+	log  log   // every event applied, in order
+	work Event // the event being checked, see checked
+
 	members   []memberState
-	facs      []bool // present, by Spec.Facilitators index
+	facs      []bool                      // present, by Spec.Facilitators index
+	memberIdx map[group.MemberID]int      // roster ID -> index into Spec.Roster
+	facIdx    map[group.FacilitatorID]int // facilitator ID -> index into Spec.Facilitators
 
 	phase     Phase
 	startedAt time.Time
 	endedAt   time.Time
-	last      time.Time // the last event's time, unless lastTurn; read it with lastAt
-	lastUnix  int64     // the last event's time as unixNano gives it
-	lastTurn  bool      // the last event took the turn path, which sets only lastUnix
+	last      time.Time // the time of the last event applied
 	recording bool
 
 	segments   []SegmentUsage
@@ -108,34 +101,38 @@ func New(spec Spec) (*Session, error) {
 		return nil, err
 	}
 	s := &Session{
-		spec:     spec.clone(),
-		findings: findings,
-		members:  make([]memberState, len(spec.Roster)),
-		facs:     make([]bool, len(spec.Facilitators)),
-		phase:    PhaseScheduled,
+		spec:      spec.clone(),
+		findings:  findings,
+		members:   make([]memberState, len(spec.Roster)),
+		facs:      make([]bool, len(spec.Facilitators)),
+		memberIdx: make(map[group.MemberID]int, len(spec.Roster)),
+		facIdx:    make(map[group.FacilitatorID]int, len(spec.Facilitators)),
+		phase:     PhaseScheduled,
 	}
-	ms := make([]group.MemberID, len(spec.Roster))
+	s.Commands = Commands{s: s, apply: s.Apply}
 	for i, p := range s.spec.Roster {
-		ms[i] = p.ID
+		s.memberIdx[p.ID] = i
 	}
-	fs := make([]group.FacilitatorID, len(spec.Facilitators))
 	for i, f := range s.spec.Facilitators {
-		fs[i] = f.ID
+		s.facIdx[f.ID] = i
 	}
-	s.memberIdx, s.facIdx = ids.New(ms), ids.New(fs)
 	return s, nil
 }
 
-// Replay builds a session from spec and applies the log in order. A log the
-// session rejects yields an *EventError whose Index names the offending
-// event.
-func Replay(spec Spec, log []Event) (*Session, error) {
+// Replay builds a session from spec and applies the log in order. A log of
+// another session (its Session set and not spec.ID) is refused with
+// ErrSequence; a log the session rejects yields an *EventError whose Index
+// names the offending event.
+func Replay(spec Spec, l Log) (*Session, error) {
 	s, err := New(spec)
 	if err != nil {
 		return nil, err
 	}
-	for i := range log {
-		if err := s.Apply(&log[i]); err != nil {
+	if l.Session != "" && l.Session != spec.ID {
+		return nil, &FieldError{Pkg: "session", Path: "session", Problem: "log of session " + strconv.Quote(l.Session) + ", not " + strconv.Quote(spec.ID), Err: ErrSequence}
+	}
+	for _, e := range l.Events {
+		if err := s.Apply(e); err != nil {
 			return nil, err
 		}
 	}
@@ -143,215 +140,55 @@ func Replay(spec Spec, log []Event) (*Session, error) {
 }
 
 // Apply validates e against the current state and, if it is allowed, folds
-// it into the state and appends it to the log. A rejected event is an
-// *EventError (Index is the position e would have had) and leaves the state
-// untouched.
+// it into the state and appends it to the log with its sequence number. A
+// rejected event is an *EventError (Index is the position e would have had)
+// and leaves the state untouched.
 //
-// The rules: times never go backwards; nothing but the start (or a
-// cancelling end) before the start; nothing but notes after the end; only
-// the payload Type names is set; people must be on the roster or among the
-// facilitators; turns, departures and interventions involve people present;
-// a member cannot arrive twice; a recorded session needs every present
-// member's recording consent; the session cannot end with an unresolved
-// risk incident; signed notes change only by addenda.
+// The rules: the event is one the log can hold (a known type, only the
+// payload the type names, valid UTF-8, a year within 0-9999), and its Seq
+// is 0 or the next number; times never go backwards; nothing but the start
+// (or a cancelling end) before the start; nothing but notes after the end;
+// people must be on the roster or among the facilitators; turns,
+// departures and interventions involve people present; a member cannot
+// arrive twice; a recorded session needs every present member's recording
+// consent; the session cannot end with an unresolved risk incident; signed
+// notes change only by addenda.
 //
 // Times are read by the wall clock alone: a monotonic clock reading (which
 // time.Now adds) is dropped, as the log drops it, so that a session
-// replayed from its log is the session that was recorded live. Apply does
-// not change or keep *e, and a turn costs no allocation beyond the log's
-// growth.
-func (s *Session) Apply(e *Event) error {
-	if e == nil {
-		return &EventError{Index: s.nEvents, Err: &FieldError{Pkg: "session", Path: "event", Problem: "must be set", Err: ErrMissingField}}
+// replayed from its log is the session that was recorded live. A turn costs
+// no allocation beyond the log's growth.
+func (s *Session) Apply(e Event) error {
+	c, r, err := s.checked(&e)
+	if err != nil {
+		return err
 	}
-	if e.Type == EventTurn && onlyTurn(e) && s.turn(e.At, &e.Turn) {
-		return nil
-	}
-	if at := e.At.Round(0); at != e.At { // drop the monotonic reading, on a copy
-		c := *e
-		c.At = at
-		e = &c
-	}
-	return s.applyChecked(e)
-}
-
-// applyChecked is the general path of Apply: it checks e against every
-// rule, naming the fault, then applies and logs it.
-func (s *Session) applyChecked(e *Event) error {
-	var r resolved
-	if err := s.check(e, &r); err != nil {
-		return &EventError{Index: s.nEvents, Type: e.Type, Err: err}
-	}
-	s.apply(e, &r)
-	s.store(e, &r)
+	c.Seq = s.log.len() + 1
+	s.apply(c, &r)
+	s.store(c, &r)
 	return nil
 }
 
-// chunkSize is the number of entries in each chunk of the log: 1024
-// entries of 32 bytes, one 32 KiB block with no pointers for the garbage
-// collector to scan.
-const chunkSize = 1024
-
-// entry is one event of the log: a turn in full, or the index of another
-// event in Session.full. A turn is kept whole only when it fits: its time
-// within the range of Unix nanoseconds (years 1678 to 2262), its parties'
-// indexes and its time zone's index within 16 bits. Any other event, and
-// any turn that does not fit, is kept in full.
-type entry struct {
-	unix     int64 // the event's time, Unix nanoseconds
-	dur      time.Duration
-	full     int32  // index into Session.full; -1 for a turn
-	speaker  int16  // roster or facilitator index
-	addr     int16  // roster or facilitator index; -1 for the whole group
-	loc      uint16 // index into Session.locs
-	tags     Tags
-	spkKind  PartyKind
-	addrKind PartyKind
-	act      Act
+// Check reports whether Apply would accept e now, with the error Apply
+// would return, and changes nothing.
+func (s *Session) Check(e Event) error {
+	_, _, err := s.checked(&e)
+	return err
 }
 
-// turn applies the turn t at time at in one pass, the path nearly every
-// event of a live session takes, and reports true; or it changes nothing
-// and reports false, and the caller takes the general path, which decides
-// the event and names any fault. The caller has checked that the event has
-// no other payload. turn accepts only what the general path accepts, and
-// leaves the same state: a running session, a time not before the last
-// event's that fits the compact log in a time zone the log already knows,
-// both parties known and present and not the same person, a valid
-// duration, act and tags. FuzzTurnPaths checks that the two paths agree.
-func (s *Session) turn(at time.Time, t *Turn) bool {
-	if s.phase != PhaseRunning || t.Duration < 0 || t.Act > NumActs || !t.Tags.IsValid() {
-		return false
-	}
+// checked copies e into the session's own working event (so that the
+// field table's functions, which the compiler cannot see through, take a
+// pointer that is already on the heap and the caller's event stays where
+// it is), drops its monotonic clock reading and checks it.
+func (s *Session) checked(e *Event) (*Event, resolved, error) {
+	s.work = *e
+	c := &s.work
+	c.At = c.At.Round(0)
 	var r resolved
-	var ok1, ok2 bool
-	r.speaker, ok1 = s.present(t.Speaker)
-	r.addressee, ok2 = s.present(t.Addressee)
-	if !ok1 || !ok2 || t.Speaker.Kind == PartyGroup || t.Speaker.Kind == t.Addressee.Kind && r.speaker == r.addressee {
-		return false
+	if err := s.check(c, &r); err != nil {
+		return nil, r, &EventError{Index: s.log.len(), Type: c.Type, Err: err}
 	}
-	unix, loc, ok := s.compact(at, &r)
-	if !ok || unix < s.lastUnix {
-		return false
-	}
-	s.applyTurn(t, &r)
-	s.lastUnix, s.lastTurn = unix, true
-	s.next().setTurn(unix, loc, t, &r)
-	return true
-}
-
-// lastAt returns the time of the last event. The turn path keeps it as
-// Unix nanoseconds only (always within their range there), which saves a
-// time.Time store per turn; every reader compares instants, so the
-// rebuilt time, in UTC, serves as well as the original.
-func (s *Session) lastAt() time.Time {
-	if s.lastTurn {
-		return time.Unix(0, s.lastUnix).UTC()
-	}
-	return s.last
-}
-
-// next returns the log entry for the next event, growing the log by a
-// chunk when the last one is full.
-func (s *Session) next() *entry {
-	k, j := uint(s.nEvents)/chunkSize, uint(s.nEvents)%chunkSize // unsigned: a shift and a mask
-	if j == 0 {
-		s.chunks = append(s.chunks, new([chunkSize]entry))
-	}
-	s.nEvents++
-	return &s.chunks[k][j]
-}
-
-// store appends e to the log; r holds the turn's party indexes.
-func (s *Session) store(e *Event, r *resolved) {
-	if e.Type == EventTurn {
-		if s.locIndex(e.At.Location()) < 0 {
-			s.locs = append(s.locs, e.At.Location())
-		}
-		if unix, loc, ok := s.compact(e.At, r); ok {
-			s.next().setTurn(unix, loc, &e.Turn, r)
-			return
-		}
-	}
-	*s.next() = entry{full: int32(len(s.full))}
-	s.full = append(s.full, e.clone()) // the log never shares the app's slices
-}
-
-// compact returns a turn's time as Unix nanoseconds and its time zone's
-// index, and whether the turn, whose parties resolve to r, fits a log
-// entry.
-func (s *Session) compact(at time.Time, r *resolved) (unix int64, loc int, ok bool) {
-	unix, loc = unixNano(at), s.locIndex(at.Location())
-	ok = unix != math.MinInt64 && unix != math.MaxInt64 && loc >= 0 && loc <= math.MaxUint16 &&
-		r.speaker <= math.MaxInt16 && r.addressee <= math.MaxInt16
-	return unix, loc, ok
-}
-
-// setTurn fills en with a turn that compact said fits. It writes field by
-// field: a composite literal would be built on the stack and copied with
-// wide loads that stall on the narrow stores just made.
-func (en *entry) setTurn(unix int64, loc int, t *Turn, r *resolved) {
-	en.unix, en.dur, en.full = unix, t.Duration, -1
-	en.speaker, en.addr, en.loc, en.tags = int16(r.speaker), int16(r.addressee), uint16(loc), t.Tags
-	en.spkKind, en.addrKind, en.act = t.Speaker.Kind, t.Addressee.Kind, t.Act
-}
-
-// unixNano returns t in Unix nanoseconds, saturating at math.MinInt64 and
-// math.MaxInt64 outside the years 1678 to 2262 (so the zero time is
-// math.MinInt64). Order between two times is kept.
-func unixNano(t time.Time) int64 {
-	const minSec, maxSec = math.MinInt64/int64(time.Second) + 1, math.MaxInt64/int64(time.Second) - 1
-	switch sec := t.Unix(); {
-	case sec < minSec:
-		return math.MinInt64
-	case sec > maxSec:
-		return math.MaxInt64
-	default:
-		return sec*int64(time.Second) + int64(t.Nanosecond())
-	}
-}
-
-// clone returns e with its slices copied, so that neither the app nor the
-// session can change the other's copy of an event.
-func (e Event) clone() Event {
-	e.Start.Facilitators = slices.Clone(e.Start.Facilitators)
-	e.Start.Members = slices.Clone(e.Start.Members)
-	e.Note.Interventions = slices.Clone(e.Note.Interventions)
-	return e
-}
-
-// locIndex returns the index of l in Session.locs, or -1.
-func (s *Session) locIndex(l *time.Location) int {
-	for i, x := range s.locs {
-		if x == l {
-			return i
-		}
-	}
-	return -1
-}
-
-// entry returns the log entry of event i.
-func (s *Session) entry(i int) *entry { return &s.chunks[i/chunkSize][i%chunkSize] }
-
-// event rebuilds one logged event.
-func (s *Session) event(en *entry) Event {
-	if en.full >= 0 {
-		return s.full[en.full].clone()
-	}
-	party := func(k PartyKind, i int16) Party {
-		switch k {
-		case PartyMember:
-			return Party{Kind: k, ID: string(s.spec.Roster[i].ID)}
-		case PartyFacilitator:
-			return Party{Kind: k, ID: string(s.spec.Facilitators[i].ID)}
-		}
-		return Party{Kind: k}
-	}
-	return Event{
-		Type: EventTurn, At: time.Unix(0, en.unix).In(s.locs[en.loc]),
-		Turn: Turn{Speaker: party(en.spkKind, en.speaker), Addressee: party(en.addrKind, en.addr),
-			Duration: en.dur, Act: en.act, Tags: en.tags},
-	}
+	return c, r, nil
 }
 
 // resolved carries the indexes check looked up for a turn, so apply and
@@ -363,44 +200,24 @@ type resolved struct {
 
 // check validates e against the current state without changing it.
 func (s *Session) check(e *Event, r *resolved) error {
-	if !e.Type.IsValid() {
-		return &FieldError{Pkg: "session", Path: "type", Problem: "unknown event type " + e.Type.String(), Err: ErrUnknownValue}
+	if err := encodable(e); err != nil {
+		return err
 	}
-	if payloadMask(e) != payloadField[e.Type] {
-		if err := checkPayloads(e); err != nil {
-			return err
-		}
+	if e.Seq != 0 && e.Seq != s.log.len()+1 {
+		return &FieldError{Pkg: "session", Path: "seq", Problem: "seq " + strconv.Itoa(e.Seq) + ", want " + strconv.Itoa(s.log.len()+1), Err: ErrSequence}
 	}
 	if e.At.IsZero() {
 		return &FieldError{Pkg: "session", Path: "at", Problem: "must be set"}
 	}
-	if s.nEvents > 0 && e.At.Before(s.lastAt()) {
+	if s.log.len() > 0 && e.At.Before(s.last) {
 		return group.ErrTimeOrder
 	}
-	isNote := e.Type == EventNoteWritten || e.Type == EventNoteSigned || e.Type == EventNoteAmended
-	switch s.phase {
-	case PhaseScheduled:
-		if e.Type != EventStarted && e.Type != EventEnded {
-			if isNote {
-				return ErrNotEnded
-			}
-			return ErrNotStarted
-		}
-	case PhaseRunning:
-		if e.Type == EventStarted {
-			return ErrAlreadyStarted
-		}
-		if isNote {
-			return ErrNotEnded
-		}
-	default:
-		if !isNote {
-			return ErrEnded
-		}
+	if err := s.checkPhase(e.Type); err != nil {
+		return err
 	}
 	switch e.Type {
 	case EventStarted:
-		return s.checkStart(e.Start)
+		return s.checkStart(*e.Start)
 	case EventSegmentBegan:
 		if !e.Segment.IsValid() {
 			return &FieldError{Pkg: "session", Path: "segment", Problem: "unknown segment kind " + e.Segment.String(), Err: ErrUnknownValue}
@@ -427,414 +244,74 @@ func (s *Session) check(e *Event, r *resolved) error {
 	case EventTurn:
 		return s.checkTurn(&e.Turn, r)
 	case EventIntervention:
-		return s.checkIntervention(&e.Intervention)
+		return s.checkIntervention(e.Intervention)
 	case EventIncidentRaised, EventIncidentResolved:
-		return s.checkIncident(e.Type, e.Incident)
+		return s.checkIncident(e.Type, *e.Incident)
 	case EventNoteWritten, EventNoteSigned, EventNoteAmended:
-		return s.checkNote(e.Type, &e.Note)
+		return s.checkNote(e.Type, e.Note)
 	case EventEnded:
-		if s.phase == PhaseRunning {
-			fe := problems()
-			for _, r := range s.incidents {
-				if r.Kind.IsRisk() && !r.Resolved {
-					fe.Add(fmt.Sprintf("incidents[%d]", r.ID), r.Kind.String()+" incident is unresolved", ErrUnresolvedRisk)
-				}
-			}
-			return fe.Err()
-		}
+		return s.checkEnd()
 	}
 	return nil
 }
 
-// onlyTurn reports whether e sets no payload but its Turn: the sealed-shape
-// check of the one-pass turn path, one OR over every other payload field
-// (payloadMask names which payload is set, for the error).
-func onlyTurn(e *Event) bool {
-	st, iv, in, n := &e.Start, &e.Intervention, &e.Incident, &e.Note
-	return len(st.Facilitators)|len(st.Members)|len(e.Member)|int(e.Segment)|
-		len(iv.Facilitator)|len(iv.Text)|len(iv.Target.ID)|int(iv.Skill)|int(iv.Step)|int(iv.Target.Kind)|
-		in.ID|int(in.Kind)|len(in.Member)|len(in.Text)|len(in.Action)|
-		n.ID|int(n.Kind)|len(n.Member)|len(n.Author)|len(n.Text)|len(n.Theme)|len(n.Interventions)|len(n.Process)|len(n.GoalProgress) == 0 &&
-		!st.Recording
-}
-
-// payloadMask returns the payload fields set on e, as the codec's field
-// bits. A set payload is one that is not its zero value.
-func payloadMask(e *Event) uint16 {
-	var m uint16
-	t, iv, in, n := &e.Turn, &e.Intervention, &e.Incident, &e.Note
-	if len(t.Speaker.ID)|len(t.Addressee.ID)|int(t.Speaker.Kind)|int(t.Addressee.Kind)|int(t.Act)|int(t.Tags) != 0 || t.Duration != 0 {
-		m |= fTurn
-	}
-	if e.Member != "" {
-		m |= fMember
-	}
-	if e.Segment != 0 {
-		m |= fSegment
-	}
-	if !e.Start.isZero() {
-		m |= fStart
-	}
-	if len(iv.Facilitator)|len(iv.Text)|len(iv.Target.ID)|int(iv.Skill)|int(iv.Step)|int(iv.Target.Kind) != 0 {
-		m |= fIntervention
-	}
-	if in.ID|int(in.Kind)|len(in.Member)|len(in.Text)|len(in.Action) != 0 {
-		m |= fIncident
-	}
-	if n.ID|int(n.Kind)|len(n.Member)|len(n.Author)|len(n.Text)|len(n.Theme)|len(n.Interventions)|len(n.Process)|len(n.GoalProgress) != 0 {
-		m |= fNote
-	}
-	return m
-}
-
-// checkPayloads enforces the sealed shape: only the payload named by the
-// event's type is set. A payload left at its zero value passes here; the
-// rules of its type then report what is missing.
-func checkPayloads(e *Event) error {
-	if payloadMask(e)&^payloadField[e.Type] == 0 {
-		return nil
-	}
-	fe := problems()
-	extra := func(name string, set bool, want EventType, want2 ...EventType) {
-		if !set {
-			return
-		}
-		if e.Type == want {
-			return
-		}
-		for _, w := range want2 {
-			if e.Type == w {
-				return
+// checkPhase enforces the life of a session: nothing but the start (or a
+// cancelling end) before the start, no second start, notes only after the
+// end.
+func (s *Session) checkPhase(t EventType) error {
+	isNote := t == EventNoteWritten || t == EventNoteSigned || t == EventNoteAmended
+	switch s.phase {
+	case PhaseScheduled:
+		if t != EventStarted && t != EventEnded {
+			if isNote {
+				return ErrNotEnded
 			}
+			return ErrNotStarted
 		}
-		fe.Add(name, "must not be set on a "+e.Type.String()+" event", ErrUnknownField)
-	}
-	extra("start", !e.Start.isZero(), EventStarted)
-	extra("segment", e.Segment != 0, EventSegmentBegan)
-	extra("member", e.Member != "", EventArrived, EventDeparted)
-	extra("turn", e.Turn != Turn{}, EventTurn)
-	extra("intervention", e.Intervention != Intervention{}, EventIntervention)
-	extra("incident", e.Incident != Incident{}, EventIncidentRaised, EventIncidentResolved)
-	extra("note", !e.Note.isZero(), EventNoteWritten, EventNoteSigned, EventNoteAmended)
-	return fe.Err()
-}
-
-// member looks up a roster member.
-func (s *Session) member(path string, id group.MemberID) (int, error) {
-	i, ok := s.memberIdx.Lookup(string(id))
-	if !ok {
-		if id == "" {
-			return 0, &FieldError{Pkg: "session", Path: path, Problem: "must be set", Err: ErrMissingField}
+	case PhaseRunning:
+		if t == EventStarted {
+			return ErrAlreadyStarted
 		}
-		return 0, &FieldError{Pkg: "session", Path: path, Problem: fmt.Sprintf("%q is not on the roster", id), Err: group.ErrUnknownMember}
-	}
-	return i, nil
-}
-
-// memberIndex returns the roster index of a member known to be on it.
-func (s *Session) memberIndex(id group.MemberID) int {
-	i, _ := s.memberIdx.Lookup(string(id))
-	return i
-}
-
-// facilitatorIndex returns the index of a facilitator known to the session.
-func (s *Session) facilitatorIndex(id group.FacilitatorID) int {
-	i, _ := s.facIdx.Lookup(string(id))
-	return i
-}
-
-// facilitator looks up a facilitator.
-func (s *Session) facilitator(path string, id group.FacilitatorID) (int, error) {
-	i, ok := s.facIdx.Lookup(string(id))
-	if !ok {
-		if id == "" {
-			return 0, &FieldError{Pkg: "session", Path: path, Problem: "must be set", Err: ErrMissingField}
-		}
-		return 0, &FieldError{Pkg: "session", Path: path, Problem: fmt.Sprintf("%q is not a facilitator of this session", id), Err: group.ErrUnknownFacilitator}
-	}
-	return i, nil
-}
-
-// presentParty checks that p names someone known and present (or the
-// whole group, when allowed). It returns a member's roster index, a
-// facilitator's index, or -1 for the whole group.
-func (s *Session) presentParty(path string, p Party, groupOK bool) (int, error) {
-	switch p.Kind {
-	case PartyMember:
-		if p.ID != "" {
-			i, err := s.member(path, group.MemberID(p.ID))
-			if err != nil {
-				return -1, err
-			}
-			if !s.members[i].present {
-				return -1, &FieldError{Pkg: "session", Path: path, Problem: "member " + p.ID + " is not present", Err: ErrNotPresent}
-			}
-			return i, nil
-		}
-	case PartyFacilitator:
-		if p.ID != "" {
-			i, err := s.facilitator(path, group.FacilitatorID(p.ID))
-			if err != nil {
-				return -1, err
-			}
-			if !s.facs[i] {
-				return -1, &FieldError{Pkg: "session", Path: path, Problem: "facilitator " + p.ID + " is not present", Err: ErrNotPresent}
-			}
-			return i, nil
-		}
-	case PartyGroup:
-		if groupOK && p.ID == "" {
-			return -1, nil
-		}
-	}
-	if p.IsZero() {
-		return -1, &FieldError{Pkg: "session", Path: path, Problem: "must be set", Err: ErrMissingField}
-	}
-	return -1, &FieldError{Pkg: "session", Path: path, Problem: "not a valid party here: " + p.String()}
-}
-
-func (s *Session) checkStart(st Start) error {
-	fe := problems()
-	if len(st.Facilitators) == 0 {
-		fe.Add("start.facilitators", "at least one facilitator must be present", ErrMissingField)
-	}
-	seenF := make(map[group.FacilitatorID]bool, len(st.Facilitators))
-	for i, id := range st.Facilitators {
-		path := fmt.Sprintf("start.facilitators[%d]", i)
-		if _, err := s.facilitator(path, id); err != nil {
-			fe.Append(err)
-		} else if seenF[id] {
-			fe.Add(path, fmt.Sprintf("%q listed twice", id), ErrAlreadyPresent)
-		}
-		seenF[id] = true
-	}
-	seenM := make(map[group.MemberID]bool, len(st.Members))
-	for i, id := range st.Members {
-		path := fmt.Sprintf("start.members[%d]", i)
-		j, err := s.member(path, id)
-		switch {
-		case err != nil:
-			fe.Append(err)
-		case seenM[id]:
-			fe.Add(path, fmt.Sprintf("%q listed twice", id), ErrAlreadyPresent)
-		case st.Recording && !s.spec.Roster[j].RecordingConsent:
-			fe.Add(path, fmt.Sprintf("%q has not consented to recording", id), ErrNoRecordingConsent)
-		}
-		seenM[id] = true
-	}
-	return fe.Err()
-}
-
-func (s *Session) checkTurn(t *Turn, r *resolved) error {
-	var ok1, ok2 bool
-	r.speaker, ok1 = s.present(t.Speaker)
-	r.addressee, ok2 = s.present(t.Addressee)
-	if !ok1 || !ok2 || t.Speaker.Kind == PartyGroup {
-		// The slow path names what is wrong.
-		var err error
-		if r.speaker, err = s.presentParty("turn.speaker", t.Speaker, false); err != nil {
-			return err
-		}
-		if r.addressee, err = s.presentParty("turn.addressee", t.Addressee, true); err != nil {
-			return err
-		}
-	}
-	if t.Speaker.Kind == t.Addressee.Kind && r.speaker == r.addressee { // the same person
-		return &FieldError{Pkg: "session", Path: "turn.addressee", Problem: "a speaker does not address themselves"}
-	}
-	if t.Duration < 0 {
-		return &FieldError{Pkg: "session", Path: "turn.duration", Problem: "must not be negative"}
-	}
-	if t.Act > NumActs {
-		return &FieldError{Pkg: "session", Path: "turn.act", Problem: "unknown act " + t.Act.String(), Err: ErrUnknownValue}
-	}
-	if !t.Tags.IsValid() {
-		return &FieldError{Pkg: "session", Path: "turn.tags", Problem: "undefined tag bits", Err: ErrUnknownValue}
-	}
-	return nil
-}
-
-// present is the fast path of presentParty: the index of a present member
-// or facilitator, or -1 for the whole group, and false for anything that
-// presentParty would reject or that it must look at more closely.
-func (s *Session) present(p Party) (int, bool) {
-	switch p.Kind {
-	case PartyMember:
-		i, ok := s.memberIdx.Held(p.ID) // inlined; the roster's own strings
-		if !ok {
-			i, ok = s.memberIdx.Lookup(p.ID)
-		}
-		return i, ok && s.members[i].present
-	case PartyFacilitator:
-		i, ok := s.facIdx.Held(p.ID)
-		if !ok {
-			i, ok = s.facIdx.Lookup(p.ID)
-		}
-		return i, ok && s.facs[i]
-	}
-	return -1, p.Kind == PartyGroup && p.ID == ""
-}
-
-func (s *Session) checkIntervention(iv *Intervention) error {
-	i, err := s.facilitator("intervention.facilitator", iv.Facilitator)
-	if err != nil {
-		return err
-	}
-	if !s.facs[i] {
-		return &FieldError{Pkg: "session", Path: "intervention.facilitator", Problem: "facilitator is not present", Err: ErrNotPresent}
-	}
-	switch {
-	case iv.Skill != 0 && iv.Step != 0:
-		return &FieldError{Pkg: "session", Path: "intervention", Problem: "set a skill or a safety step, not both"}
-	case iv.Skill == 0 && iv.Step == 0:
-		return &FieldError{Pkg: "session", Path: "intervention.skill", Problem: "a skill or a safety step must be set", Err: ErrMissingField}
-	case iv.Skill != 0 && !iv.Skill.IsValid():
-		return &FieldError{Pkg: "session", Path: "intervention.skill", Problem: "unknown skill " + iv.Skill.String(), Err: ErrUnknownValue}
-	case iv.Step != 0 && !iv.Step.IsValid():
-		return &FieldError{Pkg: "session", Path: "intervention.step", Problem: "unknown safety step " + iv.Step.String(), Err: ErrUnknownValue}
-	}
-	if !iv.Target.IsZero() {
-		_, err := s.presentParty("intervention.target", iv.Target, true)
-		return err
-	}
-	return nil
-}
-
-func (s *Session) checkIncident(t EventType, in Incident) error {
-	fe := problems()
-	if t == EventIncidentRaised {
-		if want := len(s.incidents) + 1; in.ID != want {
-			fe.Add("incident.id", fmt.Sprintf("must be %d, the next incident number", want), nil)
-		}
-		if !in.Kind.IsValid() {
-			fe.Add("incident.kind", "must be a specified incident kind", ErrUnknownValue)
-		}
-		if in.Member != "" {
-			if _, err := s.member("incident.member", in.Member); err != nil {
-				fe.Append(err)
-			}
-		}
-		if in.Action != "" {
-			fe.Add("incident.action", "is set by the resolution, not when raising", nil)
-		}
-		return fe.Err()
-	}
-	if in.ID < 1 || in.ID > len(s.incidents) {
-		return &FieldError{Pkg: "session", Path: "incident.id", Problem: fmt.Sprintf("no incident %d", in.ID), Err: ErrUnknownIncident}
-	}
-	if s.incidents[in.ID-1].Resolved {
-		return ErrIncidentResolved
-	}
-	if strings.TrimSpace(in.Action) == "" {
-		fe.Add("incident.action", "a resolution documents the action taken", ErrMissingField)
-	}
-	if in.Kind != 0 || in.Member != "" {
-		fe.Add("incident", "a resolution carries only id, action and text", nil)
-	}
-	return fe.Err()
-}
-
-func (s *Session) checkNote(t EventType, n *Note) error {
-	if _, err := s.facilitator("note.author", n.Author); err != nil {
-		return err
-	}
-	existing := n.ID >= 1 && n.ID <= len(s.notes)
-	switch t {
-	case EventNoteSigned, EventNoteAmended:
-		if !existing {
-			return &FieldError{Pkg: "session", Path: "note.id", Problem: fmt.Sprintf("no note %d", n.ID), Err: ErrUnknownNote}
-		}
-		r := &s.notes[n.ID-1]
-		if t == EventNoteSigned {
-			if r.Signed {
-				return ErrNoteSigned
-			}
-			if n.Kind != 0 || n.Member != "" || n.Text != "" || n.Theme != "" || n.Process != "" ||
-				n.GoalProgress != "" || len(n.Interventions) != 0 {
-				return &FieldError{Pkg: "session", Path: "note", Problem: "a signature carries only id and author"}
-			}
-			return nil
-		}
-		if !r.Signed {
-			return ErrNoteNotSigned
-		}
-		if strings.TrimSpace(n.Text) == "" {
-			return &FieldError{Pkg: "session", Path: "note.text", Problem: "an addendum needs text", Err: ErrMissingField}
-		}
-		if n.Kind != 0 || n.Member != "" || n.Theme != "" || n.Process != "" || n.GoalProgress != "" || len(n.Interventions) != 0 {
-			return &FieldError{Pkg: "session", Path: "note", Problem: "an addendum carries only id, author and text"}
-		}
-		return nil
-	}
-
-	fe := problems()
-	if !n.Kind.IsValid() {
-		fe.Add("note.kind", "must be group or progress", ErrUnknownValue)
-	}
-	for i, sk := range n.Interventions {
-		if !sk.IsValid() {
-			fe.Add(fmt.Sprintf("note.interventions[%d]", i), "unknown skill "+sk.String(), ErrUnknownValue)
-		}
-	}
-	switch n.Kind {
-	case NoteGroup:
-		if n.Member != "" {
-			fe.Add("note.member", "a group note concerns no single member", nil)
-		}
-		if n.GoalProgress != "" {
-			fe.Add("note.goalProgress", "goal progress belongs in progress notes", nil)
-		}
-	case NoteProgress:
-		if !s.spec.Profile.ClinicalRecords {
-			fe.Add("note.kind", "the "+s.spec.Profile.Name+" profile keeps no clinical records", ErrNoClinicalRecords)
-		}
-		if i, err := s.member("note.member", n.Member); err != nil {
-			fe.Append(err)
-		} else if !s.members[i].attended {
-			fe.Add("note.member", fmt.Sprintf("%q did not attend; absent members get no progress note", n.Member), ErrAbsentMember)
-		}
-		if n.Theme != "" || n.Process != "" || len(n.Interventions) != 0 {
-			fe.Add("note", "theme, interventions and process belong in the group note", nil)
-		}
-	}
-	if err := fe.Err(); err != nil {
-		return err
-	}
-	switch {
-	case existing:
-		r := &s.notes[n.ID-1]
-		if r.Signed {
-			return ErrNoteSigned
-		}
-		if r.Note.Kind != n.Kind || r.Note.Member != n.Member {
-			return &FieldError{Pkg: "session", Path: "note", Problem: "a revision keeps the draft's kind and member"}
-		}
-	case n.ID == len(s.notes)+1:
-		for _, r := range s.notes {
-			if r.Note.Kind == n.Kind && r.Note.Member == n.Member {
-				return &FieldError{Pkg: "session", Path: "note.id", Problem: fmt.Sprintf("note %d already covers this; revise or amend it", r.Note.ID), Err: ErrDuplicateNote}
-			}
+		if isNote {
+			return ErrNotEnded
 		}
 	default:
-		return &FieldError{Pkg: "session", Path: "note.id", Problem: fmt.Sprintf("must be an existing draft or %d, the next note number", len(s.notes)+1)}
+		if !isNote {
+			return ErrEnded
+		}
 	}
 	return nil
+}
+
+// checkEnd refuses to end a running session while a risk incident has no
+// documented resolution.
+func (s *Session) checkEnd() error {
+	if s.phase != PhaseRunning {
+		return nil
+	}
+	fe := problems()
+	for _, r := range s.incidents {
+		if r.Kind.IsRisk() && !r.Resolved {
+			fe.Add(fmt.Sprintf("incidents[%d]", r.ID), r.Kind.String()+" incident is unresolved", ErrUnresolvedRisk)
+		}
+	}
+	return fe.Err()
 }
 
 // apply folds a checked event into the state. It is the only code that
 // changes a session after New.
 func (s *Session) apply(e *Event, r *resolved) {
-	s.last, s.lastUnix, s.lastTurn = e.At, unixNano(e.At), false
+	s.last = e.At
 	switch e.Type {
 	case EventStarted:
 		s.phase = PhaseRunning
 		s.startedAt = e.At
 		s.recording = e.Start.Recording
 		for _, id := range e.Start.Facilitators {
-			s.facs[s.facilitatorIndex(id)] = true
+			s.facs[s.facIdx[id]] = true
 		}
 		for _, id := range e.Start.Members {
-			m := &s.members[s.memberIndex(id)]
+			m := &s.members[s.memberIdx[id]]
 			m.atStart = true
 			s.arrive(m, e.At)
 		}
@@ -850,31 +327,32 @@ func (s *Session) apply(e *Event, r *resolved) {
 		}
 		s.segments = append(s.segments, u)
 	case EventArrived:
-		s.arrive(&s.members[s.memberIndex(e.Member)], e.At)
+		s.arrive(&s.members[s.memberIdx[e.Member]], e.At)
 	case EventDeparted:
-		m := &s.members[s.memberIndex(e.Member)]
+		m := &s.members[s.memberIdx[e.Member]]
 		m.present = false
 		m.lastLeft = e.At
 		m.presentFor += e.At.Sub(m.since)
 	case EventTurn:
 		s.applyTurn(&e.Turn, r)
 	case EventIntervention:
-		iv := &e.Intervention
+		iv := e.Intervention
 		s.skillsUsed[iv.Skill]++
 		if id, ok := iv.Target.Member(); ok {
-			s.members[s.memberIndex(id)].p.Interventions++
+			s.members[s.memberIdx[id]].p.Interventions++
 		}
 	case EventIncidentRaised:
-		s.incidents = append(s.incidents, IncidentRecord{Incident: e.Incident, RaisedAt: e.At})
+		s.incidents = append(s.incidents, IncidentRecord{Incident: *e.Incident, RaisedAt: e.At})
 	case EventIncidentResolved:
 		r := &s.incidents[e.Incident.ID-1]
 		r.Resolved, r.ResolvedAt, r.Action, r.Resolution = true, e.At, e.Incident.Action, e.Incident.Text
 	case EventNoteWritten:
-		if e.Note.ID <= len(s.notes) {
-			s.notes[e.Note.ID-1].Note = e.Note
-			s.notes[e.Note.ID-1].WrittenAt = e.At
+		n := *e.Note
+		if n.ID <= len(s.notes) {
+			s.notes[n.ID-1].Note = n
+			s.notes[n.ID-1].WrittenAt = e.At
 		} else {
-			s.notes = append(s.notes, NoteRecord{Note: e.Note, WrittenAt: e.At})
+			s.notes = append(s.notes, NoteRecord{Note: n, WrittenAt: e.At})
 		}
 	case EventNoteSigned:
 		r := &s.notes[e.Note.ID-1]

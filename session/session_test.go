@@ -43,7 +43,7 @@ func runWhole(t *testing.T, spec session.Spec) *session.Session {
 			if leftDone && id == "m2" {
 				continue
 			}
-			require.NoError(t, s.RecordTurn(at(tm), session.Turn{
+			require.NoError(t, s.Speak(at(tm), session.Turn{
 				Speaker: member(string(id)), Addressee: session.WholeGroup(),
 				Duration: time.Duration(step * float64(time.Minute) * 0.8), Act: session.ActGivesOpinion,
 			}))

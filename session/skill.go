@@ -1,6 +1,12 @@
 package session
 
-import "github.com/groupwork/groupwork/internal/vocab/enum"
+import (
+	"encoding/json"
+	"math/bits"
+	"strconv"
+
+	"github.com/groupwork/groupwork/internal/vocab/enum"
+)
 
 // Skill is a leader skill: a named kind of facilitator intervention. The
 // first 22 are Corey's group leadership skills (Corey, Theory and Practice of
@@ -132,6 +138,83 @@ func (s *Skill) UnmarshalText(b []byte) error { return skillText.Unmarshal(s, b)
 
 // ParseSkill returns the skill whose text form is s.
 func ParseSkill(s string) (Skill, error) { return skillText.Parse(s) }
+
+// SkillSet is a set of leader skills, such as the skills a group note says
+// were used. The zero value is the empty set; a SkillSet is a small
+// comparable value. Its JSON form is an array of skill names in catalogue
+// order.
+type SkillSet uint64
+
+// SkillsOf returns the set holding the given skills.
+func SkillsOf(skills ...Skill) SkillSet {
+	var s SkillSet
+	for _, k := range skills {
+		s = s.With(k)
+	}
+	return s
+}
+
+// Has reports whether k is in s.
+func (s SkillSet) Has(k Skill) bool { return k < 64 && s&(1<<k) != 0 }
+
+// With returns s with k added. A skill outside the catalogue makes the set
+// invalid (see IsValid).
+func (s SkillSet) With(k Skill) SkillSet {
+	if k >= 64 {
+		return s | 1 // bit 0 (the unspecified skill) marks an invalid set
+	}
+	return s | 1<<k
+}
+
+// IsValid reports whether s holds only skills of the catalogue.
+func (s SkillSet) IsValid() bool { return s&^allSkills == 0 }
+
+// allSkills is the set of every skill of the catalogue.
+const allSkills = SkillSet(1)<<len(skills) - 2
+
+// Len returns the number of skills in s.
+func (s SkillSet) Len() int { return bits.OnesCount64(uint64(s)) }
+
+// List returns the skills in s in catalogue order.
+func (s SkillSet) List() []Skill {
+	var out []Skill
+	for m := uint64(s &^ 1); m != 0; m &= m - 1 {
+		out = append(out, Skill(bits.TrailingZeros64(m)))
+	}
+	return out
+}
+
+// MarshalJSON encodes s as an array of skill names in catalogue order. A
+// set holding anything outside the catalogue is an error.
+func (s SkillSet) MarshalJSON() ([]byte, error) {
+	if !s.IsValid() {
+		return nil, newParseError("SkillSet", strconv.FormatUint(uint64(s), 16))
+	}
+	names := make([]string, 0, s.Len())
+	for _, k := range s.List() {
+		names = append(names, k.String())
+	}
+	return json.Marshal(names)
+}
+
+// UnmarshalJSON decodes an array of skill names (or null); s is unchanged
+// on error.
+func (s *SkillSet) UnmarshalJSON(b []byte) error {
+	var names []string
+	if err := json.Unmarshal(b, &names); err != nil {
+		return err
+	}
+	var out SkillSet
+	for _, n := range names {
+		k, err := ParseSkill(n)
+		if err != nil {
+			return err
+		}
+		out = out.With(k)
+	}
+	*s = out
+	return nil
+}
 
 // SafetyStep is a step of the in-session crisis protocol. Safety steps are
 // interventions too, but kept apart from leader skills because they follow a

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/groupwork/groupwork/group"
 )
@@ -35,11 +37,25 @@ type Participant struct {
 // imports nothing above session; SpecFromGroup fills the roster from a
 // *group.Group. Spec round-trips through encoding/json.
 type Spec struct {
+	// ID identifies the session, in the app's own scheme ("g7-s3"): every
+	// line of its log carries it, so that a line or a log of another
+	// session is refused (ErrSequence). Optional; when set it must be valid
+	// UTF-8 of at most 128 bytes without control characters.
+	ID string `json:"id,omitempty"`
 	// Profile is the modality profile the agenda is checked against.
 	Profile group.Profile `json:"profile"`
-	// Agenda is the session's plan; it must pass Agenda.Validate without
-	// error (findings are kept and reported by Session.Findings).
+	// Agenda is the session's plan; it must pass the shape's
+	// ValidateAgenda without error (findings are kept and reported by
+	// Session.Findings).
 	Agenda Agenda `json:"agenda"`
+	// Shape is the shape the agenda is checked against. Nil means the
+	// built-in shape of the profile's modality; an app's own modality
+	// needs its own (see Shape).
+	Shape *Shape `json:"shape,omitempty"`
+	// Number is the session's 1-based number in its program, 0 when not
+	// known; agenda rules that start later in a program (homework review
+	// from the second session) use it.
+	Number int `json:"number,omitempty"`
 	// Length is the scheduled length of the session, the slot the agenda
 	// must fit. Zero means the agenda's total.
 	Length time.Duration `json:"length,omitempty"`
@@ -66,6 +82,10 @@ type Spec struct {
 func (s Spec) clone() Spec {
 	s.Profile = s.Profile.Clone()
 	s.Agenda.Segments = slices.Clone(s.Agenda.Segments)
+	if s.Shape != nil {
+		sh := s.Shape.clone()
+		s.Shape = &sh
+	}
 	s.Roster = slices.Clone(s.Roster)
 	s.Facilitators = slices.Clone(s.Facilitators)
 	for i := range s.Facilitators {
@@ -84,7 +104,11 @@ func (s Spec) Validate() error {
 // check validates the spec and returns the agenda's findings.
 func (s Spec) check() ([]group.Finding, error) {
 	fe := problems()
-	findings, err := s.Agenda.Validate(s.Profile, s.Length)
+	var findings []group.Finding
+	sh, err := s.shape()
+	if err == nil {
+		findings, err = sh.ValidateAgenda(s.Agenda, s.Profile, s.Length, s.Number)
+	}
 	if err != nil {
 		for _, e := range unjoin(err) {
 			if f, ok := e.(*FieldError); ok {
@@ -98,6 +122,9 @@ func (s Spec) check() ([]group.Finding, error) {
 				fe.Add(path, f.Problem, f.Err)
 			}
 		}
+	}
+	if len(s.ID) > 128 || !utf8.ValidString(s.ID) || strings.ContainsFunc(s.ID, unicode.IsControl) {
+		fe.Add("id", "must be valid UTF-8 of at most 128 bytes without control characters", nil)
 	}
 	if len(s.Roster) == 0 {
 		fe.Add("roster", "a session needs at least one member on its roster", nil)
@@ -130,6 +157,22 @@ func (s Spec) check() ([]group.Finding, error) {
 			seenF[f.ID] = i
 		}
 	}
+	if s.Number < 0 {
+		fe.Add("number", "must not be negative", nil)
+	}
+	if s.Shape != nil {
+		fe.AddAll("shape", s.Shape.Validate())
+	}
+	for i, p := range s.Roster {
+		if !utf8.ValidString(string(p.ID)) || !utf8.ValidString(p.Name) {
+			fe.Add(fmt.Sprintf("roster[%d]", i), "ID and name must be valid UTF-8", nil)
+		}
+	}
+	for i, f := range s.Facilitators {
+		if !utf8.ValidString(string(f.ID)) || !utf8.ValidString(f.Name) {
+			fe.Add(fmt.Sprintf("facilitators[%d]", i), "ID and name must be valid UTF-8", nil)
+		}
+	}
 	if s.LateGrace < 0 {
 		fe.Add("lateGrace", "must not be negative", nil)
 	}
@@ -140,6 +183,18 @@ func (s Spec) check() ([]group.Finding, error) {
 		return nil, err
 	}
 	return findings, nil
+}
+
+// shape returns the shape the session's agenda is checked against: the
+// spec's own, or the built-in shape of the profile's modality.
+func (s Spec) shape() (Shape, error) {
+	if s.Shape != nil {
+		return s.Shape.clone(), nil
+	}
+	if !s.Profile.Modality.IsValid() {
+		return Shape{}, &FieldError{Pkg: "session", Path: "profile.modality", Problem: "must be a specified modality"}
+	}
+	return BuiltinShape(s.Profile.Modality)
 }
 
 // unjoin returns the errors inside a joined error, or err alone.
@@ -178,11 +233,14 @@ type specJSON struct {
 	Facilitators   []group.Facilitator `json:"facilitators"`
 	ScheduledStart time.Time           `json:"scheduledStart,omitzero"`
 	LateGrace      string              `json:"lateGrace,omitempty"`
+	ID             string              `json:"id,omitempty"`
+	Shape          *Shape              `json:"shape,omitempty"`
+	Number         int                 `json:"number,omitempty"`
 }
 
 // MarshalJSON encodes the spec with Length and LateGrace as duration text.
 func (s Spec) MarshalJSON() ([]byte, error) {
-	w := specJSON{Profile: s.Profile, Agenda: s.Agenda, Roster: s.Roster, Facilitators: s.Facilitators, ScheduledStart: s.ScheduledStart}
+	w := specJSON{ID: s.ID, Shape: s.Shape, Number: s.Number, Profile: s.Profile, Agenda: s.Agenda, Roster: s.Roster, Facilitators: s.Facilitators, ScheduledStart: s.ScheduledStart}
 	if s.Length != 0 {
 		w.Length = string(appendDuration(nil, s.Length))
 	}
@@ -198,7 +256,7 @@ func (s *Spec) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &w); err != nil {
 		return err
 	}
-	x := Spec{Profile: w.Profile, Agenda: w.Agenda, Roster: w.Roster, Facilitators: w.Facilitators, ScheduledStart: w.ScheduledStart}
+	x := Spec{ID: w.ID, Shape: w.Shape, Number: w.Number, Profile: w.Profile, Agenda: w.Agenda, Roster: w.Roster, Facilitators: w.Facilitators, ScheduledStart: w.ScheduledStart}
 	fe := problems()
 	for _, f := range []struct {
 		path, text string

@@ -84,41 +84,6 @@ type Addendum struct {
 // are the caller's to change.
 func (s *Session) Spec() Spec { return s.spec.clone() }
 
-// Events returns a copy of the session's log, in the order applied: the
-// events and their slices are the caller's to change.
-func (s *Session) Events() []Event {
-	out := make([]Event, 0, s.nEvents)
-	for i := range s.nEvents {
-		out = append(out, s.event(s.entry(i)))
-	}
-	return out
-}
-
-// Last returns the last event applied, as Events would return it, and
-// false before the first. After a command succeeds it is the event the
-// command built, with what the command filled in (an incident's or a new
-// note's ID), so an app that records through the session's commands can
-// pass the same event on, to a dynamics monitor or tracker, say:
-//
-//	if err := s.RecordTurn(at, turn); err != nil {
-//		return err
-//	}
-//	e, _ := s.Last()
-//	return monitor.Observe(&e)
-//
-// A rejected command leaves Last as it was, so check the command's error
-// first. A turn is rebuilt from the session's compact log without
-// allocating; a started or note event comes with copies of its slices.
-func (s *Session) Last() (Event, bool) {
-	if s.nEvents == 0 {
-		return Event{}, false
-	}
-	return s.event(s.entry(s.nEvents - 1)), true
-}
-
-// Len returns the number of events applied.
-func (s *Session) Len() int { return s.nEvents }
-
 // Phase returns where the session is in its life.
 func (s *Session) Phase() Phase { return s.phase }
 
@@ -153,7 +118,7 @@ func (s *Session) Segments() []SegmentUsage {
 func (s *Session) segmentAt(i int) SegmentUsage {
 	u := s.segments[i]
 	if i == len(s.segments)-1 && s.phase == PhaseRunning {
-		u.Used = s.lastAt().Sub(u.Began)
+		u.Used = s.last.Sub(u.Began)
 	}
 	return u
 }
@@ -184,7 +149,7 @@ func (s *Session) PresentFacilitators() []group.FacilitatorID {
 // Participation returns what one member did in the session, or false when
 // the member is not on the roster.
 func (s *Session) Participation(id group.MemberID) (Participation, bool) {
-	i, ok := s.memberIdx.Lookup(string(id))
+	i, ok := s.memberIdx[id]
 	if !ok {
 		return Participation{}, false
 	}
@@ -220,7 +185,6 @@ func (s *Session) Notes() []NoteRecord {
 	out := slices.Clone(s.notes)
 	for i := range out {
 		out[i].Addenda = slices.Clone(out[i].Addenda)
-		out[i].Note.Interventions = slices.Clone(out[i].Note.Interventions)
 	}
 	return out
 }
@@ -235,7 +199,7 @@ func (s *Session) Findings() []group.Finding {
 	for i, u := range s.Segments() {
 		if u.AgendaIndex >= 0 && u.Overrun() > u.Planned/5 && u.Overrun() >= time.Minute {
 			out = append(out, group.Finding{
-				Severity: group.SeverityInfo, Code: CodeSegmentOverrun, Source: srcStructure,
+				Severity: group.SeverityInfo, Code: CodeSegmentOverrun, Source: srcOverrun,
 				Path:    fmt.Sprintf("segments[%d]", i),
 				Message: fmt.Sprintf("%s ran %s against %s planned", u.Kind, minutes(u.Used.Round(time.Minute)), minutes(u.Planned)),
 			})

@@ -30,8 +30,8 @@ func TestLast(t *testing.T) {
 		{"start", func(t *testing.T) {
 			require.NoError(t, s.Start(at(0), []group.FacilitatorID{"f1"}, ids(spec.Roster), false))
 		}, session.Event{Type: session.EventStarted, At: at(0),
-			Start: session.Start{Facilitators: []group.FacilitatorID{"f1"}, Members: ids(spec.Roster)}}},
-		{"turn", func(t *testing.T) { require.NoError(t, s.RecordTurn(at(2), turn)) },
+			Start: &session.Start{Facilitators: []group.FacilitatorID{"f1"}, Members: ids(spec.Roster)}}},
+		{"turn", func(t *testing.T) { require.NoError(t, s.Speak(at(2), turn)) },
 			session.Event{Type: session.EventTurn, At: at(2), Turn: turn}},
 		// The incident's ID is chosen by RaiseIncident; Last carries it.
 		{"incident raised", func(t *testing.T) {
@@ -39,10 +39,10 @@ func TestLast(t *testing.T) {
 			require.NoError(t, err)
 			require.Equal(t, 1, id)
 		}, session.Event{Type: session.EventIncidentRaised, At: at(3),
-			Incident: session.Incident{ID: 1, Kind: session.IncidentIntoxication, Member: "m3", Text: "slurred speech"}}},
+			Incident: &session.Incident{ID: 1, Kind: session.IncidentIntoxication, Member: "m3", Text: "slurred speech"}}},
 		{"incident resolved", func(t *testing.T) {
 			require.NoError(t, s.ResolveIncident(at(4), 1, "asked to leave; agreement reviewed"))
-		}, session.Event{Type: session.EventIncidentResolved, At: at(4), Incident: session.Incident{ID: 1, Action: "asked to leave; agreement reviewed"}}},
+		}, session.Event{Type: session.EventIncidentResolved, At: at(4), Incident: &session.Incident{ID: 1, Action: "asked to leave; agreement reviewed"}}},
 		{"end", func(t *testing.T) { require.NoError(t, s.End(at(90))) }, session.Event{Type: session.EventEnded, At: at(90)}},
 		// A new note's ID is chosen by WriteNote; Last carries it.
 		{"note", func(t *testing.T) {
@@ -50,13 +50,14 @@ func TestLast(t *testing.T) {
 			require.NoError(t, err)
 			require.Equal(t, 1, id)
 		}, session.Event{Type: session.EventNoteWritten, At: at(95),
-			Note: session.Note{ID: 1, Kind: session.NoteGroup, Author: "f1", Theme: "thought records"}}},
+			Note: &session.Note{ID: 1, Kind: session.NoteGroup, Author: "f1", Theme: "thought records"}}},
 	}
-	for _, tc := range tests {
+	for i, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			tc.run(t)
 			got, ok := s.Last()
 			require.True(t, ok)
+			tc.want.Seq = i + 1 // Apply numbers every event
 			if diff := cmp.Diff(tc.want, got); diff != "" {
 				t.Errorf("Last (-want +got):\n%s", diff)
 			}
@@ -69,7 +70,7 @@ func TestLast(t *testing.T) {
 
 	// A rejected command leaves Last as it was.
 	before, _ := s.Last()
-	require.Error(t, s.RecordTurn(at(96), turn), "no turns after the end")
+	require.Error(t, s.Speak(at(96), turn), "no turns after the end")
 	after, _ := s.Last()
 	require.Equal(t, before, after)
 }
@@ -80,7 +81,7 @@ func TestLastTurnDoesNotAllocate(t *testing.T) {
 	spec := specFor(t, group.ModalityCBT, 90*time.Minute, 3)
 	s := newSession(t, spec)
 	require.NoError(t, s.Start(at(0), []group.FacilitatorID{"f1"}, ids(spec.Roster), false))
-	require.NoError(t, s.RecordTurn(at(1), session.Turn{Speaker: facilitator("f1"), Addressee: session.WholeGroup(), Duration: time.Minute}))
+	require.NoError(t, s.Speak(at(1), session.Turn{Speaker: facilitator("f1"), Addressee: session.WholeGroup(), Duration: time.Minute}))
 	var e session.Event
 	allocs := testing.AllocsPerRun(100, func() { e, _ = s.Last() })
 	require.Zero(t, allocs)
@@ -99,8 +100,8 @@ func TestIncidentRecordFields(t *testing.T) {
 	require.Len(t, open, 1)
 	require.Empty(t, open[0].Action, "a raised incident has no action yet")
 
-	require.NoError(t, s.Apply(&session.Event{Type: session.EventIncidentResolved, At: at(5),
-		Incident: session.Incident{ID: 1, Action: "water, sat out; nurse called", Text: "recovered within ten minutes"}}))
+	require.NoError(t, s.Apply(session.Event{Type: session.EventIncidentResolved, At: at(5),
+		Incident: &session.Incident{ID: 1, Action: "water, sat out; nurse called", Text: "recovered within ten minutes"}}))
 	want := []session.IncidentRecord{{
 		Incident: session.Incident{ID: 1, Kind: session.IncidentMedical, Member: "m2", Text: "m2 felt faint",
 			Action: "water, sat out; nurse called"},
