@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/groupwork/groupwork/dynamics"
+	"github.com/groupwork/groupwork/dynamics/stage"
 	"github.com/groupwork/groupwork/group"
 	"github.com/groupwork/groupwork/measure"
 	"github.com/groupwork/groupwork/session"
@@ -20,14 +21,14 @@ func ExampleTracker() {
 	say := func(sec int, from, to session.Party, dur int, act session.Act) {
 		e := session.Event{Type: session.EventTurn, At: start.Add(time.Duration(sec) * time.Second),
 			Turn: session.Turn{Speaker: from, Addressee: to, Duration: time.Duration(dur) * time.Second, Act: act}}
-		if err := tr.Observe(&e); err != nil {
+		if err := tr.Observe(e); err != nil {
 			fmt.Println(err)
 		}
 	}
 	ana, ben, cy := session.MemberParty("ana"), session.MemberParty("ben"), session.MemberParty("cy")
 	lee := session.FacilitatorParty("lee")
-	_ = tr.Observe(&session.Event{Type: session.EventStarted, At: start,
-		Start: session.Start{Members: []group.MemberID{"ana", "ben", "cy"}, Facilitators: []group.FacilitatorID{"lee"}}})
+	_ = tr.Observe(session.Event{Type: session.EventStarted, At: start,
+		Start: &session.Start{Members: []group.MemberID{"ana", "ben", "cy"}, Facilitators: []group.FacilitatorID{"lee"}}})
 	say(0, lee, session.WholeGroup(), 30, session.ActGivesOrientation)
 	say(30, ana, lee, 90, session.ActGivesOpinion)
 	say(120, ana, ben, 60, session.ActGivesSuggestion)
@@ -43,7 +44,7 @@ func ExampleTracker() {
 	fmt.Printf("talk gini %.2f, facilitator share %.2f\n", s.TalkGini, s.FacilitatorShare)
 	fmt.Println("advice from ana to ben (IPA 4):", s.Interactions.Acts(ana, ben, dynamics.ActsOf(session.ActGivesSuggestion)))
 	// Output:
-	// dynamics: turn event at 2025-03-04T18:04:10Z (member:cy): invalid act
+	// session: event 6 (turn): turn.act: unknown act Act(13)
 	// ana: 3 turns, 95% of members' talk, silent for 50s
 	// ben: 1 turns, 5% of members' talk, silent for 1m50s
 	// cy: 0 turns, 0% of members' talk, silent for 5m0s
@@ -51,59 +52,7 @@ func ExampleTracker() {
 	// advice from ana to ben (IPA 4): 2
 }
 
-func ExampleEstimateStage() {
-	gcqs := func(eng, avoid, conflict float64) measure.GCQSScore {
-		return measure.GCQSScore{Engagement: eng, Avoidance: avoid, Conflict: conflict, Answered: 12}
-	}
-	history := []dynamics.SessionEvidence{
-		{Session: 3, Planned: 12, Climate: gcqs(3.1, 2.0, 1.8), Attendance: dynamics.AttendanceEvidence{Expected: 8, Present: 8}},
-		{Session: 4, Planned: 12, Climate: gcqs(3.0, 2.2, 3.4), Attendance: dynamics.AttendanceEvidence{Expected: 8, Present: 6, Late: 2},
-			Interaction: dynamics.InteractionEvidence{MemberTurns: 64, MemberToMember: 0.45, MemberToFacilitator: 0.4, Negative: 0.22, LeaderChallenges: 3}},
-	}
-	e, err := dynamics.EstimateStage(history)
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	fmt.Printf("session %d: %s (Corey: %s, Yalom: %s), confidence %.2f\n",
-		e.Session, e.Stage, e.In(dynamics.ModelCorey), e.In(dynamics.ModelYalom), e.Confidence)
-	for _, s := range e.Evidence {
-		fmt.Printf("  %s -> %s +%.2f: %s\n", s.Code, s.Stage, s.Weight, s.Detail)
-	}
-	// Output:
-	// session 4: storming (Corey: transition, Yalom: conflict), confidence 0.96
-	//   position-middle -> storming +0.50: session 4 of 12, first half
-	//   position-middle -> norming +0.25: session 4 of 12, first half
-	//   negative-acts -> storming +1.50: 0.22 of coded member acts are negative (IPA 10-12)
-	//   leader-challenges -> storming +1.50: 3 disagreements or antagonism aimed at a facilitator
-	//   climate-conflict-high -> storming +1.50: GCQ-S conflict 3.40 (0-6)
-	//   attendance-spike -> storming +1.00: 0.50 of members absent or late, up from 0.00
-}
-
-func ExampleStageHistory() {
-	h, _ := dynamics.NewStageHistory(dynamics.ModelCorey)
-	week := func(n int) time.Time { return time.Date(2025, 1, 6, 18, 0, 0, 0, time.UTC).AddDate(0, 0, 7*(n-1)) }
-	_ = h.Estimated(1, week(1), dynamics.Estimate{Stage: dynamics.StageForming, Confidence: 0.9})
-	_ = h.Estimated(2, week(2), dynamics.Estimate{Stage: dynamics.StagePerforming, Confidence: 0.3})
-	_ = h.Set(2, week(2), dynamics.StageTransition, "lee", "members testing the ground rules")
-	_ = h.Estimated(3, week(3), dynamics.Estimate{Stage: dynamics.StageForming, Confidence: 0.6})
-	for _, e := range h.Entries() {
-		fmt.Printf("session %d: %s by %s", e.Session, e.Stage, e.SetBy)
-		if e.Overrides.IsValid() {
-			fmt.Printf(" (overrides %s: %s)", e.Overrides, e.Reason)
-		}
-		if e.Regression {
-			fmt.Printf(" (regression from %s)", e.From)
-		}
-		fmt.Println()
-	}
-	// Output:
-	// session 1: initial by estimate
-	// session 2: transition by facilitator (overrides working: members testing the ground rules)
-	// session 3: initial by estimate (regression from transition)
-}
-
-// Example follows one session of a CBT group from events to a sociogram and
+// Example follows one session of a CBT group from events to its metrics and
 // a stage estimate recorded in the group's history.
 func Example() {
 	start := time.Date(2025, 5, 12, 17, 30, 0, 0, time.UTC)
@@ -125,7 +74,7 @@ func Example() {
 			Speaker: from, Addressee: to, Duration: time.Duration(dur) * time.Second, Act: act, Tags: ts}}
 	}
 	log := []session.Event{
-		{Type: session.EventStarted, At: sec(0), Start: session.Start{Members: []group.MemberID{"ana", "ben", "cy"}, Facilitators: []group.FacilitatorID{"lee"}}},
+		{Type: session.EventStarted, At: sec(0), Start: &session.Start{Members: []group.MemberID{"ana", "ben", "cy"}, Facilitators: []group.FacilitatorID{"lee"}}},
 		{Type: session.EventSegmentBegan, At: sec(0), Segment: session.SegmentCheckIn},
 		turn(10, lee, session.WholeGroup(), 40, session.ActGivesOrientation),
 		turn(50, ana, session.WholeGroup(), 80, session.ActGivesOrientation, session.TagSelfDisclosure),
@@ -136,12 +85,12 @@ func Example() {
 		turn(225, dee, cy, 20, session.ActGivesOpinion, session.TagSideConversation),
 		turn(245, ben, ana, 40, session.ActGivesOpinion, session.TagFeedback, session.TagHereAndNow),
 		turn(285, cy, lee, 15, session.ActDisagrees),
-		{Type: session.EventIntervention, At: sec(300), Intervention: session.Intervention{Facilitator: "lee", Skill: session.SkillLinking, Target: cy}},
+		{Type: session.EventIntervention, At: sec(300), Intervention: &session.Intervention{Facilitator: "lee", Skill: session.SkillLinking, Target: cy}},
 		turn(310, dee, ben, 30, session.ActShowsSolidarity, session.TagSelfDisclosure),
 		{Type: session.EventEnded, At: sec(3600)},
 	}
 	for _, e := range log {
-		if err := tr.Observe(&e); err != nil {
+		if err := tr.Observe(e); err != nil {
 			fmt.Println(err)
 			return
 		}
@@ -156,20 +105,16 @@ func Example() {
 	late, _ := s.Member("dee")
 	fmt.Printf("dee came %v late\n", late.LateBy)
 
-	svg := dynamics.Sociogram(&s, dynamics.PictureOptions{Initials: true,
-		Labels: map[session.Party]string{ana: "Ana Ortiz", ben: "Ben Ode", cy: "Cy Lamb", dee: "Dee Fox", lee: "Lee Park"}})
-	fmt.Println("sociogram bytes:", len(svg) > 0)
-
-	ev := dynamics.SessionEvidence{Session: 6, Planned: 8,
+	ev := stage.SessionEvidence{Session: 6, Planned: 8,
 		Climate:     measure.GCQSScore{Engagement: 4.4, Avoidance: 1.2, Conflict: 1.1, Answered: 12},
 		Interaction: s.Evidence(), Attendance: s.Attendance()}
-	est, err := dynamics.EstimateStage([]dynamics.SessionEvidence{ev})
+	est, err := stage.Infer([]stage.SessionEvidence{ev})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 	fmt.Printf("estimate: %s, confidence %.2f (%d signals)\n", est.Stage, est.Confidence, len(est.Evidence))
-	h, _ := dynamics.NewStageHistory(dynamics.ModelCorey)
+	h, _ := stage.NewHistory(stage.Corey)
 	_ = h.Estimated(6, start, est)
 	cur, _ := h.Current()
 	fmt.Printf("history, session %d: %s (%s)\n", cur.Session, cur.Stage, cur.SetBy)
@@ -179,7 +124,6 @@ func Example() {
 	// subgroup 2: [cy dee]
 	// modularity 0.32
 	// dee came 2m0s late
-	// sociogram bytes: true
 	// estimate: performing, confidence 0.69 (6 signals)
 	// history, session 6: working (estimate)
 }

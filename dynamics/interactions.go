@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/groupwork/groupwork/group"
-	"github.com/groupwork/groupwork/internal/ids"
 	"github.com/groupwork/groupwork/session"
 )
 
@@ -65,22 +64,29 @@ func (s ActSet) Has(a session.Act) bool { return int(a) < numActs && s&(1<<a) !=
 // return zero. The zero value is an empty record with nobody in it. Reading
 // is safe for concurrent use when nothing writes.
 type Interactions struct {
-	members      []group.MemberID      // sorted; dense index i
-	facilitators []group.FacilitatorID // sorted; dense index len(members)+j
-	memberIdx    *ids.Index            // ID -> dense index; built once, read-only
-	facIdx       *ids.Index            // ID -> dense index less len(members); built once, read-only
-	acts         []uint16              // [speaker][addressee][act], saturating at 65535
-	turns        []uint32              // [speaker][addressee]: all turns
-	spoken       []uint32              // [speaker][act]: all acts of the speaker
-	u32          []uint32              // one block backing turns, spoken and tags
-	talk         []time.Duration       // [speaker][addressee]
-	tags         []uint32              // [speaker][tag bit]
+	members      []group.MemberID            // sorted; dense index i
+	facilitators []group.FacilitatorID       // sorted; dense index len(members)+j
+	memberIdx    map[group.MemberID]int      // ID -> dense index; built once, read-only
+	facIdx       map[group.FacilitatorID]int // ID -> dense index; built once, read-only
+	acts         []uint16                    // [speaker][addressee][act], saturating at 65535
+	turns        []uint32                    // [speaker][addressee]: all turns
+	spoken       []uint32                    // [speaker][act]: all acts of the speaker
+	u32          []uint32                    // one block backing turns, spoken and tags
+	talk         []time.Duration             // [speaker][addressee]
+	tags         []uint32                    // [speaker][tag bit]
 }
 
 func newInteractions(members []group.MemberID, facilitators []group.FacilitatorID) Interactions {
 	np := len(members) + len(facilitators)
 	na := np + 1
-	mi, fi := ids.New(members), ids.New(facilitators)
+	mi := make(map[group.MemberID]int, len(members))
+	for i, id := range members {
+		mi[id] = i
+	}
+	fi := make(map[group.FacilitatorID]int, len(facilitators))
+	for j, id := range facilitators {
+		fi[id] = len(members) + j
+	}
 	x := Interactions{
 		members:      members,
 		facilitators: facilitators,
@@ -141,22 +147,11 @@ func (x *Interactions) speakers() int { return len(x.members) + len(x.facilitato
 func (x *Interactions) index(p session.Party) (int, bool) {
 	switch p.Kind {
 	case session.PartyMember:
-		if x.memberIdx == nil {
-			return 0, false
-		}
-		if i, ok := x.memberIdx.Held(p.ID); ok { // inlined; the roster's own strings
-			return i, true
-		}
-		return x.memberIdx.Lookup(p.ID)
+		i, ok := x.memberIdx[group.MemberID(p.ID)]
+		return i, ok
 	case session.PartyFacilitator:
-		if x.facIdx == nil {
-			return 0, false
-		}
-		j, ok := x.facIdx.Held(p.ID)
-		if !ok {
-			j, ok = x.facIdx.Lookup(p.ID)
-		}
-		return len(x.members) + j, ok
+		i, ok := x.facIdx[group.FacilitatorID(p.ID)]
+		return i, ok
 	case session.PartyGroup:
 		return x.speakers(), p.ID == ""
 	}

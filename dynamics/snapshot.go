@@ -1,9 +1,11 @@
 package dynamics
 
 import (
+	"math"
 	"math/bits"
 	"time"
 
+	"github.com/groupwork/groupwork/dynamics/stage"
 	"github.com/groupwork/groupwork/group"
 	"github.com/groupwork/groupwork/session"
 )
@@ -182,11 +184,6 @@ type Snapshot struct {
 
 	// Interactions is an independent copy of the who-to-whom record.
 	Interactions Interactions `json:"-"`
-
-	// Scratch space kept for SnapshotInto.
-	floats  []float64
-	ints    []int
-	grouped []group.MemberID
 }
 
 // grow returns b resized to n, reusing its memory when it is large enough;
@@ -216,62 +213,30 @@ func (t *Tracker) Snapshot() Snapshot { return t.SnapshotAt(t.last) }
 
 // SnapshotAt returns the metrics as of time at, which sets Elapsed, presence
 // and time since each person last spoke; counts include every event
-// observed, whatever at is.
+// observed, whatever at is. The snapshot is a value of its own: it shares
+// no memory with the tracker or with any other snapshot, so it may be kept,
+// copied and read while the tracker goes on. Its working space is the
+// tracker's, reused from one snapshot to the next.
 func (t *Tracker) SnapshotAt(at time.Time) Snapshot {
+	nm := len(t.ix.members)
+	t.floats = grow(t.floats, 4*nm*nm+5*nm)
+	t.ints = grow(t.ints, 5*nm)
 	var s Snapshot
-	if nm := len(t.ix.members); nm <= stackMembers {
-		// The working space stays on the stack: the snapshot returned
-		// holds only what it shows.
-		var floats [4*stackMembers*stackMembers + 5*stackMembers]float64 // scratchFloats(stackMembers)
-		var ints [5 * stackMembers]int                                   // scratchInts(stackMembers)
-		t.snapshot(&s, at, floats[:scratchFloats(nm)], ints[:scratchInts(nm)])
-	} else {
-		t.snapshot(&s, at, make([]float64, scratchFloats(nm)), make([]int, scratchInts(nm)))
-	}
+	t.snapshot(&s, at, t.floats, t.ints)
 	return s
 }
 
-// stackMembers is the largest group whose snapshot working space SnapshotAt
-// keeps on the stack (9 KiB).
-const stackMembers = 16
-
-// scratchFloats and scratchInts size a snapshot's working space for nm
-// members: the member-to-member turns and the undirected weights (nm*nm
-// each), the Gini inputs (2*nm), and the community detection's (3*nm +
-// 2*nm*nm floats, 3*nm ints; 2*nm ints for subgroups).
-func scratchFloats(nm int) int { return 4*nm*nm + 5*nm }
-func scratchInts(nm int) int   { return 5 * nm }
-
-// SnapshotInto is SnapshotAt writing into dst and reusing its memory, so
-// that an app taking a snapshot every few seconds allocates nothing once dst
-// has grown to size. Everything dst held is overwritten, and copies of dst
-// made earlier share its memory and change with it: give each snapshot you
-// keep its own variable.
-func (t *Tracker) SnapshotInto(dst *Snapshot, at time.Time) {
-	nm := len(t.ix.members)
-	dst.floats = grow(dst.floats, scratchFloats(nm))
-	dst.ints = grow(dst.ints, scratchInts(nm))
-	t.snapshot(dst, at, dst.floats, dst.ints)
-}
-
-// snapshot writes the metrics as of at into dst, reusing dst's memory,
-// with floats and ints as zeroed working space of the sizes scratchFloats
-// and scratchInts give. It does not keep floats or ints.
+// snapshot writes the metrics as of at into dst, with floats and ints as
+// zeroed working space: the member-to-member turns and the undirected
+// weights (nm*nm each), the Gini inputs (2*nm), and the community
+// detection's (3*nm + 2*nm*nm floats, 3*nm ints; 2*nm ints for subgroups).
+// It does not keep floats or ints.
 func (t *Tracker) snapshot(dst *Snapshot, at time.Time, floats []float64, ints []int) {
 	x := &t.ix
 	nm, np := len(x.members), x.speakers()
 	na := np + 1
 	now := t.off(at)
-	grouped := dst.grouped[:0]
-	if cap(grouped) < nm {
-		grouped = make([]group.MemberID, 0, nm)
-	}
-	subs := dst.Subgroups[:0]
-	incidents := dst.Incidents[:0]
-	inter := dst.Interactions
-	x.copyInto(&inter)
 	s := Snapshot{
-		floats: dst.floats, ints: dst.ints, grouped: grouped, Subgroups: subs, Incidents: incidents,
 		At:            at,
 		Started:       t.started,
 		Ended:         t.ended,
@@ -280,9 +245,9 @@ func (t *Tracker) snapshot(dst *Snapshot, at time.Time, floats []float64, ints [
 		Overlaps:      t.overlaps,
 		Interventions: t.interv,
 		OpenIncidents: t.open,
-		Members:       grow(dst.Members, nm),
-		Facilitators:  grow(dst.Facilitators, np-nm),
-		Interactions:  inter,
+		Members:       make([]MemberStats, nm),
+		Facilitators:  make([]FacilitatorStats, np-nm),
+		Interactions:  x.clone(),
 	}
 	if t.seen {
 		s.Elapsed = max(now-t.startAt, 0)
@@ -419,16 +384,13 @@ func subgroups(s *Snapshot, comm []int, m2m []float64, scratch []int) []Subgroup
 	for _, c := range comm {
 		size[c]++
 	}
-	out := s.Subgroups
-	pos := 0
+	var out []Subgroup
 	for i, c := range comm { // communities appear in order of their lowest member
 		if size[c] < 2 {
 			continue
 		}
 		if index[c] == 0 {
-			// Each subgroup's members are a segment of s.grouped (capacity nm).
-			out = append(out, Subgroup{Members: s.grouped[pos:pos:min(pos+size[c], cap(s.grouped))]})
-			pos += size[c]
+			out = append(out, Subgroup{Members: make([]group.MemberID, 0, size[c])})
 			index[c] = len(out)
 		}
 		g := &out[index[c]-1]
@@ -441,6 +403,42 @@ func subgroups(s *Snapshot, comm []int, m2m []float64, scratch []int) []Subgroup
 		}
 	}
 	return out
+}
+
+// Evidence returns the interaction evidence of the snapshot for a stage
+// estimate (see stage.Infer).
+func (s *Snapshot) Evidence() stage.InteractionEvidence {
+	var turns, disc int
+	for _, m := range s.Members {
+		turns += m.Turns
+		disc += m.Tags.Count(session.TagSelfDisclosure) + m.Tags.Count(session.TagFeedback)
+	}
+	x := &s.Interactions
+	challenges := 0
+	for _, f := range x.facilitators {
+		challenges += x.ActsAt(session.FacilitatorParty(f), session.PartyMember, ActsOf(session.ActDisagrees, session.ActShowsAntagonism))
+	}
+	return stage.InteractionEvidence{
+		MemberTurns:         turns,
+		MemberToMember:      s.MemberToMember,
+		MemberToFacilitator: s.MemberToFacilitator,
+		Negative:            s.IPA.Negative,
+		Questions:           s.IPA.Questions,
+		LeaderChallenges:    challenges,
+		DisclosureFeedback:  math.Min(1, ratio(float64(disc), float64(turns))),
+	}
+}
+
+// Attendance returns the snapshot's attendance for a stage estimate:
+// members known, members who attended, and those who came late.
+func (s *Snapshot) Attendance() stage.AttendanceEvidence {
+	a := stage.AttendanceEvidence{Expected: len(s.Members), Present: s.Attending}
+	for _, m := range s.Members {
+		if m.Late {
+			a.Late++
+		}
+	}
+	return a
 }
 
 // gini returns the Gini coefficient of xs: the mean absolute difference over

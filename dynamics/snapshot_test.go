@@ -4,6 +4,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/groupwork/groupwork/dynamics/stage"
+	sc "github.com/groupwork/groupwork/internal/testkit/script"
+
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/stretchr/testify/require"
@@ -28,15 +31,15 @@ var approx = cmpopts.EquateApprox(0, 1e-9)
 // Undirected weights a-b 2, a-c 1: putting a, b, c together gives
 // Q = (6 - 36/6)/6 = 0, better than {a,b},{c} (Q = -1/18) or singletons.
 func TestSnapshotHandWorked(t *testing.T) {
-	tr := run(t, ids("a", "b", "c", "d"), facIDs("f"),
-		started(0, ids("a", "b", "c", "d"), facIDs("f")),
-		turn(0, fac("f"), everyone, 20, session.ActGivesOrientation),
-		turn(20, mem("a"), mem("b"), 60, session.ActGivesOpinion),
-		turn(80, mem("b"), mem("a"), 30, session.ActGivesOpinion),
-		turn(110, mem("a"), mem("c"), 30, session.ActAgrees),
-		turn(140, mem("c"), fac("f"), 10, session.ActAsksOrientation),
+	tr := sc.Run(t, sc.IDs("a", "b", "c", "d"), sc.FacIDs("f"),
+		sc.Started(0, sc.IDs("a", "b", "c", "d"), sc.FacIDs("f")),
+		sc.Turn(0, sc.Fac("f"), sc.Everyone, 20, session.ActGivesOrientation),
+		sc.Turn(20, sc.Mem("a"), sc.Mem("b"), 60, session.ActGivesOpinion),
+		sc.Turn(80, sc.Mem("b"), sc.Mem("a"), 30, session.ActGivesOpinion),
+		sc.Turn(110, sc.Mem("a"), sc.Mem("c"), 30, session.ActAgrees),
+		sc.Turn(140, sc.Mem("c"), sc.Fac("f"), 10, session.ActAsksOrientation),
 	)
-	s := tr.SnapshotAt(at(200))
+	s := tr.SnapshotAt(sc.At(200))
 	got := map[string]float64{
 		"talk gini":              s.TalkGini,
 		"turn gini":              s.TurnGini,
@@ -96,7 +99,7 @@ func TestSnapshotHandWorked(t *testing.T) {
 	if diff := cmp.Diff([]deg{{2, 1, 1}, {1, 1, 1}, {0, 1, 1}, {0, 0, 0}}, degs); diff != "" {
 		t.Errorf("degrees (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff([]dynamics.Subgroup{{Members: ids("a", "b", "c"), Turns: 3}}, s.Subgroups); diff != "" {
+	if diff := cmp.Diff([]dynamics.Subgroup{{Members: sc.IDs("a", "b", "c"), Turns: 3}}, s.Subgroups); diff != "" {
 		t.Errorf("subgroups (-want +got):\n%s", diff)
 	}
 	d, ok := s.Member("d")
@@ -131,31 +134,31 @@ func TestSnapshotCommunities(t *testing.T) {
 			// Each triangle: 3 internal edges, degree sum 7:
 			// Q = 2 * (3/7 - (7/14)^2) = 6/7 - 1/2.
 			name:       "two triangles and a bridge",
-			members:    ids("a", "b", "c", "d", "e", "f"),
+			members:    sc.IDs("a", "b", "c", "d", "e", "f"),
 			turns:      [][2]string{{"a", "b"}, {"b", "c"}, {"c", "a"}, {"d", "e"}, {"e", "f"}, {"f", "d"}, {"c", "d"}},
-			want:       [][]group.MemberID{ids("a", "b", "c"), ids("d", "e", "f")},
+			want:       [][]group.MemberID{sc.IDs("a", "b", "c"), sc.IDs("d", "e", "f")},
 			modularity: 6.0/7 - 0.5,
 		},
 		{
 			// Two separate pairs, m = 2: Q = 2 * (1/2 - (2/4)^2) = 1/2.
 			name:       "two pairs",
-			members:    ids("a", "b", "c", "d"),
+			members:    sc.IDs("a", "b", "c", "d"),
 			turns:      [][2]string{{"a", "b"}, {"d", "c"}},
-			want:       [][]group.MemberID{ids("a", "b"), ids("c", "d")},
+			want:       [][]group.MemberID{sc.IDs("a", "b"), sc.IDs("c", "d")},
 			modularity: 0.5,
 		},
 		{
 			name:       "nobody spoke to anyone",
-			members:    ids("a", "b"),
+			members:    sc.IDs("a", "b"),
 			want:       nil,
 			modularity: 0,
 		},
 		{
-			// A star: everyone talks only with a. One community; Q = 0.
+			// A star: sc.Everyone talks only with a. One community; Q = 0.
 			name:       "a star",
-			members:    ids("a", "b", "c", "d"),
+			members:    sc.IDs("a", "b", "c", "d"),
 			turns:      [][2]string{{"b", "a"}, {"c", "a"}, {"d", "a"}},
-			want:       [][]group.MemberID{ids("a", "b", "c", "d")},
+			want:       [][]group.MemberID{sc.IDs("a", "b", "c", "d")},
 			modularity: 0,
 		},
 	}
@@ -163,9 +166,9 @@ func TestSnapshotCommunities(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			var events []session.Event
 			for i, p := range tc.turns {
-				events = append(events, turn(10*i, mem(p[0]), mem(p[1]), 5, session.ActGivesOpinion))
+				events = append(events, sc.Turn(10*i, sc.Mem(p[0]), sc.Mem(p[1]), 5, session.ActGivesOpinion))
 			}
-			s := run(t, tc.members, nil, events...).Snapshot()
+			s := sc.Run(t, tc.members, nil, events...).Snapshot()
 			var got [][]group.MemberID
 			for _, g := range s.Subgroups {
 				got = append(got, g.Members)
@@ -181,7 +184,7 @@ func TestSnapshotCommunities(t *testing.T) {
 }
 
 func TestSnapshotStory(t *testing.T) {
-	s := story(t).SnapshotAt(at(200))
+	s := sc.Story(t).SnapshotAt(sc.At(200))
 	ana, _ := s.Member("ana")
 	ben, _ := s.Member("ben")
 	cy, _ := s.Member("cy")
@@ -211,27 +214,27 @@ func TestSnapshotStory(t *testing.T) {
 	require.Equal(t, 0, ana.Tags.Count(session.Tag(1<<13)), "not a defined tag")
 	require.Equal(t, 1, s.Overlaps)
 	ev := s.Evidence()
-	if diff := cmp.Diff(dynamics.InteractionEvidence{
+	if diff := cmp.Diff(stage.InteractionEvidence{
 		MemberTurns: 7, MemberToMember: 4.0 / 7, MemberToFacilitator: 2.0 / 7,
 		Negative: 4.0 / 7, Questions: 1.0 / 7, LeaderChallenges: 1, DisclosureFeedback: 0, // negative: IPA 11, 12, 10, 12
 	}, ev, approx); diff != "" {
 		t.Errorf("evidence (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff(dynamics.AttendanceEvidence{Expected: 3, Present: 3, Late: 1}, s.Attendance()); diff != "" {
+	if diff := cmp.Diff(stage.AttendanceEvidence{Expected: 3, Present: 3, Late: 1}, s.Attendance()); diff != "" {
 		t.Errorf("attendance (-want +got):\n%s", diff)
 	}
 }
 
 func TestSnapshotPresenceAndEnd(t *testing.T) {
-	tr := run(t, ids("ana", "ben"), facIDs("lee"),
-		started(0, ids("ana"), facIDs("lee")),
-		arrived(60, "ben"),
-		turn(70, mem("ben"), fac("lee"), 10, session.ActAgrees),
-		departed(100, "ben"),
-		arrived(120, "ben"),
-		ended(200),
+	tr := sc.Run(t, sc.IDs("ana", "ben"), sc.FacIDs("lee"),
+		sc.Started(0, sc.IDs("ana"), sc.FacIDs("lee")),
+		sc.Arrived(60, "ben"),
+		sc.Turn(70, sc.Mem("ben"), sc.Fac("lee"), 10, session.ActAgrees),
+		sc.Departed(100, "ben"),
+		sc.Arrived(120, "ben"),
+		sc.Ended(200),
 	)
-	s := tr.SnapshotAt(at(500)) // after the end: the end bounds silence and presence
+	s := tr.SnapshotAt(sc.At(500)) // after the end: the end bounds silence and presence
 	ben, _ := s.Member("ben")
 	require.False(t, ben.Present)
 	require.Equal(t, 40*time.Second+80*time.Second, ben.PresentFor)
@@ -245,34 +248,39 @@ func TestSnapshotPresenceAndEnd(t *testing.T) {
 	require.InDelta(t, 0.5, s.TalkGini, 1e-9, "one of two attending members has all the talk")
 }
 
-func TestSnapshotInto(t *testing.T) {
-	// Reusing one snapshot gives the same metrics as fresh ones, whatever
-	// it held before (a bigger roster, then the same one).
-	big := run(t, ids("a", "b", "c", "d", "e", "f"), facIDs("x", "y"),
-		turn(0, mem("a"), mem("b"), 5, 5), turn(10, mem("b"), mem("a"), 5, 5), turn(20, mem("e"), mem("f"), 5, 5))
-	tr := story(t)
-	var s dynamics.Snapshot
-	big.SnapshotInto(&s, at(100))
-	for _, when := range []int{200, 250} {
-		tr.SnapshotInto(&s, at(when))
-		if diff := cmp.Diff(tr.SnapshotAt(at(when)), s, snapshotCmp); diff != "" {
-			t.Errorf("at %d (-fresh +reused):\n%s", when, diff)
-		}
+// TestSnapshotsAreValues: two snapshots of one tracker share no memory, and
+// the tracker never writes to a snapshot it returned, so keeping one and
+// taking the next never changes it; the tracker's working space, reused
+// between snapshots, is not in them.
+func TestSnapshotsAreValues(t *testing.T) {
+	big := sc.Run(t, sc.IDs("a", "b", "c", "d", "e", "f"), sc.FacIDs("x", "y"),
+		sc.Turn(0, sc.Mem("a"), sc.Mem("b"), 5, 5), sc.Turn(10, sc.Mem("b"), sc.Mem("a"), 5, 5), sc.Turn(20, sc.Mem("e"), sc.Mem("f"), 5, 5))
+	first := big.SnapshotAt(sc.At(100))
+	kept := first
+	fresh := big.SnapshotAt(sc.At(100))
+	require.NoError(t, big.Observe(sc.Turn(120, sc.Mem("c"), sc.Mem("d"), 5, 5)))
+	second := big.SnapshotAt(sc.At(200))
+	if diff := cmp.Diff(fresh, first, snapshotCmp); diff != "" {
+		t.Errorf("a later snapshot changed an earlier one (-fresh +kept):\n%s", diff)
 	}
-	big.SnapshotInto(&s, at(100))
-	if diff := cmp.Diff(big.SnapshotAt(at(100)), s, snapshotCmp); diff != "" {
-		t.Errorf("back to the big roster (-fresh +reused):\n%s", diff)
+	if diff := cmp.Diff(fresh, kept, snapshotCmp); diff != "" {
+		t.Errorf("a copy taken before changed (-fresh +copy):\n%s", diff)
 	}
-	require.Len(t, s.Subgroups, 2)
+	fresh.Members[0].Turns = 99
+	fresh.Subgroups[0].Members[0] = "changed"
+	require.NotEqual(t, 99, first.Members[0].Turns, "snapshots share no memory")
+	require.NotEqual(t, 99, second.Members[0].Turns)
+	require.NotEqual(t, "changed", string(second.Subgroups[0].Members[0]))
+	require.Len(t, first.Subgroups, 2)
 }
 
 func TestSnapshotIsIndependent(t *testing.T) {
-	tr := story(t)
+	tr := sc.Story(t)
 	s := tr.Snapshot()
-	before := s.Interactions.Acts(mem("ana"), mem("ben"), dynamics.AllTurns)
-	require.NoError(t, tr.Observe(ptr(turn(300, mem("ana"), mem("ben"), 5, session.ActAgrees))))
-	require.Equal(t, before, s.Interactions.Acts(mem("ana"), mem("ben"), dynamics.AllTurns))
-	require.Equal(t, before+1, tr.Interactions().Acts(mem("ana"), mem("ben"), dynamics.AllTurns))
+	before := s.Interactions.Acts(sc.Mem("ana"), sc.Mem("ben"), dynamics.AllTurns)
+	require.NoError(t, tr.Observe(sc.Turn(300, sc.Mem("ana"), sc.Mem("ben"), 5, session.ActAgrees)))
+	require.Equal(t, before, s.Interactions.Acts(sc.Mem("ana"), sc.Mem("ben"), dynamics.AllTurns))
+	require.Equal(t, before+1, tr.Interactions().Acts(sc.Mem("ana"), sc.Mem("ben"), dynamics.AllTurns))
 }
 
 func TestActSet(t *testing.T) {

@@ -40,6 +40,10 @@ type Tracker struct {
 	ix     Interactions
 	people []person // dense: members, then facilitators
 
+	floats []float64 // a snapshot's working space, reused
+	ints   []int
+
+	events  int           // events accepted, notes included
 	base    time.Time     // time of the first accepted event; offsets are from here
 	last    time.Time     // time of the last accepted event
 	seen    bool          // an event has been accepted
@@ -147,7 +151,7 @@ func checkIDs[ID ~string](f *fault.List, path string, ids []ID) {
 			continue
 		}
 		if j, dup := seen[id]; dup {
-			f.Add(idx(path, i), "same identifier as "+idx(path, j), ErrDuplicateID)
+			f.Add(idx(path, i), "same identifier as "+idx(path, j), group.ErrDuplicateID)
 			continue
 		}
 		seen[id] = i
@@ -160,72 +164,62 @@ func (t *Tracker) Interactions() *Interactions { return &t.ix }
 
 // Observe folds one event into the tracker. Started, segment-began, arrived,
 // departed, turn, intervention, incident and ended events are used; note
-// events are ignored (notes are often written after the session, and say
-// nothing about interaction).
+// events are counted and otherwise ignored (notes are often written after
+// the session, and say nothing about interaction).
 //
-// Observe rejects, with an *EventError and no change to the tracker: a
-// person it was not told about (ErrUnknownPerson); an event dated before
-// the last one it accepted (ErrTimeOrder); an IPA category above 12 or
-// undefined tag bits (ErrInvalidAct); a malformed payload (ErrInvalidEvent);
-// a second start or any event after the end (ErrSequence).
-// It does not change *e, and allocates nothing unless it returns an error.
-func (t *Tracker) Observe(e *session.Event) error {
-	if e == nil {
-		return &EventError{Err: ErrInvalidEvent}
-	}
+// Observe refuses what a Session would refuse and the tracker can tell,
+// with a *session.EventError and no change to the tracker (see the
+// package's error vocabulary): a person it does not follow, an event dated
+// before the last one it accepted, a second start or any event but a note
+// after the end, a malformed payload. It never changes what the caller's
+// event points to, reads times by the wall clock alone (as a session's log
+// keeps them), and allocates nothing unless it returns an error.
+func (t *Tracker) Observe(e session.Event) error {
+	e.At = e.At.Round(0)
 	switch e.Type {
 	case session.EventNoteWritten, session.EventNoteSigned, session.EventNoteAmended:
+		t.events++ // notes follow the end, often days later, and move no clock
 		return nil
 	}
 	if !e.Type.IsValid() {
-		return t.reject(e, session.Party{}, ErrInvalidEvent)
+		return t.reject(&e, malformed("type", "unknown event type "+e.Type.String()))
 	}
 	if t.ended {
-		return t.reject(e, session.Party{}, ErrSequence)
+		return t.reject(&e, session.ErrEnded)
 	}
-	// Read times by the wall clock alone, as a session's log keeps them, so
-	// that a live tracker and one fed the log agree.
-	at := e.At.Round(0)
-	if t.seen && at.Before(t.last) {
-		return t.reject(e, session.Party{}, ErrTimeOrder)
+	if t.seen && e.At.Before(t.last) {
+		return t.reject(&e, group.ErrTimeOrder)
 	}
-	if e.Type == session.EventTurn {
-		return t.turn(e, at)
-	}
-	if at != e.At { // the rarer events take a copy with the wall-clock time
-		c := *e
-		c.At = at
-		e = &c
-	}
+	var err error
 	switch e.Type {
+	case session.EventTurn:
+		err = t.turn(&e)
 	case session.EventStarted:
-		return t.start(e)
+		err = t.start(&e)
 	case session.EventArrived, session.EventDeparted:
-		return t.presence(e)
+		err = t.presence(&e)
 	case session.EventIntervention:
-		return t.intervention(e)
+		err = t.intervention(&e)
 	case session.EventIncidentRaised, session.EventIncidentResolved:
-		return t.incident(e)
+		err = t.incident(&e)
 	case session.EventSegmentBegan:
 		if !e.Segment.IsValid() {
-			return t.reject(e, session.Party{}, ErrInvalidEvent)
+			return t.reject(&e, malformed("segment", "unknown segment kind "+e.Segment.String()))
 		}
 		t.accept(e.At)
 		t.segment, t.segmentAt = e.Segment, t.off(e.At)
-		return nil
 	case session.EventEnded:
 		t.accept(e.At)
 		t.ended, t.endAt = true, t.off(e.At)
 		for i := range t.people {
 			t.leave(i, t.endAt)
 		}
-		return nil
 	}
-	return t.reject(e, session.Party{}, ErrInvalidEvent)
-}
-
-func (t *Tracker) reject(e *session.Event, p session.Party, err error) error {
-	return &EventError{Type: e.Type, At: e.At, Party: p, Err: err}
+	if err != nil {
+		return t.reject(&e, err)
+	}
+	t.events++
+	return nil
 }
 
 // accept records that an event at time at was accepted.
@@ -236,58 +230,54 @@ func (t *Tracker) accept(at time.Time) {
 	t.last = at
 }
 
-// off returns the offset of at from the first event, saturating, by the
-// wall clock: at.Round(0).Sub(t.base), computed without Sub's overflow
-// check in the range where no overflow can happen.
+// off returns the offset of at from the first event, saturating.
 func (t *Tracker) off(at time.Time) time.Duration {
 	if !t.seen {
 		return 0
 	}
-	const lim uint64 = math.MaxInt64/uint64(time.Second) - 1 // whole seconds that cannot overflow
-	s, b := at.Unix(), t.base.Unix()
-	dn := time.Duration(at.Nanosecond() - t.base.Nanosecond())
-	switch {
-	case s >= b && uint64(s)-uint64(b) <= lim:
-		return time.Duration(uint64(s)-uint64(b))*time.Second + dn
-	case s < b && uint64(b)-uint64(s) <= lim:
-		return -time.Duration(uint64(b)-uint64(s))*time.Second + dn
-	}
-	return at.Round(0).Sub(t.base)
+	return at.Sub(t.base)
 }
 
-// turn folds in the turn e, whose time read by the wall clock is at.
-func (t *Tracker) turn(e *session.Event, at time.Time) error {
+// party returns the dense index of the party at path, which must be a
+// member or facilitator the tracker follows (or the whole group when
+// groupOK).
+func (t *Tracker) party(path string, p session.Party, groupOK bool) (int, error) {
+	i, ok := t.ix.index(p)
+	switch {
+	case ok && (p.Kind != session.PartyGroup || groupOK):
+		return i, nil
+	case p.Kind == session.PartyMember || p.Kind == session.PartyFacilitator:
+		return 0, unknown(path, p)
+	case p.IsZero():
+		return 0, &FieldError{Pkg: "dynamics", Path: path, Problem: "must be set", Err: session.ErrMissingField}
+	}
+	return 0, malformed(path, "not a valid party here: "+p.String())
+}
+
+// turn folds in the turn e.
+func (t *Tracker) turn(e *session.Event) error {
 	tr := &e.Turn
-	s, ok := t.ix.index(tr.Speaker)
-	if !ok || tr.Speaker.Kind == session.PartyGroup {
-		if tr.Speaker.Kind == session.PartyMember || tr.Speaker.Kind == session.PartyFacilitator {
-			return t.reject(e, tr.Speaker, ErrUnknownPerson)
-		}
-		return t.reject(e, tr.Speaker, ErrInvalidEvent)
+	s, err := t.party("turn.speaker", tr.Speaker, false)
+	if err != nil {
+		return err
 	}
-	a, ok := t.ix.index(tr.Addressee)
-	if !ok {
-		if tr.Addressee.Kind == session.PartyMember || tr.Addressee.Kind == session.PartyFacilitator {
-			return t.reject(e, tr.Addressee, ErrUnknownPerson)
-		}
-		return t.reject(e, tr.Addressee, ErrInvalidEvent)
-	}
-	if a == s {
-		return t.reject(e, tr.Addressee, ErrInvalidEvent)
-	}
-	if int(tr.Act) >= numActs || !tr.Tags.IsValid() {
-		return t.reject(e, tr.Speaker, ErrInvalidAct)
-	}
-	if tr.Duration < 0 {
-		return t.reject(e, tr.Speaker, ErrInvalidEvent)
+	a, err := t.party("turn.addressee", tr.Addressee, true)
+	switch {
+	case err != nil:
+		return err
+	case a == s:
+		return malformed("turn.addressee", "a speaker does not address themselves")
+	case int(tr.Act) >= numActs:
+		return &FieldError{Pkg: "dynamics", Path: "turn.act", Problem: "unknown act " + tr.Act.String(), Err: ErrUnknownValue}
+	case !tr.Tags.IsValid():
+		return &FieldError{Pkg: "dynamics", Path: "turn.tags", Problem: "undefined tag bits", Err: ErrUnknownValue}
+	case tr.Duration < 0 || tr.Duration > session.MaxTurn:
+		return malformed("turn.duration", "must be from 0 to "+session.MaxTurn.String())
 	}
 
-	t.accept(at)
-	begin := t.off(at)
+	t.accept(e.At)
+	begin := t.off(e.At)
 	end := begin + tr.Duration
-	if end < begin { // saturate on overflow
-		end = math.MaxInt64
-	}
 	p := &t.people[s]
 	p.talk += tr.Duration
 	p.turns++
@@ -327,10 +317,7 @@ func (t *Tracker) turn(e *session.Event, at time.Time) error {
 		t.people[t.lastSpeak].soothed++
 	}
 	t.head ^= 1
-	// Field by field: a composite literal would be built on the stack and
-	// copied with wide loads that stall on the narrow stores just made.
-	r := &t.recent[t.head]
-	r.at, r.dur, r.spk, r.adr, r.act, r.tags = at, tr.Duration, int32(s), int32(a), tr.Act, tr.Tags
+	t.recent[t.head] = recentTurn{at: e.At, dur: tr.Duration, spk: int32(s), adr: int32(a), act: tr.Act, tags: tr.Tags}
 	t.lastSpeak = s
 	t.nRecent = min(t.nRecent+1, 2)
 	return nil
@@ -338,16 +325,19 @@ func (t *Tracker) turn(e *session.Event, at time.Time) error {
 
 func (t *Tracker) start(e *session.Event) error {
 	if t.started {
-		return t.reject(e, session.Party{}, ErrSequence)
+		return session.ErrAlreadyStarted
 	}
-	for _, m := range e.Start.Members {
-		if _, ok := t.ix.index(session.MemberParty(m)); !ok {
-			return t.reject(e, session.MemberParty(m), ErrUnknownPerson)
+	if e.Start == nil {
+		return &FieldError{Pkg: "dynamics", Path: "start", Problem: "must be set", Err: session.ErrMissingField}
+	}
+	for i, m := range e.Start.Members {
+		if _, err := t.party(idx("start.members", i), session.MemberParty(m), false); err != nil {
+			return err
 		}
 	}
-	for _, f := range e.Start.Facilitators {
-		if _, ok := t.ix.index(session.FacilitatorParty(f)); !ok {
-			return t.reject(e, session.FacilitatorParty(f), ErrUnknownPerson)
+	for i, f := range e.Start.Facilitators {
+		if _, err := t.party(idx("start.facilitators", i), session.FacilitatorParty(f), false); err != nil {
+			return err
 		}
 	}
 	t.accept(e.At)
@@ -364,13 +354,9 @@ func (t *Tracker) start(e *session.Event) error {
 }
 
 func (t *Tracker) presence(e *session.Event) error {
-	p := session.MemberParty(e.Member)
-	i, ok := t.ix.index(p)
-	if !ok {
-		if e.Member == "" {
-			return t.reject(e, p, ErrInvalidEvent)
-		}
-		return t.reject(e, p, ErrUnknownPerson)
+	i, err := t.party("member", session.MemberParty(e.Member), false)
+	if err != nil {
+		return err
 	}
 	t.accept(e.At)
 	at := t.off(e.At)
@@ -401,28 +387,22 @@ func (t *Tracker) leave(i int, at time.Duration) {
 }
 
 func (t *Tracker) intervention(e *session.Event) error {
-	iv := &e.Intervention
-	fp := session.FacilitatorParty(iv.Facilitator)
-	f, ok := t.ix.index(fp)
-	if !ok {
-		if iv.Facilitator == "" {
-			return t.reject(e, fp, ErrInvalidEvent)
-		}
-		return t.reject(e, fp, ErrUnknownPerson)
+	iv := e.Intervention
+	if iv == nil {
+		return &FieldError{Pkg: "dynamics", Path: "intervention", Problem: "must be set", Err: session.ErrMissingField}
+	}
+	f, err := t.party("intervention.facilitator", session.FacilitatorParty(iv.Facilitator), false)
+	if err != nil {
+		return err
 	}
 	if iv.Skill.IsValid() == iv.Step.IsValid() {
-		return t.reject(e, fp, ErrInvalidEvent)
+		return malformed("intervention", "set one known skill or safety step")
 	}
 	target := -1
 	if !iv.Target.IsZero() {
-		j, ok := t.ix.index(iv.Target)
-		if !ok {
-			if iv.Target.Kind == session.PartyMember || iv.Target.Kind == session.PartyFacilitator {
-				return t.reject(e, iv.Target, ErrUnknownPerson)
-			}
-			return t.reject(e, iv.Target, ErrInvalidEvent)
+		if target, err = t.party("intervention.target", iv.Target, true); err != nil {
+			return err
 		}
-		target = j
 	}
 	t.accept(e.At)
 	t.people[f].intervBy++
@@ -435,17 +415,20 @@ func (t *Tracker) intervention(e *session.Event) error {
 }
 
 func (t *Tracker) incident(e *session.Event) error {
-	inc := &e.Incident
+	inc := e.Incident
+	if inc == nil {
+		return &FieldError{Pkg: "dynamics", Path: "incident", Problem: "must be set", Err: session.ErrMissingField}
+	}
 	member := -1
 	if inc.Member != "" {
-		i, ok := t.ix.index(session.MemberParty(inc.Member))
-		if !ok {
-			return t.reject(e, session.MemberParty(inc.Member), ErrUnknownPerson)
+		i, err := t.party("incident.member", session.MemberParty(inc.Member), false)
+		if err != nil {
+			return err
 		}
 		member = i
 	}
 	if inc.ID < 1 || (e.Type == session.EventIncidentRaised && (!inc.Kind.IsValid() || int(inc.Kind) >= incidentSlots)) {
-		return t.reject(e, session.Party{}, ErrInvalidEvent)
+		return malformed("incident", "a raised incident needs an ID from 1 and a known kind")
 	}
 	t.accept(e.At)
 	if e.Type == session.EventIncidentResolved {

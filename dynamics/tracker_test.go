@@ -7,13 +7,14 @@ import (
 	"testing"
 	"time"
 
+	sc "github.com/groupwork/groupwork/internal/testkit/script"
+
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/stretchr/testify/require"
 
 	"github.com/groupwork/groupwork/dynamics"
 	"github.com/groupwork/groupwork/group"
-	idindex "github.com/groupwork/groupwork/internal/ids"
 	"github.com/groupwork/groupwork/session"
 )
 
@@ -29,13 +30,13 @@ func TestNewTrackerRejects(t *testing.T) {
 		sentinel error
 		problems int
 	}{
-		{"no members", nil, facIDs("lee"), dynamics.ErrInvalid, 1},
-		{"empty member id", ids("ana", ""), nil, dynamics.ErrInvalid, 1},
-		{"duplicate member", ids("ana", "ana"), nil, dynamics.ErrDuplicateID, 1},
-		{"duplicate facilitator", ids("ana"), facIDs("lee", "lee"), dynamics.ErrDuplicateID, 1},
+		{"no members", nil, sc.FacIDs("lee"), dynamics.ErrInvalid, 1},
+		{"empty member id", sc.IDs("ana", ""), nil, dynamics.ErrInvalid, 1},
+		{"duplicate member", sc.IDs("ana", "ana"), nil, group.ErrDuplicateID, 1},
+		{"duplicate facilitator", sc.IDs("ana"), sc.FacIDs("lee", "lee"), group.ErrDuplicateID, 1},
 		{"too many members", many, nil, dynamics.ErrTooMany, 1},
 		// every problem is reported at once
-		{"all problems", ids("", "ana", "ana"), facIDs(""), dynamics.ErrInvalid, 3},
+		{"all problems", sc.IDs("", "ana", "ana"), sc.FacIDs(""), dynamics.ErrInvalid, 3},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -59,14 +60,14 @@ func TestNewTrackerRejects(t *testing.T) {
 
 func TestNewTrackerSharedIDAcrossKinds(t *testing.T) {
 	// A member and a facilitator may share an ID: parties differ by kind.
-	tr := run(t, ids("sam"), facIDs("sam"),
-		turn(0, mem("sam"), fac("sam"), 5, session.ActAsksOpinion),
+	tr := sc.Run(t, sc.IDs("sam"), sc.FacIDs("sam"),
+		sc.Turn(0, sc.Mem("sam"), sc.Fac("sam"), 5, session.ActAsksOpinion),
 	)
 	x := tr.Interactions()
-	if diff := cmp.Diff(1, x.Acts(mem("sam"), fac("sam"), dynamics.AllTurns)); diff != "" {
+	if diff := cmp.Diff(1, x.Acts(sc.Mem("sam"), sc.Fac("sam"), dynamics.AllTurns)); diff != "" {
 		t.Error(diff)
 	}
-	if diff := cmp.Diff(0, x.Acts(fac("sam"), mem("sam"), dynamics.AllTurns)); diff != "" {
+	if diff := cmp.Diff(0, x.Acts(sc.Fac("sam"), sc.Mem("sam"), dynamics.AllTurns)); diff != "" {
 		t.Error(diff)
 	}
 }
@@ -77,58 +78,55 @@ func TestObserveRejects(t *testing.T) {
 		name     string
 		event    session.Event
 		sentinel error
-		party    session.Party
 	}{
-		{"unknown speaker", turn(100, mem("zed"), everyone, 5, session.ActAgrees), dynamics.ErrUnknownPerson, mem("zed")},
-		{"unknown addressee", turn(100, mem("ana"), fac("kim"), 5, session.ActAgrees), dynamics.ErrUnknownPerson, fac("kim")},
-		{"group cannot speak", turn(100, everyone, mem("ana"), 5, session.ActAgrees), dynamics.ErrInvalidEvent, everyone},
-		{"no addressee", turn(100, mem("ana"), session.Party{}, 5, session.ActAgrees), dynamics.ErrInvalidEvent, session.Party{}},
-		{"speaking to oneself", turn(100, mem("ana"), mem("ana"), 5, session.ActAgrees), dynamics.ErrInvalidEvent, mem("ana")},
-		{"IPA category 13", turn(100, mem("ana"), everyone, 5, session.Act(13)), dynamics.ErrInvalidAct, mem("ana")},
+		{"unknown speaker", sc.Turn(100, sc.Mem("zed"), sc.Everyone, 5, session.ActAgrees), group.ErrUnknownMember},
+		{"unknown addressee", sc.Turn(100, sc.Mem("ana"), sc.Fac("kim"), 5, session.ActAgrees), group.ErrUnknownFacilitator},
+		{"group cannot speak", sc.Turn(100, sc.Everyone, sc.Mem("ana"), 5, session.ActAgrees), dynamics.ErrInvalid},
+		{"no addressee", sc.Turn(100, sc.Mem("ana"), session.Party{}, 5, session.ActAgrees), dynamics.ErrInvalid},
+		{"speaking to oneself", sc.Turn(100, sc.Mem("ana"), sc.Mem("ana"), 5, session.ActAgrees), dynamics.ErrInvalid},
+		{"IPA category 13", sc.Turn(100, sc.Mem("ana"), sc.Everyone, 5, session.Act(13)), dynamics.ErrInvalid},
 		{"undefined tag bit", func() session.Event {
-			e := turn(100, mem("ana"), everyone, 5, session.ActAgrees)
+			e := sc.Turn(100, sc.Mem("ana"), sc.Everyone, 5, session.ActAgrees)
 			e.Turn.Tags = bad
 			return e
-		}(), dynamics.ErrInvalidAct, mem("ana")},
-		{"negative duration", turn(100, mem("ana"), everyone, -5, session.ActAgrees), dynamics.ErrInvalidEvent, mem("ana")},
-		{"time going backwards", turn(10, mem("ana"), everyone, 5, session.ActAgrees), dynamics.ErrTimeOrder, session.Party{}},
-		{"arrival of a stranger", arrived(100, "zed"), dynamics.ErrUnknownPerson, mem("zed")},
-		{"arrival of nobody", arrived(100, ""), dynamics.ErrInvalidEvent, mem("")},
-		{"second start", started(100, nil, nil), dynamics.ErrSequence, session.Party{}},
-		{"unspecified type", session.Event{At: at(100)}, dynamics.ErrInvalidEvent, session.Party{}},
-		{"unknown segment", session.Event{Type: session.EventSegmentBegan, At: at(100)}, dynamics.ErrInvalidEvent, session.Party{}},
-		{"intervention by a stranger", session.Event{Type: session.EventIntervention, At: at(100),
-			Intervention: session.Intervention{Facilitator: "kim", Skill: session.SkillLinking}}, dynamics.ErrUnknownPerson, fac("kim")},
-		{"intervention by nobody", session.Event{Type: session.EventIntervention, At: at(100),
-			Intervention: session.Intervention{Skill: session.SkillLinking}}, dynamics.ErrInvalidEvent, fac("")},
-		{"intervention with skill and step", session.Event{Type: session.EventIntervention, At: at(100),
-			Intervention: session.Intervention{Facilitator: "lee", Skill: session.SkillLinking, Step: session.StepPause}}, dynamics.ErrInvalidEvent, fac("lee")},
-		{"intervention at a stranger", session.Event{Type: session.EventIntervention, At: at(100),
-			Intervention: session.Intervention{Facilitator: "lee", Skill: session.SkillLinking, Target: mem("zed")}}, dynamics.ErrUnknownPerson, mem("zed")},
-		{"intervention at a malformed party", session.Event{Type: session.EventIntervention, At: at(100),
-			Intervention: session.Intervention{Facilitator: "lee", Skill: session.SkillLinking, Target: session.Party{Kind: session.PartyGroup, ID: "x"}}},
-			dynamics.ErrInvalidEvent, session.Party{Kind: session.PartyGroup, ID: "x"}},
-		{"incident about a stranger", session.Event{Type: session.EventIncidentRaised, At: at(100),
-			Incident: session.Incident{ID: 1, Kind: session.IncidentRiskToSelf, Member: "zed"}}, dynamics.ErrUnknownPerson, mem("zed")},
-		{"incident without kind", session.Event{Type: session.EventIncidentRaised, At: at(100),
-			Incident: session.Incident{ID: 1}}, dynamics.ErrInvalidEvent, session.Party{}},
-		{"second start, naming a stranger", started(100, ids("zed"), nil), dynamics.ErrSequence, session.Party{}},
+		}(), dynamics.ErrInvalid},
+		{"negative duration", sc.Turn(100, sc.Mem("ana"), sc.Everyone, -5, session.ActAgrees), dynamics.ErrInvalid},
+		{"time going backwards", sc.Turn(10, sc.Mem("ana"), sc.Everyone, 5, session.ActAgrees), group.ErrTimeOrder},
+		{"arrival of a stranger", sc.Arrived(100, "zed"), group.ErrUnknownMember},
+		{"arrival of nobody", sc.Arrived(100, ""), dynamics.ErrInvalid},
+		{"second start", sc.Started(100, nil, nil), session.ErrAlreadyStarted},
+		{"unspecified type", session.Event{At: sc.At(100)}, dynamics.ErrInvalid},
+		{"unknown segment", session.Event{Type: session.EventSegmentBegan, At: sc.At(100)}, dynamics.ErrInvalid},
+		{"intervention by a stranger", session.Event{Type: session.EventIntervention, At: sc.At(100),
+			Intervention: &session.Intervention{Facilitator: "kim", Skill: session.SkillLinking}}, group.ErrUnknownFacilitator},
+		{"intervention by nobody", session.Event{Type: session.EventIntervention, At: sc.At(100),
+			Intervention: &session.Intervention{Skill: session.SkillLinking}}, dynamics.ErrInvalid},
+		{"intervention with skill and step", session.Event{Type: session.EventIntervention, At: sc.At(100),
+			Intervention: &session.Intervention{Facilitator: "lee", Skill: session.SkillLinking, Step: session.StepPause}}, dynamics.ErrInvalid},
+		{"intervention at a stranger", session.Event{Type: session.EventIntervention, At: sc.At(100),
+			Intervention: &session.Intervention{Facilitator: "lee", Skill: session.SkillLinking, Target: sc.Mem("zed")}}, group.ErrUnknownMember},
+		{"intervention at a malformed party", session.Event{Type: session.EventIntervention, At: sc.At(100),
+			Intervention: &session.Intervention{Facilitator: "lee", Skill: session.SkillLinking, Target: session.Party{Kind: session.PartyGroup, ID: "x"}}},
+			dynamics.ErrInvalid},
+		{"incident about a stranger", session.Event{Type: session.EventIncidentRaised, At: sc.At(100),
+			Incident: &session.Incident{ID: 1, Kind: session.IncidentRiskToSelf, Member: "zed"}}, group.ErrUnknownMember},
+		{"incident without kind", session.Event{Type: session.EventIncidentRaised, At: sc.At(100),
+			Incident: &session.Incident{ID: 1}}, dynamics.ErrInvalid},
+		{"second start, naming a stranger", sc.Started(100, sc.IDs("zed"), nil), session.ErrAlreadyStarted},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			tr := run(t, ids("ana", "ben"), facIDs("lee"),
-				started(0, ids("ana", "ben"), facIDs("lee")),
-				turn(20, mem("ana"), mem("ben"), 10, session.ActGivesOpinion, session.TagFeeling),
+			tr := sc.Run(t, sc.IDs("ana", "ben"), sc.FacIDs("lee"),
+				sc.Started(0, sc.IDs("ana", "ben"), sc.FacIDs("lee")),
+				sc.Turn(20, sc.Mem("ana"), sc.Mem("ben"), 10, session.ActGivesOpinion, session.TagFeeling),
 			)
-			before := tr.SnapshotAt(at(300))
-			err := tr.Observe(&tc.event)
+			before := tr.SnapshotAt(sc.At(300))
+			err := tr.Observe(tc.event)
 			require.ErrorIs(t, err, tc.sentinel)
-			var ee *dynamics.EventError
+			var ee *session.EventError
 			require.ErrorAs(t, err, &ee)
-			if diff := cmp.Diff(tc.party, ee.Party); diff != "" {
-				t.Errorf("party (-want +got):\n%s", diff)
-			}
-			if diff := cmp.Diff(before, tr.SnapshotAt(at(300)), snapshotCmp); diff != "" {
+			require.Equal(t, 2, ee.Index, "the error names the index the event would have had")
+			if diff := cmp.Diff(before, tr.SnapshotAt(sc.At(300)), snapshotCmp); diff != "" {
 				t.Errorf("tracker changed by a rejected event (-before +after):\n%s", diff)
 			}
 		})
@@ -136,50 +134,26 @@ func TestObserveRejects(t *testing.T) {
 }
 
 func TestObserveStartWithStranger(t *testing.T) {
-	tr, err := dynamics.NewTracker(ids("ana"), nil)
+	tr, err := dynamics.NewTracker(sc.IDs("ana"), nil)
 	require.NoError(t, err)
-	for _, e := range []session.Event{started(0, ids("zed"), nil), started(0, nil, facIDs("kim"))} {
-		require.ErrorIs(t, tr.Observe(&e), dynamics.ErrUnknownPerson)
-	}
+	require.ErrorIs(t, tr.Observe(sc.Started(0, sc.IDs("zed"), nil)), group.ErrUnknownMember)
+	require.ErrorIs(t, tr.Observe(sc.Started(0, nil, sc.FacIDs("kim"))), group.ErrUnknownFacilitator)
 	s := tr.Snapshot()
 	require.False(t, s.Started)
 }
 
 func TestObserveAfterEnd(t *testing.T) {
-	tr := run(t, ids("ana"), nil, started(0, ids("ana"), nil), ended(60))
-	require.ErrorIs(t, tr.Observe(ptr(turn(70, mem("ana"), everyone, 5, session.ActAgrees))), dynamics.ErrSequence)
+	tr := sc.Run(t, sc.IDs("ana"), nil, sc.Started(0, sc.IDs("ana"), nil), sc.Ended(60))
+	require.ErrorIs(t, tr.Observe(sc.Turn(70, sc.Mem("ana"), sc.Everyone, 5, session.ActAgrees)), session.ErrEnded)
 	// Notes are ignored, whatever their time.
-	require.NoError(t, tr.Observe(&session.Event{Type: session.EventNoteWritten, At: at(-500)}))
+	require.NoError(t, tr.Observe(session.Event{Type: session.EventNoteWritten, At: sc.At(-500)}))
 	s := tr.Snapshot()
 	require.True(t, s.Ended)
 	require.Equal(t, 0, s.Turns)
 }
 
-// story is a short scripted session used by several tests: ana and ben are
-// there at the start with lee, cy comes a minute late.
-func story(t testing.TB) *dynamics.Tracker {
-	return run(t, ids("ben", "ana", "cy"), facIDs("lee"),
-		started(0, ids("ana", "ben"), facIDs("lee")),
-		session.Event{Type: session.EventSegmentBegan, At: at(5), Segment: session.SegmentCheckIn},
-		turn(10, fac("lee"), everyone, 20, session.ActGivesOrientation),
-		turn(40, mem("ana"), fac("lee"), 10, session.ActAsksOrientation, session.TagThereAndThen),
-		arrived(60, "cy"),
-		turn(70, mem("ben"), everyone, 30, session.ActShowsTension, session.TagIntenseAffect),
-		turn(100, mem("ana"), mem("ben"), 10, session.ActShowsSolidarity, session.TagReassurance),
-		turn(105, mem("cy"), mem("ben"), 10, session.ActShowsAntagonism),
-		turn(120, mem("ben"), mem("cy"), 10, session.ActDisagrees),
-		session.Event{Type: session.EventIntervention, At: at(131), Intervention: session.Intervention{
-			Facilitator: "lee", Skill: session.SkillBlocking, Target: mem("cy")}},
-		turn(140, mem("cy"), fac("lee"), 5, session.ActShowsAntagonism),
-		session.Event{Type: session.EventNoteWritten, At: at(1)}, // ignored
-		turn(150, mem("ana"), mem("ben"), 20, session.ActGivesSuggestion, session.TagAdvice),
-		session.Event{Type: session.EventIncidentRaised, At: at(175), Incident: session.Incident{
-			ID: 1, Kind: session.IncidentConfidentialityBreach, Member: "cy", Text: "named a member outside"}},
-	)
-}
-
 func TestTrackerInteractions(t *testing.T) {
-	tr := story(t)
+	tr := sc.Story(t)
 	x := tr.Interactions()
 	neg := dynamics.NegativeActs
 	tests := []struct {
@@ -187,23 +161,23 @@ func TestTrackerInteractions(t *testing.T) {
 		got  int
 		want int
 	}{
-		{"ana to ben, all turns", x.Acts(mem("ana"), mem("ben"), dynamics.AllTurns), 2},
-		{"ana to ben, suggestions (IPA 4)", x.Acts(mem("ana"), mem("ben"), dynamics.ActsOf(session.ActGivesSuggestion)), 1},
-		{"ana to members, coded", x.ActsFrom(mem("ana"), session.PartyMember, dynamics.CodedActs), 2},
-		{"ana to facilitators", x.ActsFrom(mem("ana"), session.PartyFacilitator, dynamics.AllTurns), 1},
-		{"ana to anyone", x.ActsFrom(mem("ana"), session.PartyUnspecified, dynamics.AllTurns), 3},
-		{"ben to the group", x.Acts(mem("ben"), everyone, dynamics.AllTurns), 1},
-		{"negative acts at ben from members", x.ActsAt(mem("ben"), session.PartyMember, neg), 1},
-		{"antagonism (IPA 12) at lee", x.ActsAt(fac("lee"), session.PartyMember, dynamics.ActsOf(session.ActShowsAntagonism)), 1},
-		{"questions (IPA 7-9) at lee", x.ActsAt(fac("lee"), session.PartyUnspecified, dynamics.QuestionActs), 1},
-		{"members addressing ben", x.Senders(mem("ben"), session.PartyMember, dynamics.AllTurns), 2},
-		{"members negative at ben", x.Senders(mem("ben"), session.PartyMember, neg), 1},
-		{"cy to ben reciprocated by ben to cy (10/12)", x.Acts(mem("ben"), mem("cy"), dynamics.ActsOf(session.ActDisagrees, session.ActShowsAntagonism)), 1},
-		{"ana's advice tags", x.TagCount(mem("ana"), session.TagAdvice), 1},
-		{"ben's intense affect tags", x.TagCount(mem("ben"), session.TagIntenseAffect), 1},
-		{"a non-tag counts zero", x.TagCount(mem("ben"), session.TagIntenseAffect|session.TagAdvice), 0},
-		{"an unknown person counts zero", x.Acts(mem("zed"), everyone, dynamics.AllTurns), 0},
-		{"the group as speaker counts zero", x.ActsFrom(everyone, session.PartyUnspecified, dynamics.AllTurns), 0},
+		{"ana to ben, all turns", x.Acts(sc.Mem("ana"), sc.Mem("ben"), dynamics.AllTurns), 2},
+		{"ana to ben, suggestions (IPA 4)", x.Acts(sc.Mem("ana"), sc.Mem("ben"), dynamics.ActsOf(session.ActGivesSuggestion)), 1},
+		{"ana to members, coded", x.ActsFrom(sc.Mem("ana"), session.PartyMember, dynamics.CodedActs), 2},
+		{"ana to facilitators", x.ActsFrom(sc.Mem("ana"), session.PartyFacilitator, dynamics.AllTurns), 1},
+		{"ana to anyone", x.ActsFrom(sc.Mem("ana"), session.PartyUnspecified, dynamics.AllTurns), 3},
+		{"ben to the group", x.Acts(sc.Mem("ben"), sc.Everyone, dynamics.AllTurns), 1},
+		{"negative acts at ben from members", x.ActsAt(sc.Mem("ben"), session.PartyMember, neg), 1},
+		{"antagonism (IPA 12) at lee", x.ActsAt(sc.Fac("lee"), session.PartyMember, dynamics.ActsOf(session.ActShowsAntagonism)), 1},
+		{"questions (IPA 7-9) at lee", x.ActsAt(sc.Fac("lee"), session.PartyUnspecified, dynamics.QuestionActs), 1},
+		{"members addressing ben", x.Senders(sc.Mem("ben"), session.PartyMember, dynamics.AllTurns), 2},
+		{"members negative at ben", x.Senders(sc.Mem("ben"), session.PartyMember, neg), 1},
+		{"cy to ben reciprocated by ben to cy (10/12)", x.Acts(sc.Mem("ben"), sc.Mem("cy"), dynamics.ActsOf(session.ActDisagrees, session.ActShowsAntagonism)), 1},
+		{"ana's advice tags", x.TagCount(sc.Mem("ana"), session.TagAdvice), 1},
+		{"ben's intense affect tags", x.TagCount(sc.Mem("ben"), session.TagIntenseAffect), 1},
+		{"a non-tag counts zero", x.TagCount(sc.Mem("ben"), session.TagIntenseAffect|session.TagAdvice), 0},
+		{"an unknown person counts zero", x.Acts(sc.Mem("zed"), sc.Everyone, dynamics.AllTurns), 0},
+		{"the group as speaker counts zero", x.ActsFrom(sc.Everyone, session.PartyUnspecified, dynamics.AllTurns), 0},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -212,17 +186,17 @@ func TestTrackerInteractions(t *testing.T) {
 			}
 		})
 	}
-	if diff := cmp.Diff(30*time.Second, x.Talk(mem("ana"), mem("ben"))); diff != "" {
+	if diff := cmp.Diff(30*time.Second, x.Talk(sc.Mem("ana"), sc.Mem("ben"))); diff != "" {
 		t.Errorf("talk ana to ben (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff(ids("ana", "ben", "cy"), x.Members()); diff != "" {
+	if diff := cmp.Diff(sc.IDs("ana", "ben", "cy"), x.Members()); diff != "" {
 		t.Errorf("members sorted (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff(facIDs("lee"), x.Facilitators()); diff != "" {
+	if diff := cmp.Diff(sc.FacIDs("lee"), x.Facilitators()); diff != "" {
 		t.Error(diff)
 	}
-	require.True(t, x.Knows(everyone))
-	require.False(t, x.Knows(mem("zed")))
+	require.True(t, x.Knows(sc.Everyone))
+	require.False(t, x.Knows(sc.Mem("zed")))
 
 	type pair struct {
 		From, To string
@@ -252,10 +226,10 @@ func TestTrackerInteractions(t *testing.T) {
 }
 
 func TestTrackerRecentAndSilence(t *testing.T) {
-	tr := story(t)
+	tr := sc.Story(t)
 	last, ok := tr.LastTurn()
 	require.True(t, ok)
-	if diff := cmp.Diff(dynamics.TurnRecord{At: at(150), Turn: turn(150, mem("ana"), mem("ben"), 20, session.ActGivesSuggestion, session.TagAdvice).Turn}, last); diff != "" {
+	if diff := cmp.Diff(dynamics.TurnRecord{At: sc.At(150), Turn: sc.Turn(150, sc.Mem("ana"), sc.Mem("ben"), 20, session.ActGivesSuggestion, session.TagAdvice).Turn}, last); diff != "" {
 		t.Errorf("last turn (-want +got):\n%s", diff)
 	}
 	prev, ok := tr.PreviousTurn()
@@ -268,10 +242,10 @@ func TestTrackerRecentAndSilence(t *testing.T) {
 	inc, when, ok := tr.LastIncident()
 	require.True(t, ok)
 	require.Equal(t, session.IncidentConfidentialityBreach, inc.Kind)
-	require.Equal(t, at(175), when)
+	require.Equal(t, sc.At(175), when)
 	lastAt, ok := tr.Last()
 	require.True(t, ok)
-	require.Equal(t, at(175), lastAt)
+	require.Equal(t, sc.At(175), lastAt)
 	require.Equal(t, 8, tr.Turns())
 	require.Equal(t, 1, tr.Overlaps(), "cy began at 105 while ana talked until 110")
 
@@ -282,10 +256,10 @@ func TestTrackerRecentAndSilence(t *testing.T) {
 		want  time.Duration
 		spoke bool
 	}{
-		{"ana since her last turn ended at 170", mem("ana"), at(200), 30 * time.Second, true},
-		{"lee since 30", fac("lee"), at(200), 170 * time.Second, true},
-		{"a time before the last turn ended", mem("ana"), at(160), 0, true},
-		{"a stranger", mem("zed"), at(200), 0, false},
+		{"ana since her last turn ended at 170", sc.Mem("ana"), sc.At(200), 30 * time.Second, true},
+		{"lee since 30", sc.Fac("lee"), sc.At(200), 170 * time.Second, true},
+		{"a time before the last turn ended", sc.Mem("ana"), sc.At(160), 0, true},
+		{"a stranger", sc.Mem("zed"), sc.At(200), 0, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -297,12 +271,12 @@ func TestTrackerRecentAndSilence(t *testing.T) {
 		})
 	}
 
-	quiet := run(t, ids("ana", "dee"), nil, started(0, ids("ana"), nil), arrived(30, "dee"))
-	d, spoke := quiet.SinceSpoke(mem("dee"), at(90))
+	quiet := sc.Run(t, sc.IDs("ana", "dee"), nil, sc.Started(0, sc.IDs("ana"), nil), sc.Arrived(30, "dee"))
+	d, spoke := quiet.SinceSpoke(sc.Mem("dee"), sc.At(90))
 	require.False(t, spoke)
 	require.Equal(t, 60*time.Second, d, "never spoke: silent since arrival")
 
-	empty := run(t, ids("ana"), nil)
+	empty := sc.Run(t, sc.IDs("ana"), nil)
 	_, ok = empty.LastTurn()
 	require.False(t, ok)
 	_, ok = empty.PreviousTurn()
@@ -316,11 +290,11 @@ func TestTrackerRecentAndSilence(t *testing.T) {
 }
 
 func TestTrackerIncidentResolution(t *testing.T) {
-	tr := run(t, ids("ana"), facIDs("lee"),
-		session.Event{Type: session.EventIncidentRaised, At: at(10), Incident: session.Incident{ID: 1, Kind: session.IncidentRiskToSelf, Member: "ana"}},
-		session.Event{Type: session.EventIncidentRaised, At: at(20), Incident: session.Incident{ID: 2, Kind: session.IncidentMedical}},
-		session.Event{Type: session.EventIncidentResolved, At: at(30), Incident: session.Incident{ID: 1, Action: "safety plan"}},
-		session.Event{Type: session.EventIntervention, At: at(31), Intervention: session.Intervention{Facilitator: "lee", Step: session.StepPause}},
+	tr := sc.Run(t, sc.IDs("ana"), sc.FacIDs("lee"),
+		session.Event{Type: session.EventIncidentRaised, At: sc.At(10), Incident: &session.Incident{ID: 1, Kind: session.IncidentRiskToSelf, Member: "ana"}},
+		session.Event{Type: session.EventIncidentRaised, At: sc.At(20), Incident: &session.Incident{ID: 2, Kind: session.IncidentMedical}},
+		session.Event{Type: session.EventIncidentResolved, At: sc.At(30), Incident: &session.Incident{ID: 1, Action: "safety plan"}},
+		session.Event{Type: session.EventIntervention, At: sc.At(31), Intervention: &session.Intervention{Facilitator: "lee", Step: session.StepPause}},
 	)
 	s := tr.Snapshot()
 	want := []dynamics.IncidentCount{{Kind: session.IncidentRiskToSelf, Count: 1}, {Kind: session.IncidentMedical, Count: 1}}
@@ -337,8 +311,8 @@ func TestTrackerIncidentResolution(t *testing.T) {
 // every incident kind session defines.
 func TestIncidentKindsFit(t *testing.T) {
 	for _, k := range session.IncidentKinds() {
-		tr := run(t, ids("ana"), nil)
-		require.NoError(t, tr.Observe(&session.Event{Type: session.EventIncidentRaised, At: t0, Incident: session.Incident{ID: 1, Kind: k}}), k.String())
+		tr := sc.Run(t, sc.IDs("ana"), nil)
+		require.NoError(t, tr.Observe(session.Event{Type: session.EventIncidentRaised, At: sc.T0, Incident: &session.Incident{ID: 1, Kind: k}}), k.String())
 	}
 }
 
@@ -352,7 +326,7 @@ func TestNumTags(t *testing.T) {
 // holds: the bytes NewTracker allocates (runtime.MemStats.TotalAlloc before
 // and after, the minimum over several runs so that allocations by other
 // goroutines do not count). Everything a tracker keeps is allocated there;
-// Observe allocates nothing (BenchmarkObserve). The ceiling is 16 KiB.
+// Observe allocates nothing (BenchmarkObserve). The ceiling is 16 KiB.
 func TestTrackerFootprint(t *testing.T) {
 	members, facs := twelve()
 	best := uint64(1 << 62)
@@ -376,14 +350,12 @@ func twelve() ([]group.MemberID, []group.FacilitatorID) {
 	for i := range members {
 		members[i] = group.MemberID("member-" + strconv.Itoa(i+10))
 	}
-	return members, facIDs("lead", "colead")
+	return members, sc.FacIDs("lead", "colead")
 }
 
-// snapshotCmp compares snapshots, their who-to-whom copies included.
-// snapshotCmp compares snapshots by value; the ID indexes inside, built
-// from the same IDs, compare as equal when they hold as many.
-var snapshotCmp = cmp.Options{cmp.AllowUnexported(dynamics.Interactions{}), cmpopts.IgnoreUnexported(dynamics.Snapshot{}), cmpopts.EquateEmpty(),
-	cmp.Comparer(func(a, b *idindex.Index) bool { return a.Len() == b.Len() })}
+// snapshotCmp compares snapshots by value, their who-to-whom copies
+// included.
+var snapshotCmp = cmp.Options{cmp.AllowUnexported(dynamics.Interactions{}), cmpopts.EquateEmpty()}
 
 func BenchmarkObserve(b *testing.B) {
 	members, facs := twelve()
@@ -414,13 +386,13 @@ func BenchmarkObserve(b *testing.B) {
 		}
 		turns[i] = tu
 	}
-	e := session.Event{Type: session.EventTurn, At: t0}
+	e := session.Event{Type: session.EventTurn, At: sc.T0}
 	i := 0
 	b.ReportAllocs()
 	for b.Loop() {
 		e.At = e.At.Add(time.Second)
 		e.Turn = turns[i&1023]
-		if err := tr.Observe(&e); err != nil {
+		if err := tr.Observe(e); err != nil {
 			b.Fatal(err)
 		}
 		i++
@@ -431,7 +403,7 @@ func BenchmarkSnapshot(b *testing.B) {
 	tr := busyHour(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		_ = tr.SnapshotAt(t0.Add(time.Hour))
+		_ = tr.SnapshotAt(sc.T0.Add(time.Hour))
 	}
 }
 
@@ -449,21 +421,11 @@ func busyHour(b *testing.B) *dynamics.Tracker {
 		if from == to || i%7 == 0 {
 			to = session.FacilitatorParty(facs[i%2])
 		}
-		require.NoError(b, tr.Observe(&session.Event{Type: session.EventTurn, At: t0.Add(time.Duration(k) * 6 * time.Second),
+		require.NoError(b, tr.Observe(session.Event{Type: session.EventTurn, At: sc.T0.Add(time.Duration(k) * 6 * time.Second),
 			Turn: session.Turn{Speaker: from, Addressee: to, Duration: 5 * time.Second, Act: session.Act(1 + i%12)}}))
 		k++
 	}
 	return tr
-}
-
-// BenchmarkSnapshotInto is BenchmarkSnapshot reusing one Snapshot's memory.
-func BenchmarkSnapshotInto(b *testing.B) {
-	tr := busyHour(b)
-	var s dynamics.Snapshot
-	b.ReportAllocs()
-	for b.Loop() {
-		tr.SnapshotInto(&s, t0.Add(time.Hour))
-	}
 }
 
 func BenchmarkNewTracker(b *testing.B) {
@@ -477,17 +439,18 @@ func BenchmarkNewTracker(b *testing.B) {
 }
 
 // FuzzTracker feeds random event streams to a tracker: it never panics,
-// every error is a typed *EventError wrapping one of the sentinels, and a
-// rejected event leaves the tracker unchanged.
+// every error is a *session.EventError wrapping one of the shared
+// sentinels, and a rejected event leaves the tracker unchanged.
 func FuzzTracker(f *testing.F) {
 	f.Add([]byte{5, 1, 0, 1, 5, 7, 5, 2, 1, 4, 13, 0, 3, 1, 6, 0, 0, 0, 12, 0, 0, 0, 0, 0})
 	f.Add([]byte{1, 0, 0, 0, 0, 0, 5, 250, 2, 3, 9, 1, 6, 3, 7, 2, 1, 1, 7, 1, 1, 1, 1, 1})
 	f.Fuzz(func(t *testing.T, data []byte) {
-		pool := []session.Party{mem("ana"), mem("ben"), mem("cy"), fac("lee"), everyone, mem("zed"), fac("kim"), {}, {Kind: 9, ID: "x"}}
-		tr, err := dynamics.NewTracker(ids("ana", "ben", "cy"), facIDs("lee"))
+		pool := []session.Party{sc.Mem("ana"), sc.Mem("ben"), sc.Mem("cy"), sc.Fac("lee"), sc.Everyone, sc.Mem("zed"), sc.Fac("kim"), {}, {Kind: 9, ID: "x"}}
+		tr, err := dynamics.NewTracker(sc.IDs("ana", "ben", "cy"), sc.FacIDs("lee"))
 		require.NoError(t, err)
-		sentinels := []error{dynamics.ErrUnknownPerson, dynamics.ErrTimeOrder, dynamics.ErrInvalidAct, dynamics.ErrInvalidEvent, dynamics.ErrSequence}
-		when := t0
+		sentinels := []error{group.ErrUnknownMember, group.ErrUnknownFacilitator, group.ErrTimeOrder, dynamics.ErrInvalid,
+			session.ErrAlreadyStarted, session.ErrEnded}
+		when := sc.T0
 		for len(data) >= 6 {
 			c := data[:6]
 			data = data[6:]
@@ -496,7 +459,7 @@ func FuzzTracker(f *testing.F) {
 			e := session.Event{Type: session.EventType(c[0] % 14), At: when}
 			switch e.Type {
 			case session.EventStarted:
-				e.Start = session.Start{Members: ids(sp.ID), Facilitators: facIDs("lee")}
+				e.Start = &session.Start{Members: sc.IDs(sp.ID), Facilitators: sc.FacIDs("lee")}
 			case session.EventArrived, session.EventDeparted:
 				e.Member = group.MemberID(sp.ID)
 			case session.EventSegmentBegan:
@@ -505,24 +468,24 @@ func FuzzTracker(f *testing.F) {
 				e.Turn = session.Turn{Speaker: sp, Addressee: ad, Duration: time.Duration(int8(c[5])) * time.Second,
 					Act: session.Act(c[4] % 16), Tags: session.Tags(uint16(c[5]) << (c[4] % 8))}
 			case session.EventIntervention:
-				e.Intervention = session.Intervention{Facilitator: group.FacilitatorID(sp.ID), Skill: session.Skill(c[4] % 40),
+				e.Intervention = &session.Intervention{Facilitator: group.FacilitatorID(sp.ID), Skill: session.Skill(c[4] % 40),
 					Step: session.SafetyStep(c[5] % 12), Target: ad}
 			case session.EventIncidentRaised, session.EventIncidentResolved:
-				e.Incident = session.Incident{ID: int(c[4] % 3), Kind: session.IncidentKind(c[5] % 10), Member: group.MemberID(ad.ID)}
+				e.Incident = &session.Incident{ID: int(c[4] % 3), Kind: session.IncidentKind(c[5] % 10), Member: group.MemberID(ad.ID)}
 			}
-			before := tr.SnapshotAt(t0)
-			err := tr.Observe(&e)
+			before := tr.SnapshotAt(sc.T0)
+			err := tr.Observe(e)
 			if err == nil {
 				continue
 			}
-			var ee *dynamics.EventError
+			var ee *session.EventError
 			require.ErrorAs(t, err, &ee)
 			matched := false
 			for _, s := range sentinels {
 				matched = matched || errors.Is(err, s)
 			}
 			require.True(t, matched, "untyped error %v", err)
-			if diff := cmp.Diff(before, tr.SnapshotAt(t0), snapshotCmp); diff != "" {
+			if diff := cmp.Diff(before, tr.SnapshotAt(sc.T0), snapshotCmp); diff != "" {
 				t.Fatalf("rejected event changed the tracker:\n%s", diff)
 			}
 		}
@@ -548,10 +511,10 @@ func TestTrackerDropsMonotonicReading(t *testing.T) {
 	require.NoError(t, err)
 	now := time.Now()
 	require.Contains(t, now.String(), "m=", "time.Now should carry a monotonic reading")
-	start := session.Event{Type: session.EventStarted, At: now, Start: session.Start{Members: []group.MemberID{"ana", "ben"}, Facilitators: []group.FacilitatorID{"lee"}}}
-	require.NoError(t, tr.Observe(&start))
-	e := session.Event{Type: session.EventTurn, At: now.Add(time.Second), Turn: session.Turn{Speaker: mem("ana"), Addressee: mem("ben"), Duration: 4 * time.Second}}
-	require.NoError(t, tr.Observe(&e))
+	start := session.Event{Type: session.EventStarted, At: now, Start: &session.Start{Members: []group.MemberID{"ana", "ben"}, Facilitators: []group.FacilitatorID{"lee"}}}
+	require.NoError(t, tr.Observe(start))
+	e := session.Event{Type: session.EventTurn, At: now.Add(time.Second), Turn: session.Turn{Speaker: sc.Mem("ana"), Addressee: sc.Mem("ben"), Duration: 4 * time.Second}}
+	require.NoError(t, tr.Observe(e))
 	require.Contains(t, e.At.String(), "m=", "Observe must not change the caller's event")
 	last, ok := tr.Last()
 	require.True(t, ok)

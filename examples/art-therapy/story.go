@@ -173,7 +173,7 @@ func play(p *demo.Printer, out *outcome, start time.Time) error {
 	sc := &demo.Script{Room: room, At: start}
 	m, lead, all := demo.Member, demo.Lead(ines), demo.All()
 	everyone := []group.MemberID{leo, mara, nadia, owen, ruth, sofia}
-	sc.Event(session.Event{Type: session.EventStarted, Start: session.Start{Facilitators: []group.FacilitatorID{ines}, Members: everyone}})
+	sc.Event(session.Event{Type: session.EventStarted, Start: &session.Start{Facilitators: []group.FacilitatorID{ines}, Members: everyone}})
 	sc.Segment(session.SegmentCheckIn)
 	sc.Turn(lead, all, time.Minute, session.ActAsksOpinion) // "one word for your week"
 	for _, id := range []group.MemberID{leo, nadia, owen, ruth, sofia} {
@@ -206,7 +206,7 @@ func play(p *demo.Printer, out *outcome, start time.Time) error {
 
 	intro(p, "Drawing out through the image", "a session intervention (drawing-out, aimed at Mara), then her turn.")
 	drawn := sc.At
-	sc.Event(session.Event{Type: session.EventIntervention, Intervention: session.Intervention{
+	sc.Event(session.Event{Type: session.EventIntervention, Intervention: &session.Intervention{
 		Facilitator: ines, Skill: session.SkillDrawingOut, Target: m(mara),
 		Text: "would you hold your picture up for us? you can say as much or as little as you like about it"}})
 	sc.Turn(lead, m(mara), 30*time.Second, session.ActAsksOpinion)

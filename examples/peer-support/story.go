@@ -158,7 +158,7 @@ func evening(p *demo.Printer, out *outcome, tonight time.Time, crisisLine string
 	sc := &demo.Script{Room: room, At: tonight}
 	lead, all := demo.Lead(rosa), demo.All()
 	m := demo.Member
-	sc.Event(session.Event{Type: session.EventStarted, Start: session.Start{
+	sc.Event(session.Event{Type: session.EventStarted, Start: &session.Start{
 		Facilitators: []group.FacilitatorID{rosa}, Members: []group.MemberID{ana, carmen, dev}}})
 	sc.Segment(session.SegmentOpening)
 	sc.Turn(lead, all, 4*time.Minute, session.ActGivesOrientation) // welcome and the guidelines
@@ -185,7 +185,7 @@ func evening(p *demo.Printer, out *outcome, tonight time.Time, crisisLine string
 	// the event goes through the room.
 	raised := sc.At
 	id := len(room.Session.Incidents()) + 1
-	sc.Event(session.Event{Type: session.EventIncidentRaised, Incident: session.Incident{
+	sc.Event(session.Event{Type: session.EventIncidentRaised, Incident: &session.Incident{
 		ID: id, Kind: session.IncidentRiskToSelf, Member: carmen, Text: "thoughts of hurting herself since the funeral"}})
 	if err := sc.Err(); err != nil {
 		return err
@@ -211,7 +211,7 @@ func evening(p *demo.Printer, out *outcome, tonight time.Time, crisisLine string
 	action := "gave Carmen the " + crisisLine + " and the agency's on-call counsellor number; " +
 		"with Carmen's agreement called the on-call counsellor, who spoke with her in private, " +
 		"judged her safe tonight and booked a same-day appointment for tomorrow; her sister is collecting her"
-	sc.Event(session.Event{Type: session.EventIncidentResolved, Incident: session.Incident{ID: id, Action: action}})
+	sc.Event(session.Event{Type: session.EventIncidentResolved, Incident: &session.Incident{ID: id, Action: action}})
 	sc.Event(step(rosa, session.StepDebrief, all, "tells the group Carmen is being looked after, without detail"))
 	sc.Event(step(rosa, session.StepDocument, m(carmen), "incident form for the agency"))
 	sc.Turn(m(bill), m(carmen), 2*time.Minute, session.ActShowsSolidarity)
@@ -272,7 +272,7 @@ func records(p *demo.Printer, room *demo.Room) {
 
 // step builds a facilitator's safety step as a session event.
 func step(f group.FacilitatorID, s session.SafetyStep, target session.Party, text string) session.Event {
-	return session.Event{Type: session.EventIntervention, Intervention: session.Intervention{
+	return session.Event{Type: session.EventIntervention, Intervention: &session.Intervention{
 		Facilitator: f, Step: s, Target: target, Text: text}}
 }
 

@@ -210,7 +210,7 @@ func sessionEight(p *demo.Printer, out *outcome) error {
 	m, all := demo.Member, demo.All()
 	ldr, co := demo.Lead(naomi), demo.Lead(sam)
 	present := []group.MemberID{grace, hannah, luis, marcus, omar, priya, theo}
-	sc.Event(session.Event{Type: session.EventStarted, Start: session.Start{Facilitators: []group.FacilitatorID{naomi, sam}, Members: present}})
+	sc.Event(session.Event{Type: session.EventStarted, Start: &session.Start{Facilitators: []group.FacilitatorID{naomi, sam}, Members: present}})
 	sc.Segment(session.SegmentProcessing)
 	sc.Turn(ldr, all, 2*time.Minute, session.ActGivesOrientation) // welcomes Theo, names Dana's absence
 	sc.Turn(m(omar), all, 2*time.Minute, session.ActGivesOpinion, session.TagFeeling, session.TagHereAndNow)

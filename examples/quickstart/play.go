@@ -90,7 +90,7 @@ func (s *scene) say(format string, args ...any) {
 
 // start begins the session with both facilitators and the members present.
 func (s *scene) start(members ...group.MemberID) {
-	s.Event(session.Event{Type: session.EventStarted, Start: session.Start{
+	s.Event(session.Event{Type: session.EventStarted, Start: &session.Start{
 		Facilitators: []group.FacilitatorID{reyes, okafor}, Members: members}})
 }
 

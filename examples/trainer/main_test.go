@@ -257,6 +257,6 @@ func newTestSim(t *testing.T) *sim {
 	room, err := newRoom(spec, config())
 	require.NoError(t, err)
 	s := newSim(defaultSeed, room, trainee, time.Date(2026, 3, 10, 18, 0, 0, 0, time.UTC))
-	require.NoError(t, s.apply(session.Event{Type: session.EventStarted, Start: session.Start{Facilitators: []group.FacilitatorID{trainee}, Members: ids}}))
+	require.NoError(t, s.apply(session.Event{Type: session.EventStarted, Start: &session.Start{Facilitators: []group.FacilitatorID{trainee}, Members: ids}}))
 	return s
 }

@@ -236,7 +236,7 @@ func (s *sim) intervene(skill session.Skill, members []group.MemberID) ([]respon
 	if len(members) == 1 {
 		target = demo.Member(members[0])
 	}
-	if err := s.apply(session.Event{Type: session.EventIntervention, Intervention: session.Intervention{
+	if err := s.apply(session.Event{Type: session.EventIntervention, Intervention: &session.Intervention{
 		Facilitator: s.lead, Skill: skill, Target: target,
 	}}); err != nil {
 		return nil, err

@@ -101,7 +101,7 @@ func play(in io.Reader, w io.Writer, seed uint64, auto bool, choices []session.S
 	intro(p, seed, c.mode, agenda)
 
 	s := newSim(seed, room, trainee, start)
-	if err := s.apply(session.Event{Type: session.EventStarted, Start: session.Start{
+	if err := s.apply(session.Event{Type: session.EventStarted, Start: &session.Start{
 		Facilitators: []group.FacilitatorID{trainee}, Members: ids,
 	}}); err != nil {
 		return err

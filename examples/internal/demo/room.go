@@ -93,7 +93,7 @@ func (s *Script) Segment(k session.SegmentKind) {
 
 // Intervene records a facilitator's leader skill aimed at target.
 func (s *Script) Intervene(f group.FacilitatorID, skill session.Skill, target session.Party) {
-	s.Event(session.Event{Type: session.EventIntervention, Intervention: session.Intervention{Facilitator: f, Skill: skill, Target: target}})
+	s.Event(session.Event{Type: session.EventIntervention, Intervention: &session.Intervention{Facilitator: f, Skill: skill, Target: target}})
 }
 
 // Member returns the party for a member.

@@ -1,10 +1,11 @@
-package dynamics_test
+package advice_test
 
 import (
 	"fmt"
 	"time"
 
-	"github.com/groupwork/groupwork/dynamics"
+	"github.com/groupwork/groupwork/dynamics/advice"
+	"github.com/groupwork/groupwork/dynamics/stage"
 	"github.com/groupwork/groupwork/group"
 	"github.com/groupwork/groupwork/measure"
 	"github.com/groupwork/groupwork/session"
@@ -15,7 +16,7 @@ import (
 // preference, once, with the evidence and the source.
 func ExampleMonitor_monopolizer() {
 	members := []group.MemberID{"ana", "ben", "cam", "dot"}
-	m, err := dynamics.NewMonitor(dynamics.MonitorSpec{
+	m, err := advice.NewMonitor(advice.MonitorSpec{
 		Members: members, Facilitators: []group.FacilitatorID{"lee"}, Modality: group.ModalityCBT,
 	})
 	if err != nil {
@@ -24,12 +25,12 @@ func ExampleMonitor_monopolizer() {
 	at := time.Date(2026, 3, 2, 18, 0, 0, 0, time.UTC)
 	observe := func(e session.Event) {
 		e.At = at
-		if err := m.Observe(&e); err != nil {
+		if err := m.Observe(e); err != nil {
 			panic(err)
 		}
 		at = at.Add(e.Turn.Duration)
 	}
-	observe(session.Event{Type: session.EventStarted, Start: session.Start{Members: members, Facilitators: []group.FacilitatorID{"lee"}}})
+	observe(session.Event{Type: session.EventStarted, Start: &session.Start{Members: members, Facilitators: []group.FacilitatorID{"lee"}}})
 	for range 3 {
 		for _, id := range members {
 			d := time.Minute
@@ -41,18 +42,18 @@ func ExampleMonitor_monopolizer() {
 			}})
 		}
 	}
-	for _, r := range m.Advise(at, dynamics.StageInitial) {
+	for _, r := range m.Advise(at, stage.Initial) {
 		fmt.Println(r.Situation, r.Members, r.Urgency)
 		fmt.Println("do:", r.Interventions)
 		fmt.Printf("because: %s share %.2f >= %.2f\n", r.Evidence[0].Metric, r.Evidence[0].Value, r.Evidence[0].Threshold)
 		fmt.Println("events:", r.Evidence[0].Events)
 	}
-	fmt.Println("again:", len(m.Advise(at, dynamics.StageInitial)))
+	fmt.Println("again:", len(m.Advise(at, stage.Initial)))
 	// Output:
 	// monopolizing [ben] soon
 	// do: [cutting-off linking facilitating rounds giving-feedback]
 	// because: talk-share share 0.67 >= 0.50
-	// events: [2 6 10]
+	// events: [3 7 11]
 	// again: 0
 }
 
@@ -61,7 +62,7 @@ func ExampleMonitor_monopolizer() {
 // ranks first and the solo variant of the protocol starts with a break.
 func ExampleMonitor_riskDisclosure() {
 	members := []group.MemberID{"ana", "ben", "cam"}
-	m, err := dynamics.NewMonitor(dynamics.MonitorSpec{
+	m, err := advice.NewMonitor(advice.MonitorSpec{
 		Members: members, Facilitators: []group.FacilitatorID{"lee"}, Modality: group.ModalityCBT,
 	})
 	if err != nil {
@@ -69,16 +70,16 @@ func ExampleMonitor_riskDisclosure() {
 	}
 	at := time.Date(2026, 3, 2, 18, 0, 0, 0, time.UTC)
 	for _, e := range []session.Event{
-		{Type: session.EventStarted, At: at, Start: session.Start{Members: members, Facilitators: []group.FacilitatorID{"lee"}}},
+		{Type: session.EventStarted, At: at, Start: &session.Start{Members: members, Facilitators: []group.FacilitatorID{"lee"}}},
 		{Type: session.EventTurn, At: at.Add(time.Minute), Turn: session.Turn{
 			Speaker: session.MemberParty("cam"), Addressee: session.WholeGroup(), Duration: 2 * time.Minute,
 			Act: session.ActShowsTension, Tags: session.Tags(0).With(session.TagSelfDisclosure),
 		}},
-		{Type: session.EventIncidentRaised, At: at.Add(3 * time.Minute), Incident: session.Incident{
+		{Type: session.EventIncidentRaised, At: at.Add(3 * time.Minute), Incident: &session.Incident{
 			ID: 1, Kind: session.IncidentRiskToSelf, Member: "cam", Text: "says she has thought about not waking up",
 		}},
 	} {
-		if err := m.Observe(&e); err != nil {
+		if err := m.Observe(e); err != nil {
 			panic(err)
 		}
 	}
@@ -86,7 +87,7 @@ func ExampleMonitor_riskDisclosure() {
 	if err := m.FlagPHQ9("cam", phq9); err != nil {
 		panic(err)
 	}
-	r := m.Advise(at.Add(3*time.Minute), dynamics.StageInitial)[0]
+	r := m.Advise(at.Add(3*time.Minute), stage.Initial)[0]
 	fmt.Println(r.Situation, r.Members, r.Urgency)
 	for i, s := range r.Steps {
 		fmt.Printf("%d. %s: %s\n", i+1, s, s.Description())

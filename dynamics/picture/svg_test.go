@@ -1,4 +1,4 @@
-package dynamics_test
+package picture_test
 
 import (
 	"encoding/xml"
@@ -10,10 +10,13 @@ import (
 	"strings"
 	"testing"
 
+	sc "github.com/groupwork/groupwork/internal/testkit/script"
+
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
 
-	"github.com/groupwork/groupwork/dynamics"
+	"github.com/groupwork/groupwork/dynamics/picture"
+	"github.com/groupwork/groupwork/dynamics/stage"
 	"github.com/groupwork/groupwork/measure"
 	"github.com/groupwork/groupwork/session"
 )
@@ -54,28 +57,28 @@ func checkSVG(t *testing.T, name, out string) {
 	}
 }
 
-func storyHistory(t *testing.T) *dynamics.StageHistory {
-	h, err := dynamics.NewStageHistory(dynamics.ModelTuckman)
+func storyHistory(t *testing.T) *stage.History {
+	h, err := stage.NewHistory(stage.Tuckman)
 	require.NoError(t, err)
-	for i, st := range []dynamics.Stage{dynamics.StageForming, dynamics.StageForming, dynamics.StageStorming, dynamics.StageNorming, dynamics.StageStorming, dynamics.StagePerforming} {
-		require.NoError(t, h.Estimated(i+1, at(i*7*86400), dynamics.Estimate{Stage: st, Confidence: 0.2 + 0.1*float64(i)}))
+	for i, st := range []stage.Stage{stage.Forming, stage.Forming, stage.Storming, stage.Norming, stage.Storming, stage.Performing} {
+		require.NoError(t, h.Estimated(i+1, sc.At(i*7*86400), stage.Estimate{Stage: st, Confidence: 0.2 + 0.1*float64(i)}))
 	}
-	require.NoError(t, h.Set(4, at(3*7*86400), dynamics.StageNorming, "lee", "first \"we\" talk & real feedback"))
+	require.NoError(t, h.Set(4, sc.At(3*7*86400), stage.Norming, "lee", "first \"we\" talk & real feedback"))
 	return h
 }
 
 func TestPictures(t *testing.T) {
-	s := story(t).SnapshotAt(at(200))
-	labels := dynamics.PictureOptions{Labels: map[session.Party]string{
-		mem("ana"): "Ana María <Ortiz>", mem("ben"): "Ben", fac("lee"): "Lee Park",
+	s := sc.Story(t).SnapshotAt(sc.At(200))
+	labels := picture.Options{Labels: map[session.Party]string{
+		sc.Mem("ana"): "Ana María <Ortiz>", sc.Mem("ben"): "Ben", sc.Fac("lee"): "Lee Park",
 	}}
 	initials := labels
 	initials.Initials = true
 
-	two := run(t, ids("a", "b", "c", "d", "e", "f"), nil,
-		turn(0, mem("a"), mem("b"), 5, 5), turn(10, mem("b"), mem("c"), 5, 5), turn(20, mem("c"), mem("a"), 5, 5),
-		turn(30, mem("d"), mem("e"), 5, 5), turn(40, mem("e"), mem("f"), 5, 5), turn(50, mem("f"), mem("d"), 5, 5),
-		turn(60, mem("c"), mem("d"), 5, 5), turn(70, mem("a"), mem("b"), 5, 5),
+	two := sc.Run(t, sc.IDs("a", "b", "c", "d", "e", "f"), nil,
+		sc.Turn(0, sc.Mem("a"), sc.Mem("b"), 5, 5), sc.Turn(10, sc.Mem("b"), sc.Mem("c"), 5, 5), sc.Turn(20, sc.Mem("c"), sc.Mem("a"), 5, 5),
+		sc.Turn(30, sc.Mem("d"), sc.Mem("e"), 5, 5), sc.Turn(40, sc.Mem("e"), sc.Mem("f"), 5, 5), sc.Turn(50, sc.Mem("f"), sc.Mem("d"), 5, 5),
+		sc.Turn(60, sc.Mem("c"), sc.Mem("d"), 5, 5), sc.Turn(70, sc.Mem("a"), sc.Mem("b"), 5, 5),
 	).Snapshot()
 
 	phq := measure.Trajectory{Member: "ana", Instrument: measure.InstrumentPHQ9, Points: []measure.Point{
@@ -86,8 +89,8 @@ func TestPictures(t *testing.T) {
 		{Session: 7, Total: 5, Complete: false, SelfHarmRisk: true, RiskKnown: true}, // kept for its flag
 		{Session: 8, Total: 7, Complete: true},
 	}}
-	series := []dynamics.Series{dynamics.SeriesOf(phq), {Name: "ben", Points: []dynamics.SeriesPoint{{Session: 1, Value: 10}, {Session: 8, Value: 30}}}}
-	if diff := cmp.Diff(dynamics.Series{Name: "ana", Points: []dynamics.SeriesPoint{
+	series := []picture.Series{picture.SeriesOf(phq), {Name: "ben", Points: []picture.SeriesPoint{{Session: 1, Value: 10}, {Session: 8, Value: 30}}}}
+	if diff := cmp.Diff(picture.Series{Name: "ana", Points: []picture.SeriesPoint{
 		{Session: 1, Value: 16}, {Session: 4, Value: 12, Flag: true}, {Session: 7, Value: 5, Flag: true}, {Session: 8, Value: 7},
 	}}, series[0]); diff != "" {
 		t.Errorf("series (-want +got):\n%s", diff)
@@ -97,12 +100,12 @@ func TestPictures(t *testing.T) {
 		name string
 		draw func() string
 	}{
-		{"sociogram.svg", func() string { return dynamics.Sociogram(&s, labels) }},
-		{"sociogram-initials.svg", func() string { return dynamics.Sociogram(&s, initials) }},
-		{"sociogram-subgroups.svg", func() string { return dynamics.Sociogram(&two, dynamics.PictureOptions{}) }},
-		{"participation.svg", func() string { return dynamics.ParticipationChart(&s, labels) }},
-		{"stage-timeline.svg", func() string { return dynamics.StageTimeline(storyHistory(t)) }},
-		{"trajectory.svg", func() string { return dynamics.TrajectoryChart("PHQ-9 total", 0, 27, series) }},
+		{"sociogram.svg", func() string { return picture.Sociogram(&s, labels) }},
+		{"sociogram-initials.svg", func() string { return picture.Sociogram(&s, initials) }},
+		{"sociogram-subgroups.svg", func() string { return picture.Sociogram(&two, picture.Options{}) }},
+		{"participation.svg", func() string { return picture.ParticipationChart(&s, labels) }},
+		{"stage-timeline.svg", func() string { return picture.StageTimeline(storyHistory(t)) }},
+		{"trajectory.svg", func() string { return picture.TrajectoryChart("PHQ-9 total", 0, 27, series) }},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -115,14 +118,14 @@ func TestPictures(t *testing.T) {
 
 func TestPicturesOfNothing(t *testing.T) {
 	// Empty inputs still draw well-formed pictures.
-	s := run(t, ids("a"), nil).Snapshot()
-	h, err := dynamics.NewStageHistory(dynamics.ModelYalom)
+	s := sc.Run(t, sc.IDs("a"), nil).Snapshot()
+	h, err := stage.NewHistory(stage.Yalom)
 	require.NoError(t, err)
 	for _, out := range []string{
-		dynamics.Sociogram(&s, dynamics.PictureOptions{}),
-		dynamics.ParticipationChart(&s, dynamics.PictureOptions{}),
-		dynamics.StageTimeline(h),
-		dynamics.TrajectoryChart("nothing", 5, 5, nil),
+		picture.Sociogram(&s, picture.Options{}),
+		picture.ParticipationChart(&s, picture.Options{}),
+		picture.StageTimeline(h),
+		picture.TrajectoryChart("nothing", 5, 5, nil),
 	} {
 		dec := xml.NewDecoder(strings.NewReader(out))
 		for {
@@ -146,7 +149,7 @@ func TestInitials(t *testing.T) {
 	}
 	for in, want := range tests {
 		t.Run(in, func(t *testing.T) {
-			require.Equal(t, want, dynamics.Initials(in))
+			require.Equal(t, want, picture.Initials(in))
 		})
 	}
 }
@@ -155,8 +158,8 @@ func TestInitials(t *testing.T) {
 // By default the ids follow the snapshot's time; an app may set its own
 // prefix, which is kept to characters that cannot break the markup.
 func TestSociogramIDs(t *testing.T) {
-	tr := story(t)
-	a, b := tr.SnapshotAt(at(100)), tr.SnapshotAt(at(200))
+	tr := sc.Story(t)
+	a, b := tr.SnapshotAt(sc.At(100)), tr.SnapshotAt(sc.At(200))
 	idOf := func(svg string) string {
 		_, rest, ok := strings.Cut(svg, `<marker id="`)
 		require.True(t, ok)
@@ -164,24 +167,24 @@ func TestSociogramIDs(t *testing.T) {
 		require.Contains(t, svg, `url(#`+id+`)`, "edges point at the marker")
 		return id
 	}
-	require.NotEqual(t, idOf(dynamics.Sociogram(&a, dynamics.PictureOptions{})), idOf(dynamics.Sociogram(&b, dynamics.PictureOptions{})))
-	require.Equal(t, "s6-x--arrow", idOf(dynamics.Sociogram(&a, dynamics.PictureOptions{IDPrefix: `s6-x"<`})))
+	require.NotEqual(t, idOf(picture.Sociogram(&a, picture.Options{})), idOf(picture.Sociogram(&b, picture.Options{})))
+	require.Equal(t, "s6-x--arrow", idOf(picture.Sociogram(&a, picture.Options{IDPrefix: `s6-x"<`})))
 }
 
 // TestPicturesTellAbsentFromSilent: a member who never came is drawn apart
 // from one who came and said nothing. Silence is a dynamic for the
 // facilitator to work with; absence is not.
 func TestPicturesTellAbsentFromSilent(t *testing.T) {
-	s := run(t, ids("gone", "quiet", "x", "y"), nil,
-		started(0, ids("quiet", "x", "y"), nil),
-		turn(10, mem("x"), mem("y"), 5, 5), turn(20, mem("y"), mem("x"), 5, 5),
+	s := sc.Run(t, sc.IDs("gone", "quiet", "x", "y"), nil,
+		sc.Started(0, sc.IDs("quiet", "x", "y"), nil),
+		sc.Turn(10, sc.Mem("x"), sc.Mem("y"), 5, 5), sc.Turn(20, sc.Mem("y"), sc.Mem("x"), 5, 5),
 	).Snapshot()
-	socio := dynamics.Sociogram(&s, dynamics.PictureOptions{})
+	socio := picture.Sociogram(&s, picture.Options{})
 	require.Contains(t, socio, `<title>member:gone: absent</title>`)
 	require.Contains(t, socio, `<title>member:quiet: 0 turns, 0% of talk, 0 to the group</title>`)
 	require.Equal(t, 1, strings.Count(socio, `class="node absent"`))
 
-	chart := dynamics.ParticipationChart(&s, dynamics.PictureOptions{})
+	chart := picture.ParticipationChart(&s, picture.Options{})
 	require.Equal(t, 1, strings.Count(chart, `>absent</text>`))
 	require.Equal(t, 3, strings.Count(chart, `height="14"`), "talk bars for the three who attended only")
 }

@@ -1,8 +1,12 @@
-package dynamics_test
+package advice_test
 
 import (
 	"testing"
 	"time"
+
+	"github.com/groupwork/groupwork/dynamics/advice"
+	"github.com/groupwork/groupwork/dynamics/stage"
+	sc "github.com/groupwork/groupwork/internal/testkit/script"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
@@ -34,7 +38,7 @@ type script struct {
 
 func newScript() *script {
 	s := &script{now: time.Date(2026, 3, 2, 18, 0, 0, 0, time.UTC)}
-	s.add(session.Event{Type: session.EventStarted, Start: session.Start{Facilitators: twoLeaders, Members: sixMembers}})
+	s.add(session.Event{Type: session.EventStarted, Start: &session.Start{Facilitators: twoLeaders, Members: sixMembers}})
 	return s
 }
 
@@ -54,29 +58,29 @@ func (s *script) turn(from, to session.Party, d time.Duration, act session.Act, 
 func (s *script) balanced(rounds int) {
 	acts := []session.Act{session.ActGivesOpinion, session.ActGivesOrientation, session.ActAgrees, session.ActShowsSolidarity}
 	for r := range rounds {
-		s.turn(fac(string(twoLeaders[r%2])), session.WholeGroup(), 30*time.Second, session.ActGivesOrientation)
+		s.turn(sc.Fac(string(twoLeaders[r%2])), session.WholeGroup(), 30*time.Second, session.ActGivesOrientation)
 		for i, m := range sixMembers {
 			to := session.WholeGroup()
 			if (i+r)%2 == 0 {
-				to = mem(string(sixMembers[(i+1)%len(sixMembers)]))
+				to = sc.Mem(string(sixMembers[(i+1)%len(sixMembers)]))
 			}
-			s.turn(mem(string(m)), to, time.Minute, acts[(i+r)%len(acts)])
+			s.turn(sc.Mem(string(m)), to, time.Minute, acts[(i+r)%len(acts)])
 		}
 	}
 }
 
-func (s *script) monitor(t testing.TB, modality group.Modality) *dynamics.Monitor {
+func (s *script) monitor(t testing.TB, modality group.Modality) *advice.Monitor {
 	t.Helper()
-	m, err := dynamics.NewMonitor(dynamics.MonitorSpec{Members: sixMembers, Facilitators: twoLeaders, Modality: modality})
+	m, err := advice.NewMonitor(advice.MonitorSpec{Members: sixMembers, Facilitators: twoLeaders, Modality: modality})
 	require.NoError(t, err)
 	for i, e := range s.events {
-		require.NoError(t, m.Observe(&e), "event %d", i)
+		require.NoError(t, m.Observe(e), "event %d", i)
 	}
 	return m
 }
 
-func situations(ds []dynamics.Detection) map[dynamics.Situation][]group.MemberID {
-	out := map[dynamics.Situation][]group.MemberID{}
+func situations(ds []advice.Detection) map[advice.Situation][]group.MemberID {
+	out := map[advice.Situation][]group.MemberID{}
 	for _, d := range ds {
 		out[d.Situation] = append(out[d.Situation], d.Members...)
 	}
@@ -92,7 +96,7 @@ func TestBalancedSessionRaisesNothing(t *testing.T) {
 	if ds := m.Detect(s.now); len(ds) != 0 {
 		t.Fatalf("balanced session raised %v", situations(ds))
 	}
-	if recs := m.Advise(s.now, dynamics.StageWorking); len(recs) != 0 {
+	if recs := m.Advise(s.now, stage.Working); len(recs) != 0 {
 		t.Fatalf("balanced session produced %d recommendations", len(recs))
 	}
 }
@@ -104,7 +108,7 @@ func TestBalancedSessionRaisesNothing(t *testing.T) {
 type scenario struct {
 	name  string
 	play  func(s *script)
-	want  dynamics.Situation
+	want  advice.Situation
 	who   []group.MemberID
 	facil []group.FacilitatorID
 }
@@ -114,94 +118,94 @@ func scenarios() []scenario {
 	return []scenario{
 		{"monopolizing: long turns take most of the talk", func(s *script) {
 			for range 6 {
-				s.turn(mem("ann"), session.WholeGroup(), 5*time.Minute, session.ActGivesOpinion, session.TagFeeling)
+				s.turn(sc.Mem("ann"), session.WholeGroup(), 5*time.Minute, session.ActGivesOpinion, session.TagFeeling)
 			}
-		}, dynamics.SituationMonopolizing, []group.MemberID{"ann"}, nil},
+		}, advice.SituationMonopolizing, []group.MemberID{"ann"}, nil},
 		{"silence: present, no turn for a long stretch", func(s *script) {
 			s.add(session.Event{Type: session.EventArrived, Member: "fay"})
-		}, dynamics.SituationSilence, []group.MemberID{"fay"}, nil},
+		}, advice.SituationSilence, []group.MemberID{"fay"}, nil},
 		{"questioning: a run of questions at members", func(s *script) {
 			for _, to := range []group.MemberID{"cy", "dee", "ed", "cy", "dee"} {
-				s.turn(mem("bo"), mem(string(to)), 20*time.Second, session.ActAsksOpinion)
+				s.turn(sc.Mem("bo"), sc.Mem(string(to)), 20*time.Second, session.ActAsksOpinion)
 			}
-		}, dynamics.SituationQuestioning, []group.MemberID{"bo"}, nil},
+		}, advice.SituationQuestioning, []group.MemberID{"bo"}, nil},
 		{"advice giving: suggestions to members", func(s *script) {
 			for _, to := range []group.MemberID{"dee", "ed", "fay"} {
-				s.turn(mem("cy"), mem(string(to)), 30*time.Second, session.ActGivesSuggestion, session.TagAdvice)
+				s.turn(sc.Mem("cy"), sc.Mem(string(to)), 30*time.Second, session.ActGivesSuggestion, session.TagAdvice)
 			}
-		}, dynamics.SituationAdviceGiving, []group.MemberID{"cy"}, nil},
+		}, advice.SituationAdviceGiving, []group.MemberID{"cy"}, nil},
 		{"band-aiding: soothing right after another's distress", func(s *script) {
 			for range 2 {
-				s.turn(mem("dee"), session.WholeGroup(), time.Minute, session.ActShowsTension, session.TagFeeling)
-				s.turn(mem("ed"), mem("dee"), 20*time.Second, session.ActShowsSolidarity, session.TagReassurance)
+				s.turn(sc.Mem("dee"), session.WholeGroup(), time.Minute, session.ActShowsTension, session.TagFeeling)
+				s.turn(sc.Mem("ed"), sc.Mem("dee"), 20*time.Second, session.ActShowsSolidarity, session.TagReassurance)
 			}
-		}, dynamics.SituationBandAiding, []group.MemberID{"ed"}, nil},
+		}, advice.SituationBandAiding, []group.MemberID{"ed"}, nil},
 		{"hostility: antagonism at the group", func(s *script) {
-			s.turn(mem("bo"), session.WholeGroup(), 20*time.Second, session.ActShowsAntagonism)
-			s.turn(mem("bo"), session.WholeGroup(), 20*time.Second, session.ActShowsAntagonism)
-		}, dynamics.SituationHostility, []group.MemberID{"bo"}, nil},
+			s.turn(sc.Mem("bo"), session.WholeGroup(), 20*time.Second, session.ActShowsAntagonism)
+			s.turn(sc.Mem("bo"), session.WholeGroup(), 20*time.Second, session.ActShowsAntagonism)
+		}, advice.SituationHostility, []group.MemberID{"bo"}, nil},
 		{"dependency: talks mostly to the leader", func(s *script) {
 			// cy takes part every round, but always to the leader.
 			for range 2 {
-				s.turn(mem("cy"), fac("lee"), time.Minute, session.ActAsksSuggestion)
+				s.turn(sc.Mem("cy"), sc.Fac("lee"), time.Minute, session.ActAsksSuggestion)
 			}
-		}, dynamics.SituationDependency, []group.MemberID{"cy"}, nil},
+		}, advice.SituationDependency, []group.MemberID{"cy"}, nil},
 		{"scapegoating: three members turn on one", func(s *script) {
 			for _, from := range []group.MemberID{"ann", "bo", "cy"} {
-				s.turn(mem(string(from)), mem("dee"), 20*time.Second, session.ActDisagrees)
+				s.turn(sc.Mem(string(from)), sc.Mem("dee"), 20*time.Second, session.ActDisagrees)
 			}
-		}, dynamics.SituationScapegoating, []group.MemberID{"dee"}, nil},
+		}, advice.SituationScapegoating, []group.MemberID{"dee"}, nil},
 		{"subgrouping: side conversations", func(s *script) {
 			for range 3 {
-				s.turn(mem("ed"), mem("fay"), 10*time.Second, session.ActShowsTensionRelease, session.TagSideConversation)
+				s.turn(sc.Mem("ed"), sc.Mem("fay"), 10*time.Second, session.ActShowsTensionRelease, session.TagSideConversation)
 			}
-		}, dynamics.SituationSubgrouping, []group.MemberID{"ed", "fay"}, nil},
+		}, advice.SituationSubgrouping, []group.MemberID{"ed", "fay"}, nil},
 		{"challenge to the leader", func(s *script) {
-			s.turn(mem("ann"), fac("lee"), 20*time.Second, session.ActDisagrees)
-			s.turn(mem("bo"), fac("lee"), 20*time.Second, session.ActShowsAntagonism)
-		}, dynamics.SituationLeaderChallenge, []group.MemberID{"ann", "bo"}, []group.FacilitatorID{"lee"}},
+			s.turn(sc.Mem("ann"), sc.Fac("lee"), 20*time.Second, session.ActDisagrees)
+			s.turn(sc.Mem("bo"), sc.Fac("lee"), 20*time.Second, session.ActShowsAntagonism)
+		}, advice.SituationLeaderChallenge, []group.MemberID{"ann", "bo"}, []group.FacilitatorID{"lee"}},
 		{"member-member conflict: reciprocated disagreement", func(s *script) {
 			for range 2 {
-				s.turn(mem("ann"), mem("bo"), 20*time.Second, session.ActDisagrees)
-				s.turn(mem("bo"), mem("ann"), 20*time.Second, session.ActDisagrees)
+				s.turn(sc.Mem("ann"), sc.Mem("bo"), 20*time.Second, session.ActDisagrees)
+				s.turn(sc.Mem("bo"), sc.Mem("ann"), 20*time.Second, session.ActDisagrees)
 			}
-		}, dynamics.SituationMemberConflict, []group.MemberID{"ann", "bo"}, nil},
+		}, advice.SituationMemberConflict, []group.MemberID{"ann", "bo"}, nil},
 		{"storytelling: long there-and-then narratives", func(s *script) {
-			s.turn(mem("ed"), session.WholeGroup(), 4*time.Minute, session.ActGivesOrientation, session.TagThereAndThen, session.TagAboutAbsent)
-			s.turn(mem("ed"), session.WholeGroup(), 2*time.Minute, session.ActGivesOrientation, session.TagThereAndThen)
-		}, dynamics.SituationStorytelling, []group.MemberID{"ed"}, nil},
+			s.turn(sc.Mem("ed"), session.WholeGroup(), 4*time.Minute, session.ActGivesOrientation, session.TagThereAndThen, session.TagAboutAbsent)
+			s.turn(sc.Mem("ed"), session.WholeGroup(), 2*time.Minute, session.ActGivesOrientation, session.TagThereAndThen)
+		}, advice.SituationStorytelling, []group.MemberID{"ed"}, nil},
 		{"intellectualizing: abstract talk without feeling", func(s *script) {
 			for range 3 {
-				s.turn(mem("fay"), session.WholeGroup(), 30*time.Second, session.ActGivesOpinion, session.TagAbstract)
+				s.turn(sc.Mem("fay"), session.WholeGroup(), 30*time.Second, session.ActGivesOpinion, session.TagAbstract)
 			}
-		}, dynamics.SituationIntellectualizing, []group.MemberID{"fay"}, nil},
+		}, advice.SituationIntellectualizing, []group.MemberID{"fay"}, nil},
 		{"emotionality: intense affect holding the group", func(s *script) {
 			for range 3 {
-				s.turn(mem("dee"), session.WholeGroup(), 3*time.Minute, session.ActShowsTension, session.TagIntenseAffect)
+				s.turn(sc.Mem("dee"), session.WholeGroup(), 3*time.Minute, session.ActShowsTension, session.TagIntenseAffect)
 			}
-		}, dynamics.SituationEmotionality, []group.MemberID{"dee"}, nil},
+		}, advice.SituationEmotionality, []group.MemberID{"dee"}, nil},
 	}
 }
 
 // playScenario builds the session a scenario needs and plays it.
-func playScenario(sc scenario) *script {
+func playScenario(scn scenario) *script {
 	s := newScript()
-	switch sc.want {
-	case dynamics.SituationSilence:
+	switch scn.want {
+	case advice.SituationSilence:
 		// fay steps out, comes back, and stays silent.
 		s.add(session.Event{Type: session.EventDeparted, Member: "fay"})
 		s.balancedWithout("fay", 3)
-		sc.play(s)
+		scn.play(s)
 		s.balancedWithout("fay", 4)
-	case dynamics.SituationDependency:
+	case advice.SituationDependency:
 		for range 6 {
 			s.balancedWithout("cy", 1)
-			s.turn(mem("cy"), fac("lee"), time.Minute, session.ActGivesOrientation)
+			s.turn(sc.Mem("cy"), sc.Fac("lee"), time.Minute, session.ActGivesOrientation)
 		}
-		sc.play(s)
+		scn.play(s)
 	default:
 		s.balanced(6)
-		sc.play(s)
+		scn.play(s)
 	}
 	return s
 }
@@ -212,11 +216,11 @@ func TestDetectors(t *testing.T) {
 			s := playScenario(tc)
 			m := s.monitor(t, group.ModalityArtTherapy)
 			ds := m.Detect(s.now)
-			var hit *dynamics.Detection
+			var hit *advice.Detection
 			for i := range ds {
 				if ds[i].Situation == tc.want {
 					hit = &ds[i]
-				} else if tc.want != dynamics.SituationEmotionality {
+				} else if tc.want != advice.SituationEmotionality {
 					// Affect that holds the group's time is monopolizing too.
 					t.Errorf("also detected %v %v", ds[i].Situation, ds[i].Members)
 				}
@@ -232,17 +236,17 @@ func TestDetectors(t *testing.T) {
 			if hit.Confidence < 0.5 || hit.Confidence > 1 {
 				t.Errorf("confidence %v outside [0.5, 1]", hit.Confidence)
 			}
-			if tc.want != dynamics.SituationSilence && len(hit.Evidence[0].Events) == 0 {
+			if tc.want != advice.SituationSilence && len(hit.Evidence[0].Events) == 0 {
 				t.Errorf("no event references in %+v", hit.Evidence[0])
 			}
-			recs := m.Advise(s.now, dynamics.StageWorking)
+			recs := m.Advise(s.now, stage.Working)
 			require.NotEmpty(t, recs)
 			found := false
 			for _, r := range recs {
 				found = found || r.Situation == tc.want
 			}
 			require.True(t, found, "no recommendation for %v", tc.want)
-			require.Empty(t, m.Advise(s.now, dynamics.StageWorking), "the same episode fired twice")
+			require.Empty(t, m.Advise(s.now, stage.Working), "the same episode fired twice")
 		})
 	}
 }
@@ -250,10 +254,10 @@ func TestDetectors(t *testing.T) {
 // balancedWithout plays balanced rounds in which one member says nothing.
 func (s *script) balancedWithout(quiet group.MemberID, rounds int) {
 	for r := range rounds {
-		s.turn(fac(string(twoLeaders[r%2])), session.WholeGroup(), 30*time.Second, session.ActGivesOrientation)
+		s.turn(sc.Fac(string(twoLeaders[r%2])), session.WholeGroup(), 30*time.Second, session.ActGivesOrientation)
 		for _, m := range sixMembers {
 			if m != quiet {
-				s.turn(mem(string(m)), session.WholeGroup(), time.Minute, session.ActGivesOpinion)
+				s.turn(sc.Mem(string(m)), session.WholeGroup(), time.Minute, session.ActGivesOpinion)
 			}
 		}
 	}
@@ -265,22 +269,22 @@ func (s *script) balancedWithout(quiet group.MemberID, rounds int) {
 func TestSafetySignals(t *testing.T) {
 	s := newScript()
 	s.balanced(2)
-	s.add(session.Event{Type: session.EventIncidentRaised, Incident: session.Incident{ID: 1, Kind: session.IncidentRiskToSelf, Member: "dee", Text: "said she has thought of ending it"}})
-	riskIndex := len(s.events) - 1
-	s.add(session.Event{Type: session.EventIncidentRaised, Incident: session.Incident{ID: 2, Kind: session.IncidentConfidentialityBreach, Member: "bo"}})
+	s.add(session.Event{Type: session.EventIncidentRaised, Incident: &session.Incident{ID: 1, Kind: session.IncidentRiskToSelf, Member: "dee", Text: "said she has thought of ending it"}})
+	riskSeq := len(s.events) // the sequence number of the raise, the last event so far
+	s.add(session.Event{Type: session.EventIncidentRaised, Incident: &session.Incident{ID: 2, Kind: session.IncidentConfidentialityBreach, Member: "bo"}})
 	for range 6 {
-		s.turn(mem("ann"), session.WholeGroup(), 5*time.Minute, session.ActGivesOpinion)
+		s.turn(sc.Mem("ann"), session.WholeGroup(), 5*time.Minute, session.ActGivesOpinion)
 	}
 	m := s.monitor(t, group.ModalityCBT)
 	phq, err := measure.ScorePHQ9([9]int{0, 0, 0, 0, 0, 0, 0, 0, 1})
 	require.NoError(t, err)
 	require.NoError(t, m.FlagPHQ9("dee", phq))
-	require.ErrorIs(t, m.FlagPHQ9("zed", phq), dynamics.ErrUnknownPerson)
+	require.ErrorIs(t, m.FlagPHQ9("zed", phq), group.ErrUnknownMember)
 
-	recs := m.Advise(s.now, dynamics.StageWorking)
+	recs := m.Advise(s.now, stage.Working)
 	require.GreaterOrEqual(t, len(recs), 3)
 	first := recs[0]
-	if first.Situation != dynamics.SituationRiskDisclosure || first.Urgency != dynamics.UrgencyImmediate {
+	if first.Situation != advice.SituationRiskDisclosure || first.Urgency != advice.UrgencyImmediate {
 		t.Fatalf("first recommendation %v (%v), want risk disclosure, immediate", first.Situation, first.Urgency)
 	}
 	if diff := cmp.Diff([]group.MemberID{"dee"}, first.Members); diff != "" {
@@ -288,7 +292,7 @@ func TestSafetySignals(t *testing.T) {
 	}
 	// The incident and the PHQ-9 flag are one episode with both pieces of evidence.
 	require.Len(t, first.Evidence, 2)
-	if diff := cmp.Diff([]int{riskIndex}, first.Evidence[0].Events); diff != "" {
+	if diff := cmp.Diff([]int{riskSeq}, first.Evidence[0].Events); diff != "" {
 		t.Errorf("incident event reference (-want +got):\n%s", diff)
 	}
 	// Co-led: one leader assesses privately while the other continues.
@@ -297,33 +301,33 @@ func TestSafetySignals(t *testing.T) {
 	}
 	var breach bool
 	for _, r := range recs {
-		if r.Situation == dynamics.SituationConfidentialityBreach {
+		if r.Situation == advice.SituationConfidentialityBreach {
 			breach = true
 			require.Contains(t, r.Steps, session.StepReviewAgreement)
 		}
 	}
 	require.True(t, breach, "no recommendation for the confidentiality breach")
-	require.Empty(t, m.Advise(s.now, dynamics.StageWorking), "safety episodes fired twice")
+	require.Empty(t, m.Advise(s.now, stage.Working), "safety episodes fired twice")
 }
 
 func TestThreatInPeerGroup(t *testing.T) {
 	s := newScript()
 	s.balanced(1)
-	s.add(session.Event{Type: session.EventIncidentRaised, Incident: session.Incident{ID: 1, Kind: session.IncidentThreatOrAggression, Member: "bo"}})
-	m, err := dynamics.NewMonitor(dynamics.MonitorSpec{Members: sixMembers, Facilitators: twoLeaders[:1], Modality: group.ModalitySupport, PeerLed: true})
+	s.add(session.Event{Type: session.EventIncidentRaised, Incident: &session.Incident{ID: 1, Kind: session.IncidentThreatOrAggression, Member: "bo"}})
+	m, err := advice.NewMonitor(advice.MonitorSpec{Members: sixMembers, Facilitators: twoLeaders[:1], Modality: group.ModalitySupport, PeerLed: true})
 	require.NoError(t, err)
 	start := s.events[0]
 	start.Start.Facilitators = twoLeaders[:1]
-	require.NoError(t, m.Observe(&start))
+	require.NoError(t, m.Observe(start))
 	for _, e := range s.events[1:] {
-		if e.Type == session.EventTurn && e.Turn.Speaker == fac("max") {
-			e.Turn.Speaker = fac("lee")
+		if e.Type == session.EventTurn && e.Turn.Speaker == sc.Fac("max") {
+			e.Turn.Speaker = sc.Fac("lee")
 		}
-		require.NoError(t, m.Observe(&e))
+		require.NoError(t, m.Observe(e))
 	}
-	recs := m.Advise(s.now, dynamics.StageUnspecified)
+	recs := m.Advise(s.now, stage.Unspecified)
 	require.Len(t, recs, 1)
-	require.Equal(t, dynamics.SituationThreatOrAggression, recs[0].Situation)
+	require.Equal(t, advice.SituationThreatOrAggression, recs[0].Situation)
 	require.Contains(t, recs[0].Steps, session.StepReferProfessional)
 }
 
@@ -335,60 +339,60 @@ func TestThreatInPeerGroup(t *testing.T) {
 func TestIntoxicationAndMedicalIncidents(t *testing.T) {
 	s := newScript()
 	s.balanced(2)
-	s.add(session.Event{Type: session.EventIncidentRaised, Incident: session.Incident{ID: 1, Kind: session.IncidentIntoxication, Member: "bo", Text: "slurred speech, smells of alcohol"}})
-	intoxIndex := len(s.events) - 1
-	s.add(session.Event{Type: session.EventIncidentRaised, Incident: session.Incident{ID: 2, Kind: session.IncidentMedical, Member: "cy", Text: "fainted"}})
+	s.add(session.Event{Type: session.EventIncidentRaised, Incident: &session.Incident{ID: 1, Kind: session.IncidentIntoxication, Member: "bo", Text: "slurred speech, smells of alcohol"}})
+	intoxSeq := len(s.events)
+	s.add(session.Event{Type: session.EventIncidentRaised, Incident: &session.Incident{ID: 2, Kind: session.IncidentMedical, Member: "cy", Text: "fainted"}})
 	m := s.monitor(t, group.ModalityCBT)
 
-	recs := m.Advise(s.now, dynamics.StageWorking)
+	recs := m.Advise(s.now, stage.Working)
 	require.GreaterOrEqual(t, len(recs), 2)
 	first := recs[0]
-	require.Equal(t, dynamics.SituationMedicalEmergency, first.Situation)
-	require.Equal(t, dynamics.UrgencyImmediate, first.Urgency)
+	require.Equal(t, advice.SituationMedicalEmergency, first.Situation)
+	require.Equal(t, advice.UrgencyImmediate, first.Urgency)
 	require.Equal(t, []group.MemberID{"cy"}, first.Members)
 	// Co-led: one leader stays with the person, the other with the group.
 	require.Equal(t, []session.SafetyStep{session.StepEscalate, session.StepContinueGroup, session.StepDebrief, session.StepDocument}, first.Steps)
 
-	var intox *dynamics.Recommendation
+	var intox *advice.Recommendation
 	for i := range recs {
-		if recs[i].Situation == dynamics.SituationIntoxication {
+		if recs[i].Situation == advice.SituationIntoxication {
 			intox = &recs[i]
 		}
 	}
 	require.NotNil(t, intox, "no recommendation for the intoxication incident")
 	require.Equal(t, []group.MemberID{"bo"}, intox.Members)
-	require.Equal(t, dynamics.UrgencyNow, intox.Urgency)
+	require.Equal(t, advice.UrgencyNow, intox.Urgency)
 	require.Contains(t, intox.Steps, session.StepLeaveSession)
 	require.Contains(t, intox.Steps, session.StepSafeTransport)
 	require.Contains(t, intox.Source, "TIP 47")
-	require.Equal(t, []int{intoxIndex}, intox.Evidence[0].Events)
-	require.Empty(t, m.Advise(s.now, dynamics.StageWorking), "incident episodes fired twice")
+	require.Equal(t, []int{intoxSeq}, intox.Evidence[0].Events)
+	require.Empty(t, m.Advise(s.now, stage.Working), "incident episodes fired twice")
 
 	// A harm-reduction program may rule otherwise for intoxication, but not
 	// for a medical emergency.
-	mine := dynamics.Rule{ID: "harm-reduction", Situation: dynamics.SituationIntoxication, Urgency: dynamics.UrgencySoon,
+	mine := advice.Rule{ID: "harm-reduction", Situation: advice.SituationIntoxication, Urgency: advice.UrgencySoon,
 		Steps: []session.SafetyStep{session.StepSafeTransport}, Rationale: "members may stay unless disruptive", Source: "program policy"}
-	adv, err := dynamics.NewAdvisor(mine)
+	adv, err := advice.NewAdvisor(nil, mine)
 	require.NoError(t, err)
-	r, ok := adv.Recommend(dynamics.Context{Modality: group.ModalitySupport}, dynamics.Detection{Situation: dynamics.SituationIntoxication, Members: []group.MemberID{"bo"}})
+	r, ok := adv.Recommend(advice.Context{Modality: group.ModalitySupport}, advice.Detection{Situation: advice.SituationIntoxication, Members: []group.MemberID{"bo"}})
 	require.True(t, ok)
 	require.Equal(t, "harm-reduction", r.RuleID)
-	_, err = dynamics.NewAdvisor(dynamics.Rule{ID: "x", Situation: dynamics.SituationMedicalEmergency, Steps: []session.SafetyStep{session.StepDocument}, Source: "x"})
-	require.ErrorIs(t, err, dynamics.ErrSafetyRule)
+	_, err = advice.NewAdvisor(nil, advice.Rule{ID: "x", Situation: advice.SituationMedicalEmergency, Steps: []session.SafetyStep{session.StepDocument}, Source: "x"})
+	require.ErrorIs(t, err, advice.ErrSafetyRule)
 
 	// Alone, a leader stops the group first.
-	solo, ok := adv.Recommend(dynamics.Context{}, dynamics.Detection{Situation: dynamics.SituationMedicalEmergency, Members: []group.MemberID{"cy"}})
+	solo, ok := adv.Recommend(advice.Context{}, advice.Detection{Situation: advice.SituationMedicalEmergency, Members: []group.MemberID{"cy"}})
 	require.True(t, ok)
 	require.Equal(t, []session.SafetyStep{session.StepPause, session.StepEscalate, session.StepDebrief, session.StepDocument}, solo.Steps)
 }
 
 func TestNewMonitorRejectsBadSpec(t *testing.T) {
-	bad := dynamics.DefaultConfig()
+	bad := advice.DefaultConfig()
 	bad.SilentFor = -time.Minute
-	_, err := dynamics.NewMonitor(dynamics.MonitorSpec{Members: sixMembers, Config: bad,
-		Rules: []dynamics.Rule{{ID: "x", Situation: dynamics.SituationSilence, Interventions: []session.Skill{250}}}})
-	require.ErrorIs(t, err, dynamics.ErrInvalidConfig) // unspecified modality and the negative duration
-	require.ErrorIs(t, err, dynamics.ErrInvalidRule)
+	_, err := advice.NewMonitor(advice.MonitorSpec{Members: sixMembers, Config: bad,
+		Rules: []advice.Rule{{ID: "x", Situation: advice.SituationSilence, Interventions: []session.Skill{250}}}})
+	require.ErrorIs(t, err, advice.ErrInvalidConfig) // unspecified modality and the negative duration
+	require.ErrorIs(t, err, advice.ErrInvalidRule)
 }
 
 // BenchmarkRulesNothingFires measures detecting and advising on a
@@ -399,21 +403,21 @@ func BenchmarkRulesNothingFires(b *testing.B) {
 	tr, err := dynamics.NewTracker(members, twoLeaders)
 	require.NoError(b, err)
 	now := time.Date(2026, 3, 2, 18, 0, 0, 0, time.UTC)
-	require.NoError(b, tr.Observe(&session.Event{Type: session.EventStarted, At: now, Start: session.Start{Members: members, Facilitators: twoLeaders}}))
+	require.NoError(b, tr.Observe(session.Event{Type: session.EventStarted, At: now, Start: &session.Start{Members: members, Facilitators: twoLeaders}}))
 	for r := range 5 {
 		for i, m := range members {
-			to := mem(string(members[(i+1+r)%len(members)]))
-			require.NoError(b, tr.Observe(&session.Event{Type: session.EventTurn, At: now,
-				Turn: session.Turn{Speaker: mem(string(m)), Addressee: to, Duration: time.Minute, Act: session.ActGivesOpinion}}))
+			to := sc.Mem(string(members[(i+1+r)%len(members)]))
+			require.NoError(b, tr.Observe(session.Event{Type: session.EventTurn, At: now,
+				Turn: session.Turn{Speaker: sc.Mem(string(m)), Addressee: to, Duration: time.Minute, Act: session.ActGivesOpinion}}))
 			now = now.Add(time.Minute)
 		}
 	}
 	snap := tr.SnapshotAt(now)
-	det, err := dynamics.NewDetector(dynamics.DefaultConfig())
+	det, err := advice.NewDetector(advice.DefaultConfig())
 	require.NoError(b, err)
-	adv, err := dynamics.NewAdvisor()
+	adv, err := advice.NewAdvisor(nil)
 	require.NoError(b, err)
-	ctx := dynamics.Context{Modality: group.ModalityCBT, Stage: dynamics.StageWorking, CoLed: true}
+	ctx := advice.Context{Modality: group.ModalityCBT, Stage: stage.Working, CoLed: true}
 	require.Empty(b, det.Detect(&snap))
 	b.ReportAllocs()
 	for b.Loop() {
@@ -430,39 +434,39 @@ func BenchmarkRulesNothingFires(b *testing.B) {
 // their rules are driven by a facilitator's observation, as an app would
 // pass it. TestBalancedSessionRaisesNothing is the negative case.
 func TestEveryRuleFromEvents(t *testing.T) {
-	byWant := map[dynamics.Situation]scenario{}
-	for _, sc := range scenarios() {
-		byWant[sc.want] = sc
+	byWant := map[advice.Situation]scenario{}
+	for _, scn := range scenarios() {
+		byWant[scn.want] = scn
 	}
-	for _, r := range dynamics.BuiltinRules() {
+	for _, r := range advice.BuiltinRules() {
 		t.Run(r.ID, func(t *testing.T) {
-			modality, stage := group.ModalityArtTherapy, dynamics.StageUnspecified
+			modality, st := group.ModalityArtTherapy, stage.Unspecified
 			if len(r.Modalities) > 0 {
 				modality = r.Modalities[0]
 			}
 			if len(r.Stages) > 0 {
-				stage = r.Stages[0]
+				st = r.Stages[0]
 			}
-			sc, ok := byWant[r.Situation]
+			scn, ok := byWant[r.Situation]
 			if !ok {
-				adv, err := dynamics.NewAdvisor()
+				adv, err := advice.NewAdvisor(nil)
 				require.NoError(t, err)
-				recs := adv.Advise(dynamics.Context{Modality: modality, Stage: stage},
-					[]dynamics.Detection{{Situation: r.Situation, Members: []group.MemberID{"ann"}, Confidence: 1}})
+				recs := adv.Advise(advice.Context{Modality: modality, Stage: st},
+					[]advice.Detection{{Situation: r.Situation, Members: []group.MemberID{"ann"}, Confidence: 1}})
 				require.Len(t, recs, 1)
 				require.Equal(t, r.ID, recs[0].RuleID)
 				return
 			}
-			s := playScenario(sc)
+			s := playScenario(scn)
 			m := s.monitor(t, modality)
-			for _, rec := range m.Advise(s.now, stage) {
+			for _, rec := range m.Advise(s.now, st) {
 				if rec.Situation == r.Situation {
 					require.Equal(t, r.ID, rec.RuleID)
 					require.Equal(t, r.Interventions, rec.Interventions)
 					return
 				}
 			}
-			t.Fatalf("no recommendation for %v in %v, %v", r.Situation, modality, stage)
+			t.Fatalf("no recommendation for %v in %v, %v", r.Situation, modality, st)
 		})
 	}
 }

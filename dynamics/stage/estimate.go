@@ -1,11 +1,10 @@
-package dynamics
+package stage
 
 import (
 	"math"
 	"strconv"
 
 	"github.com/groupwork/groupwork/measure"
-	"github.com/groupwork/groupwork/session"
 )
 
 // HeuristicNote labels every stage estimate. DOMAIN.md section 2: the
@@ -55,8 +54,8 @@ type Signal struct {
 	Detail string  `json:"detail"`
 }
 
-// StageScore is the summed weight of the signals for one stage.
-type StageScore struct {
+// Score is the summed weight of the signals for one stage.
+type Score struct {
 	Stage Stage   `json:"stage"`
 	Score float64 `json:"score"`
 }
@@ -69,71 +68,35 @@ type StageScore struct {
 // more stages tied for the top score, which Scores shows, with the Evidence
 // behind each, for a facilitator to judge.
 type Estimate struct {
-	Session    int          `json:"session"`
-	Stage      Stage        `json:"stage"`
-	Confidence float64      `json:"confidence"`
-	Scores     []StageScore `json:"scores"`   // every Tuckman stage, in order
-	Evidence   []Signal     `json:"evidence"` // in the order they were weighed
-	Note       string       `json:"note"`     // always HeuristicNote
+	Session    int      `json:"session"`
+	Stage      Stage    `json:"stage"`
+	Confidence float64  `json:"confidence"`
+	Scores     []Score  `json:"scores"`   // every Tuckman stage, in order
+	Evidence   []Signal `json:"evidence"` // in the order they were weighed
+	Note       string   `json:"note"`     // always HeuristicNote
 }
 
 // In returns the estimate's stage in model m: Corey's and Yalom's stage for
 // the same period (norming maps to Corey's working, adjourning to final, per
 // the crosswalk), or StageUnspecified.
 func (e Estimate) In(m Model) Stage {
-	if m == ModelTuckman || !e.Stage.IsValid() {
+	if m == Tuckman || !e.Stage.IsValid() {
 		return e.Stage
 	}
 	eq := Equivalent(e.Stage, m)
 	switch len(eq) {
 	case 0:
-		return StageUnspecified
+		return Unspecified
 	case 1:
 		return eq[0]
 	}
-	if e.Stage == StageNorming {
+	if e.Stage == Norming {
 		return eq[len(eq)-1] // late transition into working: working
 	}
 	return eq[0]
 }
 
-// Evidence returns the interaction evidence of the snapshot for a stage
-// estimate.
-func (s *Snapshot) Evidence() InteractionEvidence {
-	var turns, disc int
-	for _, m := range s.Members {
-		turns += m.Turns
-		disc += m.Tags.Count(session.TagSelfDisclosure) + m.Tags.Count(session.TagFeedback)
-	}
-	x := &s.Interactions
-	challenges := 0
-	for _, f := range x.facilitators {
-		challenges += x.ActsAt(session.FacilitatorParty(f), session.PartyMember, ActsOf(session.ActDisagrees, session.ActShowsAntagonism))
-	}
-	return InteractionEvidence{
-		MemberTurns:         turns,
-		MemberToMember:      s.MemberToMember,
-		MemberToFacilitator: s.MemberToFacilitator,
-		Negative:            s.IPA.Negative,
-		Questions:           s.IPA.Questions,
-		LeaderChallenges:    challenges,
-		DisclosureFeedback:  math.Min(1, ratio(float64(disc), float64(turns))),
-	}
-}
-
-// Attendance returns the snapshot's attendance: members known, members
-// who attended, and those who came late.
-func (s *Snapshot) Attendance() AttendanceEvidence {
-	a := AttendanceEvidence{Expected: len(s.Members), Present: s.Attending}
-	for _, m := range s.Members {
-		if m.Late {
-			a.Late++
-		}
-	}
-	return a
-}
-
-// EstimateStage estimates the stage of a group at the last session of
+// Infer estimates the stage of a group at the last session of
 // history (sessions in increasing order; earlier sessions give the trends).
 // It weighs the signals DOMAIN.md section 2 lists as heuristics, none of
 // them validated:
@@ -156,9 +119,9 @@ func (s *Snapshot) Attendance() AttendanceEvidence {
 // tie (StageHistory.Estimated does not record such an estimate; a
 // facilitator's StageHistory.Set does). Invalid evidence is reported all at
 // once as joined *FieldErrors; no evidence at all is ErrNoEvidence.
-func EstimateStage(history []SessionEvidence) (Estimate, error) {
+func Infer(history []SessionEvidence) (Estimate, error) {
 	if len(history) == 0 {
-		return Estimate{}, &FieldError{Pkg: "dynamics", Path: "history", Problem: "no sessions", Err: ErrNoEvidence}
+		return Estimate{}, &FieldError{Pkg: "stage", Path: "history", Problem: "no sessions", Err: ErrNoEvidence}
 	}
 	if err := validateEvidence(history); err != nil {
 		return Estimate{}, err
@@ -173,9 +136,9 @@ func EstimateStage(history []SessionEvidence) (Estimate, error) {
 
 	e := Estimate{Session: cur.Session, Evidence: b.signals, Note: HeuristicNote}
 	top, second := 0.0, 0.0
-	for i, st := range ModelTuckman.Stages() {
+	for i, st := range Tuckman.Stages() {
 		sc := round2(b.score[i])
-		e.Scores = append(e.Scores, StageScore{Stage: st, Score: sc})
+		e.Scores = append(e.Scores, Score{Stage: st, Score: sc})
 		switch {
 		case sc > top:
 			top, second, e.Stage = sc, top, st
@@ -186,7 +149,7 @@ func EstimateStage(history []SessionEvidence) (Estimate, error) {
 	switch {
 	case top > 0 && second == top:
 		// A tie at the top: the evidence does not single out a stage.
-		e.Stage = StageUnspecified
+		e.Stage = Unspecified
 	case top > 0:
 		e.Confidence = round2((top - second) / top * math.Min(1, top/4))
 	}
@@ -204,13 +167,11 @@ func (b *scorer) add(code string, st Stage, w float64, detail string) {
 	b.signals = append(b.signals, Signal{Code: code, Stage: st, Weight: w, Detail: detail})
 }
 
-func f2(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) }
-
 func (b *scorer) position(cur SessionEvidence) {
 	n := strconv.Itoa(cur.Session)
 	if cur.Planned == 0 {
 		if cur.Session <= 2 {
-			b.add("position-early", StageForming, 1.5, "session "+n+" of an open-ended group")
+			b.add("position-early", Forming, 1.5, "session "+n+" of an open-ended group")
 		}
 		return
 	}
@@ -218,17 +179,17 @@ func (b *scorer) position(cur SessionEvidence) {
 	frac := float64(cur.Session) / float64(cur.Planned)
 	switch {
 	case cur.Session >= cur.Planned:
-		b.add("position-last", StageAdjourning, 3, "last session ("+of+")")
+		b.add("position-last", Adjourning, 3, "last session ("+of+")")
 	case frac >= 0.85:
-		b.add("position-ending", StageAdjourning, 2, "session "+of+", near the end")
+		b.add("position-ending", Adjourning, 2, "session "+of+", near the end")
 	case cur.Session == 1 || frac <= 0.15 || (cur.Session == 2 && cur.Planned >= 6):
-		b.add("position-early", StageForming, 2, "session "+of+", at the start")
+		b.add("position-early", Forming, 2, "session "+of+", at the start")
 	case frac <= 0.5:
-		b.add("position-middle", StageStorming, 0.5, "session "+of+", first half")
-		b.add("position-middle", StageNorming, 0.25, "session "+of+", first half")
+		b.add("position-middle", Storming, 0.5, "session "+of+", first half")
+		b.add("position-middle", Norming, 0.25, "session "+of+", first half")
 	default:
-		b.add("position-late", StagePerforming, 0.5, "session "+of+", second half")
-		b.add("position-late", StageNorming, 0.25, "session "+of+", second half")
+		b.add("position-late", Performing, 0.5, "session "+of+", second half")
+		b.add("position-late", Norming, 0.25, "session "+of+", second half")
 	}
 }
 
@@ -237,28 +198,28 @@ func (b *scorer) interaction(ie InteractionEvidence) {
 		return
 	}
 	if ie.MemberToFacilitator >= 0.5 {
-		b.add("member-to-leader", StageForming, 1, f2(ie.MemberToFacilitator)+" of member turns aimed at a facilitator")
+		b.add("member-to-leader", Forming, 1, f2(ie.MemberToFacilitator)+" of member turns aimed at a facilitator")
 	}
 	if ie.Questions >= 0.25 {
-		b.add("questions", StageForming, 0.75, f2(ie.Questions)+" of coded member acts are questions (IPA 7-9)")
+		b.add("questions", Forming, 0.75, f2(ie.Questions)+" of coded member acts are questions (IPA 7-9)")
 	}
 	switch {
 	case ie.Negative >= 0.2:
-		b.add("negative-acts", StageStorming, 1.5, f2(ie.Negative)+" of coded member acts are negative (IPA 10-12)")
+		b.add("negative-acts", Storming, 1.5, f2(ie.Negative)+" of coded member acts are negative (IPA 10-12)")
 	case ie.Negative >= 0.1:
-		b.add("negative-acts", StageStorming, 0.75, f2(ie.Negative)+" of coded member acts are negative (IPA 10-12)")
+		b.add("negative-acts", Storming, 0.75, f2(ie.Negative)+" of coded member acts are negative (IPA 10-12)")
 	}
 	switch {
 	case ie.LeaderChallenges >= 2:
-		b.add("leader-challenges", StageStorming, 1.5, strconv.Itoa(ie.LeaderChallenges)+" disagreements or antagonism aimed at a facilitator")
+		b.add("leader-challenges", Storming, 1.5, strconv.Itoa(ie.LeaderChallenges)+" disagreements or antagonism aimed at a facilitator")
 	case ie.LeaderChallenges == 1:
-		b.add("leader-challenges", StageStorming, 0.5, "1 disagreement or antagonism aimed at a facilitator")
+		b.add("leader-challenges", Storming, 0.5, "1 disagreement or antagonism aimed at a facilitator")
 	}
 	switch {
 	case ie.MemberToMember >= 0.5 && ie.DisclosureFeedback >= 0.25:
-		b.add("member-feedback", StagePerforming, 2, f2(ie.MemberToMember)+" of member turns to members, "+f2(ie.DisclosureFeedback)+" self-disclosure or feedback")
+		b.add("member-feedback", Performing, 2, f2(ie.MemberToMember)+" of member turns to members, "+f2(ie.DisclosureFeedback)+" self-disclosure or feedback")
 	case ie.MemberToMember >= 0.5 && ie.Negative < 0.1:
-		b.add("member-to-member", StageNorming, 1, f2(ie.MemberToMember)+" of member turns to members, little negativity")
+		b.add("member-to-member", Norming, 1, f2(ie.MemberToMember)+" of member turns to members, little negativity")
 	}
 }
 
@@ -281,21 +242,21 @@ func (b *scorer) climate(cur SessionEvidence, earlier []SessionEvidence) {
 	}
 	switch {
 	case c.Conflict >= 3:
-		b.add("climate-conflict-high", StageStorming, 1.5, "GCQ-S conflict "+f2(c.Conflict)+" (0-6)")
+		b.add("climate-conflict-high", Storming, 1.5, "GCQ-S conflict "+f2(c.Conflict)+" (0-6)")
 	case n > 0 && c.Conflict >= conflictPeak+0.5:
-		b.add("climate-conflict-rising", StageStorming, 1, "GCQ-S conflict rose to "+f2(c.Conflict)+" from a peak of "+f2(conflictPeak))
+		b.add("climate-conflict-rising", Storming, 1, "GCQ-S conflict rose to "+f2(c.Conflict)+" from a peak of "+f2(conflictPeak))
 	case n > 0 && c.Conflict <= conflictPeak-0.5 && c.Engagement >= engMean:
-		b.add("climate-conflict-falling", StageNorming, 1.5, "GCQ-S conflict fell to "+f2(c.Conflict)+" from a peak of "+f2(conflictPeak)+" while engagement held")
+		b.add("climate-conflict-falling", Norming, 1.5, "GCQ-S conflict fell to "+f2(c.Conflict)+" from a peak of "+f2(conflictPeak)+" while engagement held")
 	}
 	if c.Engagement >= 4 && c.Conflict < 2.5 {
-		b.add("climate-engagement-high", StagePerforming, 1.5, "GCQ-S engagement "+f2(c.Engagement)+" with low conflict")
+		b.add("climate-engagement-high", Performing, 1.5, "GCQ-S engagement "+f2(c.Engagement)+" with low conflict")
 	}
 	if n > 0 && c.Engagement >= engMean+0.5 {
-		b.add("climate-engagement-rising", StageNorming, 0.5, "GCQ-S engagement rose to "+f2(c.Engagement)+" from a mean of "+f2(engMean))
-		b.add("climate-engagement-rising", StagePerforming, 0.5, "GCQ-S engagement rose to "+f2(c.Engagement)+" from a mean of "+f2(engMean))
+		b.add("climate-engagement-rising", Norming, 0.5, "GCQ-S engagement rose to "+f2(c.Engagement)+" from a mean of "+f2(engMean))
+		b.add("climate-engagement-rising", Performing, 0.5, "GCQ-S engagement rose to "+f2(c.Engagement)+" from a mean of "+f2(engMean))
 	}
 	if n == 0 && c.Engagement < 3 && c.Avoidance >= 3 {
-		b.add("climate-guarded", StageForming, 1, "GCQ-S engagement "+f2(c.Engagement)+" with avoidance "+f2(c.Avoidance))
+		b.add("climate-guarded", Forming, 1, "GCQ-S engagement "+f2(c.Engagement)+" with avoidance "+f2(c.Avoidance))
 	}
 }
 
@@ -319,9 +280,9 @@ func (b *scorer) attendance(cur SessionEvidence, earlier []SessionEvidence) {
 	}
 	switch {
 	case n > 0 && rate >= mean/float64(n)+0.2:
-		b.add("attendance-spike", StageStorming, 1, f2(rate)+" of members absent or late, up from "+f2(mean/float64(n)))
+		b.add("attendance-spike", Storming, 1, f2(rate)+" of members absent or late, up from "+f2(mean/float64(n)))
 	case n == 0 && rate >= 0.3:
-		b.add("attendance-spike", StageStorming, 0.5, f2(rate)+" of members absent or late")
+		b.add("attendance-spike", Storming, 0.5, f2(rate)+" of members absent or late")
 	}
 }
 

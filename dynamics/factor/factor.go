@@ -1,4 +1,4 @@
-package dynamics
+package factor
 
 import (
 	"github.com/groupwork/groupwork/internal/vocab/enum"
@@ -11,9 +11,11 @@ import (
 // validation.
 //
 // Source: Yalom & Leszcz, The Theory and Practice of Group Psychotherapy
-// (5th ed. 2005), ch. 1. Yalom's research Q-sort used twelve categories
-// (interpersonal learning split into input and output, plus
-// self-understanding); those are not canonical and are not modelled.
+// (5th ed. 2005), ch. 1. Yalom's research Q-sort used twelve categories of
+// its own (interpersonal learning split into input and output,
+// self-understanding, guidance, identification and family re-enactment
+// among them); they are not the canonical eleven and are not modelled (see
+// docs/reference/factors.md).
 type Factor uint8
 
 // The therapeutic factors in Yalom's order.
@@ -32,7 +34,7 @@ const (
 	FactorExistential                  // (existential) 11: existential factors
 )
 
-var factorText = enum.Table[Factor]{Pkg: "dynamics", Type: "Factor", Names: []string{
+var factorText = enum.Table[Factor]{Pkg: "factor", Type: "Factor", Names: []string{
 	"unspecified", "instillation-of-hope", "universality", "imparting-information", "altruism",
 	"corrective-recapitulation", "socializing-techniques", "imitative-behavior",
 	"interpersonal-learning", "cohesiveness", "catharsis", "existential",
@@ -53,12 +55,13 @@ func (f Factor) MarshalText() ([]byte, error) { return factorText.Marshal(f) }
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (f *Factor) UnmarshalText(b []byte) error { return factorText.Unmarshal(f, b) }
 
-// ParseFactor returns the factor whose text form is s.
-func ParseFactor(s string) (Factor, error) { return factorText.Parse(s) }
+// Parse returns the factor whose text form is s.
+func Parse(s string) (Factor, error) { return factorText.Parse(s) }
 
 // Benefit is a benefit of group work as the seed texts name it, in plain
 // words a member would use. Each maps onto one or more therapeutic factors
-// (DOMAIN.md section 3). The zero value is rejected by validation.
+// (the mapping is the library's own reading of Yalom & Leszcz 2005, ch. 1;
+// see docs/reference/factors.md). The zero value is rejected by validation.
 type Benefit uint8
 
 // The benefits named by the seed texts.
@@ -73,7 +76,7 @@ const (
 	BenefitHelpingOthers              // (helping-others) helping others
 )
 
-var benefitText = enum.Table[Benefit]{Pkg: "dynamics", Type: "Benefit", Names: []string{
+var benefitText = enum.Table[Benefit]{Pkg: "factor", Type: "Benefit", Names: []string{
 	"unspecified", "peer-support", "belonging", "learning-from-others", "skill-development",
 	"normalization", "hope-from-progress", "helping-others",
 }}

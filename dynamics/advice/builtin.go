@@ -1,53 +1,32 @@
-package dynamics
+package advice
 
 import (
 	"slices"
 
+	"github.com/groupwork/groupwork/dynamics/stage"
 	"github.com/groupwork/groupwork/group"
 	"github.com/groupwork/groupwork/session"
 )
 
 // Sources of the stage- and modality-aware conflict rules.
 const (
-	srcStageLeader   = "Corey, Corey & Corey, Groups: Process and Practice, leader tasks by stage (DOMAIN.md section 2)"
+	srcStageLeader   = "Corey, Corey & Corey, Groups: Process and Practice, leader tasks by stage (see docs/reference/stages.md)"
 	srcYalomConflict = "Yalom & Leszcz (2005), ch. 11 (conflict in the therapy group) and ch. 6 (the here-and-now)"
-	srcStructured    = "SAMHSA TIP 41 (2005), ch. 2 (structured CBT, skills and psychoeducational groups keep to their agenda); DOMAIN.md section 9"
-	srcPeer          = "Seed texts and DOMAIN.md section 6: peer-led groups follow their guidelines and escalate risk to a professional"
+	srcStructured    = "SAMHSA TIP 41 (2005), ch. 2 (structured CBT, skills and psychoeducational groups keep to their agenda); Muñoz et al. (2000)"
+	srcPeer          = "peer support group practice: a peer facilitator keeps to the group's guidelines and refers to a professional (see docs/reference/modalities.md)"
 )
 
-// The stages of each period in all three models (DOMAIN.md section 2). The
+// The stages of each period in all three models (see stage.Crosswalk). The
 // built-in rules name them all, so they never depend on the crosswalk's
 // approximate alignment.
 var (
-	formingStages  = []Stage{StageForming, StagePreGroup, StageInitial, StageOrientation}
-	stormingStages = []Stage{StageStorming, StageTransition, StageConflict}
-	workingStages  = []Stage{StageNorming, StagePerforming, StageWorking, StageCohesiveness}
-	endingStages   = []Stage{StageAdjourning, StageFinal, StagePostGroup, StageTermination}
+	formingStages  = []stage.Stage{stage.Forming, stage.PreGroup, stage.Initial, stage.Orientation}
+	stormingStages = []stage.Stage{stage.Storming, stage.Transition, stage.Conflict}
+	workingStages  = []stage.Stage{stage.Norming, stage.Performing, stage.Working, stage.Cohesiveness}
+	endingStages   = []stage.Stage{stage.Adjourning, stage.Final, stage.PostGroup, stage.Termination}
 )
 
 var structuredModalities = []group.Modality{group.ModalityCBT, group.ModalitySkills, group.ModalityPsychoeducational}
-
-// urgencies gives each non-safety situation its default urgency.
-var urgencies = [...]Urgency{
-	SituationSilence:               UrgencyRoutine,
-	SituationMonopolizing:          UrgencySoon,
-	SituationStorytelling:          UrgencySoon,
-	SituationQuestioning:           UrgencySoon,
-	SituationAdviceGiving:          UrgencySoon,
-	SituationBandAiding:            UrgencySoon,
-	SituationHostility:             UrgencyNow,
-	SituationActingSuperior:        UrgencyRoutine,
-	SituationSocializing:           UrgencyRoutine,
-	SituationIntellectualizing:     UrgencyRoutine,
-	SituationEmotionality:          UrgencySoon,
-	SituationDependency:            UrgencyRoutine,
-	SituationScapegoating:          UrgencyNow,
-	SituationSubgrouping:           UrgencyRoutine,
-	SituationLeaderChallenge:       UrgencySoon,
-	SituationMemberConflict:        UrgencySoon,
-	SituationConfidentialityBreach: UrgencyNow,
-	SituationIntoxication:          UrgencyNow,
-}
 
 // BuiltinRules returns fresh copies of the built-in rules: one general rule
 // for every non-safety situation, from the situation catalogue, and stage-
@@ -68,26 +47,35 @@ var urgencies = [...]Urgency{
 //   - in peer support groups: follow the group's guidelines.
 //
 // Safety situations have no rules here: they follow the fixed protocol.
-func BuiltinRules() []Rule {
+func BuiltinRules() []Rule { return rulesFor(BuiltinDefinitions()) }
+
+// rulesFor returns the general rule of every non-safety situation of defs,
+// from its row, followed by the built-in conflict variants of those defs
+// holds.
+func rulesFor(defs Definitions) []Rule {
 	var rules []Rule
-	for _, s := range Situations() {
-		if s.IsSafety() {
+	for _, d := range defs {
+		if d.Class == ClassSafety {
 			continue
 		}
 		rules = append(rules, Rule{
-			ID: s.String(), Situation: s,
-			Interventions: s.Interventions(), Steps: s.SafetySteps(),
-			Urgency:   urgencies[s],
-			Rationale: s.Advice(), Source: s.Source(),
+			ID: string(d.Situation), Situation: d.Situation,
+			Interventions: slices.Clone(d.Interventions), Steps: slices.Clone(d.Steps),
+			Urgency:   d.Urgency,
+			Rationale: d.Advice, Source: d.Source,
 		})
 	}
 	for _, v := range conflictVariants() {
 		for _, sv := range v.bySituation {
+			d, ok := defs.For(sv.situation)
+			if !ok {
+				continue
+			}
 			rules = append(rules, Rule{
-				ID: sv.situation.String() + "-" + v.name, Situation: sv.situation,
+				ID: string(sv.situation) + "-" + v.name, Situation: sv.situation,
 				Stages: slices.Clone(v.stages), Modalities: slices.Clone(v.modalities),
 				Interventions: sv.interventions, Steps: slices.Clone(v.steps),
-				Urgency: urgencies[sv.situation], Rationale: sv.rationale, Source: v.source,
+				Urgency: d.Urgency, Rationale: sv.rationale, Source: v.source,
 			})
 		}
 	}
@@ -96,12 +84,12 @@ func BuiltinRules() []Rule {
 
 // conflictVariant is one stage or modality in which conflict is handled its
 // own way, with the interventions for each conflict situation. Every
-// situation keeps its core from DOMAIN.md section 5 in every variant: a
+// situation keeps its core (Corey, Corey & Corey) in every variant: a
 // challenge to the leader is met without defensiveness (listening and
 // clarifying first); hostility is confronted and its target protected.
 type conflictVariant struct {
 	name        string
-	stages      []Stage
+	stages      []stage.Stage
 	modalities  []group.Modality
 	steps       []session.SafetyStep
 	source      string

@@ -1,4 +1,4 @@
-package dynamics_test
+package advice_test
 
 import (
 	"encoding/json"
@@ -6,25 +6,24 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/groupwork/groupwork/dynamics/advice"
 	"github.com/stretchr/testify/require"
-
-	"github.com/groupwork/groupwork/dynamics"
 )
 
 func TestConfigValidateReportsEverything(t *testing.T) {
-	require.NoError(t, dynamics.DefaultConfig().Validate())
-	c := dynamics.DefaultConfig()
+	require.NoError(t, advice.DefaultConfig().Validate())
+	c := advice.DefaultConfig()
 	c.SilentFor = -time.Minute
 	c.MonopolyFactor = 0.5 // below 1 would flag members at their fair share
 	c.DependencyShare = 1.5
 	c.ScapegoatSenders = 1 // one member is not a convergence
 	err := c.Validate()
-	require.ErrorIs(t, err, dynamics.ErrInvalidConfig)
+	require.ErrorIs(t, err, advice.ErrInvalidConfig)
 	if diff := cmp.Diff([]string{"monopolyFactor", "silentFor", "dependencyShare", "scapegoatSenders"}, paths(t, err)); diff != "" {
 		t.Errorf("paths (-want +got):\n%s", diff)
 	}
-	_, err = dynamics.NewDetector(dynamics.Config{})
-	require.ErrorIs(t, err, dynamics.ErrInvalidConfig)
+	_, err = advice.NewDetector(advice.Config{})
+	require.ErrorIs(t, err, advice.ErrInvalidConfig)
 }
 
 // paths lists the Path of every *FieldError joined in err, in order.
@@ -32,7 +31,7 @@ func paths(t *testing.T, err error) []string {
 	t.Helper()
 	var out []string
 	for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
-		var fe *dynamics.FieldError
+		var fe *advice.FieldError
 		require.ErrorAs(t, e, &fe)
 		out = append(out, fe.Path)
 	}
@@ -40,40 +39,40 @@ func paths(t *testing.T, err error) []string {
 }
 
 func TestConfigJSON(t *testing.T) {
-	c := dynamics.DefaultConfig()
+	c := advice.DefaultConfig()
 	b, err := json.Marshal(c)
 	require.NoError(t, err)
 	require.Contains(t, string(b), `"silentFor":"20m0s"`)
-	var back dynamics.Config
+	var back advice.Config
 	require.NoError(t, json.Unmarshal(b, &back))
 	if diff := cmp.Diff(c, back); diff != "" {
 		t.Errorf("round trip (-want +got):\n%s", diff)
 	}
 
 	// A file that sets two thresholds overrides only those.
-	over := dynamics.DefaultConfig()
+	over := advice.DefaultConfig()
 	require.NoError(t, json.Unmarshal([]byte(`{"silentFor":"10m","questionActs":6}`), &over))
-	want := dynamics.DefaultConfig()
+	want := advice.DefaultConfig()
 	want.SilentFor, want.QuestionActs = 10*time.Minute, 6
 	if diff := cmp.Diff(want, over); diff != "" {
 		t.Errorf("override (-want +got):\n%s", diff)
 	}
 
-	keep := dynamics.DefaultConfig()
+	keep := advice.DefaultConfig()
 	err = json.Unmarshal([]byte(`{"longTurn":"soon","tagTurns":9}`), &keep)
-	require.ErrorIs(t, err, dynamics.ErrInvalidConfig)
-	if diff := cmp.Diff(dynamics.DefaultConfig(), keep); diff != "" {
+	require.ErrorIs(t, err, advice.ErrInvalidConfig)
+	if diff := cmp.Diff(advice.DefaultConfig(), keep); diff != "" {
 		t.Errorf("a rejected config changed the value (-want +got):\n%s", diff)
 	}
 }
 
 func FuzzConfigJSON(f *testing.F) {
-	b, _ := json.Marshal(dynamics.DefaultConfig())
+	b, _ := json.Marshal(advice.DefaultConfig())
 	f.Add(b)
 	f.Add([]byte(`{"silentFor":"-5m"}`))
 	f.Add([]byte(`{"monopolyFactor":"x"}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		c := dynamics.DefaultConfig()
+		c := advice.DefaultConfig()
 		if err := json.Unmarshal(data, &c); err != nil {
 			return
 		}
@@ -82,7 +81,7 @@ func FuzzConfigJSON(f *testing.F) {
 		}
 		out, err := json.Marshal(c)
 		require.NoError(t, err)
-		var back dynamics.Config
+		var back advice.Config
 		require.NoError(t, json.Unmarshal(out, &back))
 		if diff := cmp.Diff(c, back); diff != "" {
 			t.Fatalf("round trip (-want +got):\n%s", diff)

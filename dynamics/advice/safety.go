@@ -1,42 +1,33 @@
-package dynamics
+package advice
 
 import (
-	"errors"
 	"slices"
 
 	"github.com/groupwork/groupwork/session"
 )
-
-// ErrInvalidRule is wrapped by the *FieldError for each problem with a rule
-// passed to NewAdvisor.
-var ErrInvalidRule = errors.New("dynamics: invalid rule")
-
-// ErrSafetyRule is wrapped when an app tries to add a rule for a safety
-// situation. Risk disclosures, threats and medical emergencies always follow
-// the built-in protocol; no custom rule may replace, suppress or outrank it.
-// Intoxication is not among them: programs differ (a harm-reduction group
-// may let a member stay who is not disruptive), so an app may re-rule it.
-var ErrSafetyRule = errors.New("dynamics: safety situations take no custom rules")
 
 // safetyRecommendation builds the fixed protocol for a safety situation,
 // in the variant the context calls for: a co-led group sends one leader out
 // with the member while the other carries on; a solo leader calls a break
 // first; a peer-led group gives crisis numbers and hands over to a
 // professional. A medical emergency calls emergency services in every
-// variant. Source: DOMAIN.md section 6 (crisis in session).
-func safetyRecommendation(ctx Context, d Detection) Recommendation {
+// variant. Source: AGPA (2007), ch. 9 (crisis in the group).
+func safetyRecommendation(ctx Context, def Definition, d Detection) Recommendation {
 	s := d.Situation
 	r := Recommendation{
-		RuleID:       "safety-" + s.String(),
-		Situation:    s,
-		Concern:      s.Signs(),
-		Members:      slices.Clone(d.Members),
-		Facilitators: slices.Clone(d.Facilitators),
-		Advice:       s.Advice(),
-		Source:       s.Source(),
-		Urgency:      UrgencyImmediate,
-		Confidence:   d.Confidence,
-		Evidence:     slices.Clone(d.Evidence),
+		RuleID:        "safety-" + string(s),
+		Situation:     s,
+		Class:         ClassSafety,
+		Concern:       def.Signs,
+		Members:       slices.Clone(d.Members),
+		Facilitators:  slices.Clone(d.Facilitators),
+		Advice:        def.Advice,
+		Source:        def.Source,
+		Urgency:       UrgencyImmediate,
+		Confidence:    d.Confidence,
+		Evidence:      slices.Clone(d.Evidence),
+		Steps:         slices.Clone(def.Steps),
+		Interventions: slices.Clone(def.Interventions),
 	}
 	switch s {
 	case SituationRiskDisclosure:

@@ -1,4 +1,4 @@
-package dynamics
+package stage
 
 import (
 	"github.com/groupwork/groupwork/internal/vocab/enum"
@@ -17,12 +17,12 @@ type Model uint8
 // The stage models.
 const (
 	ModelUnspecified Model = iota // (unspecified)
-	ModelTuckman                  // (tuckman) forming, storming, norming, performing, adjourning
-	ModelCorey                    // (corey) pre-group, initial, transition, working, final, post-group
-	ModelYalom                    // (yalom) orientation; conflict; cohesiveness; termination
+	Tuckman                       // (tuckman) forming, storming, norming, performing, adjourning
+	Corey                         // (corey) pre-group, initial, transition, working, final, post-group
+	Yalom                         // (yalom) orientation; conflict; cohesiveness; termination
 )
 
-var modelText = enum.Table[Model]{Pkg: "dynamics", Type: "Model", Names: []string{"unspecified", "tuckman", "corey", "yalom"}}
+var modelText = enum.Table[Model]{Pkg: "stage", Type: "Model", Names: []string{"unspecified", "tuckman", "corey", "yalom"}}
 
 // Models returns every specified model in declaration order.
 func Models() []Model { return modelText.Values() }
@@ -53,36 +53,36 @@ type Stage uint8
 
 // The stages, model by model, in each model's order.
 const (
-	StageUnspecified Stage = iota // (unspecified)
+	Unspecified Stage = iota // (unspecified)
 
-	StageForming    // (forming) Tuckman 1
-	StageStorming   // (storming) Tuckman 2
-	StageNorming    // (norming) Tuckman 3
-	StagePerforming // (performing) Tuckman 4
-	StageAdjourning // (adjourning) Tuckman 5, added in 1977
+	Forming    // (forming) Tuckman 1
+	Storming   // (storming) Tuckman 2
+	Norming    // (norming) Tuckman 3
+	Performing // (performing) Tuckman 4
+	Adjourning // (adjourning) Tuckman 5, added in 1977
 
-	StagePreGroup   // (pre-group) Corey 1
-	StageInitial    // (initial) Corey 2
-	StageTransition // (transition) Corey 3
-	StageWorking    // (working) Corey 4
-	StageFinal      // (final) Corey 5
-	StagePostGroup  // (post-group) Corey 6
+	PreGroup   // (pre-group) Corey 1
+	Initial    // (initial) Corey 2
+	Transition // (transition) Corey 3
+	Working    // (working) Corey 4
+	Final      // (final) Corey 5
+	PostGroup  // (post-group) Corey 6
 
-	StageOrientation  // (orientation) Yalom 1
-	StageConflict     // (conflict) Yalom 2: conflict, dominance and rebellion
-	StageCohesiveness // (cohesiveness) Yalom 3: development of cohesiveness
-	StageTermination  // (termination) Yalom 4
+	Orientation  // (orientation) Yalom 1
+	Conflict     // (conflict) Yalom 2: conflict, dominance and rebellion
+	Cohesiveness // (cohesiveness) Yalom 3: development of cohesiveness
+	Termination  // (termination) Yalom 4
 )
 
-var stageText = enum.Table[Stage]{Pkg: "dynamics", Type: "Stage", Names: []string{
+var stageText = enum.Table[Stage]{Pkg: "stage", Type: "Stage", Names: []string{
 	"unspecified",
 	"forming", "storming", "norming", "performing", "adjourning",
 	"pre-group", "initial", "transition", "working", "final", "post-group",
 	"orientation", "conflict", "cohesiveness", "termination",
 }}
 
-// Stages returns every specified stage of every model in declaration order.
-func Stages() []Stage { return stageText.Values() }
+// All returns every specified stage of every model in declaration order.
+func All() []Stage { return stageText.Values() }
 
 // String returns the stage's text form.
 func (s Stage) String() string { return stageText.String(s) }
@@ -96,18 +96,18 @@ func (s Stage) MarshalText() ([]byte, error) { return stageText.Marshal(s) }
 // UnmarshalText implements encoding.TextUnmarshaler; s is unchanged on error.
 func (s *Stage) UnmarshalText(b []byte) error { return stageText.Unmarshal(s, b) }
 
-// ParseStage returns the stage whose text form is s.
-func ParseStage(s string) (Stage, error) { return stageText.Parse(s) }
+// Parse returns the stage whose text form is s.
+func Parse(s string) (Stage, error) { return stageText.Parse(s) }
 
 // Model returns the model s belongs to, or ModelUnspecified for an invalid stage.
 func (s Stage) Model() Model {
 	switch {
-	case s >= StageForming && s <= StageAdjourning:
-		return ModelTuckman
-	case s >= StagePreGroup && s <= StagePostGroup:
-		return ModelCorey
-	case s >= StageOrientation && s <= StageTermination:
-		return ModelYalom
+	case s >= Forming && s <= Adjourning:
+		return Tuckman
+	case s >= PreGroup && s <= PostGroup:
+		return Corey
+	case s >= Orientation && s <= Termination:
+		return Yalom
 	}
 	return ModelUnspecified
 }
@@ -117,12 +117,12 @@ func (s Stage) Model() Model {
 // history calls a move to a smaller order a regression.
 func (s Stage) Order() int {
 	switch s.Model() {
-	case ModelTuckman:
-		return int(s-StageForming) + 1
-	case ModelCorey:
-		return int(s-StagePreGroup) + 1
-	case ModelYalom:
-		return int(s-StageOrientation) + 1
+	case Tuckman:
+		return int(s-Forming) + 1
+	case Corey:
+		return int(s-PreGroup) + 1
+	case Yalom:
+		return int(s-Orientation) + 1
 	}
 	return 0
 }
@@ -131,12 +131,12 @@ func (s Stage) Order() int {
 func (m Model) Stages() []Stage {
 	var first, last Stage
 	switch m {
-	case ModelTuckman:
-		first, last = StageForming, StageAdjourning
-	case ModelCorey:
-		first, last = StagePreGroup, StagePostGroup
-	case ModelYalom:
-		first, last = StageOrientation, StageTermination
+	case Tuckman:
+		first, last = Forming, Adjourning
+	case Corey:
+		first, last = PreGroup, PostGroup
+	case Yalom:
+		first, last = Orientation, Termination
 	default:
 		return nil
 	}
@@ -147,9 +147,9 @@ func (m Model) Stages() []Stage {
 	return out
 }
 
-// StageInfo describes one stage: what members do, what the leader does, and
+// Info describes one stage: what members do, what the leader does, and
 // what an observer sees. It is plain data; apps may build their own.
-type StageInfo struct {
+type Info struct {
 	Stage       Stage    `json:"stage"`
 	Name        string   `json:"name"`        // the name the source uses
 	Behaviour   []string `json:"behaviour"`   // characteristic member behaviour
@@ -158,12 +158,12 @@ type StageInfo struct {
 	Source      string   `json:"source"`
 }
 
-// StageModel is one model of group development as data: its stages in order.
-type StageModel struct {
-	Model  Model       `json:"model"`
-	Name   string      `json:"name"`
-	Source string      `json:"source"`
-	Stages []StageInfo `json:"stages"`
+// ModelInfo is one model of group development as data: its stages in order.
+type ModelInfo struct {
+	Model  Model  `json:"model"`
+	Name   string `json:"name"`
+	Source string `json:"source"`
+	Stages []Info `json:"stages"`
 }
 
 // The sources of the three models (DOMAIN.md section 2).
@@ -184,57 +184,57 @@ var (
 // BuiltinModel returns a fresh copy of the built-in description of m, and
 // false for an invalid model. Source: DOMAIN.md section 2 and the model's
 // own source named in the result.
-func BuiltinModel(m Model) (StageModel, bool) {
+func BuiltinModel(m Model) (ModelInfo, bool) {
 	l := func(s []string) []string { return append([]string(nil), s...) }
 	switch m {
-	case ModelTuckman:
-		return StageModel{Model: m, Name: "Tuckman", Source: sourceTuckman, Stages: []StageInfo{
-			{StageForming, "forming", []string{"polite", "guarded", "look to the leader", "norms being set"}, l(tasksEarly),
+	case Tuckman:
+		return ModelInfo{Model: m, Name: "Tuckman", Source: sourceTuckman, Stages: []Info{
+			{Forming, "forming", []string{"polite", "guarded", "look to the leader", "norms being set"}, l(tasksEarly),
 				[]string{"many member-to-leader acts", "questions and orientation (IPA 6-9)", "first sessions"}, sourceTuckman},
-			{StageStorming, "storming", []string{"conflict", "resisting the leader", "competition for status", "subgroups"}, l(tasksConflict),
+			{Storming, "storming", []string{"conflict", "resisting the leader", "competition for status", "subgroups"}, l(tasksConflict),
 				[]string{"rise in disagreement, tension and antagonism (IPA 10-12)", "challenges to the leader", "GCQ-S conflict peaks", "lateness and absence spikes"}, sourceTuckman},
-			{StageNorming, "norming", []string{"cohesion", "accepted norms and roles", "\"we\" language"}, l(tasksWork),
+			{Norming, "norming", []string{"cohesion", "accepted norms and roles", "\"we\" language"}, l(tasksWork),
 				[]string{"conflict falling from its peak", "GCQ-S engagement rising", "more member-to-member talk"}, sourceTuckman},
-			{StagePerforming, "performing", []string{"flexible roles", "trusting atmosphere", "productive work"}, l(tasksWork),
+			{Performing, "performing", []string{"flexible roles", "trusting atmosphere", "productive work"}, l(tasksWork),
 				[]string{"member-to-member talk", "self-disclosure", "feedback", "high GCQ-S engagement"}, sourceTuckman},
-			{StageAdjourning, "adjourning", []string{"disengagement", "evaluation", "separation feelings"}, l(tasksEnd),
+			{Adjourning, "adjourning", []string{"disengagement", "evaluation", "separation feelings"}, l(tasksEnd),
 				[]string{"last sessions of the program"}, sourceTuckman},
 		}}, true
-	case ModelCorey:
-		return StageModel{Model: m, Name: "Corey", Source: sourceCorey, Stages: []StageInfo{
-			{StagePreGroup, "pre-group", []string{"proposal", "recruiting", "screening", "consent", "orientation"},
+	case Corey:
+		return ModelInfo{Model: m, Name: "Corey", Source: sourceCorey, Stages: []Info{
+			{PreGroup, "pre-group", []string{"proposal", "recruiting", "screening", "consent", "orientation"},
 				[]string{"plan the group", "screen and select members", "obtain informed consent", "prepare members"},
 				[]string{"no session has met yet"}, sourceCorey},
-			{StageInitial, "initial", []string{"orientation and exploration", "trust vs mistrust", "there-and-then talk", "many questions to the leader"}, l(tasksEarly),
+			{Initial, "initial", []string{"orientation and exploration", "trust vs mistrust", "there-and-then talk", "many questions to the leader"}, l(tasksEarly),
 				[]string{"many member-to-leader acts", "questions (IPA 7-9)", "there-and-then tags", "first sessions"}, sourceCorey},
-			{StageTransition, "transition", []string{"anxiety", "defensiveness", "struggle for control", "challenges to the leader", "lateness and absence"}, l(tasksConflict),
+			{Transition, "transition", []string{"anxiety", "defensiveness", "struggle for control", "challenges to the leader", "lateness and absence"}, l(tasksConflict),
 				[]string{"IPA 10-12 rising", "IPA 10/12 aimed at a facilitator", "lateness and absence spikes"}, sourceCorey},
-			{StageWorking, "working", []string{"here-and-now focus", "self-disclosure", "member-to-member feedback", "insight into action"}, l(tasksWork),
+			{Working, "working", []string{"here-and-now focus", "self-disclosure", "member-to-member feedback", "insight into action"}, l(tasksWork),
 				[]string{"member-to-member talk", "self-disclosure and feedback tags", "here-and-now tags"}, sourceCorey},
-			{StageFinal, "final", []string{"consolidation", "separation", "generalizing learning", "unfinished business"}, l(tasksEnd),
+			{Final, "final", []string{"consolidation", "separation", "generalizing learning", "unfinished business"}, l(tasksEnd),
 				[]string{"last sessions of the program"}, sourceCorey},
-			{StagePostGroup, "post-group", []string{"evaluation", "follow-up"},
+			{PostGroup, "post-group", []string{"evaluation", "follow-up"},
 				[]string{"evaluate outcomes", "hold follow-up", "make referrals"},
 				[]string{"the program has ended"}, sourceCorey},
 		}}, true
-	case ModelYalom:
-		return StageModel{Model: m, Name: "Yalom", Source: sourceYalom, Stages: []StageInfo{
-			{StageOrientation, "orientation", []string{"hesitant participation", "search for meaning", "dependency on the leader", "advice giving"}, l(tasksEarly),
+	case Yalom:
+		return ModelInfo{Model: m, Name: "Yalom", Source: sourceYalom, Stages: []Info{
+			{Orientation, "orientation", []string{"hesitant participation", "search for meaning", "dependency on the leader", "advice giving"}, l(tasksEarly),
 				[]string{"many member-to-leader acts", "advice (IPA 4, advice tags)", "first sessions"}, sourceYalom},
-			{StageConflict, "conflict, dominance and rebellion", []string{"conflict", "dominance", "rebellion against the leader"}, l(tasksConflict),
+			{Conflict, "conflict, dominance and rebellion", []string{"conflict", "dominance", "rebellion against the leader"}, l(tasksConflict),
 				[]string{"IPA 10-12 rising", "challenges to the leader"}, sourceYalom},
-			{StageCohesiveness, "development of cohesiveness", []string{"cohesion", "mutual support", "mature work"}, l(tasksWork),
+			{Cohesiveness, "development of cohesiveness", []string{"cohesion", "mutual support", "mature work"}, l(tasksWork),
 				[]string{"member-to-member talk", "self-disclosure", "feedback", "GCQ-S engagement rising"}, sourceYalom},
-			{StageTermination, "termination", []string{"separation", "grief", "review of the work"}, l(tasksEnd),
+			{Termination, "termination", []string{"separation", "grief", "review of the work"}, l(tasksEnd),
 				[]string{"last sessions of the program"}, sourceYalom},
 		}}, true
 	}
-	return StageModel{}, false
+	return ModelInfo{}, false
 }
 
 // BuiltinModels returns fresh copies of the three built-in models.
-func BuiltinModels() []StageModel {
-	out := make([]StageModel, 0, 3)
+func BuiltinModels() []ModelInfo {
+	out := make([]ModelInfo, 0, 3)
 	for _, m := range Models() {
 		sm, _ := BuiltinModel(m)
 		out = append(out, sm)
@@ -258,12 +258,12 @@ type CrosswalkRow struct {
 // approximate alignment, not an identity.
 func Crosswalk() []CrosswalkRow {
 	return []CrosswalkRow{
-		{Corey: []Stage{StagePreGroup}, Note: "before the first session; Yalom treats selection and preparation as the leader's work, not a stage"},
-		{Tuckman: []Stage{StageForming}, Corey: []Stage{StageInitial}, Yalom: []Stage{StageOrientation}},
-		{Tuckman: []Stage{StageStorming}, Corey: []Stage{StageTransition}, Yalom: []Stage{StageConflict}},
-		{Tuckman: []Stage{StageNorming}, Corey: []Stage{StageTransition, StageWorking}, Yalom: []Stage{StageCohesiveness}, Note: "Corey: late transition into working"},
-		{Tuckman: []Stage{StagePerforming}, Corey: []Stage{StageWorking}, Yalom: []Stage{StageCohesiveness}, Note: "Yalom: mature work"},
-		{Tuckman: []Stage{StageAdjourning}, Corey: []Stage{StageFinal, StagePostGroup}, Yalom: []Stage{StageTermination}},
+		{Corey: []Stage{PreGroup}, Note: "before the first session; Yalom treats selection and preparation as the leader's work, not a stage"},
+		{Tuckman: []Stage{Forming}, Corey: []Stage{Initial}, Yalom: []Stage{Orientation}},
+		{Tuckman: []Stage{Storming}, Corey: []Stage{Transition}, Yalom: []Stage{Conflict}},
+		{Tuckman: []Stage{Norming}, Corey: []Stage{Transition, Working}, Yalom: []Stage{Cohesiveness}, Note: "Corey: late transition into working"},
+		{Tuckman: []Stage{Performing}, Corey: []Stage{Working}, Yalom: []Stage{Cohesiveness}, Note: "Yalom: mature work"},
+		{Tuckman: []Stage{Adjourning}, Corey: []Stage{Final, PostGroup}, Yalom: []Stage{Termination}},
 	}
 }
 
@@ -293,15 +293,15 @@ func Equivalent(s Stage, m Model) []Stage {
 }
 
 // len16 bounds the stage values for small lookup arrays.
-const len16 = int(StageTermination) + 1
+const len16 = int(Termination) + 1
 
 func (r CrosswalkRow) in(m Model) []Stage {
 	switch m {
-	case ModelTuckman:
+	case Tuckman:
 		return r.Tuckman
-	case ModelCorey:
+	case Corey:
 		return r.Corey
-	case ModelYalom:
+	case Yalom:
 		return r.Yalom
 	}
 	return nil
@@ -326,24 +326,24 @@ func contains(list []Stage, s Stage) bool {
 // development of cohesiveness begins as Tuckman's norming.
 func (s Stage) In(m Model) Stage {
 	if !s.IsValid() || !m.IsValid() {
-		return StageUnspecified
+		return Unspecified
 	}
 	if s.Model() == m {
 		return s
 	}
 	switch {
-	case (s == StageNorming || s == StageCohesiveness) && m == ModelCorey:
-		return StageWorking
-	case s == StageTransition && m == ModelTuckman:
-		return StageStorming
-	case s == StageWorking && m == ModelTuckman:
-		return StagePerforming
-	case s == StageCohesiveness && m == ModelTuckman:
-		return StageNorming
+	case (s == Norming || s == Cohesiveness) && m == Corey:
+		return Working
+	case s == Transition && m == Tuckman:
+		return Storming
+	case s == Working && m == Tuckman:
+		return Performing
+	case s == Cohesiveness && m == Tuckman:
+		return Norming
 	}
 	eq := Equivalent(s, m)
 	if len(eq) == 0 {
-		return StageUnspecified
+		return Unspecified
 	}
 	return eq[0]
 }

@@ -1,10 +1,11 @@
-package dynamics
+package advice
 
 import (
 	"cmp"
 	"slices"
 	"strings"
 
+	"github.com/groupwork/groupwork/dynamics/stage"
 	"github.com/groupwork/groupwork/group"
 	"github.com/groupwork/groupwork/internal/vocab/enum"
 	"github.com/groupwork/groupwork/internal/vocab/fault"
@@ -24,7 +25,7 @@ const (
 	UrgencyImmediate           // (immediate) stop and act: a safety protocol
 )
 
-var urgencyText = enum.Table[Urgency]{Pkg: "dynamics", Type: "Urgency", Names: []string{
+var urgencyText = enum.Table[Urgency]{Pkg: "advice", Type: "Urgency", Names: []string{
 	"unspecified", "routine", "soon", "now", "immediate",
 }}
 
@@ -48,9 +49,9 @@ type Context struct {
 	// Modality is the group's base modality; ModalityUnspecified matches only
 	// rules that name no modality.
 	Modality group.Modality `json:"modality"`
-	// Stage is the group's current stage in any model (StageUnspecified when
-	// unknown: only rules that name no stage match).
-	Stage Stage `json:"stage,omitzero"`
+	// Stage is the group's current stage in any model (stage.Unspecified
+	// when unknown: only rules that name no stage match).
+	Stage stage.Stage `json:"stage,omitzero"`
 	// CoLed is true when two or more facilitators are present: one can step
 	// out with a member while the other carries on.
 	CoLed bool `json:"coLed,omitempty"`
@@ -69,7 +70,7 @@ type Context struct {
 type Rule struct {
 	ID            string               `json:"id"`
 	Situation     Situation            `json:"situation"`
-	Stages        []Stage              `json:"stages,omitempty"`
+	Stages        []stage.Stage        `json:"stages,omitempty"`
 	Modalities    []group.Modality     `json:"modalities,omitempty"`
 	Interventions []session.Skill      `json:"interventions"`
 	Steps         []session.SafetyStep `json:"steps,omitempty"`
@@ -100,7 +101,8 @@ type Evidence struct {
 	Metric    string  `json:"metric"`
 	Value     float64 `json:"value"`
 	Threshold float64 `json:"threshold"`
-	// Events are indices into the session's event log.
+	// Events are the sequence numbers (session.Event.Seq) of the events
+	// that show it.
 	Events []int  `json:"events,omitempty"`
 	Note   string `json:"note,omitempty"`
 }
@@ -108,7 +110,7 @@ type Evidence struct {
 // key identifies a detection's episode: the same situation with the same people.
 func (d Detection) key() string {
 	var b strings.Builder
-	b.WriteString(d.Situation.String())
+	b.WriteString(string(d.Situation))
 	for _, m := range d.Members {
 		b.WriteString("\x00m")
 		b.WriteString(string(m))
@@ -126,6 +128,7 @@ func (d Detection) key() string {
 type Recommendation struct {
 	RuleID        string                `json:"rule"`
 	Situation     Situation             `json:"situation"`
+	Class         Class                 `json:"class"`
 	Concern       string                `json:"concern"`
 	Members       []group.MemberID      `json:"members,omitempty"`
 	Facilitators  []group.FacilitatorID `json:"facilitators,omitempty"`
@@ -139,12 +142,12 @@ type Recommendation struct {
 	Evidence      []Evidence            `json:"evidence,omitempty"`
 }
 
-// compiledRule is a Rule with its stage and modality sets as bit masks, so
-// matching allocates nothing.
+// compiledRule is a Rule with its stage set as bit masks, so matching
+// allocates nothing.
 type compiledRule struct {
 	Rule
-	exact      uint32 // bit s set: the rule names Stage s; 0 = any stage
-	equivalent uint32 // bit s set: Stage s is a crosswalk equivalent of a named stage
+	exact      uint32 // bit s set: the rule names stage s; 0 = any stage
+	equivalent uint32 // bit s set: stage s is a crosswalk equivalent of a named stage
 	order      int
 }
 
@@ -184,40 +187,53 @@ func (c *compiledRule) score(s Situation, ctx Context) int {
 // The zero value is not usable: build one with NewAdvisor. An Advisor is not
 // safe for concurrent use.
 type Advisor struct {
+	defs   Definitions
 	rules  []compiledRule
 	active map[string]struct{}
 	seen   map[string]struct{} // scratch set, reused between calls
 }
 
-// NewAdvisor returns an advisor using the built-in rules followed by extra,
-// the app's own. Among the rules matching a situation the best fit wins: a
-// rule naming the modality beats one that does not; then a rule naming the
-// stage exactly beats one matching it through the crosswalk, which beats one
-// naming no stage. Between equally fitting rules the later wins, so an app's
-// rule overrides a built-in one. Rules for safety situations cannot be added: the safety
-// protocol is fixed (ErrSafetyRule). All problems with extra are reported at
-// once.
-func NewAdvisor(extra ...Rule) (*Advisor, error) {
+// NewAdvisor returns an advisor for the situations of defs (the built-in
+// table, or a Detector's, when nil) using the general rule of each
+// non-safety situation, the built-in stage and modality variants, then
+// rules, the app's own. Among the rules matching a situation the best fit
+// wins: a rule naming the modality beats one that does not; then a rule
+// naming the stage exactly beats one matching it through the crosswalk,
+// which beats one naming no stage. Between equally fitting rules the later
+// wins, so an app's rule overrides a built-in one. Rules for safety
+// situations cannot be added: the safety protocol is fixed
+// (ErrSafetyRule). A rule naming a situation defs does not hold is
+// ErrUnknownSituation. All problems are reported at once.
+func NewAdvisor(defs Definitions, rules ...Rule) (*Advisor, error) {
+	if defs == nil {
+		defs = BuiltinDefinitions()
+	}
+	base := rulesFor(defs)
 	errs := problems()
 	ids := map[string]bool{}
-	for _, r := range BuiltinRules() {
+	for _, r := range base {
 		ids[r.ID] = true
 	}
-	for i, r := range extra {
-		checkRule(&errs, idx("rules", i), r)
-		if r.Situation.IsSafety() {
-			errs.Add(idx("rules", i)+".situation", "safety situations follow the fixed protocol and take no custom rules", ErrSafetyRule)
+	for i, r := range rules {
+		path := idx("rules", i)
+		checkRule(&errs, path, r)
+		d, known := defs.For(r.Situation)
+		switch {
+		case r.Situation.IsValid() && !known:
+			errs.Add(path+".situation", "no situation "+r.Situation.String()+" is defined", ErrUnknownSituation)
+		case d.Class == ClassSafety:
+			errs.Add(path+".situation", "safety situations follow the fixed protocol and take no custom rules", ErrSafetyRule)
 		}
 		if ids[r.ID] && r.ID != "" {
-			errs.Add(idx("rules", i)+".id", "duplicate rule id "+r.ID, ErrInvalidRule)
+			errs.Add(path+".id", "duplicate rule id "+r.ID, ErrInvalidRule)
 		}
 		ids[r.ID] = true
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	all := append(BuiltinRules(), extra...)
-	a := &Advisor{rules: make([]compiledRule, len(all)), active: map[string]struct{}{}, seen: map[string]struct{}{}}
+	all := append(base, rules...)
+	a := &Advisor{defs: defs, rules: make([]compiledRule, len(all)), active: map[string]struct{}{}, seen: map[string]struct{}{}}
 	for i, r := range all {
 		a.rules[i] = compile(r, i)
 	}
@@ -229,7 +245,7 @@ func checkRule(errs *fault.List, path string, r Rule) {
 		errs.Add(path+".id", "empty rule id", ErrInvalidRule)
 	}
 	if !r.Situation.IsValid() {
-		errs.Add(path+".situation", "unspecified or unknown situation", ErrInvalidRule)
+		errs.Add(path+".situation", "unspecified or malformed situation", ErrInvalidRule)
 	}
 	if !r.Urgency.IsValid() {
 		errs.Add(path+".urgency", "unspecified or unknown urgency", ErrInvalidRule)
@@ -266,8 +282,8 @@ func compile(r Rule, order int) compiledRule {
 	c := compiledRule{Rule: r, order: order}
 	for _, s := range r.Stages {
 		c.exact |= 1 << s
-		for _, m := range Models() {
-			for _, e := range Equivalent(s, m) {
+		for _, m := range stage.Models() {
+			for _, e := range stage.Equivalent(s, m) {
 				c.equivalent |= 1 << e
 			}
 		}
@@ -292,9 +308,9 @@ func (a *Advisor) rule(s Situation, ctx Context) *compiledRule {
 // Advise returns the recommendations that fire now: one for each detection
 // whose episode is new, ranked. Episodes whose detection is absent from this
 // call are closed, so they fire again if they come back. Safety situations
-// always rank first; then higher urgency, higher confidence, situation order
-// and members, so the order is deterministic. With no detections and no
-// open episodes, Advise allocates nothing.
+// always rank first; then higher urgency, higher confidence, the
+// situations' order and members, so the order is deterministic. With no
+// detections and no open episodes, Advise allocates nothing.
 func (a *Advisor) Advise(ctx Context, detections []Detection) []Recommendation {
 	if len(detections) == 0 {
 		clear(a.active)
@@ -316,15 +332,20 @@ func (a *Advisor) Advise(ctx Context, detections []Detection) []Recommendation {
 		}
 	}
 	a.active, a.seen = a.seen, a.active
-	Rank(out)
+	a.rank(out)
 	return out
 }
 
 // Recommend returns the recommendation for one detection in ctx, whether or
-// not its episode is open, and false when no rule matches.
+// not its episode is open, and false when its situation is unknown or no
+// rule matches.
 func (a *Advisor) Recommend(ctx Context, d Detection) (Recommendation, bool) {
-	if d.Situation.IsSafety() {
-		return safetyRecommendation(ctx, d), true
+	def, ok := a.defs.For(d.Situation)
+	if !ok {
+		return Recommendation{}, false
+	}
+	if def.Class == ClassSafety {
+		return safetyRecommendation(ctx, def, d), true
 	}
 	c := a.rule(d.Situation, ctx)
 	if c == nil {
@@ -333,12 +354,13 @@ func (a *Advisor) Recommend(ctx Context, d Detection) (Recommendation, bool) {
 	return Recommendation{
 		RuleID:        c.ID,
 		Situation:     d.Situation,
-		Concern:       d.Situation.Signs(),
+		Class:         def.Class,
+		Concern:       def.Signs,
 		Members:       slices.Clone(d.Members),
 		Facilitators:  slices.Clone(d.Facilitators),
 		Interventions: slices.Clone(c.Interventions),
 		Steps:         slices.Clone(c.Steps),
-		Advice:        d.Situation.Advice(),
+		Advice:        def.Advice,
 		Rationale:     c.Rationale,
 		Source:        c.Source,
 		Urgency:       c.Urgency,
@@ -347,11 +369,19 @@ func (a *Advisor) Recommend(ctx Context, d Detection) (Recommendation, bool) {
 	}, true
 }
 
-// Rank sorts recommendations in place: safety first, then urgency,
-// confidence, situation and members.
-func Rank(recs []Recommendation) {
+// rank sorts recommendations in place: safety first, then urgency,
+// confidence, the situations' order in the advisor's table and members.
+func (a *Advisor) rank(recs []Recommendation) {
+	order := func(s Situation) int {
+		for i := range a.defs {
+			if a.defs[i].Situation == s {
+				return i
+			}
+		}
+		return len(a.defs)
+	}
 	slices.SortStableFunc(recs, func(x, y Recommendation) int {
-		if c := -cmpBool(x.Situation.IsSafety(), y.Situation.IsSafety()); c != 0 {
+		if c := -cmpBool(x.Class == ClassSafety, y.Class == ClassSafety); c != 0 {
 			return c
 		}
 		if c := -cmp.Compare(x.Urgency, y.Urgency); c != 0 {
@@ -360,7 +390,7 @@ func Rank(recs []Recommendation) {
 		if c := -cmp.Compare(x.Confidence, y.Confidence); c != 0 {
 			return c
 		}
-		if c := cmp.Compare(x.Situation, y.Situation); c != 0 {
+		if c := cmp.Compare(order(x.Situation), order(y.Situation)); c != 0 {
 			return c
 		}
 		return slices.Compare(x.Members, y.Members)

@@ -1,7 +1,6 @@
-package dynamics
+package stage
 
 import (
-	"math"
 	"sort"
 	"time"
 
@@ -21,7 +20,7 @@ const (
 	SetByFacilitator              // (facilitator) a facilitator's judgement; always wins
 )
 
-var setByText = enum.Table[SetBy]{Pkg: "dynamics", Type: "SetBy", Names: []string{"unspecified", "estimate", "facilitator"}}
+var setByText = enum.Table[SetBy]{Pkg: "stage", Type: "SetBy", Names: []string{"unspecified", "estimate", "facilitator"}}
 
 // String returns the text form.
 func (s SetBy) String() string { return setByText.String(s) }
@@ -38,8 +37,8 @@ func (s *SetBy) UnmarshalText(b []byte) error { return setByText.Unmarshal(s, b)
 // ParseSetBy returns the value whose text form is s.
 func ParseSetBy(s string) (SetBy, error) { return setByText.Parse(s) }
 
-// StageEntry is the stage of one session as a history records it.
-type StageEntry struct {
+// Entry is the stage of one session as a history records it.
+type Entry struct {
 	Session     int                 `json:"session"` // 1-based session number in the group's life
 	At          time.Time           `json:"at"`      // when the stage was recorded
 	Stage       Stage               `json:"stage"`
@@ -56,7 +55,7 @@ type StageEntry struct {
 	From       Stage `json:"from,omitzero"`
 }
 
-// StageHistory is the stage of a group at each of its sessions, in one
+// History is the stage of a group at each of its sessions, in one
 // model, and how each was decided. A facilitator's setting always wins over
 // an estimate for the same session, whichever was recorded first; a later
 // setting by a facilitator replaces an earlier one. Regressions (a stage
@@ -64,35 +63,35 @@ type StageEntry struct {
 // groups regress and Yalom describes development as a spiral (DOMAIN.md
 // section 2, Yalom & Leszcz 2005 ch. 11).
 //
-// The zero value is not usable; call NewStageHistory. A StageHistory is not
+// The zero value is not usable; call NewStageHistory. A History is not
 // safe for concurrent use.
-type StageHistory struct {
+type History struct {
 	model    Model
 	sessions []sessionStage // sorted by session number
 }
 
 type sessionStage struct {
 	session          int
-	estimate, manual StageEntry
+	estimate, manual Entry
 	hasEst, hasMan   bool
 }
 
-// NewStageHistory returns an empty history in model m.
-func NewStageHistory(m Model) (*StageHistory, error) {
+// NewHistory returns an empty history in model m.
+func NewHistory(m Model) (*History, error) {
 	if !m.IsValid() {
-		return nil, &FieldError{Pkg: "dynamics", Path: "model", Problem: "unspecified or unknown model"}
+		return nil, &FieldError{Pkg: "stage", Path: "model", Problem: "unspecified or unknown model"}
 	}
-	return &StageHistory{model: m}, nil
+	return &History{model: m}, nil
 }
 
 // Model returns the history's model.
-func (h *StageHistory) Model() Model { return h.model }
+func (h *History) Model() Model { return h.model }
 
 // Estimated records a heuristic estimate for a session. The estimate's
 // Tuckman stage is translated into the history's model (see Estimate.In).
 // It never replaces a facilitator's setting for the same session; it does
 // replace an earlier estimate.
-func (h *StageHistory) Estimated(session int, at time.Time, e Estimate) error {
+func (h *History) Estimated(session int, at time.Time, e Estimate) error {
 	f := problems()
 	h.checkSession(&f, session)
 	stage := e.In(h.model)
@@ -106,7 +105,7 @@ func (h *StageHistory) Estimated(session int, at time.Time, e Estimate) error {
 		return err
 	}
 	s := h.slot(session)
-	s.estimate = StageEntry{Session: session, At: at, Stage: stage, SetBy: SetByEstimate, Confidence: e.Confidence}
+	s.estimate = Entry{Session: session, At: at, Stage: stage, SetBy: SetByEstimate, Confidence: e.Confidence}
 	s.hasEst = true
 	return nil
 }
@@ -114,7 +113,7 @@ func (h *StageHistory) Estimated(session int, at time.Time, e Estimate) error {
 // Set records a facilitator's judgement of a session's stage, with the
 // reason. It always wins over an estimate for the same session, and
 // replaces any earlier setting for that session.
-func (h *StageHistory) Set(session int, at time.Time, stage Stage, by group.FacilitatorID, reason string) error {
+func (h *History) Set(session int, at time.Time, stage Stage, by group.FacilitatorID, reason string) error {
 	f := problems()
 	h.checkSession(&f, session)
 	if stage.Model() != h.model {
@@ -130,19 +129,19 @@ func (h *StageHistory) Set(session int, at time.Time, stage Stage, by group.Faci
 		return err
 	}
 	s := h.slot(session)
-	s.manual = StageEntry{Session: session, At: at, Stage: stage, SetBy: SetByFacilitator, Facilitator: by, Reason: reason, Confidence: 1}
+	s.manual = Entry{Session: session, At: at, Stage: stage, SetBy: SetByFacilitator, Facilitator: by, Reason: reason, Confidence: 1}
 	s.hasMan = true
 	return nil
 }
 
-func (h *StageHistory) checkSession(f *fault.List, session int) {
+func (h *History) checkSession(f *fault.List, session int) {
 	if session < 1 {
 		f.Add("session", "session numbers start at 1", nil)
 	}
 }
 
 // slot returns the record of a session, inserting it in order if needed.
-func (h *StageHistory) slot(session int) *sessionStage {
+func (h *History) slot(session int) *sessionStage {
 	i := sort.Search(len(h.sessions), func(i int) bool { return h.sessions[i].session >= session })
 	if i == len(h.sessions) || h.sessions[i].session != session {
 		h.sessions = append(h.sessions, sessionStage{})
@@ -155,8 +154,8 @@ func (h *StageHistory) slot(session int) *sessionStage {
 // Entries returns the stage in force at each recorded session, in session
 // order: the facilitator's setting when there is one, the estimate
 // otherwise. Regressions against the previous recorded session are marked.
-func (h *StageHistory) Entries() []StageEntry {
-	out := make([]StageEntry, 0, len(h.sessions))
+func (h *History) Entries() []Entry {
+	out := make([]Entry, 0, len(h.sessions))
 	var prev Stage
 	for _, s := range h.sessions {
 		e := s.estimate
@@ -176,27 +175,27 @@ func (h *StageHistory) Entries() []StageEntry {
 }
 
 // At returns the entry in force for one session.
-func (h *StageHistory) At(session int) (StageEntry, bool) {
+func (h *History) At(session int) (Entry, bool) {
 	for _, e := range h.Entries() {
 		if e.Session == session {
 			return e, true
 		}
 	}
-	return StageEntry{}, false
+	return Entry{}, false
 }
 
 // Current returns the entry of the latest recorded session.
-func (h *StageHistory) Current() (StageEntry, bool) {
+func (h *History) Current() (Entry, bool) {
 	es := h.Entries()
 	if len(es) == 0 {
-		return StageEntry{}, false
+		return Entry{}, false
 	}
 	return es[len(es)-1], true
 }
 
 // Regressions returns the entries marked as regressions, in session order.
-func (h *StageHistory) Regressions() []StageEntry {
-	var out []StageEntry
+func (h *History) Regressions() []Entry {
+	var out []Entry
 	for _, e := range h.Entries() {
 		if e.Regression {
 			out = append(out, e)
@@ -204,6 +203,3 @@ func (h *StageHistory) Regressions() []StageEntry {
 	}
 	return out
 }
-
-// round2 rounds to two decimals, so that reported figures are stable.
-func round2(v float64) float64 { return math.Round(v*100) / 100 }

@@ -1,4 +1,4 @@
-package dynamics
+package picture
 
 import (
 	"encoding/xml"
@@ -8,13 +8,15 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/groupwork/groupwork/dynamics"
+	"github.com/groupwork/groupwork/dynamics/stage"
 	"github.com/groupwork/groupwork/measure"
 	"github.com/groupwork/groupwork/session"
 )
 
-// PictureOptions adjusts the pictures. The zero value draws each person
+// Options adjusts the pictures. The zero value draws each person
 // under their ID.
-type PictureOptions struct {
+type Options struct {
 	// Labels maps people to display names; people not in it are shown by ID.
 	Labels map[session.Party]string `json:"-"`
 	// Initials shows initials of the display name instead of the whole name.
@@ -38,14 +40,14 @@ func xmlID(s string) string {
 }
 
 // idPrefix returns the prefix for the ids of a picture of s.
-func (o PictureOptions) idPrefix(s *Snapshot) string {
+func (o Options) idPrefix(s *dynamics.Snapshot) string {
 	if o.IDPrefix != "" {
 		return o.IDPrefix
 	}
 	return "gw" + strconv.FormatInt(s.At.Unix(), 36) + "-"
 }
 
-func (o PictureOptions) label(p session.Party) string {
+func (o Options) label(p session.Party) string {
 	name, ok := o.Labels[p]
 	if !ok || name == "" {
 		name = p.ID
@@ -144,10 +146,15 @@ func pct(v float64) string { return strconv.Itoa(int(math.Round(v*100))) + "%" }
 // node's tooltip. A member who did not attend is an empty dashed ring,
 // apart from the silent (present, no turns), who are small grey discs. The output is deterministic SVG. Source: the sociogram
 // as DOMAIN.md section 8 lists it among the field's interaction metrics.
-func Sociogram(s *Snapshot, opt PictureOptions) string {
+func Sociogram(s *dynamics.Snapshot, opt Options) string {
 	const w, h = 480.0, 480.0
 	x := &s.Interactions
-	n := x.speakers()
+	parties := people(s)
+	n := len(parties)
+	index := make(map[session.Party]int, n)
+	for i, q := range parties {
+		index[q] = i
+	}
 	p := newSVG(w, h, "sociogram")
 	arrow := xmlID(opt.idPrefix(s) + "arrow")
 	p.raw(`<defs><marker id="` + arrow + `" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#555"/></marker></defs>` + "\n")
@@ -155,7 +162,7 @@ func Sociogram(s *Snapshot, opt PictureOptions) string {
 	nodes := make([]node, n)
 	for i := range n {
 		a := -math.Pi/2 + 2*math.Pi*float64(i)/float64(max(n, 1))
-		share := ratio(float64(s.talkOf(i)), float64(s.Talk))
+		share := ratio(float64(talkOf(s, i)), float64(s.Talk))
 		nodes[i] = node{w/2 + 170*math.Cos(a), h/2 + 170*math.Sin(a), 8 + 24*math.Sqrt(share)}
 	}
 	maxTurns := 1
@@ -170,8 +177,7 @@ func Sociogram(s *Snapshot, opt PictureOptions) string {
 		if ad.Kind == session.PartyGroup {
 			return true
 		}
-		i, _ := x.index(sp)
-		j, _ := x.index(ad)
+		i, j := index[sp], index[ad]
 		a, b := nodes[i], nodes[j]
 		dx, dy := b.x-a.x, b.y-a.y
 		d := math.Hypot(dx, dy)
@@ -189,7 +195,7 @@ func Sociogram(s *Snapshot, opt PictureOptions) string {
 	})
 	p.raw("</g>\n<g class=\"nodes\">\n")
 	for i := range n {
-		party := x.party(i)
+		party := parties[i]
 		nd := nodes[i]
 		if i < len(s.Members) && !s.Members[i].Attended {
 			// Absent is not silent: an empty dashed ring, so the picture
@@ -209,12 +215,12 @@ func Sociogram(s *Snapshot, opt PictureOptions) string {
 				fill = palette[(g-1)%len(palette)]
 			}
 		}
-		turns := strconv.Itoa(s.turnsOf(i)) + " turns, "
-		if s.turnsOf(i) == 1 {
+		turns := strconv.Itoa(turnsOf(s, i)) + " turns, "
+		if turnsOf(s, i) == 1 {
 			turns = "1 turn, "
 		}
-		tip := party.String() + ": " + turns + pct(ratio(float64(s.talkOf(i)), float64(s.Talk))) +
-			" of talk, " + strconv.Itoa(x.pairActs(i, n, AllTurns)) + " to the group"
+		tip := party.String() + ": " + turns + pct(ratio(float64(talkOf(s, i)), float64(s.Talk))) +
+			" of talk, " + strconv.Itoa(x.Acts(party, session.WholeGroup(), dynamics.AllTurns)) + " to the group"
 		p.raw(`<g class="node">`)
 		p.el("title", tip)
 		p.el("circle", "", "cx", num(nd.x), "cy", num(nd.y), "r", num(nd.r), "fill", fill, "stroke", "#fff", "stroke-width", "2")
@@ -228,15 +234,29 @@ func Sociogram(s *Snapshot, opt PictureOptions) string {
 	return p.done()
 }
 
-// talkOf and turnsOf read a dense person's totals from the snapshot.
-func (s *Snapshot) talkOf(i int) time.Duration {
+// people returns the snapshot's members then facilitators as parties, in
+// the snapshot's order.
+func people(s *dynamics.Snapshot) []session.Party {
+	out := make([]session.Party, 0, len(s.Members)+len(s.Facilitators))
+	for _, m := range s.Members {
+		out = append(out, session.MemberParty(m.ID))
+	}
+	for _, f := range s.Facilitators {
+		out = append(out, session.FacilitatorParty(f.ID))
+	}
+	return out
+}
+
+// talkOf and turnsOf read person i's totals from the snapshot: members,
+// then facilitators.
+func talkOf(s *dynamics.Snapshot, i int) time.Duration {
 	if i < len(s.Members) {
 		return s.Members[i].Talk
 	}
 	return s.Facilitators[i-len(s.Members)].Talk
 }
 
-func (s *Snapshot) turnsOf(i int) int {
+func turnsOf(s *dynamics.Snapshot, i int) int {
 	if i < len(s.Members) {
 		return s.Members[i].Turns
 	}
@@ -248,7 +268,7 @@ func (s *Snapshot) turnsOf(i int) int {
 // (1 / members attending), the picture of monopolizing and silence. A
 // member who did not attend gets the word "absent" instead of bars.
 // Deterministic SVG.
-func ParticipationChart(s *Snapshot, opt PictureOptions) string {
+func ParticipationChart(s *dynamics.Snapshot, opt Options) string {
 	const w, left, barW = 480.0, 120.0, 320.0
 	h := 40 + 28*float64(len(s.Members)) + 24
 	p := newSVG(w, h, "participation")
@@ -285,7 +305,7 @@ func ParticipationChart(s *Snapshot, opt PictureOptions) string {
 // of the model, one mark per session (a circle for an estimate, drawn
 // fainter the lower its confidence; a square for a facilitator's setting),
 // joined in session order, regressions ringed in red. Deterministic SVG.
-func StageTimeline(h *StageHistory) string {
+func StageTimeline(h *stage.History) string {
 	entries := h.Entries()
 	stages := h.Model().Stages()
 	last := 1
@@ -298,7 +318,7 @@ func StageTimeline(h *StageHistory) string {
 	ht := top + rowH*float64(len(stages)) + 30
 	p := newSVG(w, ht, "stage timeline ("+h.Model().String()+")")
 	p.el("text", h.Model().String()+" stages by session", "x", "8", "y", "18")
-	yOf := func(st Stage) float64 { return top + rowH*(float64(st.Order())-0.5) }
+	yOf := func(st stage.Stage) float64 { return top + rowH*(float64(st.Order())-0.5) }
 	xOf := func(session int) float64 { return left + colW*(float64(session)-0.5) }
 	for _, st := range stages {
 		p.el("text", st.String(), "x", num(left-8), "y", num(yOf(st)+4), "text-anchor", "end")
@@ -318,7 +338,7 @@ func StageTimeline(h *StageHistory) string {
 		cx, cy := xOf(e.Session), yOf(e.Stage)
 		p.raw("<g>")
 		tip := "session " + strconv.Itoa(e.Session) + ": " + e.Stage.String() + " (" + e.SetBy.String()
-		if e.SetBy == SetByFacilitator {
+		if e.SetBy == stage.SetByFacilitator {
 			tip += " " + string(e.Facilitator) + ": " + e.Reason
 		} else {
 			tip += ", confidence " + strconv.FormatFloat(e.Confidence, 'f', 2, 64)
@@ -327,7 +347,7 @@ func StageTimeline(h *StageHistory) string {
 		if e.Regression {
 			p.el("circle", "", "cx", num(cx), "cy", num(cy), "r", "11", "fill", "none", "stroke", colourRisk, "stroke-width", "2")
 		}
-		if e.SetBy == SetByFacilitator {
+		if e.SetBy == stage.SetByFacilitator {
 			p.el("rect", "", "x", num(cx-6), "y", num(cy-6), "width", "12", "height", "12", "fill", colourFacilitator)
 		} else {
 			p.el("circle", "", "cx", num(cx), "cy", num(cy), "r", "6", "fill", palette[2], "fill-opacity", num(0.3+0.7*e.Confidence))
@@ -420,4 +440,11 @@ func TrajectoryChart(title string, lo, hi float64, series []Series) string {
 		p.el("text", s.Name, "x", num(left+plotW+32), "y", num(ly+9))
 	}
 	return p.done()
+}
+
+func ratio(a, b float64) float64 {
+	if b == 0 {
+		return 0
+	}
+	return a / b
 }

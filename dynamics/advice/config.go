@@ -1,13 +1,9 @@
-package dynamics
+package advice
 
 import (
 	"encoding/json"
-	"errors"
 	"time"
 )
-
-// ErrInvalidConfig is wrapped by the *FieldError for each problem with a Config.
-var ErrInvalidConfig = errors.New("dynamics: invalid detector config")
 
 // Config holds the detectors' thresholds. The defaults (DefaultConfig) are
 // this library's heuristics for a 60-150 minute group of 5-15 members, chosen

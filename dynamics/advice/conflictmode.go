@@ -1,4 +1,4 @@
-package dynamics
+package advice
 
 import "github.com/groupwork/groupwork/internal/vocab/enum"
 
@@ -23,7 +23,7 @@ const (
 	ModeAccommodating              // (accommodating) unassertive, cooperative
 )
 
-var modeText = enum.Table[ConflictMode]{Pkg: "dynamics", Type: "ConflictMode", Names: []string{
+var modeText = enum.Table[ConflictMode]{Pkg: "advice", Type: "ConflictMode", Names: []string{
 	"unspecified", "competing", "collaborating", "compromising", "avoiding", "accommodating",
 }}
 
@@ -38,7 +38,7 @@ const (
 	LevelHigh
 )
 
-var levelText = enum.Table[Level]{Pkg: "dynamics", Type: "Level", Names: []string{"unknown", "low", "intermediate", "high"}}
+var levelText = enum.Table[Level]{Pkg: "advice", Type: "Level", Names: []string{"unknown", "low", "intermediate", "high"}}
 
 // String returns the level's text form.
 func (l Level) String() string { return levelText.String(l) }

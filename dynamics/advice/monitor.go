@@ -1,0 +1,465 @@
+package advice
+
+import (
+	"errors"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/groupwork/groupwork/dynamics"
+	"github.com/groupwork/groupwork/dynamics/stage"
+	"github.com/groupwork/groupwork/group"
+	"github.com/groupwork/groupwork/measure"
+	"github.com/groupwork/groupwork/session"
+)
+
+// MonitorSpec configures a Monitor. It round-trips through encoding/json,
+// but for the Detect functions of the app's own situations.
+type MonitorSpec struct {
+	// Members and Facilitators are the people the session may see, as for
+	// dynamics.NewTracker.
+	Members      []group.MemberID      `json:"members"`
+	Facilitators []group.FacilitatorID `json:"facilitators"`
+	// Modality is the group's modality; the rules follow it.
+	Modality group.Modality `json:"modality"`
+	// PeerLed says no clinician leads the group: safety situations are handed
+	// to a professional rather than assessed in the group.
+	PeerLed bool `json:"peerLed,omitempty"`
+	// Config holds the detector thresholds; the zero Config means DefaultConfig().
+	Config Config `json:"config"`
+	// Situations are the app's own situations, with their detectors, after
+	// the built-in ones.
+	Situations Definitions `json:"situations,omitempty"`
+	// Rules are the app's own rules, added after the built-in ones.
+	Rules []Rule `json:"rules,omitempty"`
+}
+
+// turnRef is one remembered turn: its sequence number, the other party (the
+// addressee in a speaker's ring, the speaker in an addressee's; -1 for the
+// whole group), its act and tags, and whether it soothed another member's
+// tension right away (band-aiding).
+type turnRef struct {
+	seq     int32
+	other   int16
+	act     session.Act
+	tags    session.Tags
+	bandAid bool
+}
+
+// turnRing keeps a person's last few turns, said or heard.
+type turnRing struct {
+	buf  [16]turnRef
+	n    int // turns held, at most len(buf)
+	next int // slot the next turn goes in
+}
+
+func (r *turnRing) add(t turnRef) {
+	r.buf[r.next] = t
+	r.next = (r.next + 1) % len(r.buf)
+	r.n = min(r.n+1, len(r.buf))
+}
+
+// seqs returns the sequence numbers of the held turns that keep says to,
+// oldest first.
+func (r *turnRing) seqs(keep func(turnRef) bool) []int {
+	var out []int
+	for k := range r.n {
+		t := r.buf[(r.next-r.n+k+len(r.buf))%len(r.buf)]
+		if keep(t) {
+			out = append(out, int(t.seq))
+		}
+	}
+	return out
+}
+
+// incidentRef is an incident the monitor has seen raised.
+type incidentRef struct {
+	session.Incident
+	seq      int  // sequence number of the raise
+	open     bool // not yet resolved
+	reported bool // included in an Advise call
+}
+
+// Monitor watches one session for a facilitator: it feeds the session's
+// events to a dynamics.Tracker, runs the detectors of its situations on the
+// live metrics, adds the situations raised by incidents and by risk answers
+// to a measure given in the session, and asks an Advisor what to do.
+// Recommendations fire once per episode (see Advisor.Advise), cite the
+// evidence with the sequence numbers of the events that show it, and safety
+// always comes first.
+//
+// Feed the monitor every event of the session, in order; a Room does it
+// for an app. The zero value is not usable; call NewMonitor. A Monitor is
+// not safe for concurrent use.
+type Monitor struct {
+	tracker  *dynamics.Tracker
+	detector Detector
+	advisor  *Advisor
+	modality group.Modality
+	peerLed  bool
+
+	people map[session.Party]int // members, then facilitators: index into said and heard
+	nm     int                   // members
+	seq    int                   // the last event's sequence number
+	said   []turnRing            // turns each person took
+	heard  []turnRing            // turns aimed at each person
+	incs   []incidentRef
+	phq9   []measure.PHQ9Score // by member index; SelfHarmRisk marks a flag
+	flagAt []int               // by member index: sequence number when flagged, -1 if not
+
+	// Count-based situations (hostility, questioning, conflict...) rest on
+	// counts that only grow within a session. After an intervention aimed at
+	// someone involved, the episode restarts from the count it had then:
+	// baseline holds that count by episode key, and reset the indexes of the
+	// people intervened with since the last check (-1: the whole group).
+	baseline map[string]float64
+	reset    []int
+}
+
+// NewMonitor returns a monitor for one session. Problems with the people,
+// the thresholds, the situations or the rules are reported together.
+func NewMonitor(spec MonitorSpec) (*Monitor, error) {
+	cfg := spec.Config
+	if cfg == (Config{}) {
+		cfg = DefaultConfig()
+	}
+	t, errT := dynamics.NewTracker(spec.Members, spec.Facilitators)
+	defs, errS := table(spec.Situations)
+	errC := cfg.Validate()
+	if errS != nil {
+		defs = BuiltinDefinitions() // so that the rules are checked too
+	}
+	a, errA := NewAdvisor(defs, spec.Rules...)
+	d := Detector{cfg: cfg, defs: defs}
+	var errM error
+	if !spec.Modality.IsValid() {
+		errM = &FieldError{Pkg: "advice", Path: "modality", Problem: "unspecified or malformed modality", Err: ErrInvalidConfig}
+	}
+	if err := errors.Join(errT, errC, errS, errA, errM); err != nil {
+		return nil, err
+	}
+	m := &Monitor{
+		tracker: t, detector: d, advisor: a, modality: spec.Modality, peerLed: spec.PeerLed,
+		people:   make(map[session.Party]int, len(spec.Members)+len(spec.Facilitators)),
+		nm:       len(spec.Members),
+		phq9:     make([]measure.PHQ9Score, len(spec.Members)),
+		flagAt:   make([]int, len(spec.Members)),
+		baseline: map[string]float64{},
+	}
+	for i, id := range spec.Members {
+		m.people[session.MemberParty(id)] = i
+	}
+	for j, id := range spec.Facilitators {
+		m.people[session.FacilitatorParty(id)] = len(spec.Members) + j
+	}
+	m.said = make([]turnRing, len(m.people))
+	m.heard = make([]turnRing, len(m.people))
+	for i := range m.flagAt {
+		m.flagAt[i] = -1
+	}
+	return m, nil
+}
+
+// Tracker returns the monitor's tracker, for snapshots and pictures. Feed
+// events through the monitor (or its Room), not the tracker directly.
+func (m *Monitor) Tracker() *dynamics.Tracker { return m.tracker }
+
+// Definitions returns the monitor's situations: the built-in ones, then
+// the app's own.
+func (m *Monitor) Definitions() Definitions { return m.detector.Definitions() }
+
+// Observe feeds one event. The tracker validates it; a rejected event
+// changes nothing (see dynamics.Tracker.Observe). An event without a
+// sequence number (Seq 0) is numbered after the last one.
+func (m *Monitor) Observe(e session.Event) error {
+	if err := m.tracker.Observe(e); err != nil {
+		return err
+	}
+	if e.Seq == 0 {
+		e.Seq = m.seq + 1
+	}
+	m.seq = e.Seq
+	seq := int32(e.Seq)
+	switch e.Type {
+	case session.EventTurn:
+		sp := m.people[e.Turn.Speaker]
+		ad, ok := m.people[e.Turn.Addressee]
+		if !ok {
+			ad = -1
+		}
+		ref := turnRef{seq: seq, other: int16(ad), act: e.Turn.Act, tags: e.Turn.Tags}
+		if prev, ok := m.tracker.PreviousTurn(); ok && e.Turn.Act.IsPositive() && prev.Turn.Act == session.ActShowsTension &&
+			prev.Turn.Speaker.Kind == session.PartyMember && e.Turn.Speaker.Kind == session.PartyMember && prev.Turn.Speaker != e.Turn.Speaker {
+			ref.bandAid = true
+		}
+		m.said[sp].add(ref)
+		if ad >= 0 {
+			ref.other = int16(sp)
+			m.heard[ad].add(ref)
+		}
+	case session.EventIntervention:
+		if p, ok := m.people[e.Intervention.Target]; ok {
+			m.reset = append(m.reset, p)
+		} else if e.Intervention.Target.Kind == session.PartyGroup {
+			m.reset = append(m.reset, -1)
+		}
+	case session.EventIncidentRaised:
+		m.incs = append(m.incs, incidentRef{Incident: *e.Incident, seq: e.Seq, open: true})
+	case session.EventIncidentResolved:
+		for k := range m.incs {
+			if m.incs[k].ID == e.Incident.ID {
+				m.incs[k].open = false
+			}
+		}
+	}
+	return nil
+}
+
+// FlagPHQ9 records a PHQ-9 a member completed during the session. An
+// item-9 answer above 0 raises the risk protocol whatever the total
+// (Kroenke, Spitzer & Williams 2001: item 9 calls for clinician review
+// whatever the total); a later form without the flag does not lower it for
+// this session. A member the monitor does not follow is a *FieldError
+// wrapping group.ErrUnknownMember.
+func (m *Monitor) FlagPHQ9(member group.MemberID, score measure.PHQ9Score) error {
+	p, ok := m.people[session.MemberParty(member)]
+	if !ok {
+		return &FieldError{Pkg: "advice", Path: "member", Problem: "not a member of this session: " + string(member), Err: group.ErrUnknownMember}
+	}
+	if score.SelfHarmRisk && m.flagAt[p] < 0 {
+		m.phq9[p] = score
+		m.flagAt[p] = m.seq
+	}
+	return nil
+}
+
+// Detect returns what the session shows at time at: the detectors'
+// findings on a snapshot, plus the situations raised by incidents and risk
+// answers, each with the sequence numbers of the events behind it.
+func (m *Monitor) Detect(at time.Time) []Detection {
+	snap := m.tracker.SnapshotAt(at)
+	return m.detect(&snap)
+}
+
+func (m *Monitor) detect(snap *dynamics.Snapshot) []Detection {
+	out := m.restart(m.detector.Detect(snap))
+	for k := range out {
+		m.cite(&out[k])
+	}
+	for k := range m.incs {
+		in := &m.incs[k]
+		if !in.open && in.reported {
+			continue
+		}
+		s, ok := m.raisedBy(in.Kind)
+		if !ok {
+			continue
+		}
+		d := Detection{Situation: s, Confidence: 1, Evidence: []Evidence{{
+			Metric: "incident-" + in.Kind.String(), Value: 1, Threshold: 1, Events: []int{in.seq}, Note: in.Text,
+		}}}
+		if in.Member != "" {
+			d.Members = []group.MemberID{in.Member}
+		}
+		out = append(out, d)
+	}
+	for p, at := range m.flagAt {
+		if at < 0 {
+			continue
+		}
+		id, _ := m.memberAt(p)
+		out = append(out, Detection{
+			Situation: SituationRiskDisclosure, Members: []group.MemberID{id}, Confidence: 1,
+			Evidence: []Evidence{{Metric: "phq9-item9", Value: float64(m.phq9[p].Item9), Threshold: 1,
+				Note: "PHQ-9 item 9 above 0 calls for same-day clinician review whatever the total"}},
+		})
+	}
+	m.detector.sortDetections(out)
+	// One detection per episode: an incident and a PHQ-9 flag about the same
+	// member are one risk, with both pieces of evidence.
+	merged := out[:0]
+	for _, d := range out {
+		if n := len(merged); n > 0 && merged[n-1].Situation == d.Situation &&
+			slices.Equal(merged[n-1].Members, d.Members) && slices.Equal(merged[n-1].Facilitators, d.Facilitators) {
+			merged[n-1].Evidence = append(merged[n-1].Evidence, d.Evidence...)
+			merged[n-1].Confidence = max(merged[n-1].Confidence, d.Confidence)
+			continue
+		}
+		merged = append(merged, d)
+	}
+	return merged
+}
+
+// memberAt returns the ID of member index p.
+func (m *Monitor) memberAt(p int) (group.MemberID, bool) {
+	for party, i := range m.people {
+		if i == p && party.Kind == session.PartyMember {
+			return group.MemberID(party.ID), true
+		}
+	}
+	return "", false
+}
+
+// raisedBy returns the situation an incident of kind k raises: the first
+// in the table that lists it.
+func (m *Monitor) raisedBy(k session.IncidentKind) (Situation, bool) {
+	for i := range m.detector.defs {
+		if slices.Contains(m.detector.defs[i].Incidents, k) {
+			return m.detector.defs[i].Situation, true
+		}
+	}
+	return "", false
+}
+
+// definition returns the row of s in the monitor's table.
+func (m *Monitor) definition(s Situation) *Definition {
+	for i := range m.detector.defs {
+		if m.detector.defs[i].Situation == s {
+			return &m.detector.defs[i]
+		}
+	}
+	return nil
+}
+
+// restart applies the interventions seen since the last check: a
+// count-based episode that involves someone intervened with (or any, after
+// an intervention aimed at the whole group) starts again from its count at
+// this check, and stays closed until the count has grown by its threshold
+// again. The detection then reports the growth since then. Apps that advise
+// after every event (as a live app does) restart from the count at the
+// intervention itself.
+func (m *Monitor) restart(ds []Detection) []Detection {
+	kept := ds[:0]
+	for _, d := range ds {
+		def := m.definition(d.Situation)
+		if def == nil || !def.CountBased || len(d.Evidence) == 0 {
+			kept = append(kept, d)
+			continue
+		}
+		k := d.key()
+		if m.involves(d) {
+			m.baseline[k] = d.Evidence[0].Value
+		}
+		base, ok := m.baseline[k]
+		if !ok {
+			kept = append(kept, d)
+			continue
+		}
+		ev := &d.Evidence[0]
+		if grown := ev.Value - base; grown < ev.Threshold {
+			continue // closed since the intervention
+		} else {
+			ev.Note = strings.TrimSpace(ev.Note + " " + strconv.FormatFloat(grown, 'f', -1, 64) + " since the last intervention")
+			ev.Value = grown
+		}
+		kept = append(kept, d)
+	}
+	m.reset = m.reset[:0]
+	return kept
+}
+
+// involves reports whether an intervention since the last check was aimed
+// at someone the detection involves, or at the whole group.
+func (m *Monitor) involves(d Detection) bool {
+	for _, p := range m.reset {
+		if p < 0 {
+			return true
+		}
+		for _, id := range d.Members {
+			if q, ok := m.people[session.MemberParty(id)]; ok && q == p {
+				return true
+			}
+		}
+		for _, id := range d.Facilitators {
+			if q, ok := m.people[session.FacilitatorParty(id)]; ok && q == p {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// cite adds to a detection's first piece of evidence the sequence numbers
+// of the recent events that show it, as its definition's Shows says: the
+// acts the detector counted, not merely the people's latest turns.
+func (m *Monitor) cite(d *Detection) {
+	def := m.definition(d.Situation)
+	if len(d.Evidence) == 0 || def == nil || def.Shows.None {
+		return
+	}
+	sh := def.Shows
+	var who []int
+	if sh.Heard && len(d.Facilitators) > 0 {
+		// What is aimed at a facilitator (a challenge to the leader).
+		for _, id := range d.Facilitators {
+			who = append(who, m.people[session.FacilitatorParty(id)])
+		}
+	} else {
+		for _, id := range d.Members {
+			who = append(who, m.people[session.MemberParty(id)])
+		}
+	}
+	var seqs []int
+	for _, p := range who {
+		ring := &m.said[p]
+		if sh.Heard {
+			ring = &m.heard[p]
+		}
+		seqs = append(seqs, ring.seqs(func(t turnRef) bool { return m.shows(sh, t, who) })...)
+	}
+	slices.Sort(seqs)
+	d.Evidence[0].Events = slices.Compact(seqs)
+}
+
+// shows reports whether turn t shows a situation whose Shows is sh and
+// whose people are who.
+func (m *Monitor) shows(sh Shows, t turnRef, who []int) bool {
+	if sh.Between && !slices.Contains(who, int(t.other)) {
+		return false
+	}
+	if sh.Party != 0 && m.kindOf(int(t.other)) != sh.Party {
+		return false
+	}
+	if sh.BandAid {
+		return t.bandAid
+	}
+	switch {
+	case sh.Acts == 0 && sh.Tags == 0:
+		return true
+	case sh.Acts != 0 && sh.Acts.Has(t.act):
+		return true
+	}
+	return sh.Tags&t.tags != 0
+}
+
+// kindOf returns the kind of person index i: a member, a facilitator, or
+// the whole group (-1).
+func (m *Monitor) kindOf(i int) session.PartyKind {
+	switch {
+	case i < 0:
+		return session.PartyGroup
+	case i < m.nm:
+		return session.PartyMember
+	}
+	return session.PartyFacilitator
+}
+
+// Advise returns the recommendations that fire at time at, ranked, given the
+// group's current stage (stage.Unspecified when unknown). The context comes
+// from the session itself: a group with two facilitators present is co-led.
+func (m *Monitor) Advise(at time.Time, st stage.Stage) []Recommendation {
+	snap := m.tracker.SnapshotAt(at)
+	dets := m.detect(&snap)
+	for k := range m.incs {
+		m.incs[k].reported = true
+	}
+	present := 0
+	for _, f := range snap.Facilitators {
+		if f.Present {
+			present++
+		}
+	}
+	ctx := Context{Modality: m.modality, Stage: st, CoLed: present >= 2, PeerLed: m.peerLed}
+	return m.advisor.Advise(ctx, dets)
+}

@@ -1,0 +1,126 @@
+package advice
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/groupwork/groupwork/dynamics"
+	"github.com/groupwork/groupwork/dynamics/stage"
+	"github.com/groupwork/groupwork/group"
+	"github.com/groupwork/groupwork/session"
+)
+
+// RoomSpec configures a Room: the session, and how its monitor advises.
+// It round-trips through encoding/json, but for the Detect functions of the
+// app's own situations.
+type RoomSpec struct {
+	// Session is the session's spec; session.SpecFromGroup builds it from
+	// a group, so that members admitted there need no retyping.
+	Session session.Spec `json:"session"`
+	// PeerLed says no clinician leads the group (see MonitorSpec).
+	PeerLed bool `json:"peerLed,omitempty"`
+	// Config, Situations and Rules are the monitor's (see MonitorSpec).
+	Config     Config      `json:"config"`
+	Situations Definitions `json:"situations,omitempty"`
+	Rules      []Rule      `json:"rules,omitempty"`
+}
+
+// Room is one running session as an app advises it: a session.Session and
+// the Monitor that watches it, fed the same events. Every event goes
+// through Room.Apply (or a command of the Room, which builds the event and
+// applies it), which records it in both or in neither: an event the
+// session refuses reaches neither, with the session's *session.EventError.
+// The monitor is built from the session's own roster and facilitators, so
+// it follows exactly the people the session knows.
+//
+// Read the session's state through Session and the monitor's through
+// Monitor, but record only through the Room: an event applied to the
+// session directly would never reach the monitor.
+//
+// The zero value is not usable; create rooms with NewRoom or RestoreRoom. A
+// Room is not safe for concurrent use.
+type Room struct {
+	session.Commands // the session's commands, each recorded in both
+
+	s *session.Session
+	m *Monitor
+}
+
+// NewRoom returns the room of a session that has not started. Problems with
+// the session's spec and with the monitor's are reported together.
+func NewRoom(spec RoomSpec) (*Room, error) {
+	s, err := session.New(spec.Session)
+	if err != nil {
+		return nil, err
+	}
+	sp := s.Spec()
+	members := make([]group.MemberID, len(sp.Roster))
+	for i, p := range sp.Roster {
+		members[i] = p.ID
+	}
+	facs := make([]group.FacilitatorID, len(sp.Facilitators))
+	for i, f := range sp.Facilitators {
+		facs[i] = f.ID
+	}
+	m, err := NewMonitor(MonitorSpec{
+		Members: members, Facilitators: facs, Modality: sp.Profile.Modality, PeerLed: spec.PeerLed,
+		Config: spec.Config, Situations: spec.Situations, Rules: spec.Rules,
+	})
+	if err != nil {
+		return nil, err
+	}
+	r := &Room{s: s, m: m}
+	r.Commands = session.NewCommands(s, r.Apply)
+	return r, nil
+}
+
+// RestoreRoom rebuilds a room from its session's log (see session.Replay):
+// both the session and its monitor see every event again, so a room
+// restored after a restart advises as the live one did. A log the session
+// refuses is its *session.EventError.
+func RestoreRoom(spec RoomSpec, log session.Log) (*Room, error) {
+	r, err := NewRoom(spec)
+	if err != nil {
+		return nil, err
+	}
+	if log.Session != "" && log.Session != spec.Session.ID {
+		return nil, &FieldError{Pkg: "advice", Path: "session", Problem: "log of session " + strconv.Quote(log.Session) + ", not " + strconv.Quote(spec.Session.ID), Err: session.ErrSequence}
+	}
+	for _, e := range log.Events {
+		if err := r.Apply(e); err != nil {
+			return nil, err
+		}
+	}
+	return r, nil
+}
+
+// Apply records e in the session and its monitor, or in neither: the
+// session checks it first (see session.Session.Apply), and only an event
+// the session accepts reaches the monitor, numbered as the session numbers
+// it. The monitor follows the session's own people and rules of time, so
+// it accepts whatever the session does.
+func (r *Room) Apply(e session.Event) error {
+	if err := r.s.Check(e); err != nil {
+		return err
+	}
+	e.Seq = r.s.Len() + 1
+	if err := r.m.Observe(e); err != nil {
+		return err // not reached: the monitor accepts what the session does
+	}
+	return r.s.Apply(e)
+}
+
+// Session returns the room's session, to read its state. Record events
+// through the Room.
+func (r *Room) Session() *session.Session { return r.s }
+
+// Monitor returns the room's monitor, to read its metrics and detections.
+// Record events through the Room.
+func (r *Room) Monitor() *Monitor { return r.m }
+
+// Tracker returns the monitor's tracker, for snapshots and pictures.
+func (r *Room) Tracker() *dynamics.Tracker { return r.m.Tracker() }
+
+// Advise returns the recommendations that fire at time at, given the
+// group's current stage (see Monitor.Advise).
+func (r *Room) Advise(at time.Time, st stage.Stage) []Recommendation { return r.m.Advise(at, st) }
