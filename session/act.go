@@ -198,6 +198,15 @@ type Tags uint16
 // allTags is the mask of defined tags.
 const allTags = Tags(1)<<numTags - 1
 
+// TagsOf returns the set holding the given tags.
+func TagsOf(tags ...Tag) Tags {
+	var s Tags
+	for _, t := range tags {
+		s = s.With(t)
+	}
+	return s
+}
+
 // Has reports whether every tag in t is in s.
 func (s Tags) Has(t Tag) bool { return t != 0 && Tags(t)&s == Tags(t) }
 
