@@ -101,7 +101,7 @@ func (s *Session) Attendance() []Attendance {
 // AttendanceOf returns one member's attendance, or false when the member is
 // not on the roster.
 func (s *Session) AttendanceOf(id group.MemberID) (Attendance, bool) {
-	i, ok := s.memberIdx[id]
+	i, ok := s.memberIdx.Find(string(id))
 	if !ok {
 		return Attendance{}, false
 	}

@@ -54,6 +54,7 @@ func Encode(l Log) ([]byte, error) { return AppendEncode(nil, l) }
 // number other than its place in the log (an event with Seq 0 is written
 // with its place).
 func AppendEncode(dst []byte, l Log) ([]byte, error) {
+	w := &writer{dst: dst}
 	for i := range l.Events {
 		e := &l.Events[i]
 		seq := e.Seq
@@ -64,19 +65,23 @@ func AppendEncode(dst []byte, l Log) ([]byte, error) {
 		if seq != i+1 {
 			err = &FieldError{Pkg: "session", Path: "seq", Problem: "seq " + strconv.Itoa(seq) + " at place " + strconv.Itoa(i+1), Err: ErrSequence}
 		} else {
-			dst, err = appendEvent(dst, e, l.Session, seq)
+			err = w.event(e, l.Session, seq)
 		}
 		if err != nil {
-			return dst, &EventError{Index: i, Type: e.Type, Err: err}
+			return w.dst, &EventError{Index: i, Type: e.Type, Err: err}
 		}
-		dst = append(dst, '\n')
+		w.dst = append(w.dst, '\n')
 	}
-	return dst, nil
+	return w.dst, nil
 }
 
 // MarshalJSON encodes e as one log line (without the newline and without
 // a session; seq is written when set).
-func (e Event) MarshalJSON() ([]byte, error) { return appendEvent(nil, &e, "", e.Seq) }
+func (e Event) MarshalJSON() ([]byte, error) {
+	w := &writer{}
+	err := w.event(&e, "", e.Seq)
+	return w.dst, err
+}
 
 // UnmarshalJSON decodes one log line, of either schema version, into e; e
 // is unchanged on error. JSON null leaves e unchanged.
@@ -111,15 +116,17 @@ func Decode(data []byte) (Log, error) {
 			continue
 		}
 		d.data, d.pos = text, 0
-		var e Event
-		h, err := d.line(&e)
+		l.Events = append(l.Events, Event{}) // decoded in place: the field table's functions take its address
+		e := &l.Events[len(l.Events)-1]
+		h, err := d.line(e)
 		if err == nil {
-			err = l.follow(&e, h, &version)
+			l.Events = l.Events[:len(l.Events)-1]
+			err = l.follow(e, h, &version)
+			l.Events = l.Events[:len(l.Events)+1]
 		}
 		if err != nil {
 			return Log{}, &DecodeError{Line: line, Err: err}
 		}
-		l.Events = append(l.Events, e)
 	}
 	return l, nil
 }
@@ -143,13 +150,15 @@ func (l *Log) follow(e *Event, h header, version *int) error {
 	return nil
 }
 
-// appendEvent writes e as one line: the header, then the payload its type
-// carries. seq 0 and an empty session are left out.
-func appendEvent(dst []byte, e *Event, session string, seq int) ([]byte, error) {
+// event writes e as one line: the header, then the payload its type
+// carries. seq 0 and an empty session are left out. On error, w.dst is as
+// it was.
+func (w *writer) event(e *Event, session string, seq int) error {
 	if err := encodable(e); err != nil {
-		return dst, err
+		return err
 	}
-	w := &writer{dst: dst}
+	start := len(w.dst)
+	w.err = nil
 	w.raw(`{"v":` + strconv.Itoa(SchemaVersion))
 	if session != "" {
 		w.key("session", false)
@@ -184,9 +193,11 @@ func appendEvent(dst []byte, e *Event, session string, seq int) ([]byte, error) 
 		}
 	}
 	if w.err != nil {
-		return dst, w.err
+		w.dst = w.dst[:start]
+		return w.err
 	}
-	return append(w.dst, '}'), nil
+	w.dst = append(w.dst, '}')
+	return nil
 }
 
 // encodable reports what keeps e from being written: an unknown type, a
@@ -200,6 +211,16 @@ func encodable(e *Event) error {
 	if err := checkPayloads(e); err != nil {
 		return err
 	}
+	if p := payloadOf(e.Type); p != nil && len(p.texts) > 0 {
+		if err := p.checkText(e); err != nil {
+			return err
+		}
+	}
+	return checkYear(e)
+}
+
+// checkYear refuses a time outside the years 0-9999 in UTC.
+func checkYear(e *Event) error {
 	if sec := e.At.Unix(); sec < minLogSec || sec >= maxLogSec {
 		return &FieldError{Pkg: "session", Path: "at", Problem: "year outside 0-9999 in UTC"}
 	}

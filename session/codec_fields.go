@@ -7,7 +7,6 @@ import (
 
 	"github.com/groupwork/groupwork/group"
 	"github.com/groupwork/groupwork/internal/vocab/enum"
-	"github.com/groupwork/groupwork/internal/vocab/fault"
 )
 
 // This file maps events to the log's JSON: one table of fields per
@@ -38,10 +37,6 @@ type payload struct {
 	types  []EventType
 	scalar bool
 	fields []field
-	// zero reports that the event does not carry the payload: a nil
-	// pointer for the rare payloads, the zero value for those held in the
-	// event (one comparison, which covers any field added later).
-	zero func(e *Event) bool
 	// alloc makes the payload of a pointer payload, so that "note":{} is a
 	// note with no fields set; nil for the payloads held in the event.
 	alloc func(e *Event)
@@ -108,26 +103,26 @@ func buildPayloads() []payload {
 	}
 	event := func(e *Event, _ bool) *Event { return e }
 	ps := []payload{
-		{key: "start", types: []EventType{EventStarted}, zero: func(e *Event) bool { return e.Start == nil },
+		{key: "start", types: []EventType{EventStarted},
 			alloc: func(e *Event) { start(e, true) }, fields: []field{
 				listField("facilitators", true, start, func(p *Start) *[]group.FacilitatorID { return &p.Facilitators }),
 				listField("members", false, start, func(p *Start) *[]group.MemberID { return &p.Members }),
 				boolField("recording", start, func(p *Start) *bool { return &p.Recording }),
 			}},
-		{key: "segment", types: []EventType{EventSegmentBegan}, scalar: true, zero: func(e *Event) bool { return e.Segment == 0 }, fields: []field{
+		{key: "segment", types: []EventType{EventSegmentBegan}, scalar: true, fields: []field{
 			enumField("segment", true, segmentText, event, func(p *Event) *SegmentKind { return &p.Segment }),
 		}},
-		{key: "member", types: []EventType{EventArrived, EventDeparted}, scalar: true, zero: func(e *Event) bool { return e.Member == "" }, fields: []field{
+		{key: "member", types: []EventType{EventArrived, EventDeparted}, scalar: true, fields: []field{
 			idField("member", true, event, func(p *Event) *group.MemberID { return &p.Member }),
 		}},
-		{key: "turn", types: []EventType{EventTurn}, zero: func(e *Event) bool { return e.Turn == Turn{} }, fields: []field{
+		{key: "turn", types: []EventType{EventTurn}, fields: []field{
 			partyField("speaker", true, turn, func(p *Turn) *Party { return &p.Speaker }),
 			partyField("addressee", true, turn, func(p *Turn) *Party { return &p.Addressee }),
 			durationField("duration", true, turn, func(p *Turn) *time.Duration { return &p.Duration }),
 			enumField("act", false, actText, turn, func(p *Turn) *Act { return &p.Act }),
 			tagsField("tags", turn, func(p *Turn) *Tags { return &p.Tags }),
 		}},
-		{key: "intervention", types: []EventType{EventIntervention}, zero: func(e *Event) bool { return e.Intervention == nil },
+		{key: "intervention", types: []EventType{EventIntervention},
 			alloc: func(e *Event) { interv(e, true) }, fields: []field{
 				idField("facilitator", true, interv, func(p *Intervention) *group.FacilitatorID { return &p.Facilitator }),
 				enumField("skill", false, skillText, interv, func(p *Intervention) *Skill { return &p.Skill }),
@@ -135,7 +130,7 @@ func buildPayloads() []payload {
 				partyField("target", false, interv, func(p *Intervention) *Party { return &p.Target }),
 				textField("text", interv, func(p *Intervention) *string { return &p.Text }),
 			}},
-		{key: "incident", types: []EventType{EventIncidentRaised, EventIncidentResolved}, zero: func(e *Event) bool { return e.Incident == nil },
+		{key: "incident", types: []EventType{EventIncidentRaised, EventIncidentResolved},
 			alloc: func(e *Event) { incident(e, true) }, fields: []field{
 				intField("id", incident, func(p *Incident) *int { return &p.ID }),
 				enumField("kind", false, incidentText, incident, func(p *Incident) *IncidentKind { return &p.Kind }),
@@ -143,7 +138,7 @@ func buildPayloads() []payload {
 				textField("text", incident, func(p *Incident) *string { return &p.Text }),
 				textField("action", incident, func(p *Incident) *string { return &p.Action }),
 			}},
-		{key: "note", types: []EventType{EventNoteWritten, EventNoteSigned, EventNoteAmended}, zero: func(e *Event) bool { return e.Note == nil },
+		{key: "note", types: []EventType{EventNoteWritten, EventNoteSigned, EventNoteAmended},
 			alloc: func(e *Event) { note(e, true) }, fields: []field{
 				intField("id", note, func(p *Note) *int { return &p.ID }),
 				enumField("kind", false, noteKindText, note, func(p *Note) *NoteKind { return &p.Kind }),
@@ -181,47 +176,44 @@ func payloadOf(t EventType) *payload {
 	return &payloads[payloadIndex[t]]
 }
 
-// checkPayloads enforces the sealed shape in one pass over the payloads:
-// the payload the event's type names is there when it is a pointer
-// payload, its free text is valid UTF-8 (as the log needs), and no other
-// payload is set. A payload held in the event and left at its zero value
-// passes here; the rules of its type then report what is missing. The
-// caller has checked the type.
+// checkPayloads enforces the sealed shape: the payload the event's type
+// names is there when it is a pointer payload, and no other payload is set
+// (see Event.payloads). A payload held in the event and left at its zero
+// value passes here; the rules of its type then report what is missing.
+// The caller has checked the type.
 func checkPayloads(e *Event) error {
-	own := int(payloadIndex[e.Type])
-	var fe *fault.List
+	own := payloadIndex[e.Type] // -1 for ended
+	set := e.payloads()
+	var want uint8
+	if own >= 0 {
+		want = 1 << own
+	}
+	if set == want || set == 0 && (own < 0 || payloads[own].alloc == nil) {
+		return nil
+	}
+	fe := problems()
 	for i := range payloads {
 		p := &payloads[i]
-		var problem string
-		var sentinel error
-		switch {
-		case i != own:
-			if !p.zero(e) {
-				problem, sentinel = "must not be set on a "+e.Type.String()+" event", ErrUnknownField
-			}
-		case p.alloc != nil && p.zero(e):
-			problem, sentinel = "must be set on a "+e.Type.String()+" event", ErrMissingField
-		default:
-			for _, j := range p.texts {
-				if !p.fields[j].valid(e) {
-					if fe == nil {
-						l := problems()
-						fe = &l
-					}
-					fe.Add(p.paths[j], "not valid UTF-8", nil)
-				}
-			}
-		}
-		if problem != "" {
-			if fe == nil {
-				l := problems()
-				fe = &l
-			}
-			fe.Add(p.key, problem, sentinel)
+		switch has := set&(1<<i) != 0; {
+		case i != int(own) && has:
+			fe.Add(p.key, "must not be set on a "+e.Type.String()+" event", ErrUnknownField)
+		case i == int(own) && !has && p.alloc != nil:
+			fe.Add(p.key, "must be set on a "+e.Type.String()+" event", ErrMissingField)
 		}
 	}
-	if fe == nil {
-		return nil
+	return fe.Err()
+}
+
+// checkText reports free text of e's payload that is not valid UTF-8, as
+// the log needs it. Only events whose payload has free text (the rare ones,
+// held by pointer) call it, on the session's own copy of the event, so that
+// the field table's functions never take the address of the caller's.
+func (p *payload) checkText(e *Event) error {
+	fe := problems()
+	for _, j := range p.texts {
+		if !p.fields[j].valid(e) {
+			fe.Add(p.paths[j], "not valid UTF-8", nil)
+		}
 	}
 	return fe.Err()
 }

@@ -80,6 +80,37 @@ type Event struct {
 	Note         *Note          `json:"note,omitzero"`         // EventNoteWritten, EventNoteSigned, EventNoteAmended
 }
 
+// payloads returns one bit per payload e carries, bit i for the i-th row
+// of the payload table (codec_fields.go): a pointer payload is carried when
+// it is set, a payload held in the event when it is not its zero value.
+// TestPayloadBits checks it against the table, so that a payload added to
+// the table and left out here fails.
+func (e *Event) payloads() uint8 {
+	var b uint8
+	if e.Start != nil {
+		b |= 1 << 0
+	}
+	if e.Segment != 0 {
+		b |= 1 << 1
+	}
+	if e.Member != "" {
+		b |= 1 << 2
+	}
+	if e.Turn != (Turn{}) {
+		b |= 1 << 3
+	}
+	if e.Intervention != nil {
+		b |= 1 << 4
+	}
+	if e.Incident != nil {
+		b |= 1 << 5
+	}
+	if e.Note != nil {
+		b |= 1 << 6
+	}
+	return b
+}
+
 // Start is the payload of EventStarted: who is present when the session
 // begins and whether it is recorded. Recording requires the recording
 // consent of every member present (ACA Code of Ethics 2014, B.6.c-d).

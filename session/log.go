@@ -21,7 +21,8 @@ type log struct {
 	full    []Event
 	locs    []*time.Location
 	locIdx  map[*time.Location]int
-	lastLoc int // the index of the last zone looked up
+	lastLoc int  // the index of the last zone looked up
+	small   bool // roster and facilitators few enough for a record's indexes
 }
 
 // record is one event of the log. For a whole event, whole is set and n is
@@ -46,25 +47,25 @@ func (l *log) len() int { return len(l.recs) }
 // store appends e, applied with its people resolved in r, to the log.
 func (s *Session) store(e *Event, r *resolved) {
 	l := &s.log
-	rec, ok := s.compact(e, r)
-	if !ok {
-		rec = record{typ: e.Type, whole: true, n: time.Duration(len(l.full))}
+	l.recs = append(l.recs, record{})
+	rec := &l.recs[len(l.recs)-1]
+	if !s.compact(rec, e, r) {
+		*rec = record{typ: e.Type, whole: true, n: time.Duration(len(l.full))}
 		l.full = append(l.full, e.clone()) // the log never shares the app's slices
 	}
-	l.recs = append(l.recs, rec)
 }
 
-// compact returns e as a record, or false when e is kept whole.
-func (s *Session) compact(e *Event, r *resolved) (record, bool) {
-	if len(s.spec.Roster) > math.MaxInt16 || len(s.spec.Facilitators) > math.MaxInt16 {
-		return record{}, false // indexes would not fit
+// compact writes e into rec, a zero record, and reports false when e is
+// kept whole instead.
+func (s *Session) compact(rec *record, e *Event, r *resolved) bool {
+	if !s.log.small || !r.unixOK {
+		return false // indexes or the time would not fit
 	}
-	unix, ok := unixNano(e.At)
 	loc := s.log.loc(e.At.Location())
-	if !ok || loc > math.MaxUint16 {
-		return record{}, false
+	if loc > math.MaxUint16 {
+		return false
 	}
-	rec := record{unix: unix, loc: uint16(loc), typ: e.Type, a: -1, b: -1}
+	rec.unix, rec.loc, rec.typ, rec.a, rec.b = r.unix, uint16(loc), e.Type, -1, -1
 	switch e.Type {
 	case EventTurn:
 		t := &e.Turn
@@ -73,19 +74,19 @@ func (s *Session) compact(e *Event, r *resolved) (record, bool) {
 	case EventSegmentBegan:
 		rec.code = uint8(e.Segment)
 	case EventArrived, EventDeparted:
-		rec.a, rec.ka = int16(s.memberIdx[e.Member]), PartyMember
+		rec.a, rec.ka = int16(s.memberAt(e.Member)), PartyMember
 	case EventIntervention:
 		iv := e.Intervention
 		if iv.Text != "" {
-			return record{}, false
+			return false
 		}
-		rec.a, rec.ka = int16(s.facIdx[iv.Facilitator]), PartyFacilitator
+		rec.a, rec.ka = int16(s.facilitatorAt(iv.Facilitator)), PartyFacilitator
 		rec.kb = iv.Target.Kind
 		switch iv.Target.Kind {
 		case PartyMember:
-			rec.b = int16(s.memberIdx[group.MemberID(iv.Target.ID)])
+			rec.b = int16(s.memberAt(group.MemberID(iv.Target.ID)))
 		case PartyFacilitator:
-			rec.b = int16(s.facIdx[group.FacilitatorID(iv.Target.ID)])
+			rec.b = int16(s.facilitatorAt(group.FacilitatorID(iv.Target.ID)))
 		}
 		rec.code = uint8(iv.Skill)
 		if iv.Step != 0 {
@@ -93,9 +94,9 @@ func (s *Session) compact(e *Event, r *resolved) (record, bool) {
 		}
 	case EventEnded:
 	default:
-		return record{}, false
+		return false
 	}
-	return rec, true
+	return true
 }
 
 // loc returns the index of l in the log's time zones, adding it. Nearly

@@ -209,7 +209,7 @@ type MemberExport struct {
 // IDs or names that are common words over-redact: apps should keep IDs out
 // of free text.
 func (s *Session) MemberExport(id group.MemberID) (MemberExport, error) {
-	i, ok := s.memberIdx[id]
+	i, ok := s.memberIdx.Find(string(id))
 	if !ok {
 		return MemberExport{}, &FieldError{Pkg: "session", Path: "member", Problem: fmt.Sprintf("%q is not on the roster", id), Err: group.ErrUnknownMember}
 	}

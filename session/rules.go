@@ -17,7 +17,7 @@ const MaxTurn = 24 * time.Hour
 
 // member looks up a roster member.
 func (s *Session) member(path string, id group.MemberID) (int, error) {
-	i, ok := s.memberIdx[id]
+	i, ok := s.memberIdx.Find(string(id))
 	if !ok {
 		if id == "" {
 			return 0, &FieldError{Pkg: "session", Path: path, Problem: "must be set", Err: ErrMissingField}
@@ -29,7 +29,7 @@ func (s *Session) member(path string, id group.MemberID) (int, error) {
 
 // facilitator looks up a facilitator.
 func (s *Session) facilitator(path string, id group.FacilitatorID) (int, error) {
-	i, ok := s.facIdx[id]
+	i, ok := s.facIdx.Find(string(id))
 	if !ok {
 		if id == "" {
 			return 0, &FieldError{Pkg: "session", Path: path, Problem: "must be set", Err: ErrMissingField}
@@ -43,6 +43,16 @@ func (s *Session) facilitator(path string, id group.FacilitatorID) (int, error) 
 // whole group, when allowed). It returns a member's roster index, a
 // facilitator's index, or -1 for the whole group.
 func (s *Session) presentParty(path string, p Party, groupOK bool) (int, error) {
+	switch p.Kind { // someone known and present: what nearly every turn names
+	case PartyMember:
+		if i, ok := s.memberIdx.Find(p.ID); ok && s.members[i].present {
+			return i, nil
+		}
+	case PartyFacilitator:
+		if i, ok := s.facIdx.Find(p.ID); ok && s.facs[i] {
+			return i, nil
+		}
+	}
 	switch p.Kind {
 	case PartyMember:
 		if p.ID != "" {

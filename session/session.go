@@ -2,10 +2,12 @@ package session
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"time"
 
 	"github.com/groupwork/groupwork/group"
+	"github.com/groupwork/groupwork/internal/lookup"
 	"github.com/groupwork/groupwork/internal/vocab/enum"
 )
 
@@ -61,15 +63,17 @@ type Session struct {
 	work Event // the event being checked, see checked
 
 	members   []memberState
-	facs      []bool                      // present, by Spec.Facilitators index
-	memberIdx map[group.MemberID]int      // roster ID -> index into Spec.Roster
-	facIdx    map[group.FacilitatorID]int // facilitator ID -> index into Spec.Facilitators
+	facs      []bool       // present, by Spec.Facilitators index
+	memberIdx lookup.Table // roster ID -> index into Spec.Roster
+	facIdx    lookup.Table // facilitator ID -> index into Spec.Facilitators
 
-	phase     Phase
-	startedAt time.Time
-	endedAt   time.Time
-	last      time.Time // the time of the last event applied
-	recording bool
+	phase      Phase
+	startedAt  time.Time
+	endedAt    time.Time
+	last       time.Time // the time of the last event applied
+	lastUnix   int64     // last in Unix nanoseconds, when lastUnixOK
+	lastUnixOK bool
+	recording  bool
 
 	segments   []SegmentUsage
 	nextAgenda int
@@ -101,21 +105,23 @@ func New(spec Spec) (*Session, error) {
 		return nil, err
 	}
 	s := &Session{
-		spec:      spec.clone(),
-		findings:  findings,
-		members:   make([]memberState, len(spec.Roster)),
-		facs:      make([]bool, len(spec.Facilitators)),
-		memberIdx: make(map[group.MemberID]int, len(spec.Roster)),
-		facIdx:    make(map[group.FacilitatorID]int, len(spec.Facilitators)),
-		phase:     PhaseScheduled,
+		spec:     spec.clone(),
+		findings: findings,
+		members:  make([]memberState, len(spec.Roster)),
+		facs:     make([]bool, len(spec.Facilitators)),
+		phase:    PhaseScheduled,
 	}
 	s.Commands = Commands{s: s, apply: s.Apply}
+	ms := make([]group.MemberID, len(s.spec.Roster))
 	for i, p := range s.spec.Roster {
-		s.memberIdx[p.ID] = i
+		ms[i] = p.ID
 	}
+	fs := make([]group.FacilitatorID, len(s.spec.Facilitators))
 	for i, f := range s.spec.Facilitators {
-		s.facIdx[f.ID] = i
+		fs[i] = f.ID
 	}
+	s.memberIdx, s.facIdx = lookup.New(ms), lookup.New(fs)
+	s.log.small = len(ms) <= math.MaxInt16 && len(fs) <= math.MaxInt16
 	return s, nil
 }
 
@@ -159,36 +165,59 @@ func Replay(spec Spec, l Log) (*Session, error) {
 // replayed from its log is the session that was recorded live. A turn costs
 // no allocation beyond the log's growth.
 func (s *Session) Apply(e Event) error {
-	c, r, err := s.checked(&e)
-	if err != nil {
-		return err
+	e.At = e.At.Round(0)
+	var r resolved
+	if err := s.check(&e, &r); err != nil {
+		return &EventError{Index: s.log.len(), Type: e.Type, Err: err}
 	}
-	c.Seq = s.log.len() + 1
-	s.apply(c, &r)
-	s.store(c, &r)
+	e.Seq = s.log.len() + 1
+	s.apply(&e, &r)
+	s.store(&e, &r)
 	return nil
 }
 
 // Check reports whether Apply would accept e now, with the error Apply
 // would return, and changes nothing.
 func (s *Session) Check(e Event) error {
-	_, _, err := s.checked(&e)
-	return err
+	e.At = e.At.Round(0)
+	var r resolved
+	if err := s.check(&e, &r); err != nil {
+		return &EventError{Index: s.log.len(), Type: e.Type, Err: err}
+	}
+	return nil
 }
 
-// checked copies e into the session's own working event (so that the
-// field table's functions, which the compiler cannot see through, take a
-// pointer that is already on the heap and the caller's event stays where
-// it is), drops its monotonic clock reading and checks it.
-func (s *Session) checked(e *Event) (*Event, resolved, error) {
-	s.work = *e
-	c := &s.work
-	c.At = c.At.Round(0)
-	var r resolved
-	if err := s.check(c, &r); err != nil {
-		return nil, r, &EventError{Index: s.log.len(), Type: c.Type, Err: err}
+// encodable is the package's encodable for an event that may be the
+// caller's own: the free text of the rare payloads that have any is
+// checked on the session's copy (work), since the field table's functions,
+// which the compiler cannot see through, would otherwise move the caller's
+// event to the heap on every Apply.
+func (s *Session) encodable(e *Event) error {
+	if !e.Type.IsValid() {
+		return &FieldError{Pkg: "session", Path: "type", Problem: "unknown event type " + e.Type.String(), Err: ErrUnknownValue}
 	}
-	return c, r, nil
+	if err := checkPayloads(e); err != nil {
+		return err
+	}
+	if p := payloadOf(e.Type); p != nil && len(p.texts) > 0 {
+		s.work = *e
+		if err := p.checkText(&s.work); err != nil {
+			return err
+		}
+	}
+	return checkYear(e)
+}
+
+// memberAt returns the roster index of a member known to be on it.
+func (s *Session) memberAt(id group.MemberID) int {
+	i, _ := s.memberIdx.Find(string(id))
+	return i
+}
+
+// facilitatorAt returns the index of a facilitator known to the session.
+func (s *Session) facilitatorAt(id group.FacilitatorID) int {
+	i, _ := s.facIdx.Find(string(id))
+	return i
 }
 
 // resolved carries the indexes check looked up for a turn, so apply and
@@ -196,11 +225,13 @@ func (s *Session) checked(e *Event) (*Event, resolved, error) {
 // facilitator's index, by the party's kind; -1 for the whole group.
 type resolved struct {
 	speaker, addressee int
+	unix               int64 // the event's time in Unix nanoseconds, when unixOK
+	unixOK             bool
 }
 
 // check validates e against the current state without changing it.
 func (s *Session) check(e *Event, r *resolved) error {
-	if err := encodable(e); err != nil {
+	if err := s.encodable(e); err != nil {
 		return err
 	}
 	if e.Seq != 0 && e.Seq != s.log.len()+1 {
@@ -209,7 +240,8 @@ func (s *Session) check(e *Event, r *resolved) error {
 	if e.At.IsZero() {
 		return &FieldError{Pkg: "session", Path: "at", Problem: "must be set"}
 	}
-	if s.log.len() > 0 && e.At.Before(s.last) {
+	r.unix, r.unixOK = unixNano(e.At)
+	if s.log.len() > 0 && s.before(e.At, r) {
 		return group.ErrTimeOrder
 	}
 	if err := s.checkPhase(e.Type); err != nil {
@@ -253,6 +285,15 @@ func (s *Session) check(e *Event, r *resolved) error {
 		return s.checkEnd()
 	}
 	return nil
+}
+
+// before reports whether at, resolved to r, is before the last event's
+// time: by Unix nanoseconds when both have them, the common case.
+func (s *Session) before(at time.Time, r *resolved) bool {
+	if r.unixOK && s.lastUnixOK {
+		return r.unix < s.lastUnix
+	}
+	return at.Before(s.last)
 }
 
 // checkPhase enforces the life of a session: nothing but the start (or a
@@ -301,17 +342,17 @@ func (s *Session) checkEnd() error {
 // apply folds a checked event into the state. It is the only code that
 // changes a session after New.
 func (s *Session) apply(e *Event, r *resolved) {
-	s.last = e.At
+	s.last, s.lastUnix, s.lastUnixOK = e.At, r.unix, r.unixOK
 	switch e.Type {
 	case EventStarted:
 		s.phase = PhaseRunning
 		s.startedAt = e.At
 		s.recording = e.Start.Recording
 		for _, id := range e.Start.Facilitators {
-			s.facs[s.facIdx[id]] = true
+			s.facs[s.facilitatorAt(id)] = true
 		}
 		for _, id := range e.Start.Members {
-			m := &s.members[s.memberIdx[id]]
+			m := &s.members[s.memberAt(id)]
 			m.atStart = true
 			s.arrive(m, e.At)
 		}
@@ -327,9 +368,9 @@ func (s *Session) apply(e *Event, r *resolved) {
 		}
 		s.segments = append(s.segments, u)
 	case EventArrived:
-		s.arrive(&s.members[s.memberIdx[e.Member]], e.At)
+		s.arrive(&s.members[s.memberAt(e.Member)], e.At)
 	case EventDeparted:
-		m := &s.members[s.memberIdx[e.Member]]
+		m := &s.members[s.memberAt(e.Member)]
 		m.present = false
 		m.lastLeft = e.At
 		m.presentFor += e.At.Sub(m.since)
@@ -339,7 +380,7 @@ func (s *Session) apply(e *Event, r *resolved) {
 		iv := e.Intervention
 		s.skillsUsed[iv.Skill]++
 		if id, ok := iv.Target.Member(); ok {
-			s.members[s.memberIdx[id]].p.Interventions++
+			s.members[s.memberAt(id)].p.Interventions++
 		}
 	case EventIncidentRaised:
 		s.incidents = append(s.incidents, IncidentRecord{Incident: *e.Incident, RaisedAt: e.At})

@@ -149,7 +149,7 @@ func (s *Session) PresentFacilitators() []group.FacilitatorID {
 // Participation returns what one member did in the session, or false when
 // the member is not on the roster.
 func (s *Session) Participation(id group.MemberID) (Participation, bool) {
-	i, ok := s.memberIdx[id]
+	i, ok := s.memberIdx.Find(string(id))
 	if !ok {
 		return Participation{}, false
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/groupwork/groupwork/dynamics"
 	"github.com/groupwork/groupwork/dynamics/advice"
 	"github.com/groupwork/groupwork/dynamics/stage"
 	"github.com/groupwork/groupwork/group"
@@ -100,4 +101,95 @@ func ExampleMonitor_riskDisclosure() {
 	// 4. escalate: contact emergency services or a crisis line (988 in the US) as the risk level requires
 	// 5. debrief: debrief the group afterwards without sharing protected detail
 	// 6. document: document the incident, the assessment and the actions taken
+}
+
+// An app runs a session through a Room built from the group itself: the
+// members admitted there are the session's roster, and every command
+// reaches both the session and its monitor.
+func ExampleRoom() {
+	start := time.Date(2026, 3, 3, 18, 0, 0, 0, time.UTC)
+	g, err := group.New(group.Spec{
+		Name: "Tuesday CBT", Modality: group.ModalityCBT, Policy: group.PolicyClosed, Capacity: 8,
+		SessionLength: 90 * time.Minute, PlannedSessions: 12, Start: start,
+		Facilitators: []group.Facilitator{
+			{ID: "ruiz", Name: "Dr. Ana Ruiz", Role: group.RoleLead, Credentials: []group.Credential{group.CredentialLicensedClinician, group.CredentialCBTTrained}},
+			{ID: "okoye", Name: "Ben Okoye", Role: group.RoleCoLead, Credentials: []group.Credential{group.CredentialLicensedClinician}},
+		},
+		Agreement: group.StandardAgreement(1),
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, m := range []group.Member{{ID: "m1", Name: "Cara"}, {ID: "m2", Name: "Dev"}, {ID: "m3", Name: "Eli"}} {
+		week := start.AddDate(0, 0, -7)
+		for _, step := range []error{g.Refer(m, week), g.StartScreening(m.ID, week), g.SignAgreement(m.ID, 1, week), g.Admit(m.ID, week)} {
+			if step != nil {
+				fmt.Println(step)
+				return
+			}
+		}
+	}
+	agenda, _ := session.Template(g.Profile(), 90*time.Minute, 3)
+	spec := session.SpecFromGroup(g, agenda, start, 90*time.Minute, 5*time.Minute)
+	room, err := advice.NewRoom(advice.RoomSpec{Session: spec})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	_ = room.Start(start, []group.FacilitatorID{"ruiz", "okoye"}, []group.MemberID{"m1", "m2", "m3"}, false)
+	_, _ = room.RaiseIncident(start.Add(9*time.Minute), session.IncidentMedical, "m2", "Dev feels faint")
+	for _, r := range room.Advise(start.Add(10*time.Minute), stage.Initial) {
+		fmt.Println(r.Situation, r.Urgency, r.Members, r.Steps)
+	}
+	fmt.Println(room.Session().Len(), "events, the last", room.Session().Phase())
+	// Output:
+	// medical-emergency immediate [m2] [escalate continue-group debrief document]
+	// 2 events, the last running
+}
+
+// A peer support program whose guidelines ask members not to answer one
+// another's shares directly ("no crosstalk") adds that situation, with its
+// own detector, citation and source, as one row.
+func ExampleMonitorSpec_situations() {
+	crosstalk := advice.Definition{
+		Situation: "crosstalk", Class: advice.ClassPattern, Urgency: advice.UrgencyRoutine,
+		Signs:         "members answer one another's shares directly",
+		Interventions: []session.Skill{session.SkillShiftingFocus, session.SkillBlocking},
+		Advice:        "restate the meeting's guideline gently and return to open sharing",
+		Shows:         advice.Shows{Party: session.PartyMember},
+		Citation:      "meeting guidelines", Source: "the program's meeting guidelines (no crosstalk)",
+		Detect: func(s *dynamics.Snapshot, _ advice.Config, out []advice.Detection) []advice.Detection {
+			for _, m := range s.Members {
+				if n := int(m.ToMembers * float64(m.Turns)); n >= 3 {
+					out = append(out, advice.Detection{Situation: "crosstalk", Members: []group.MemberID{m.ID}, Confidence: 1,
+						Evidence: []advice.Evidence{{Metric: "turns-to-members", Value: float64(n), Threshold: 3}}})
+				}
+			}
+			return out
+		},
+	}
+	members := []group.MemberID{"ana", "ben"}
+	m, err := advice.NewMonitor(advice.MonitorSpec{
+		Members: members, Facilitators: []group.FacilitatorID{"rosa"}, Modality: group.ModalitySupport,
+		Situations: advice.Definitions{crosstalk},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	at := time.Date(2026, 3, 4, 19, 0, 0, 0, time.UTC)
+	_ = m.Observe(session.Event{Type: session.EventStarted, At: at, Start: &session.Start{Members: members, Facilitators: []group.FacilitatorID{"rosa"}}})
+	for range 3 {
+		at = at.Add(time.Minute)
+		_ = m.Observe(session.Event{Type: session.EventTurn, At: at, Turn: session.Turn{
+			Speaker: session.MemberParty("ben"), Addressee: session.MemberParty("ana"), Duration: 30 * time.Second}})
+	}
+	for _, r := range m.Advise(at, stage.Unspecified) {
+		fmt.Println(r.Situation, r.Members, r.Interventions, r.Source)
+		fmt.Println("events:", r.Evidence[0].Events)
+	}
+	// Output:
+	// crosstalk [ben] [shifting-focus blocking] the program's meeting guidelines (no crosstalk)
+	// events: [2 3 4]
 }

@@ -1,0 +1,50 @@
+// Package advice tells a facilitator what to do about what is happening in
+// the room, now and why, on whose authority: the problem behaviours and
+// group patterns of the field, the safety situations, the rules that map
+// them to interventions by stage and modality, and the monitor that watches
+// a live session.
+//
+// What the package knows of each situation is one row, a Definition: its
+// class (a member's behaviour, a group pattern, safety, or conduct), signs,
+// interventions in order of preference, advice, default urgency, whether it
+// rests on counts that only grow, the incidents that raise it, which turns
+// show it, its detector, citation and source. BuiltinDefinitions holds the
+// twelve problem behaviours of Corey, Corey & Corey (with Jacobs et al. on
+// the chronic talker), the group patterns (Clark 2002 on scapegoating), and
+// the safety and conduct situations; an app adds its own rows, with their
+// detectors, through MonitorSpec.Situations.
+//
+// Main entry points:
+//
+//   - Room is the one way in for an app: it holds a session.Session and its
+//     Monitor, built from the session's spec, and records every event (from
+//     its commands, Start, Speak, RaiseIncident..., or Apply) in both or in
+//     neither. Room.Advise returns what to do now.
+//   - Monitor watches one session: it feeds a dynamics.Tracker, runs the
+//     detectors on the live metrics, adds the situations raised by
+//     incidents and risk answers, and asks an Advisor, citing the events
+//     behind each recommendation by their sequence numbers.
+//   - Detector runs the situations' detectors on a snapshot against a
+//     Config of thresholds, every one a documented heuristic.
+//   - Advisor applies Rules (the general rule of each situation, the
+//     built-in stage and modality variants, and an app's own) by situation,
+//     stage and modality, fires each recommendation once per episode, and
+//     always ranks safety first: no rule or configuration can suppress or
+//     outrank a safety protocol.
+//   - ConflictMode is the Thomas-Kilmann model, for training simulators.
+//
+// Detector thresholds are this library's heuristics, not validated
+// instruments: every detection carries the evidence it rests on and a
+// confidence, for a clinician to weigh. The rules encode published
+// guidance; each names its source. Nothing here is clinical advice.
+//
+// Sources: Corey, Corey & Corey, Groups: Process and Practice; Jacobs,
+// Schimmel, Masson & Harvill, Group Counseling: Strategies and Skills;
+// Clark (2002); Yalom & Leszcz (2005); AGPA (2007), Practice Guidelines for
+// Group Psychotherapy; SAMHSA TIP 41 (2005) and TIP 47 (2006); Thomas &
+// Kilmann (1974). See docs/reference/behaviours.md.
+//
+// Place in the house: advice imports dynamics, stage, session, group and
+// measure; nothing but apps imports it. Rooms, Monitors and Advisors are not
+// safe for concurrent use; Detectors, Definitions and Configs are.
+package advice
