@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/groupwork/groupwork/group"
+	"github.com/groupwork/groupwork/internal/lookup"
 	"github.com/groupwork/groupwork/session"
 )
 
@@ -64,29 +65,23 @@ func (s ActSet) Has(a session.Act) bool { return int(a) < numActs && s&(1<<a) !=
 // return zero. The zero value is an empty record with nobody in it. Reading
 // is safe for concurrent use when nothing writes.
 type Interactions struct {
-	members      []group.MemberID            // sorted; dense index i
-	facilitators []group.FacilitatorID       // sorted; dense index len(members)+j
-	memberIdx    map[group.MemberID]int      // ID -> dense index; built once, read-only
-	facIdx       map[group.FacilitatorID]int // ID -> dense index; built once, read-only
-	acts         []uint16                    // [speaker][addressee][act], saturating at 65535
-	turns        []uint32                    // [speaker][addressee]: all turns
-	spoken       []uint32                    // [speaker][act]: all acts of the speaker
-	u32          []uint32                    // one block backing turns, spoken and tags
-	talk         []time.Duration             // [speaker][addressee]
-	tags         []uint32                    // [speaker][tag bit]
+	members      []group.MemberID      // sorted; dense index i
+	facilitators []group.FacilitatorID // sorted; dense index len(members)+j
+	memberIdx    *lookup.Table         // ID -> dense index; built once, read-only
+	facIdx       *lookup.Table         // ID -> dense index less len(members); built once, read-only
+	acts         []uint16              // [speaker][addressee][act], saturating at 65535
+	turns        []uint32              // [speaker][addressee]: all turns
+	spoken       []uint32              // [speaker][act]: all acts of the speaker
+	u32          []uint32              // one block backing turns, spoken and tags
+	talk         []time.Duration       // [speaker][addressee]
+	tags         []uint32              // [speaker][tag bit]
 }
 
 func newInteractions(members []group.MemberID, facilitators []group.FacilitatorID) Interactions {
 	np := len(members) + len(facilitators)
 	na := np + 1
-	mi := make(map[group.MemberID]int, len(members))
-	for i, id := range members {
-		mi[id] = i
-	}
-	fi := make(map[group.FacilitatorID]int, len(facilitators))
-	for j, id := range facilitators {
-		fi[id] = len(members) + j
-	}
+	mt, ft := lookup.New(members), lookup.New(facilitators)
+	mi, fi := &mt, &ft
 	x := Interactions{
 		members:      members,
 		facilitators: facilitators,
@@ -125,20 +120,6 @@ func (x *Interactions) clone() Interactions {
 	return c
 }
 
-// copyInto makes dst an independent copy of x, reusing dst's memory when
-// it has the same shape.
-func (x *Interactions) copyInto(dst *Interactions) {
-	if len(dst.acts) != len(x.acts) || len(dst.u32) != len(x.u32) || len(dst.talk) != len(x.talk) {
-		*dst = x.clone()
-		return
-	}
-	copy(dst.acts, x.acts)
-	copy(dst.talk, x.talk)
-	copy(dst.u32, x.u32)
-	dst.members, dst.facilitators, dst.memberIdx, dst.facIdx = x.members, x.facilitators, x.memberIdx, x.facIdx
-	dst.split()
-}
-
 // speakers returns the number of people (members and facilitators).
 func (x *Interactions) speakers() int { return len(x.members) + len(x.facilitators) }
 
@@ -147,11 +128,16 @@ func (x *Interactions) speakers() int { return len(x.members) + len(x.facilitato
 func (x *Interactions) index(p session.Party) (int, bool) {
 	switch p.Kind {
 	case session.PartyMember:
-		i, ok := x.memberIdx[group.MemberID(p.ID)]
-		return i, ok
+		if x.memberIdx == nil {
+			return 0, false
+		}
+		return x.memberIdx.Find(p.ID)
 	case session.PartyFacilitator:
-		i, ok := x.facIdx[group.FacilitatorID(p.ID)]
-		return i, ok
+		if x.facIdx == nil {
+			return 0, false
+		}
+		j, ok := x.facIdx.Find(p.ID)
+		return len(x.members) + j, ok
 	case session.PartyGroup:
 		return x.speakers(), p.ID == ""
 	}

@@ -219,7 +219,7 @@ func TestEncodeFormat(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte("null"), &e))
 	require.ErrorIs(t, json.Unmarshal([]byte(`{"v":2}`), &e), session.ErrMissingField)
 	// A session without an identity writes no session key.
-	data, err = session.Encode(session.Log{Events: log.Events[2:]})
+	_, err = session.Encode(session.Log{Events: log.Events[2:]})
 	require.ErrorIs(t, err, session.ErrSequence, "seq 3 is not the first place")
 	data, err = session.Encode(session.Log{Events: log.Events[:1]})
 	require.NoError(t, err)

@@ -68,3 +68,34 @@ func hash(s string) uint64 {
 	}
 	return h ^ h>>32
 }
+
+// Len returns the number of distinct strings in t.
+func (t *Table) Len() int {
+	n := 0
+	for _, i := range t.idx {
+		if i >= 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// Equal reports whether t and o give the same strings the same indexes;
+// go-cmp uses it to compare values holding tables.
+func (t *Table) Equal(o *Table) bool {
+	if t == nil || o == nil {
+		return t == o
+	}
+	if t.Len() != o.Len() {
+		return false
+	}
+	for k, i := range t.idx {
+		if i < 0 {
+			continue
+		}
+		if j, ok := o.Find(t.keys[k]); !ok || j != int(i) {
+			return false
+		}
+	}
+	return true
+}
