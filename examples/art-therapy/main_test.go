@@ -10,7 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/groupwork/groupwork/curriculum"
-	"github.com/groupwork/groupwork/dynamics"
+	"github.com/groupwork/groupwork/dynamics/advice"
 	"github.com/groupwork/groupwork/examples/internal/golden"
 	"github.com/groupwork/groupwork/group"
 	"github.com/groupwork/groupwork/session"
@@ -57,14 +57,14 @@ func TestArtTherapyFacts(t *testing.T) {
 
 	t.Run("check-in, art-making, sharing and processing, closing", func(t *testing.T) {
 		var kinds []session.SegmentKind
-		for _, u := range out.room.Session.Segments() {
+		for _, u := range out.room.Session().Segments() {
 			kinds = append(kinds, u.Kind)
 		}
 		want := []session.SegmentKind{session.SegmentCheckIn, session.SegmentArtMaking, session.SegmentProcessing, session.SegmentCheckOut}
 		if diff := cmp.Diff(want, kinds); diff != "" {
 			t.Errorf("segments as run (-want +got):\n%s", diff)
 		}
-		for _, u := range out.room.Session.Segments() {
+		for _, u := range out.room.Session().Segments() {
 			require.GreaterOrEqual(t, u.AgendaIndex, 0, "%s was planned", u.Kind)
 			require.Zero(t, u.Overrun(), "%s kept to time", u.Kind)
 		}
@@ -74,7 +74,7 @@ func TestArtTherapyFacts(t *testing.T) {
 		require.True(t, silent(out.before, mara))
 		require.Len(t, out.advice, 1)
 		r := out.advice[0]
-		require.Equal(t, dynamics.SituationSilence, r.Situation)
+		require.Equal(t, advice.SituationSilence, r.Situation)
 		require.Equal(t, []group.MemberID{mara}, r.Members)
 		require.Equal(t, session.SkillDrawingOut, r.Interventions[0], "drawing out comes first")
 		require.Empty(t, r.Steps, "silence is no safety matter")
@@ -83,7 +83,7 @@ func TestArtTherapyFacts(t *testing.T) {
 	t.Run("drawn out through the image, the silence clears", func(t *testing.T) {
 		var iv *session.Event
 		var after []session.Event
-		events := out.room.Session.Events()
+		events := out.room.Session().Events()
 		for i, e := range events {
 			if e.Type == session.EventIntervention && e.Intervention.Skill == session.SkillDrawingOut {
 				iv, after = &events[i], events[i+1:]
@@ -101,7 +101,7 @@ func TestArtTherapyFacts(t *testing.T) {
 		}
 		require.True(t, spoke, "Mara speaks after the invitation")
 		require.False(t, silent(out.after, mara))
-		part, ok := out.room.Session.Participation(mara)
+		part, ok := out.room.Session().Participation(mara)
 		require.True(t, ok)
 		require.Equal(t, 1, part.Interventions)
 	})

@@ -8,7 +8,8 @@ import (
 	"time"
 
 	"github.com/groupwork/groupwork/curriculum"
-	"github.com/groupwork/groupwork/dynamics"
+	"github.com/groupwork/groupwork/dynamics/advice"
+	"github.com/groupwork/groupwork/dynamics/stage"
 	"github.com/groupwork/groupwork/examples/internal/demo"
 	"github.com/groupwork/groupwork/group"
 	"github.com/groupwork/groupwork/session"
@@ -34,10 +35,10 @@ type outcome struct {
 	group     *group.Group
 	program   curriculum.Program
 	plan      curriculum.Plan
-	room      *demo.Room
-	advice    []dynamics.Recommendation // when the silence was noticed
-	before    []dynamics.Detection      // what the monitor saw then
-	after     []dynamics.Detection      // and after Mara spoke
+	room      *advice.Room
+	advice    []advice.Recommendation // when the silence was noticed
+	before    []advice.Detection      // what the monitor saw then
+	after     []advice.Detection      // and after Mara spoke
 	marasNote session.ProgressNote
 }
 
@@ -163,107 +164,117 @@ func play(p *demo.Printer, out *outcome, start time.Time) error {
 		return err
 	}
 	p.Agenda(agenda)
-	room, err := demo.NewRoom(session.SpecFromGroup(g, agenda, start, out.program.SessionLength, 5*time.Minute), false)
+	spec := session.SpecFromGroup(g, agenda, start, out.program.SessionLength, 5*time.Minute)
+	spec.Number = out.plan.Number
+	room, err := advice.NewRoom(advice.RoomSpec{Session: spec})
 	if err != nil {
 		return err
 	}
 	out.room = room
+	names := demo.NamesOf(room.Session().Spec())
 
-	intro(p, "The session", "session events, fed to the session and a dynamics.Monitor through demo.Room.")
-	sc := &demo.Script{Room: room, At: start}
-	m, lead, all := demo.Member, demo.Lead(ines), demo.All()
+	intro(p, "The session", "session events, recorded in the session and its monitor through an advice.Room.")
+	at := start
+	keep := func(e error) {
+		if err == nil {
+			err = e
+		}
+	}
+	say := func(from, to session.Party, d time.Duration, act session.Act, tags ...session.Tag) {
+		keep(room.Speak(at, session.Turn{Speaker: from, Addressee: to, Duration: d, Act: act, Tags: session.TagsOf(tags...)}))
+		at = at.Add(d)
+	}
+	m, lead, all := session.MemberParty, session.FacilitatorParty(ines), session.WholeGroup()
 	everyone := []group.MemberID{leo, mara, nadia, owen, ruth, sofia}
-	sc.Event(session.Event{Type: session.EventStarted, Start: &session.Start{Facilitators: []group.FacilitatorID{ines}, Members: everyone}})
-	sc.Segment(session.SegmentCheckIn)
-	sc.Turn(lead, all, time.Minute, session.ActAsksOpinion) // "one word for your week"
+	keep(room.Start(at, []group.FacilitatorID{ines}, everyone, false))
+	keep(room.BeginSegment(at, session.SegmentCheckIn))
+	say(lead, all, time.Minute, session.ActAsksOpinion) // "one word for your week"
 	for _, id := range []group.MemberID{leo, nadia, owen, ruth, sofia} {
-		sc.Turn(m(id), all, time.Minute, session.ActGivesOpinion, session.TagFeeling)
+		say(m(id), all, time.Minute, session.ActGivesOpinion, session.TagFeeling)
 	}
 	p.Printf("  %s  check-in round; Mara shakes her head and passes\n", clock(start))
-	sc.At = start.Add(agenda.Segments[0].Planned)
-	sc.Segment(session.SegmentArtMaking)
-	sc.Turn(lead, all, 2*time.Minute, session.ActGivesOrientation) // the directive
-	sc.Turn(m(owen), lead, 30*time.Second, session.ActAsksOrientation)
-	sc.Turn(lead, m(owen), 30*time.Second, session.ActGivesOrientation)
-	p.Printf("  %s  art-making on %q; the room goes quiet, as it should\n", clock(sc.At.Add(-3*time.Minute)), out.plan.Title)
-	sc.At = start.Add(agenda.Segments[0].Planned + agenda.Segments[1].Planned)
-	sc.Segment(session.SegmentProcessing)
-	sc.Turn(m(leo), all, 4*time.Minute, session.ActGivesOrientation, session.TagSelfDisclosure, session.TagFeeling)
-	sc.Turn(m(nadia), m(leo), time.Minute, session.ActGivesOpinion, session.TagFeedback)
-	sc.Turn(m(ruth), all, 4*time.Minute, session.ActGivesOrientation, session.TagSelfDisclosure, session.TagFeeling)
-	sc.Turn(m(sofia), m(ruth), time.Minute, session.ActShowsSolidarity, session.TagFeedback)
-	if err := sc.Err(); err != nil {
+	at = start.Add(agenda.Segments[0].Planned)
+	keep(room.BeginSegment(at, session.SegmentArtMaking))
+	say(lead, all, 2*time.Minute, session.ActGivesOrientation) // the directive
+	say(m(owen), lead, 30*time.Second, session.ActAsksOrientation)
+	say(lead, m(owen), 30*time.Second, session.ActGivesOrientation)
+	p.Printf("  %s  art-making on %q; the room goes quiet, as it should\n", clock(at.Add(-3*time.Minute)), out.plan.Title)
+	at = start.Add(agenda.Segments[0].Planned + agenda.Segments[1].Planned)
+	keep(room.BeginSegment(at, session.SegmentProcessing))
+	say(m(leo), all, 4*time.Minute, session.ActGivesOrientation, session.TagSelfDisclosure, session.TagFeeling)
+	say(m(nadia), m(leo), time.Minute, session.ActGivesOpinion, session.TagFeedback)
+	say(m(ruth), all, 4*time.Minute, session.ActGivesOrientation, session.TagSelfDisclosure, session.TagFeeling)
+	say(m(sofia), m(ruth), time.Minute, session.ActShowsSolidarity, session.TagFeedback)
+	if err != nil {
 		return err
 	}
-	p.Printf("  %s  sharing and processing: Leo and Ruth show their images; Mara has not spoken\n", clock(sc.At.Add(-10*time.Minute)))
+	p.Printf("  %s  sharing and processing: Leo and Ruth show their images; Mara has not spoken\n", clock(at.Add(-10*time.Minute)))
 
-	intro(p, "What the monitor notices", "dynamics.Monitor.Detect and Advise: silence, and how to meet it.")
-	out.before = room.Monitor.Detect(sc.At)
-	out.advice = room.Monitor.Advise(sc.At, dynamics.StageUnspecified)
-	p.Recommendations(out.advice)
+	intro(p, "What the monitor notices", "advice.Monitor.Detect and Room.Advise: silence, and how to meet it.")
+	out.before = room.Monitor().Detect(at)
+	out.advice = room.Advise(at, stage.Unspecified)
+	p.Recommendations(out.advice, names)
 	p.Printf("  Silence is guidance, not a fault: draw out without forcing, and in an\n")
 	p.Printf("  art therapy group the image itself is the non-verbal way in.\n")
 
 	intro(p, "Drawing out through the image", "a session intervention (drawing-out, aimed at Mara), then her turn.")
-	drawn := sc.At
-	sc.Event(session.Event{Type: session.EventIntervention, Intervention: &session.Intervention{
-		Facilitator: ines, Skill: session.SkillDrawingOut, Target: m(mara),
-		Text: "would you hold your picture up for us? you can say as much or as little as you like about it"}})
-	sc.Turn(lead, m(mara), 30*time.Second, session.ActAsksOpinion)
-	sc.Turn(m(mara), all, 2*time.Minute, session.ActGivesOrientation, session.TagSelfDisclosure, session.TagFeeling)
-	sc.Turn(m(owen), m(mara), time.Minute, session.ActShowsSolidarity, session.TagFeedback)
-	if err := sc.Err(); err != nil {
+	drawn := at
+	keep(room.Intervene(at, session.Intervention{Facilitator: ines, Skill: session.SkillDrawingOut, Target: m(mara),
+		Text: "would you hold your picture up for us? you can say as much or as little as you like about it"}))
+	say(lead, m(mara), 30*time.Second, session.ActAsksOpinion)
+	say(m(mara), all, 2*time.Minute, session.ActGivesOrientation, session.TagSelfDisclosure, session.TagFeeling)
+	say(m(owen), m(mara), time.Minute, session.ActShowsSolidarity, session.TagFeedback)
+	if err != nil {
 		return err
 	}
-	out.after = room.Monitor.Detect(sc.At)
-	iv, _ := room.Monitor.Tracker().LastIntervention()
-	p.Printf("  %s  Ines, %s aimed at %s:\n         %q\n", clock(drawn), iv.Intervention.Skill, iv.Intervention.Target, iv.Intervention.Text)
+	out.after = room.Monitor().Detect(at)
+	iv, _ := room.Tracker().LastIntervention()
+	p.Printf("  %s  Ines, %s aimed at %s:\n         %q\n", clock(drawn), iv.Intervention.Skill, names.Of(iv.Intervention.Target), iv.Intervention.Text)
 	p.Printf("  %s  Mara holds up a grey box with one red line: \"that's the week; the red is me\"\n", clock(drawn.Add(30*time.Second)))
 	p.Printf("  %s  Owen: \"mine has a box too\"\n", clock(drawn.Add(150*time.Second)))
-	snap := room.Monitor.Tracker().SnapshotAt(sc.At)
+	snap := room.Tracker().SnapshotAt(at)
 	st, _ := snap.Member(mara)
-	p.Printf("  Mara now: %d turn, share of members' talk %.2f\n", st.Turns, st.TalkShare)
+	p.Printf("  Mara now: %s, share of members' talk %.2f\n", demo.Count(st.Turns, "turn", "turns"), st.TalkShare)
 	p.Printf("  silence detected for Mara before: %s, after: %s\n", yes(silent(out.before, mara)), yes(silent(out.after, mara)))
 
-	sc.Turn(m(owen), all, 4*time.Minute, session.ActGivesOrientation, session.TagSelfDisclosure, session.TagFeeling)
-	sc.Turn(m(nadia), all, 4*time.Minute, session.ActGivesOrientation, session.TagSelfDisclosure)
-	sc.Turn(m(sofia), all, 3*time.Minute, session.ActGivesOrientation, session.TagSelfDisclosure, session.TagFeeling)
-	sc.Turn(m(leo), m(nadia), time.Minute, session.ActShowsSolidarity, session.TagFeedback)
-	sc.At = start.Add(agenda.Total() - agenda.Segments[len(agenda.Segments)-1].Planned)
-	sc.Segment(session.SegmentCheckOut)
+	say(m(owen), all, 4*time.Minute, session.ActGivesOrientation, session.TagSelfDisclosure, session.TagFeeling)
+	say(m(nadia), all, 4*time.Minute, session.ActGivesOrientation, session.TagSelfDisclosure)
+	say(m(sofia), all, 3*time.Minute, session.ActGivesOrientation, session.TagSelfDisclosure, session.TagFeeling)
+	say(m(leo), m(nadia), time.Minute, session.ActShowsSolidarity, session.TagFeedback)
+	at = start.Add(agenda.Total() - agenda.Segments[len(agenda.Segments)-1].Planned)
+	keep(room.BeginSegment(at, session.SegmentCheckOut))
 	for _, id := range everyone {
-		sc.Turn(m(id), all, time.Minute, session.ActGivesOpinion)
+		say(m(id), all, time.Minute, session.ActGivesOpinion)
 	}
-	sc.At = start.Add(agenda.Total())
-	sc.Event(session.Event{Type: session.EventEnded})
+	keep(room.End(start.Add(agenda.Total())))
 	p.Printf("  then Owen, Nadia and Sofia share; everyone, Mara too, says a word at check-out\n")
-	return sc.Err()
+	return err
 }
 
 // notes writes the group note and Mara's progress note, and shows her note
 // as it goes into her record.
 func notes(p *demo.Printer, out *outcome) error {
 	intro(p, "Mara's progress note", "session notes: the group note fans out to each member, others redacted.")
-	s := out.room.Session
-	end := s.EndedAt()
-	gid, err := s.WriteNote(end.Add(10*time.Minute), session.Note{Kind: session.NoteGroup, Author: ines,
+	room := out.room
+	end := room.Session().EndedAt()
+	gid, err := room.WriteNote(end.Add(10*time.Minute), session.Note{Kind: session.NoteGroup, Author: ines,
 		Theme: out.plan.Title, Process: "quiet, absorbed art-making; warm responses to each image",
 		Text: "Leo drew a storm at sea; Ruth painted her kitchen in yellow; Owen found a box in his image like Mara's."})
 	if err != nil {
 		return err
 	}
-	nid, err := s.WriteNote(end.Add(15*time.Minute), session.Note{Kind: session.NoteProgress, Member: mara, Author: ines,
+	nid, err := room.WriteNote(end.Add(15*time.Minute), session.Note{Kind: session.NoteProgress, Member: mara, Author: ines,
 		Text:         "Passed at check-in. Engaged fully in art-making. Drawn out through her image, she described it as her week, with herself as a thin red line; accepted a peer's response.",
 		GoalProgress: "first spoken contribution in the group; goal of expressing feelings, early progress"})
 	if err != nil {
 		return err
 	}
 	for _, id := range []int{gid, nid} {
-		if err := s.SignNote(end.Add(20*time.Minute), id, ines); err != nil {
+		if err := room.SignNote(end.Add(20*time.Minute), id, ines); err != nil {
 			return err
 		}
 	}
-	for _, n := range s.ProgressNotes() {
+	for _, n := range room.Session().ProgressNotes() {
 		if n.Member == mara {
 			out.marasNote = n
 			p.ProgressNote(n)
@@ -299,9 +310,9 @@ func fieldErrors(err error) []*group.FieldError {
 }
 
 // silent reports whether ds holds a silence detection for member id.
-func silent(ds []dynamics.Detection, id group.MemberID) bool {
+func silent(ds []advice.Detection, id group.MemberID) bool {
 	for _, d := range ds {
-		if d.Situation == dynamics.SituationSilence && len(d.Members) == 1 && d.Members[0] == id {
+		if d.Situation == advice.SituationSilence && len(d.Members) == 1 && d.Members[0] == id {
 			return true
 		}
 	}

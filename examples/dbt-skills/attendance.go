@@ -52,17 +52,17 @@ func fourMisses(p *demo.Printer, program curriculum.Program, st *story) error {
 	rows[0] = append(rows[0], "misses in a row", "status")
 	var err error
 	for _, id := range []group.MemberID{"wes", "lena"} {
-		g, e := curriculum.Assess(program, recordOf(id, cal))
+		pr, e := curriculum.Assess(program, recordOf(id, cal))
 		err = errors.Join(err, e)
-		row := []string{string(id)}
+		row := namesOf(g, []group.MemberID{id})
 		for _, a := range attendance[id][8:] {
 			row = append(row, short[a])
 		}
-		rows = append(rows, append(row, fmt.Sprint(g.ConsecutiveMisses), g.Status.String()))
+		rows = append(rows, append(row, fmt.Sprint(pr.ConsecutiveMisses), pr.Status.String()))
 		if id == "wes" {
-			st.wes = g
+			st.wes = pr
 		} else {
-			st.lena = g
+			st.lena = pr
 		}
 	}
 	if err != nil {
@@ -70,7 +70,7 @@ func fourMisses(p *demo.Printer, program curriculum.Program, st *story) error {
 	}
 	table(p, rows)
 	for _, pr := range []curriculum.Progress{st.wes, st.lena} {
-		p.Printf("  %s:\n", pr.Member)
+		p.Printf("  %s:\n", namesOf(g, []group.MemberID{group.MemberID(pr.Member)})[0])
 		for _, f := range pr.Findings {
 			p.Printf("    [%s] %s: %s\n", f.Severity, f.Code, f.Message)
 		}
@@ -79,8 +79,8 @@ func fourMisses(p *demo.Printer, program curriculum.Program, st *story) error {
 
 	p.Section("8. What the breach means (Group.DropOut, Group.Episodes)")
 	p.Printf("The blocking finding ends Wes's contract: he is out for the rest of it\n")
-	p.Printf("(DOMAIN.md sections 6 and 10). The leaders record it in the group with the\n")
-	p.Printf("reason; the episode is over and his place is free for the next entry point.\n\n")
+	p.Printf("(Linehan 1993, 2015). The leaders record it in the group with the reason;\n")
+	p.Printf("the episode is over and his place is free for the next entry point.\n\n")
 	s13, _ := cal.Session(13)
 	reason := fmt.Sprintf("four-miss rule: missed sessions 10-13 in a row (to %s); out for the rest of the contract", s13.Start.Format("2 Jan"))
 	if err := g.DropOut("wes", day(loc, 2026, time.April, 7), reason); err != nil {

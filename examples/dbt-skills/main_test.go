@@ -50,8 +50,8 @@ func told(t *testing.T) story {
 	return st
 }
 
-// TestModules checks the 24-week cycle against DOMAIN.md section 10 (Linehan
-// 2015): three modules of 2 weeks of mindfulness plus 6, 7 and 5 weeks, with
+// TestModules checks the 24-week cycle against Linehan (2015), DBT Skills
+// Training Manual: three modules of 2 weeks of mindfulness plus 6, 7 and 5 weeks, with
 // entry at each module's start.
 func TestModules(t *testing.T) {
 	p := curriculum.DBTSkills()
@@ -107,9 +107,10 @@ func TestNewcomerRefusedThenAdmitted(t *testing.T) {
 	}
 }
 
-// TestScreening checks DOMAIN.md section 6: DBT skills groups admit suicidal
-// clients only with concurrent individual therapy, and a PHQ-9 item 9 above
-// 0 calls for clinician review whatever else is true.
+// TestScreening checks that DBT skills groups admit suicidal clients only
+// with concurrent individual therapy (Linehan 2015), and that a PHQ-9 item 9
+// above 0 calls for clinician review whatever else is true (Kroenke, Spitzer
+// & Williams 2001).
 func TestScreening(t *testing.T) {
 	st := told(t)
 	got := map[string]group.ScreeningOutcome{}
@@ -135,9 +136,8 @@ func hasFinding(fs []group.Finding, code string, sev group.FindingSeverity) bool
 	return false
 }
 
-// TestFourMissRule checks the breach (DOMAIN.md sections 6 and 10: four
-// misses in a row, excused or not, end the contract) and what the group
-// records.
+// TestFourMissRule checks the breach (Linehan 1993, 2015: four misses in a
+// row, excused or not, end the contract) and what the group records.
 func TestFourMissRule(t *testing.T) {
 	st := told(t)
 	require.Equal(t, 4, st.wes.ConsecutiveMisses)

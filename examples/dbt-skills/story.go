@@ -180,7 +180,7 @@ func askMidModule(p *demo.Printer, st *story) error {
 		return fmt.Errorf("dbt-skills: expected a refusal at a non-entry point, got %v", st.refusal)
 	}
 	p.Printf("  Admit at %s: %v\n", asked.Start.Format("2 Jan 15:04"), st.refusal)
-	p.Printf("    errors.Is(err, group.ErrNotEntryPoint) = true; *group.CommandError op %q, member %s\n", ce.Op, ce.Member)
+	p.Printf("    errors.Is(err, group.ErrNotEntryPoint) = true; *group.CommandError op %q, member %q\n", ce.Op, ce.Member)
 	next, err := cal.NextEntry(asked.Start)
 	if err != nil {
 		return err
@@ -200,13 +200,13 @@ func admitAtEntry(p *demo.Printer, st *story) error {
 	p.Section("6. At the entry point (Group.PromoteWaitlist)")
 	p.Printf("When the next module starts the leaders promote the waitlist, first come first\n")
 	p.Printf("served, as far as capacity allows; the time must be one of the entry points.\n\n")
-	p.Printf("  waiting: %s\n", strings.Join(ids(g.Waiting()), ", "))
+	p.Printf("  waiting: %s\n", strings.Join(namesOf(g, g.Waiting()), ", "))
 	var err error
 	if st.promoted, err = g.PromoteWaitlist(st.next.Start); err != nil {
 		return err
 	}
 	p.Printf("  admitted at %s: %s (%d of %d places taken)\n", st.next.Start.Format("Mon 2 Jan 15:04"),
-		strings.Join(ids(st.promoted), ", "), len(g.ActiveMembers()), g.Capacity())
+		strings.Join(namesOf(g, st.promoted), ", "), len(g.ActiveMembers()), g.Capacity())
 	return nil
 }
 
@@ -218,10 +218,12 @@ func names(ms []group.Member) string {
 	return strings.Join(s, ", ")
 }
 
-func ids(ms []group.MemberID) []string {
-	s := make([]string, len(ms))
-	for i, m := range ms {
-		s[i] = string(m)
+// namesOf returns the names of members of g, by ID.
+func namesOf(g *group.Group, ids []group.MemberID) []string {
+	s := make([]string, len(ids))
+	for i, id := range ids {
+		m, _ := g.Member(id)
+		s[i] = m.Name
 	}
 	return s
 }

@@ -51,7 +51,7 @@ func printCalendar(p *demo.Printer, cal curriculum.Calendar) {
 	}
 	table(p, rows)
 	for _, x := range cal.Excluded {
-		why := "skipped (half-term holiday): later classes moved up one week"
+		why := "skipped (half-term holiday): the later classes move one week on"
 		if x.Cancelled {
 			why = "cancelled"
 		}

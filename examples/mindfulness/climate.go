@@ -5,7 +5,7 @@ import (
 	"math"
 
 	"github.com/groupwork/groupwork/curriculum"
-	"github.com/groupwork/groupwork/dynamics"
+	"github.com/groupwork/groupwork/dynamics/stage"
 	"github.com/groupwork/groupwork/examples/internal/demo"
 	"github.com/groupwork/groupwork/measure"
 )
@@ -41,14 +41,14 @@ func answers(m member, k, c int) [12]measure.Answer {
 
 // climate scores every present member's GCQ-S at each class, averages the
 // subscales over the group and estimates the stage from the weeks so far.
-func climate(p *demo.Printer, cal curriculum.Calendar) ([]dynamics.SessionEvidence, []dynamics.Estimate, error) {
-	p.Section("4. Group climate over eight weeks (measure.ScoreGCQS, dynamics.EstimateStage)")
+func climate(p *demo.Printer, cal curriculum.Calendar) ([]stage.SessionEvidence, []stage.Estimate, error) {
+	p.Section("4. Group climate over eight weeks (measure.ScoreGCQS, stage.Infer)")
 	p.Printf("Every member present fills in the GCQ-S (12 items, 0-6) at the end of class.\n")
 	p.Printf("measure scores each form; the group mean of each subscale, with attendance,\n")
-	p.Printf("goes to dynamics.EstimateStage, which reads the weeks so far for trends.\n\n")
+	p.Printf("goes to stage.Infer, which reads the weeks so far for trends.\n\n")
 	members := cohort()
-	var history []dynamics.SessionEvidence
-	var estimates []dynamics.Estimate
+	var history []stage.SessionEvidence
+	var estimates []stage.Estimate
 	rows := [][]string{{"class", "date", "forms", "engagement", "avoidance", "conflict", "stage", "(Corey)", "confidence"}}
 	for c := range 8 {
 		var sum measure.GCQSScore
@@ -59,7 +59,7 @@ func climate(p *demo.Printer, cal curriculum.Calendar) ([]dynamics.SessionEviden
 			}
 			s, err := measure.ScoreGCQS(answers(m, k, c))
 			if err != nil {
-				return nil, nil, fmt.Errorf("mindfulness: %s's gcq-s at class %d: %w", m.id, c+1, err)
+				return nil, nil, fmt.Errorf("mindfulness: %s's gcq-s at class %d: %w", m.name, c+1, err)
 			}
 			sum.Engagement += s.Engagement
 			sum.Avoidance += s.Avoidance
@@ -68,9 +68,9 @@ func climate(p *demo.Printer, cal curriculum.Calendar) ([]dynamics.SessionEviden
 		}
 		mean := measure.GCQSScore{Engagement: sum.Engagement / float64(n), Avoidance: sum.Avoidance / float64(n),
 			Conflict: sum.Conflict / float64(n), Answered: 12}
-		history = append(history, dynamics.SessionEvidence{Session: c + 1, Planned: 8, Climate: mean,
-			Attendance: dynamics.AttendanceEvidence{Expected: len(members), Present: n}})
-		e, err := dynamics.EstimateStage(history)
+		history = append(history, stage.SessionEvidence{Session: c + 1, Planned: 8, Climate: mean,
+			Attendance: stage.AttendanceEvidence{Expected: len(members), Present: n}})
+		e, err := stage.Infer(history)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -78,7 +78,7 @@ func climate(p *demo.Printer, cal curriculum.Calendar) ([]dynamics.SessionEviden
 		o, _ := cal.Session(c + 1)
 		rows = append(rows, []string{fmt.Sprint(c + 1), o.Start.Format("2 Jan"), fmt.Sprintf("%d/%d", n, len(members)),
 			fmt.Sprintf("%.2f", mean.Engagement), fmt.Sprintf("%.2f", mean.Avoidance), fmt.Sprintf("%.2f", mean.Conflict),
-			e.Stage.String(), e.In(dynamics.ModelCorey).String(), fmt.Sprintf("%.2f", e.Confidence)})
+			e.Stage.String(), e.In(stage.Corey).String(), fmt.Sprintf("%.2f", e.Confidence)})
 	}
 	table(p, rows)
 	peak := estimates[3]
@@ -92,14 +92,14 @@ func climate(p *demo.Printer, cal curriculum.Calendar) ([]dynamics.SessionEviden
 		}
 		p.Printf("  Class %d is a tie: %s.\n", e.Session, topScores(e))
 		p.Printf("  The estimate then names no stage (unspecified, confidence 0) and keeps\n")
-		p.Printf("  the scores; the facilitators decide (record it with dynamics.StageHistory.Set).\n")
+		p.Printf("  the scores; the facilitators decide (record it with stage.History.Set).\n")
 	}
 	p.Printf("  Label: %s.\n", peak.Note)
 	return history, estimates, nil
 }
 
 // topScores lists the stages sharing the estimate's top score.
-func topScores(e dynamics.Estimate) string {
+func topScores(e stage.Estimate) string {
 	top := 0.0
 	for _, s := range e.Scores {
 		top = math.Max(top, s.Score)

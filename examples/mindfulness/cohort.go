@@ -11,6 +11,7 @@ import (
 // handed in).
 type member struct {
 	id     group.MemberID
+	name   string
 	attend [8]session.AttendanceStatus
 	logged [8]int
 	offset float64 // how this member's GCQ-S answers sit around the group's
@@ -34,16 +35,16 @@ func cohort() []member {
 	}
 	none := [8]int{-1, -1, -1, -1, -1, -1, -1, -1}
 	return []member{
-		{id: "aisha", attend: without(all, exc, 4), logged: none, offset: 0.3},
-		{id: "bronwen", attend: all, logged: [8]int{-1, 270, 255, 240, 270, 225, 260, 270}, offset: 0.5},
-		{id: "callum", attend: without(all, exc, 5), logged: [8]int{-1, 250, 200, 150, -1, 90, 60, 45}, offset: -0.4},
-		{id: "deepa", attend: all, logged: [8]int{-1, 60, 95, 140, 180, 225, 250, 270}, offset: 0.1},
-		{id: "eamon", attend: without(all, abs, 3, 4, 6, 7, 8), logged: [8]int{-1, 120, -1, -1, 30, -1, -1, -1}, offset: -0.6},
-		{id: "fiona", attend: all, logged: none, offset: 0.2},
-		{id: "gareth", attend: without(all, abs, 4, 7), logged: none, offset: -0.2},
-		{id: "hana", attend: all, logged: none, offset: 0.4},
-		{id: "imran", attend: without(all, exc, 6), logged: none, offset: -0.3},
-		{id: "jess", attend: without(all, abs, 4), logged: none, offset: 0},
+		{id: "aisha", name: "Aisha", attend: without(all, exc, 4), logged: none, offset: 0.3},
+		{id: "bronwen", name: "Bronwen", attend: all, logged: [8]int{-1, 270, 255, 240, 270, 225, 260, 270}, offset: 0.5},
+		{id: "callum", name: "Callum", attend: without(all, exc, 5), logged: [8]int{-1, 250, 200, 150, -1, 90, 60, 45}, offset: -0.4},
+		{id: "deepa", name: "Deepa", attend: all, logged: [8]int{-1, 60, 95, 140, 180, 225, 250, 270}, offset: 0.1},
+		{id: "eamon", name: "Eamon", attend: without(all, abs, 3, 4, 6, 7, 8), logged: [8]int{-1, 120, -1, -1, 30, -1, -1, -1}, offset: -0.6},
+		{id: "fiona", name: "Fiona", attend: all, logged: none, offset: 0.2},
+		{id: "gareth", name: "Gareth", attend: without(all, abs, 4, 7), logged: none, offset: -0.2},
+		{id: "hana", name: "Hana", attend: all, logged: none, offset: 0.4},
+		{id: "imran", name: "Imran", attend: without(all, exc, 6), logged: none, offset: -0.3},
+		{id: "jess", name: "Jess", attend: without(all, abs, 4), logged: none, offset: 0},
 	}
 }
 

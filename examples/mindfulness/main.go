@@ -9,7 +9,7 @@
 //     four members' logged minutes become homework returns that
 //     curriculum.Assess reads into completion rates and findings;
 //   - the group climate: the GCQ-S each week, its group means fed to
-//     dynamics.EstimateStage for a heuristic stage estimate week by week.
+//     stage.Infer for a heuristic stage estimate week by week.
 //
 // Usage:
 //

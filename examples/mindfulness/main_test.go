@@ -10,7 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/groupwork/groupwork/curriculum"
-	"github.com/groupwork/groupwork/dynamics"
+	"github.com/groupwork/groupwork/dynamics/stage"
 	"github.com/groupwork/groupwork/examples/internal/demo"
 	"github.com/groupwork/groupwork/examples/internal/golden"
 )
@@ -24,7 +24,7 @@ func TestGolden(t *testing.T) {
 	golden.Check(t, "mindfulness.golden", out.Bytes())
 	require.NoError(t, run(&again, nil))
 	require.Equal(t, out.String(), again.String(), "deterministic")
-	require.Contains(t, out.String(), dynamics.HeuristicNote, "the stage estimates carry their heuristic label")
+	require.Contains(t, out.String(), stage.HeuristicNote, "the stage estimates carry their heuristic label")
 }
 
 func TestICSFlag(t *testing.T) {
@@ -150,16 +150,16 @@ func TestClimate(t *testing.T) {
 	}
 	require.Greater(t, history[7].Climate.Engagement, history[0].Climate.Engagement+1, "engagement rises")
 	require.Equal(t, 3, peak, "conflict peaks at class 4, mid-way")
-	stages := make([]dynamics.Stage, len(es))
+	stages := make([]stage.Stage, len(es))
 	for i, e := range es {
 		stages[i] = e.Stage
-		require.Equal(t, dynamics.HeuristicNote, e.Note)
+		require.Equal(t, stage.HeuristicNote, e.Note)
 	}
-	require.Equal(t, dynamics.StageForming, stages[0])
-	require.Equal(t, dynamics.StageStorming, stages[3], "conflict peaks at class 4")
-	require.Equal(t, dynamics.StageUnspecified, stages[6], "class 7 is a three-way tie: no stage named")
+	require.Equal(t, stage.Forming, stages[0])
+	require.Equal(t, stage.Storming, stages[3], "conflict peaks at class 4")
+	require.Equal(t, stage.Unspecified, stages[6], "class 7 is a three-way tie: no stage named")
 	require.Zero(t, es[6].Confidence)
-	require.Equal(t, dynamics.StageAdjourning, stages[7])
+	require.Equal(t, stage.Adjourning, stages[7])
 
 	codes := map[string]bool{}
 	for _, s := range es[3].Evidence {

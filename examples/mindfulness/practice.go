@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/groupwork/groupwork/curriculum"
 	"github.com/groupwork/groupwork/examples/internal/demo"
@@ -83,7 +84,7 @@ func homePractice(p *demo.Printer, program curriculum.Program) (map[string]curri
 			return nil, err
 		}
 		got[string(m.id)] = g
-		row := []string{string(m.id)}
+		row := []string{m.name}
 		sum, weeks := 0, 0
 		for i := 1; i < 8; i++ {
 			if m.logged[i] < 0 {
@@ -112,7 +113,7 @@ func homePractice(p *demo.Printer, program curriculum.Program) (map[string]curri
 		if len(g.Findings) == 0 {
 			continue
 		}
-		p.Printf("  %s, make-up list %v:\n", m.id, g.MakeUp)
+		p.Printf("  %s, %s %s to make up:\n", m.name, demo.Plural(len(g.MakeUp), "class", "classes"), classList(g.MakeUp))
 		findings(p, g.Findings)
 	}
 	return got, nil
@@ -124,4 +125,13 @@ func findings(p *demo.Printer, fs []group.Finding) {
 	for _, f := range fs {
 		p.Printf("    [%s] %s: %s\n      source: %s\n", f.Severity, f.Code, f.Message, f.Source)
 	}
+}
+
+// classList writes class numbers as a list: "5", "3, 4 and 6".
+func classList(ns []int) string {
+	s := make([]string, len(ns))
+	for i, n := range ns {
+		s[i] = strconv.Itoa(n)
+	}
+	return demo.List(s)
 }

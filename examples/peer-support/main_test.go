@@ -8,7 +8,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/groupwork/groupwork/dynamics"
+	"github.com/groupwork/groupwork/dynamics/advice"
 	"github.com/groupwork/groupwork/examples/internal/golden"
 	"github.com/groupwork/groupwork/group"
 	"github.com/groupwork/groupwork/session"
@@ -58,18 +58,24 @@ func TestPeerSupportFacts(t *testing.T) {
 
 	t.Run("members drop in at different times", func(t *testing.T) {
 		arrived := map[string]bool{}
-		for _, a := range out.room.Session.Attendance() {
+		for _, a := range out.room.Session().Attendance() {
 			require.True(t, a.Status.Attended(), "%s attended", a.Member)
 			arrived[a.Arrived.Format("15:04")] = true
 		}
 		require.GreaterOrEqual(t, len(arrived), 3, "at least three different arrival times")
+		eps := out.group.Episodes(elise)
+		require.Len(t, eps, 1)
+		a, _ := out.room.Session().AttendanceOf(elise)
+		admitted := eps[0].Transitions[len(eps[0].Transitions)-1]
+		require.Equal(t, group.StatusActive, admitted.Status)
+		require.True(t, admitted.At.Equal(a.Arrived), "the walk-in is admitted when she walks in, not before")
 	})
 
 	t.Run("the peer variant of the safety protocol comes first", func(t *testing.T) {
 		require.NotEmpty(t, out.advice)
 		r := out.advice[0]
-		require.Equal(t, dynamics.SituationRiskDisclosure, r.Situation)
-		require.Equal(t, dynamics.UrgencyImmediate, r.Urgency)
+		require.Equal(t, advice.SituationRiskDisclosure, r.Situation)
+		require.Equal(t, advice.UrgencyImmediate, r.Urgency)
 		require.Equal(t, []group.MemberID{carmen}, r.Members)
 		require.Contains(t, r.Steps, session.StepReferProfessional, "give crisis numbers and hand over")
 		require.NotContains(t, r.Steps, session.StepPrivateAssessment, "a peer does not assess risk")
@@ -77,28 +83,28 @@ func TestPeerSupportFacts(t *testing.T) {
 	})
 
 	t.Run("the incident is resolved with a documented action", func(t *testing.T) {
-		incs := out.room.Session.Incidents()
+		incs := out.room.Session().Incidents()
 		require.Len(t, incs, 1)
 		require.Equal(t, session.IncidentRiskToSelf, incs[0].Kind)
 		require.True(t, incs[0].Resolved)
 		require.Contains(t, incs[0].Action, "Samaritans 116 123", "the flag's crisis line is documented")
 		referred := false
-		for _, e := range out.room.Session.Events() {
+		for _, e := range out.room.Session().Events() {
 			if e.Type == session.EventIntervention && e.Intervention.Step == session.StepReferProfessional {
 				referred = e.Intervention.Target == session.MemberParty(carmen)
 			}
 		}
 		require.True(t, referred, "the peer facilitator referred Carmen to a professional")
-		require.Empty(t, out.room.Session.OpenIncidents())
+		require.Empty(t, out.room.Session().OpenIncidents())
 		require.Empty(t, out.afterwards, "nothing left to act on once resolved")
-		require.Equal(t, session.PhaseEnded, out.room.Session.Phase())
+		require.Equal(t, session.PhaseEnded, out.room.Session().Phase())
 	})
 
 	t.Run("no clinical notes", func(t *testing.T) {
-		require.False(t, out.room.Session.Spec().Profile.ClinicalRecords)
-		require.Empty(t, out.room.Session.ProgressNotes())
-		require.Empty(t, out.room.Session.Notes(), "the story writes no notes")
-		require.Empty(t, out.room.Session.Findings(), "and the session asks for none")
+		require.False(t, out.room.Session().Spec().Profile.ClinicalRecords)
+		require.Empty(t, out.room.Session().ProgressNotes())
+		require.Empty(t, out.room.Session().Notes(), "the story writes no notes")
+		require.Empty(t, out.room.Session().Findings(), "and the session asks for none")
 	})
 }
 

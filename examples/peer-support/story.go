@@ -7,7 +7,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/groupwork/groupwork/dynamics"
+	"github.com/groupwork/groupwork/dynamics/advice"
+	"github.com/groupwork/groupwork/dynamics/stage"
 	"github.com/groupwork/groupwork/examples/internal/demo"
 	"github.com/groupwork/groupwork/group"
 	"github.com/groupwork/groupwork/session"
@@ -28,10 +29,10 @@ const (
 // directly as well as through the printed text.
 type outcome struct {
 	group      *group.Group
-	room       *demo.Room
-	advice     []dynamics.Recommendation // when the risk was raised
-	afterwards []dynamics.Recommendation // once it was resolved
-	endRefused error                     // ending with the risk still open
+	room       *advice.Room
+	advice     []advice.Recommendation // when the risk was raised
+	afterwards []advice.Recommendation // once it was resolved
+	endRefused error                   // ending with the risk still open
 }
 
 // story plays the evening and writes what each package shows to w.
@@ -121,8 +122,9 @@ func dropIns(p *demo.Printer, g *group.Group, first, tonight time.Time) error {
 		}
 		p.Printf("  %-7s first came %s, admitted at the door\n", r.name, at.Format("Jan 2"))
 	}
-	// Elise finds the group online and walks in tonight, ten minutes early.
-	walkIn := tonight.Add(-10 * time.Minute)
+	// Elise found the group online this afternoon and walks in once the
+	// sharing has begun.
+	walkIn := tonight.Add(eliseArrives)
 	if err := g.Refer(group.Member{ID: elise, Name: "Elise"}, walkIn); err != nil {
 		return err
 	}
@@ -135,8 +137,11 @@ func dropIns(p *demo.Printer, g *group.Group, first, tonight time.Time) error {
 	return nil
 }
 
-// openRoom builds tonight's session from the group and its monitor.
-func openRoom(p *demo.Printer, g *group.Group, tonight time.Time) (*demo.Room, error) {
+// eliseArrives is when Elise walks in, after the start.
+const eliseArrives = 15 * time.Minute
+
+// openRoom builds tonight's session from the group, with its monitor.
+func openRoom(p *demo.Printer, g *group.Group, tonight time.Time) (*advice.Room, error) {
 	intro(p, "Tonight's plan", "session.Template gives a support group its agenda: opening, open sharing, closing.")
 	agenda, err := session.Template(g.Profile(), 90*time.Minute, len(g.ActiveMembers()))
 	if err != nil {
@@ -144,59 +149,72 @@ func openRoom(p *demo.Printer, g *group.Group, tonight time.Time) (*demo.Room, e
 	}
 	p.Agenda(agenda)
 	p.Printf("  No set topic and no homework: what the group offers is mutual support.\n")
-	spec := session.SpecFromGroup(g, agenda, tonight, 90*time.Minute, 10*time.Minute)
 	// The monitor is told the group is peer-led: no clinician is in the
 	// room, so safety situations are handed to a professional.
-	return demo.NewRoom(spec, true)
+	return advice.NewRoom(advice.RoomSpec{
+		Session: session.SpecFromGroup(g, agenda, tonight, 90*time.Minute, 10*time.Minute),
+		PeerLed: true,
+	})
 }
 
 // evening plays the meeting: drop-in arrivals, mutual support, and a
-// disclosure of self-harm handled by the peer protocol.
+// disclosure of self-harm handled by the peer protocol. Every event goes
+// through the room, which records it in the session and its monitor.
 func evening(p *demo.Printer, out *outcome, tonight time.Time, crisisLine string) error {
 	room := out.room
-	intro(p, "The evening", "session events go to the session and to a dynamics.Monitor (demo.Room wires them).")
-	sc := &demo.Script{Room: room, At: tonight}
-	lead, all := demo.Lead(rosa), demo.All()
-	m := demo.Member
-	sc.Event(session.Event{Type: session.EventStarted, Start: &session.Start{
-		Facilitators: []group.FacilitatorID{rosa}, Members: []group.MemberID{ana, carmen, dev}}})
-	sc.Segment(session.SegmentOpening)
-	sc.Turn(lead, all, 4*time.Minute, session.ActGivesOrientation) // welcome and the guidelines
-	sc.Segment(session.SegmentSharing)
-	sc.Turn(m(dev), all, 5*time.Minute, session.ActGivesOpinion, session.TagSelfDisclosure, session.TagFeeling)
-	sc.Event(session.Event{Type: session.EventArrived, Member: bill})
-	sc.Turn(m(ana), m(dev), 2*time.Minute, session.ActShowsSolidarity, session.TagSelfDisclosure)
-	sc.Turn(m(bill), m(dev), 3*time.Minute, session.ActGivesOpinion, session.TagSelfDisclosure)
-	sc.Wait(time.Minute)
-	sc.Event(session.Event{Type: session.EventArrived, Member: elise})
-	sc.Turn(lead, m(elise), time.Minute, session.ActShowsSolidarity) // a welcome
-	sc.Turn(m(elise), all, 3*time.Minute, session.ActGivesOrientation, session.TagSelfDisclosure, session.TagFeeling)
-	sc.Turn(m(dev), m(elise), 2*time.Minute, session.ActShowsSolidarity, session.TagSelfDisclosure)
-	sc.Turn(m(carmen), all, 6*time.Minute, session.ActShowsTension, session.TagSelfDisclosure, session.TagIntenseAffect)
-	if err := sc.Err(); err != nil {
+	names := demo.NamesOf(room.Session().Spec())
+	intro(p, "The evening", "advice.Room records each event in the session and in its monitor (dynamics/advice).")
+	at := tonight
+	var err error
+	keep := func(e error) {
+		if err == nil {
+			err = e
+		}
+	}
+	say := func(from, to session.Party, d time.Duration, act session.Act, tags ...session.Tag) {
+		keep(room.Speak(at, session.Turn{Speaker: from, Addressee: to, Duration: d, Act: act, Tags: session.TagsOf(tags...)}))
+		at = at.Add(d)
+	}
+	step := func(s session.SafetyStep, target session.Party, text string) {
+		keep(room.Intervene(at, session.Intervention{Facilitator: rosa, Step: s, Target: target, Text: text}))
+	}
+	lead, all, m := session.FacilitatorParty(rosa), session.WholeGroup(), session.MemberParty
+
+	keep(room.Start(at, []group.FacilitatorID{rosa}, []group.MemberID{ana, carmen, dev}, false))
+	keep(room.BeginSegment(at, session.SegmentOpening))
+	say(lead, all, 4*time.Minute, session.ActGivesOrientation) // welcome and the guidelines
+	keep(room.BeginSegment(at, session.SegmentSharing))
+	say(m(dev), all, 5*time.Minute, session.ActGivesOpinion, session.TagSelfDisclosure, session.TagFeeling)
+	keep(room.Arrive(at, bill))
+	say(m(ana), m(dev), 2*time.Minute, session.ActShowsSolidarity, session.TagSelfDisclosure)
+	say(m(bill), m(dev), 3*time.Minute, session.ActGivesOpinion, session.TagSelfDisclosure)
+	at = tonight.Add(eliseArrives)
+	keep(room.Arrive(at, elise))
+	say(lead, m(elise), time.Minute, session.ActShowsSolidarity) // a welcome
+	say(m(elise), all, 3*time.Minute, session.ActGivesOrientation, session.TagSelfDisclosure, session.TagFeeling)
+	say(m(dev), m(elise), 2*time.Minute, session.ActShowsSolidarity, session.TagSelfDisclosure)
+	say(m(carmen), all, 6*time.Minute, session.ActShowsTension, session.TagSelfDisclosure, session.TagIntenseAffect)
+	if err != nil {
 		return err
 	}
 	p.Printf("  %s  started with Ana, Carmen and Dev; Rosa opens with the guidelines\n", clock(tonight))
 	p.Printf("  %s  Bill drops in; %s  Elise, new tonight, drops in\n", clock(arrival(room, bill)), clock(arrival(room, elise)))
-	p.Printf("  %s  Carmen: since the funeral she has thought about hurting herself\n", clock(sc.At))
+	p.Printf("  %s  Carmen: since the funeral she has thought about hurting herself\n", clock(at))
 
 	// The facilitator marks the disclosure in the app: a risk-to-self
-	// incident. Commands on the session alone would bypass the monitor, so
-	// the event goes through the room.
-	raised := sc.At
-	id := len(room.Session.Incidents()) + 1
-	sc.Event(session.Event{Type: session.EventIncidentRaised, Incident: &session.Incident{
-		ID: id, Kind: session.IncidentRiskToSelf, Member: carmen, Text: "thoughts of hurting herself since the funeral"}})
-	if err := sc.Err(); err != nil {
+	// incident, raised through the room so that its monitor sees it too.
+	raised := at
+	id, err := room.RaiseIncident(at, session.IncidentRiskToSelf, carmen, "thoughts of hurting herself since the funeral")
+	if err != nil {
 		return err
 	}
-	out.endRefused = room.Session.End(raised)
+	out.endRefused = room.End(raised)
 	p.Printf("  %s  risk-to-self incident %d raised; ending now is refused: %s\n",
 		clock(raised), id, yes(errors.Is(out.endRefused, session.ErrUnresolvedRisk)))
 
-	intro(p, "What the peer facilitator is told", "dynamics.Monitor.Advise: safety first, in the peer-led variant of the protocol.")
-	out.advice = room.Monitor.Advise(raised, dynamics.StageUnspecified)
-	p.Recommendations(out.advice)
+	intro(p, "What the peer facilitator is told", "advice.Room.Advise: safety first, in the peer-led variant of the protocol.")
+	out.advice = room.Advise(raised, stage.Unspecified)
+	p.Recommendations(out.advice, names)
 	if len(out.advice) > 0 {
 		p.Printf("  the protocol, step by step:\n")
 		for i, s := range out.advice[0].Steps {
@@ -205,64 +223,64 @@ func evening(p *demo.Printer, out *outcome, tonight time.Time, crisisLine string
 	}
 
 	intro(p, "What Rosa does", "session interventions carry safety steps; the resolution documents the action.")
-	sc.Event(step(rosa, session.StepPause, all, "calls a ten-minute break"))
-	sc.Event(step(rosa, session.StepReferProfessional, m(carmen), "gives the crisis line and calls the agency's on-call counsellor with Carmen"))
-	sc.Wait(15 * time.Minute)
+	step(session.StepPause, all, "calls a ten-minute break")
+	step(session.StepReferProfessional, m(carmen), "gives the crisis line and calls the agency's on-call counsellor with Carmen")
+	at = at.Add(15 * time.Minute)
 	action := "gave Carmen the " + crisisLine + " and the agency's on-call counsellor number; " +
 		"with Carmen's agreement called the on-call counsellor, who spoke with her in private, " +
 		"judged her safe tonight and booked a same-day appointment for tomorrow; her sister is collecting her"
-	sc.Event(session.Event{Type: session.EventIncidentResolved, Incident: &session.Incident{ID: id, Action: action}})
-	sc.Event(step(rosa, session.StepDebrief, all, "tells the group Carmen is being looked after, without detail"))
-	sc.Event(step(rosa, session.StepDocument, m(carmen), "incident form for the agency"))
-	sc.Turn(m(bill), m(carmen), 2*time.Minute, session.ActShowsSolidarity)
-	sc.Turn(m(carmen), all, time.Minute, session.ActShowsTensionRelease)
-	sc.Turn(m(dev), m(elise), 3*time.Minute, session.ActShowsSolidarity, session.TagSelfDisclosure)
-	sc.Turn(m(elise), m(dev), 2*time.Minute, session.ActAgrees, session.TagFeeling)
-	if err := sc.Err(); err != nil {
+	keep(room.ResolveIncident(at, id, action))
+	step(session.StepDebrief, all, "tells everyone Carmen is being looked after, without detail")
+	step(session.StepDocument, m(carmen), "incident form for the agency")
+	say(m(bill), m(carmen), 2*time.Minute, session.ActShowsSolidarity)
+	say(m(carmen), all, time.Minute, session.ActShowsTensionRelease)
+	say(m(dev), m(elise), 3*time.Minute, session.ActShowsSolidarity, session.TagSelfDisclosure)
+	say(m(elise), m(dev), 2*time.Minute, session.ActAgrees, session.TagFeeling)
+	if err != nil {
 		return err
 	}
-	for _, e := range room.Session.Events() {
+	for _, e := range room.Session().Events() {
 		if iv := e.Intervention; e.Type == session.EventIntervention && iv.Step.IsValid() {
-			p.Printf("  %s  %-18s -> %-13s %s\n", clock(e.At), iv.Step, iv.Target, iv.Text)
+			p.Printf("  %s  %-18s  %-14s %s\n", clock(e.At), iv.Step, "for "+names.Of(iv.Target), iv.Text)
 		}
 	}
 	p.Printf("  escalate was not needed: the counsellor judged the risk (act by risk level).\n")
-	for _, in := range room.Session.Incidents() {
-		p.Printf("  incident %d (%s, %s): resolved %s at %s\n", in.ID, in.Kind, in.Member, yes(in.Resolved), clock(in.ResolvedAt))
+	for _, in := range room.Session().Incidents() {
+		p.Printf("  incident %d (%s, %s): resolved %s at %s\n", in.ID, in.Kind, names.Member(in.Member), yes(in.Resolved), clock(in.ResolvedAt))
 		wrap(p, "    action: ", in.Action)
 	}
-	out.afterwards = room.Monitor.Advise(sc.At, dynamics.StageUnspecified)
-	p.Printf("  open incidents: %d; the monitor now advises: %d recommendations\n",
-		len(room.Session.OpenIncidents()), len(out.afterwards))
+	out.afterwards = room.Advise(at, stage.Unspecified)
+	p.Printf("  open incidents: %d; the monitor now advises: %s\n",
+		len(room.Session().OpenIncidents()), demo.Count(len(out.afterwards), "recommendation", "recommendations"))
 
-	sc.Turn(m(ana), m(elise), 4*time.Minute, session.ActShowsSolidarity, session.TagSelfDisclosure)
-	sc.Turn(m(bill), all, 4*time.Minute, session.ActGivesOpinion, session.TagSelfDisclosure, session.TagFeeling)
-	sc.Turn(m(carmen), m(bill), 2*time.Minute, session.ActAgrees, session.TagFeeling)
-	sc.At = tonight.Add(80 * time.Minute)
-	sc.Segment(session.SegmentCheckOut)
-	sc.Turn(lead, all, 3*time.Minute, session.ActShowsSolidarity)
-	sc.At = tonight.Add(90 * time.Minute)
-	sc.Event(session.Event{Type: session.EventEnded})
-	return sc.Err()
+	say(m(ana), m(elise), 4*time.Minute, session.ActShowsSolidarity, session.TagSelfDisclosure)
+	say(m(bill), all, 4*time.Minute, session.ActGivesOpinion, session.TagSelfDisclosure, session.TagFeeling)
+	say(m(carmen), m(bill), 2*time.Minute, session.ActAgrees, session.TagFeeling)
+	at = tonight.Add(80 * time.Minute)
+	keep(room.BeginSegment(at, session.SegmentCheckOut))
+	say(lead, all, 3*time.Minute, session.ActShowsSolidarity)
+	keep(room.End(tonight.Add(90 * time.Minute)))
+	return err
 }
 
 // records shows what the evening leaves behind, and what it does not.
-func records(p *demo.Printer, room *demo.Room) {
-	intro(p, "Mutual support", "dynamics.Tracker metrics: who talked to whom, from the same events.")
-	snap := room.Monitor.Tracker().Snapshot()
-	p.Metrics(&snap)
+func records(p *demo.Printer, room *advice.Room) {
+	names := demo.NamesOf(room.Session().Spec())
+	intro(p, "Mutual support", "dynamics.Tracker metrics (Room.Tracker): who talked to whom, from the same events.")
+	snap := room.Tracker().Snapshot()
+	p.Metrics(&snap, names)
 	p.Printf("  Members spoke to each other more than to the facilitator: a ratio near 1\n")
 	p.Printf("  is what mutual support looks like in the numbers.\n")
 
 	intro(p, "Records", "session attendance and notes: a support group keeps no clinical record.")
-	for _, a := range room.Session.Attendance() {
-		p.Printf("  %-7s %-8s arrived %s, in the room %s\n", a.Member, a.Status, clock(a.Arrived), minutes(a.Present))
+	for _, a := range room.Session().Attendance() {
+		p.Printf("  %-7s %-8s arrived %s, in the room %s\n", names.Member(a.Member), a.Status, clock(a.Arrived), minutes(a.Present))
 	}
 	p.Printf("  Arrival times are kept, but in a drop-in group \"late\" carries no consequence.\n")
-	prof := room.Session.Spec().Profile
+	prof := room.Session().Spec().Profile
 	p.Printf("  clinical records kept by the %s profile: %s\n", prof.Name, yes(prof.ClinicalRecords))
-	p.Printf("  progress notes: %d; findings after the end:\n", len(room.Session.ProgressNotes()))
-	p.Findings(room.Session.Findings())
+	p.Printf("  progress notes: %d; findings after the end:\n", len(room.Session().ProgressNotes()))
+	p.Findings(room.Session().Findings())
 	p.Printf("  A peer support group is not treatment: nobody is a patient, nothing is\n")
 	p.Printf("  billed, and there is no chart to write in. The session refuses progress\n")
 	p.Printf("  notes (session.ErrNoClinicalRecords), so none are written here. The\n")
@@ -270,15 +288,9 @@ func records(p *demo.Printer, room *demo.Room) {
 	p.Printf("  keeps its own incident form, and Carmen's care continues with the counsellor.\n")
 }
 
-// step builds a facilitator's safety step as a session event.
-func step(f group.FacilitatorID, s session.SafetyStep, target session.Party, text string) session.Event {
-	return session.Event{Type: session.EventIntervention, Intervention: &session.Intervention{
-		Facilitator: f, Step: s, Target: target, Text: text}}
-}
-
 // arrival returns when a member first arrived.
-func arrival(room *demo.Room, id group.MemberID) time.Time {
-	a, _ := room.Session.AttendanceOf(id)
+func arrival(room *advice.Room, id group.MemberID) time.Time {
+	a, _ := room.Session().AttendanceOf(id)
 	return a.Arrived
 }
 

@@ -2,7 +2,7 @@
 // through the groupwork library: a member leaves, a newcomer joins into the
 // vacancy while a second is held back by the newcomer limit (group), the
 // newcomer's first session, in which several members turn on him and two
-// challenge the leader (session events, dynamics recommendations in their
+// challenge the leader (session events, advice recommendations in their
 // process-group variant), and the group's stage history, where the leaders
 // record a regression to transition that overrides the heuristic estimate.
 //
@@ -20,7 +20,7 @@ import (
 
 	_ "time/tzdata" // the story runs in America/New_York on any machine
 
-	"github.com/groupwork/groupwork/dynamics"
+	"github.com/groupwork/groupwork/dynamics/stage"
 )
 
 func main() {
@@ -34,8 +34,8 @@ func main() {
 func run(w io.Writer, args []string) error {
 	fs := flag.NewFlagSet("process-group", flag.ContinueOnError)
 	fs.SetOutput(w)
-	model := dynamics.ModelCorey
-	fs.TextVar(&model, "model", dynamics.ModelCorey, "stage model for the history: tuckman, corey or yalom")
+	model := stage.Corey
+	fs.TextVar(&model, "model", stage.Corey, "stage model for the history: tuckman, corey or yalom")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}

@@ -9,7 +9,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
 
-	"github.com/groupwork/groupwork/dynamics"
+	"github.com/groupwork/groupwork/dynamics/advice"
+	"github.com/groupwork/groupwork/dynamics/stage"
 	"github.com/groupwork/groupwork/examples/internal/golden"
 	"github.com/groupwork/groupwork/group"
 )
@@ -31,7 +32,7 @@ func TestProcessGroupGolden(t *testing.T) {
 // TestProcessGroupFacts checks the story's key facts on the values the
 // library returned, not only on the printed text.
 func TestProcessGroupFacts(t *testing.T) {
-	out, err := story(io.Discard, dynamics.ModelCorey)
+	out, err := story(io.Discard, stage.Corey)
 	require.NoError(t, err)
 	g := out.group
 
@@ -65,12 +66,12 @@ func TestProcessGroupFacts(t *testing.T) {
 	})
 
 	t.Run("scapegoating and a challenge to the leader, with the process rule", func(t *testing.T) {
-		var scape, challenge *dynamics.Recommendation
+		var scape, challenge *advice.Recommendation
 		for i := range out.advice {
 			switch out.advice[i].Situation {
-			case dynamics.SituationScapegoating:
+			case advice.SituationScapegoating:
 				scape = &out.advice[i]
-			case dynamics.SituationLeaderChallenge:
+			case advice.SituationLeaderChallenge:
 				challenge = &out.advice[i]
 			}
 		}
@@ -79,9 +80,9 @@ func TestProcessGroupFacts(t *testing.T) {
 		require.NotNil(t, challenge)
 		require.Equal(t, []group.FacilitatorID{naomi}, challenge.Facilitators)
 		require.Equal(t, []group.MemberID{grace, marcus}, challenge.Members)
-		var process dynamics.Rule
-		for _, r := range dynamics.BuiltinRules() {
-			if r.Situation == dynamics.SituationLeaderChallenge && cmp.Equal(r.Modalities, []group.Modality{group.ModalityProcess}) {
+		var process advice.Rule
+		for _, r := range advice.BuiltinRules() {
+			if r.Situation == advice.SituationLeaderChallenge && cmp.Equal(r.Modalities, []group.Modality{group.ModalityProcess}) {
 				process = r
 			}
 		}
@@ -93,12 +94,12 @@ func TestProcessGroupFacts(t *testing.T) {
 	})
 
 	t.Run("the leaders' regression overrides the estimate", func(t *testing.T) {
-		require.Equal(t, dynamics.StageWorking, out.estimate.In(dynamics.ModelCorey), "the heuristic says working")
+		require.Equal(t, stage.Working, out.estimate.In(stage.Corey), "the heuristic says working")
 		e, ok := out.history.At(8)
 		require.True(t, ok)
-		want := dynamics.StageEntry{Session: 8, At: e.At, Stage: dynamics.StageTransition, SetBy: dynamics.SetByFacilitator,
+		want := stage.Entry{Session: 8, At: e.At, Stage: stage.Transition, SetBy: stage.SetByFacilitator,
 			Facilitator: naomi, Reason: e.Reason, Confidence: 1,
-			Overrides: dynamics.StageWorking, Regression: true, From: dynamics.StageWorking}
+			Overrides: stage.Working, Regression: true, From: stage.Working}
 		if diff := cmp.Diff(want, e); diff != "" {
 			t.Errorf("session 8 (-want +got):\n%s", diff)
 		}
@@ -114,12 +115,12 @@ func TestProcessGroupFacts(t *testing.T) {
 // is recorded in the model's own stage for the storming period.
 func TestProcessGroupModels(t *testing.T) {
 	tests := []struct {
-		model dynamics.Model
-		back  dynamics.Stage
+		model stage.Model
+		back  stage.Stage
 	}{
-		{dynamics.ModelTuckman, dynamics.StageStorming},
-		{dynamics.ModelCorey, dynamics.StageTransition},
-		{dynamics.ModelYalom, dynamics.StageConflict},
+		{stage.Tuckman, stage.Storming},
+		{stage.Corey, stage.Transition},
+		{stage.Yalom, stage.Conflict},
 	}
 	for _, tt := range tests {
 		t.Run(tt.model.String(), func(t *testing.T) {

@@ -6,7 +6,8 @@ import (
 	"io"
 	"time"
 
-	"github.com/groupwork/groupwork/dynamics"
+	"github.com/groupwork/groupwork/dynamics/advice"
+	"github.com/groupwork/groupwork/dynamics/stage"
 	"github.com/groupwork/groupwork/examples/internal/demo"
 	"github.com/groupwork/groupwork/group"
 	"github.com/groupwork/groupwork/measure"
@@ -33,16 +34,16 @@ const (
 // directly as well as through the printed text.
 type outcome struct {
 	group      *group.Group
-	room       *demo.Room
-	irisRefuse error                     // Iris's admission with Theo
-	promoted   []group.MemberID          // admitted at the next intake
-	advice     []dynamics.Recommendation // in the middle of session 8
-	history    *dynamics.StageHistory
-	estimate   dynamics.Estimate // the heuristic estimate for session 8
+	room       *advice.Room
+	irisRefuse error                   // Iris's admission with Theo
+	promoted   []group.MemberID        // admitted at the next intake
+	advice     []advice.Recommendation // in the middle of session 8
+	history    *stage.History
+	estimate   stage.Estimate // the heuristic estimate for session 8
 }
 
 // story plays the group's story and writes what each package shows to w.
-func story(w io.Writer, model dynamics.Model) (*outcome, error) {
+func story(w io.Writer, model stage.Model) (*outcome, error) {
 	ny, err := time.LoadLocation("America/New_York")
 	if err != nil {
 		return nil, err
@@ -97,7 +98,8 @@ func buildGroup(p *demo.Printer, first time.Time) (*group.Group, error) {
 		},
 		Agreement: group.StandardAgreement(1),
 		// The leaders take one newcomer per intake, so that each can be
-		// prepared and the group is not flooded (DOMAIN.md: one or two).
+		// prepared and the group is not flooded (slow-open groups take one or
+		// two at a time: Yalom & Leszcz 2005, ch. 10).
 		Admission: group.Admission{MaxNewcomers: 1},
 	})
 	if err != nil {
@@ -199,89 +201,103 @@ func sessionEight(p *demo.Printer, out *outcome) error {
 		return err
 	}
 	p.Agenda(agenda)
-	room, err := demo.NewRoom(session.SpecFromGroup(g, agenda, at, 90*time.Minute, 5*time.Minute), false)
+	spec := session.SpecFromGroup(g, agenda, at, 90*time.Minute, 5*time.Minute)
+	spec.Number = 8
+	room, err := advice.NewRoom(advice.RoomSpec{Session: spec})
 	if err != nil {
 		return err
 	}
 	out.room = room
+	names := demo.NamesOf(room.Session().Spec())
 
-	intro(p, "Session 8: what happened", "session events, fed to the session and a dynamics.Monitor through demo.Room.")
-	sc := &demo.Script{Room: room, At: at}
-	m, all := demo.Member, demo.All()
-	ldr, co := demo.Lead(naomi), demo.Lead(sam)
+	intro(p, "Session 8: what happened", "session events, recorded in the session and its monitor through an advice.Room.")
+	start := at
+	keep := func(e error) {
+		if err == nil {
+			err = e
+		}
+	}
+	say := func(from, to session.Party, d time.Duration, act session.Act, tags ...session.Tag) {
+		keep(room.Speak(at, session.Turn{Speaker: from, Addressee: to, Duration: d, Act: act, Tags: session.TagsOf(tags...)}))
+		at = at.Add(d)
+	}
+	intervene := func(f group.FacilitatorID, k session.Skill, target session.Party) {
+		keep(room.Intervene(at, session.Intervention{Facilitator: f, Skill: k, Target: target}))
+	}
+	m, all := session.MemberParty, session.WholeGroup()
+	ldr, co := session.FacilitatorParty(naomi), session.FacilitatorParty(sam)
 	present := []group.MemberID{grace, hannah, luis, marcus, omar, priya, theo}
-	sc.Event(session.Event{Type: session.EventStarted, Start: &session.Start{Facilitators: []group.FacilitatorID{naomi, sam}, Members: present}})
-	sc.Segment(session.SegmentProcessing)
-	sc.Turn(ldr, all, 2*time.Minute, session.ActGivesOrientation) // welcomes Theo, names Dana's absence
-	sc.Turn(m(omar), all, 2*time.Minute, session.ActGivesOpinion, session.TagFeeling, session.TagHereAndNow)
-	sc.Turn(m(priya), m(omar), 2*time.Minute, session.ActAgrees, session.TagSelfDisclosure)
-	sc.Turn(m(theo), all, 2*time.Minute, session.ActGivesOrientation, session.TagSelfDisclosure)
-	sc.Turn(m(priya), m(theo), time.Minute, session.ActShowsSolidarity)
-	challenged := sc.At
-	sc.Turn(m(marcus), ldr, 2*time.Minute, session.ActDisagrees, session.TagHereAndNow) // "you filled her chair without asking us"
-	sc.Turn(m(grace), ldr, 2*time.Minute, session.ActDisagrees, session.TagFeeling)     // "it feels decided over our heads"
-	sc.Turn(m(theo), m(marcus), time.Minute, session.ActGivesOpinion)
-	turned := sc.At
-	sc.Turn(m(marcus), m(theo), time.Minute, session.ActDisagrees)
-	sc.Turn(m(hannah), m(theo), time.Minute, session.ActShowsAntagonism) // "you've talked over people twice"
-	sc.Turn(m(luis), m(theo), time.Minute, session.ActShowsTension)
-	sc.Turn(m(omar), m(hannah), 2*time.Minute, session.ActGivesOpinion, session.TagFeedback)
-	if err := sc.Err(); err != nil {
+	keep(room.Start(at, []group.FacilitatorID{naomi, sam}, present, false))
+	keep(room.BeginSegment(at, session.SegmentProcessing))
+	say(ldr, all, 2*time.Minute, session.ActGivesOrientation) // welcomes Theo, names Dana's absence
+	say(m(omar), all, 2*time.Minute, session.ActGivesOpinion, session.TagFeeling, session.TagHereAndNow)
+	say(m(priya), m(omar), 2*time.Minute, session.ActAgrees, session.TagSelfDisclosure)
+	say(m(theo), all, 2*time.Minute, session.ActGivesOrientation, session.TagSelfDisclosure)
+	say(m(priya), m(theo), time.Minute, session.ActShowsSolidarity)
+	challenged := at
+	say(m(marcus), ldr, 2*time.Minute, session.ActDisagrees, session.TagHereAndNow) // "you filled her chair without asking us"
+	say(m(grace), ldr, 2*time.Minute, session.ActDisagrees, session.TagFeeling)     // "it feels decided over our heads"
+	say(m(theo), m(marcus), time.Minute, session.ActGivesOpinion)
+	turned := at
+	say(m(marcus), m(theo), time.Minute, session.ActDisagrees)
+	say(m(hannah), m(theo), time.Minute, session.ActShowsAntagonism) // "you've talked over people twice"
+	say(m(luis), m(theo), time.Minute, session.ActShowsTension)
+	say(m(omar), m(hannah), 2*time.Minute, session.ActGivesOpinion, session.TagFeedback)
+	if err != nil {
 		return err
 	}
-	p.Printf("  %s  Naomi welcomes Theo; Omar and Priya talk about missing Dana\n", clock(at))
+	p.Printf("  %s  Naomi welcomes Theo; Omar and Priya talk about missing Dana\n", clock(start))
 	p.Printf("  %s  Marcus and Grace to Naomi: \"you filled her chair without asking us\"\n", clock(challenged))
 	p.Printf("  %s  Marcus, Hannah and Luis each turn on Theo; Omar gives Hannah feedback\n", clock(turned))
 
 	cur, _ := out.history.Current()
-	intro(p, "What the leaders are told", "dynamics.Monitor.Advise, in context: process modality, co-led, stage "+cur.Stage.String()+".")
-	out.advice = room.Monitor.Advise(sc.At, cur.Stage)
-	p.Recommendations(out.advice)
+	intro(p, "What the leaders are told", "advice.Room.Advise, in context: process modality, co-led, stage "+cur.Stage.String()+".")
+	out.advice = room.Advise(at, cur.Stage)
+	p.Recommendations(out.advice, names)
 	p.Printf("  The challenge gets the process-group rule (the conflict is the work);\n")
 	p.Printf("  scapegoating gets the general rule: block, protect, name the pattern.\n")
 
-	acted := sc.At
+	acted := at
 	// The leaders act on it: Sam protects Theo and names the pattern,
 	// Naomi takes the challenge without defensiveness.
-	sc.Intervene(sam, session.SkillBlocking, all)
-	sc.Intervene(sam, session.SkillProtecting, m(theo))
-	sc.Intervene(sam, session.SkillInterpreting, all) // "are we angry at Dana for leaving, and handing it to Theo?"
-	sc.Intervene(naomi, session.SkillActiveListening, m(marcus))
-	sc.Turn(ldr, m(marcus), 2*time.Minute, session.ActAgrees, session.TagHereAndNow) // "you're right that you weren't asked"
-	sc.Turn(m(marcus), all, 4*time.Minute, session.ActGivesOpinion, session.TagSelfDisclosure, session.TagFeeling)
-	sc.Turn(m(hannah), m(theo), 3*time.Minute, session.ActShowsSolidarity, session.TagSelfDisclosure, session.TagFeeling)
-	sc.Turn(m(grace), m(theo), 3*time.Minute, session.ActGivesOpinion, session.TagSelfDisclosure, session.TagFeedback)
-	sc.Turn(m(theo), m(grace), 3*time.Minute, session.ActGivesOpinion, session.TagFeeling, session.TagHereAndNow)
-	sc.Turn(m(luis), m(theo), 3*time.Minute, session.ActGivesOpinion, session.TagFeedback)
-	sc.Turn(m(omar), m(marcus), 3*time.Minute, session.ActGivesOpinion, session.TagFeedback, session.TagHereAndNow)
-	sc.Turn(m(priya), m(hannah), 3*time.Minute, session.ActGivesOpinion, session.TagSelfDisclosure)
-	sc.Turn(co, all, 2*time.Minute, session.ActGivesOpinion, session.TagHereAndNow) // process comment
-	sc.Turn(m(theo), m(priya), 2*time.Minute, session.ActShowsSolidarity, session.TagFeeling)
-	sc.At = at.Add(80 * time.Minute)
-	sc.Segment(session.SegmentCheckOut)
-	sc.Turn(ldr, all, 2*time.Minute, session.ActGivesOrientation)
-	sc.At = at.Add(90 * time.Minute)
-	sc.Event(session.Event{Type: session.EventEnded})
-	if err := sc.Err(); err != nil {
+	intervene(sam, session.SkillBlocking, all)
+	intervene(sam, session.SkillProtecting, m(theo))
+	intervene(sam, session.SkillInterpreting, all) // "are we angry at Dana for leaving, and handing it to Theo?"
+	intervene(naomi, session.SkillActiveListening, m(marcus))
+	say(ldr, m(marcus), 2*time.Minute, session.ActAgrees, session.TagHereAndNow) // "you're right that you weren't asked"
+	say(m(marcus), all, 4*time.Minute, session.ActGivesOpinion, session.TagSelfDisclosure, session.TagFeeling)
+	say(m(hannah), m(theo), 3*time.Minute, session.ActShowsSolidarity, session.TagSelfDisclosure, session.TagFeeling)
+	say(m(grace), m(theo), 3*time.Minute, session.ActGivesOpinion, session.TagSelfDisclosure, session.TagFeedback)
+	say(m(theo), m(grace), 3*time.Minute, session.ActGivesOpinion, session.TagFeeling, session.TagHereAndNow)
+	say(m(luis), m(theo), 3*time.Minute, session.ActGivesOpinion, session.TagFeedback)
+	say(m(omar), m(marcus), 3*time.Minute, session.ActGivesOpinion, session.TagFeedback, session.TagHereAndNow)
+	say(m(priya), m(hannah), 3*time.Minute, session.ActGivesOpinion, session.TagSelfDisclosure)
+	say(co, all, 2*time.Minute, session.ActGivesOpinion, session.TagHereAndNow) // process comment
+	say(m(theo), m(priya), 2*time.Minute, session.ActShowsSolidarity, session.TagFeeling)
+	at = start.Add(80 * time.Minute)
+	keep(room.BeginSegment(at, session.SegmentCheckOut))
+	say(ldr, all, 2*time.Minute, session.ActGivesOrientation)
+	keep(room.End(start.Add(90 * time.Minute)))
+	if err != nil {
 		return err
 	}
 	p.Printf("  %s  Sam blocks, protects Theo and names the pattern; Naomi takes the challenge\n", clock(acted))
 	p.Printf("         without defensiveness; members speak of Dana and give Theo feedback\n")
 	p.Printf("  interventions recorded: %d; attendance: %d of %d\n",
-		out.room.Monitor.Tracker().Snapshot().Interventions, out.room.Session.ParticipantCount(), len(out.room.Session.Attendance()))
+		room.Tracker().Snapshot().Interventions, room.Session().ParticipantCount(), len(room.Session().Attendance()))
 	return nil
 }
 
 // earlierStages is the stage history of sessions 1-7, estimated from the
 // evidence the app stored after each.
-func earlierStages(g *group.Group, model dynamics.Model) (*dynamics.StageHistory, error) {
-	h, err := dynamics.NewStageHistory(model)
+func earlierStages(g *group.Group, model stage.Model) (*stage.History, error) {
+	h, err := stage.NewHistory(model)
 	if err != nil {
 		return nil, err
 	}
 	evidence := storedEvidence()
 	for i := range evidence {
-		e, err := dynamics.EstimateStage(evidence[:i+1])
+		e, err := stage.Infer(evidence[:i+1])
 		if err != nil {
 			return nil, err
 		}
@@ -294,16 +310,16 @@ func earlierStages(g *group.Group, model dynamics.Model) (*dynamics.StageHistory
 
 // stages adds session 8 to the stage history: the estimate from tonight's
 // events, and the leaders' judgement that the group has regressed.
-func stages(p *demo.Printer, out *outcome, model dynamics.Model) error {
-	intro(p, "Stage history", "dynamics.EstimateStage and dynamics.StageHistory: estimates, overridden by the leaders.")
+func stages(p *demo.Printer, out *outcome, model stage.Model) error {
+	intro(p, "Stage history", "stage.Infer and stage.History: estimates, overridden by the leaders.")
 	h, g := out.history, out.group
-	snap := out.room.Monitor.Tracker().Snapshot()
-	evidence := append(storedEvidence(), dynamics.SessionEvidence{Session: 8,
+	snap := out.room.Tracker().Snapshot()
+	evidence := append(storedEvidence(), stage.SessionEvidence{Session: 8,
 		// The members' GCQ-S after session 8: engaged, and reporting less
 		// conflict than the leaders saw.
 		Climate:     climate(4.3, 1.8, 2.4),
 		Interaction: snap.Evidence(), Attendance: snap.Attendance()})
-	e, err := dynamics.EstimateStage(evidence)
+	e, err := stage.Infer(evidence)
 	if err != nil {
 		return err
 	}
@@ -319,7 +335,7 @@ func stages(p *demo.Printer, out *outcome, model dynamics.Model) error {
 	// The leaders read the session differently: the newcomer and Dana's
 	// leaving have thrown the group back into a struggle over trust and
 	// control. Their setting wins over the estimate.
-	back := dynamics.Equivalent(dynamics.StageStorming, model)[0]
+	back := stage.Equivalent(stage.Storming, model)[0]
 	reason := "Dana's leaving and a newcomer reopened trust and control: scapegoating, challenge to the leader"
 	if err := h.Set(8, g.SessionStart(8).Add(2*time.Hour), back, naomi, reason); err != nil {
 		return err
@@ -327,7 +343,7 @@ func stages(p *demo.Printer, out *outcome, model dynamics.Model) error {
 	p.Printf("\n  the history (%s model):\n", model)
 	for _, e := range h.Entries() {
 		p.Printf("    session %d  %-12s %-11s", e.Session, e.Stage, e.SetBy)
-		if e.SetBy == dynamics.SetByEstimate {
+		if e.SetBy == stage.SetByEstimate {
 			p.Printf(" confidence %.2f", e.Confidence)
 		}
 		if e.Overrides.IsValid() {
@@ -338,7 +354,7 @@ func stages(p *demo.Printer, out *outcome, model dynamics.Model) error {
 		}
 		p.Printf("\n")
 		if e.Reason != "" {
-			p.Printf("               %s: %s\n", e.Facilitator, e.Reason)
+			p.Printf("               %s: %s\n", demo.NamesOf(out.room.Session().Spec()).Facilitator(e.Facilitator), e.Reason)
 		}
 	}
 	p.Printf("  A facilitator's setting always wins; the regression is kept, not smoothed\n")
@@ -366,25 +382,25 @@ func nextIntake(p *demo.Printer, out *outcome) error {
 
 // storedEvidence is what the app kept about sessions 1-7: the members'
 // mean GCQ-S each week, a summary of the interaction, and attendance.
-func storedEvidence() []dynamics.SessionEvidence {
+func storedEvidence() []stage.SessionEvidence {
 	type row struct {
 		eng, avoid, conflict float64
-		ix                   dynamics.InteractionEvidence
+		ix                   stage.InteractionEvidence
 		late                 int
 	}
 	rows := []row{
-		{2.6, 3.2, 0.8, dynamics.InteractionEvidence{MemberTurns: 40, MemberToMember: 0.3, MemberToFacilitator: 0.6, Questions: 0.3}, 0},
-		{2.9, 2.9, 1.2, dynamics.InteractionEvidence{MemberTurns: 44, MemberToMember: 0.35, MemberToFacilitator: 0.55, Questions: 0.28}, 0},
-		{3.0, 2.4, 3.2, dynamics.InteractionEvidence{MemberTurns: 52, MemberToMember: 0.45, MemberToFacilitator: 0.4, Negative: 0.22, LeaderChallenges: 2}, 2},
-		{3.3, 2.2, 2.9, dynamics.InteractionEvidence{MemberTurns: 55, MemberToMember: 0.5, MemberToFacilitator: 0.35, Negative: 0.15, LeaderChallenges: 1}, 1},
-		{3.9, 1.9, 2.0, dynamics.InteractionEvidence{MemberTurns: 60, MemberToMember: 0.6, MemberToFacilitator: 0.25, Negative: 0.06, DisclosureFeedback: 0.3}, 0},
-		{4.2, 1.6, 1.5, dynamics.InteractionEvidence{MemberTurns: 62, MemberToMember: 0.65, MemberToFacilitator: 0.2, Negative: 0.05, DisclosureFeedback: 0.35}, 0},
-		{4.4, 1.5, 1.4, dynamics.InteractionEvidence{MemberTurns: 58, MemberToMember: 0.7, MemberToFacilitator: 0.2, Negative: 0.04, DisclosureFeedback: 0.4}, 0},
+		{2.6, 3.2, 0.8, stage.InteractionEvidence{MemberTurns: 40, MemberToMember: 0.3, MemberToFacilitator: 0.6, Questions: 0.3}, 0},
+		{2.9, 2.9, 1.2, stage.InteractionEvidence{MemberTurns: 44, MemberToMember: 0.35, MemberToFacilitator: 0.55, Questions: 0.28}, 0},
+		{3.0, 2.4, 3.2, stage.InteractionEvidence{MemberTurns: 52, MemberToMember: 0.45, MemberToFacilitator: 0.4, Negative: 0.22, LeaderChallenges: 2}, 2},
+		{3.3, 2.2, 2.9, stage.InteractionEvidence{MemberTurns: 55, MemberToMember: 0.5, MemberToFacilitator: 0.35, Negative: 0.15, LeaderChallenges: 1}, 1},
+		{3.9, 1.9, 2.0, stage.InteractionEvidence{MemberTurns: 60, MemberToMember: 0.6, MemberToFacilitator: 0.25, Negative: 0.06, DisclosureFeedback: 0.3}, 0},
+		{4.2, 1.6, 1.5, stage.InteractionEvidence{MemberTurns: 62, MemberToMember: 0.65, MemberToFacilitator: 0.2, Negative: 0.05, DisclosureFeedback: 0.35}, 0},
+		{4.4, 1.5, 1.4, stage.InteractionEvidence{MemberTurns: 58, MemberToMember: 0.7, MemberToFacilitator: 0.2, Negative: 0.04, DisclosureFeedback: 0.4}, 0},
 	}
-	out := make([]dynamics.SessionEvidence, len(rows))
+	out := make([]stage.SessionEvidence, len(rows))
 	for i, r := range rows {
-		out[i] = dynamics.SessionEvidence{Session: i + 1, Climate: climate(r.eng, r.avoid, r.conflict),
-			Interaction: r.ix, Attendance: dynamics.AttendanceEvidence{Expected: 7, Present: 7, Late: r.late}}
+		out[i] = stage.SessionEvidence{Session: i + 1, Climate: climate(r.eng, r.avoid, r.conflict),
+			Interaction: r.ix, Attendance: stage.AttendanceEvidence{Expected: 7, Present: 7, Late: r.late}}
 	}
 	return out
 }

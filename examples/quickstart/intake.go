@@ -137,7 +137,12 @@ func screenReferrals(p *demo.Printer, g *group.Group, cal curriculum.Calendar) (
 		}
 		r.status = g.Status(r.member.ID)
 	}
-	p.Printf("\n  active: %d of %d; waitlist: %s\n", len(g.ActiveMembers()), g.Capacity(), ids(g.Waiting()))
+	waiting := make([]string, 0, len(g.Waiting()))
+	for _, id := range g.Waiting() {
+		m, _ := g.Member(id)
+		waiting = append(waiting, m.Name)
+	}
+	p.Printf("\n  active: %d of %d; waitlist: %s\n", len(g.ActiveMembers()), g.Capacity(), demo.List(waiting))
 	comp, err := g.Composition(nil)
 	if err != nil {
 		return nil, err

@@ -16,7 +16,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
 
-	"github.com/groupwork/groupwork/dynamics"
+	"github.com/groupwork/groupwork/dynamics/advice"
+	"github.com/groupwork/groupwork/dynamics/stage"
 	"github.com/groupwork/groupwork/examples/internal/golden"
 	"github.com/groupwork/groupwork/group"
 	"github.com/groupwork/groupwork/measure"
@@ -220,8 +221,8 @@ func TestQuickstartFacts(t *testing.T) {
 	one, six := o.sessions[0], o.sessions[1]
 
 	t.Run("session 1 is forming, session 6 storming", func(t *testing.T) {
-		require.Equal(t, dynamics.StageForming, one.estimate.Stage)
-		require.Equal(t, dynamics.StageStorming, six.estimate.Stage)
+		require.Equal(t, stage.Forming, one.estimate.Stage)
+		require.Equal(t, stage.Storming, six.estimate.Stage)
 		require.Positive(t, six.evidence.Climate.Answered, "the estimate read the GCQ-S climate")
 		require.Equal(t, 8, six.evidence.Attendance.Expected)
 		require.Equal(t, 7, six.evidence.Attendance.Present)
@@ -229,7 +230,7 @@ func TestQuickstartFacts(t *testing.T) {
 
 	t.Run("session 6 advises on monopolizing, silence, conflict and the challenge", func(t *testing.T) {
 		type fired struct {
-			Situation    dynamics.Situation
+			Situation    advice.Situation
 			Members      []group.MemberID
 			Facilitators []group.FacilitatorID
 		}
@@ -243,10 +244,10 @@ func TestQuickstartFacts(t *testing.T) {
 			}
 		}
 		want := []fired{
-			{dynamics.SituationMonopolizing, []group.MemberID{owen}, nil},
-			{dynamics.SituationLeaderChallenge, []group.MemberID{grace}, []group.FacilitatorID{reyes}},
-			{dynamics.SituationMemberConflict, []group.MemberID{jonah, marcus}, nil},
-			{dynamics.SituationSilence, []group.MemberID{elena}, nil},
+			{advice.SituationMonopolizing, []group.MemberID{owen}, nil},
+			{advice.SituationLeaderChallenge, []group.MemberID{grace}, []group.FacilitatorID{reyes}},
+			{advice.SituationMemberConflict, []group.MemberID{jonah, marcus}, nil},
+			{advice.SituationSilence, []group.MemberID{elena}, nil},
 		}
 		for _, w := range want {
 			require.True(t, slices.ContainsFunc(got, func(g fired) bool { return cmp.Equal(w, g) }),
@@ -256,25 +257,38 @@ func TestQuickstartFacts(t *testing.T) {
 
 	t.Run("notes are written, signed and complete", func(t *testing.T) {
 		for _, pl := range []*played{one, six} {
-			for _, n := range pl.room.Session.Notes() {
+			for _, n := range pl.room.Session().Notes() {
 				require.True(t, n.Signed, "session %d note %d", pl.n, n.Note.ID)
 			}
-			for _, f := range pl.room.Session.Findings() {
+			for _, f := range pl.room.Session().Findings() {
 				require.NotContains(t, []string{session.CodeGroupNoteMissing, session.CodeProgressNoteMissing,
 					session.CodeNoteUnsigned, session.CodeIdenticalNotes}, f.Code)
 			}
-			require.Len(t, pl.room.Session.ProgressNotes(), pl.room.Session.ParticipantCount(), "one per attending member")
+			require.Len(t, pl.room.Session().ProgressNotes(), pl.room.Session().ParticipantCount(), "one per attending member")
 		}
-		for _, n := range six.room.Session.ProgressNotes() {
+		for _, n := range six.room.Session().ProgressNotes() {
 			require.NotEqual(t, priya, n.Member, "the absent member gets no progress note")
 		}
+	})
+
+	t.Run("session 1 has no homework to review; session 6 reviews it", func(t *testing.T) {
+		codes := func(pl *played) []string {
+			var out []string
+			for _, f := range pl.room.Session().Findings() {
+				out = append(out, f.Code)
+			}
+			return out
+		}
+		require.NotContains(t, codes(one), session.CodeHomeworkReviewMissing, "the spec carries the plan's number")
+		require.Equal(t, 1, one.room.Session().Spec().Number)
+		require.NotContains(t, codes(six), session.CodeHomeworkReviewMissing)
 	})
 
 	t.Run("member notes name no other member", func(t *testing.T) {
 		names := o.names()
 		for _, pl := range []*played{one, six} {
 			require.Len(t, pl.shown, 2)
-			for _, n := range pl.room.Session.ProgressNotes() {
+			for _, n := range pl.room.Session().ProgressNotes() {
 				text := strings.ToLower(strings.Join([]string{n.Narrative, n.GoalProgress,
 					n.Group.Theme, n.Group.Process, n.Group.Content}, "\n"))
 				for id, name := range names {

@@ -5,7 +5,7 @@ import (
 	"math"
 	"time"
 
-	"github.com/groupwork/groupwork/dynamics"
+	"github.com/groupwork/groupwork/dynamics/stage"
 	"github.com/groupwork/groupwork/examples/internal/demo"
 	"github.com/groupwork/groupwork/group"
 	"github.com/groupwork/groupwork/measure"
@@ -13,8 +13,9 @@ import (
 
 // climateLevels are the story's GCQ-S subscale levels by session
 // (engagement, avoidance, conflict on the 0-6 scale): engagement rising
-// over the life of the group, conflict peaking near the middle (MacKenzie
-// 1983, as DOMAIN.md section 2 describes the typical course).
+// over the life of the group, conflict peaking near the middle: the course
+// docs/reference/stages.md reads from the stage descriptions, on the GCQ-S
+// (MacKenzie 1983).
 func climateLevels(n int) (engagement, avoidance, conflict float64) {
 	levels := [12][3]float64{
 		{2.4, 3.4, 0.9}, {2.7, 3.0, 1.1}, {2.9, 2.7, 1.8}, {3.0, 2.5, 2.4},
@@ -55,12 +56,12 @@ func climate(n, members int) (measure.GCQSScore, error) {
 // offscreen is what the app knows of a session the story does not play:
 // the GCQ-S climate and attendance. Interaction data come only from played
 // sessions.
-func offscreen(n, planned, expected int) (dynamics.SessionEvidence, error) {
+func offscreen(n, planned, expected int) (stage.SessionEvidence, error) {
 	absent := [12]int{0, 0, 1, 0, 1, 1, 0, 1, 0, 0, 1, 0}[n-1]
 	late := [12]int{1, 0, 0, 1, 0, 1, 0, 0, 0, 1, 0, 0}[n-1]
 	c, err := climate(n, expected-absent)
-	return dynamics.SessionEvidence{Session: n, Planned: planned, Climate: c,
-		Attendance: dynamics.AttendanceEvidence{Expected: expected, Present: expected - absent, Late: late}}, err
+	return stage.SessionEvidence{Session: n, Planned: planned, Climate: c,
+		Attendance: stage.AttendanceEvidence{Expected: expected, Present: expected - absent, Late: late}}, err
 }
 
 // phq9Totals are each member's PHQ-9 totals at sessions 1, 6 and 12; -1

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/groupwork/groupwork/dynamics"
+	"github.com/groupwork/groupwork/dynamics/advice"
+	"github.com/groupwork/groupwork/dynamics/stage"
 	"github.com/groupwork/groupwork/examples/internal/demo"
 	"github.com/groupwork/groupwork/group"
 	"github.com/groupwork/groupwork/measure"
@@ -19,12 +21,13 @@ type played struct {
 	title    string
 	start    time.Time
 	agenda   session.Agenda
-	room     *demo.Room
-	stage    dynamics.Stage // the stage the monitor was told the group is in
+	room     *advice.Room
+	names    demo.Names
+	stage    stage.Stage // the stage the monitor was told the group is in
 	moments  []moment
 	snap     dynamics.Snapshot
-	evidence dynamics.SessionEvidence
-	estimate dynamics.Estimate
+	evidence stage.SessionEvidence
+	estimate stage.Estimate
 	phq9Due  bool // the program gives the PHQ-9 at this session
 	phq9     []measure.Administration
 	shown    []session.ProgressNote // the member notes printed
@@ -34,8 +37,8 @@ type played struct {
 type moment struct {
 	at    time.Time
 	label string
-	fired []dynamics.Recommendation // new this time, ranked
-	still []dynamics.Detection      // still present, advised earlier
+	fired []advice.Recommendation // new this time, ranked
+	still []advice.Detection      // still present, advised earlier
 }
 
 // script is how one played session goes: its events, its notes and which
@@ -56,71 +59,61 @@ type notes struct {
 	member map[group.MemberID][2]string
 }
 
-// scene plays a script into a demo.Room and narrates it.
+// scene narrates one session as its script records it through the room:
+// the script calls the room's commands at the scene's clock and hands each
+// error to keep, which holds on to the first.
 type scene struct {
-	*demo.Script
-	p   *demo.Printer
-	pl  *played
-	t0  time.Time
-	err error // a failure outside the script's events
+	room *advice.Room
+	p    *demo.Printer
+	pl   *played
+	t0   time.Time // the scheduled start
+	now  time.Time // the scene's clock
+	err  error
 }
 
-// Err returns the first error the scene met, or nil.
-func (s *scene) Err() error {
-	if s.err != nil {
-		return s.err
+// keep records the first error the scene meets.
+func (s *scene) keep(err error) {
+	if s.err == nil {
+		s.err = err
 	}
-	return s.Script.Err()
 }
 
 // at moves the clock on to d after the scheduled start. A script that
 // moves it back is wrong: the session would reject the next event.
 func (s *scene) at(d time.Duration) {
 	t := s.t0.Add(d)
-	if t.Before(s.At) && s.err == nil {
-		s.err = fmt.Errorf("quickstart: script moves the clock back from %s to %s", clock(s.At), clock(t))
+	if t.Before(s.now) {
+		s.keep(fmt.Errorf("quickstart: script moves the clock back from %s to %s", clock(s.now), clock(t)))
 	}
-	s.At = t
+	s.now = t
 }
 
 // say narrates what happens now.
 func (s *scene) say(format string, args ...any) {
-	s.p.Printf("  %s  "+format+"\n", append([]any{clock(s.At)}, args...)...)
+	s.p.Printf("  %s  "+format+"\n", append([]any{clock(s.now)}, args...)...)
 }
 
-// start begins the session with both facilitators and the members present.
-func (s *scene) start(members ...group.MemberID) {
-	s.Event(session.Event{Type: session.EventStarted, Start: &session.Start{
-		Facilitators: []group.FacilitatorID{reyes, okafor}, Members: members}})
-}
-
-// arrive records a late arrival.
-func (s *scene) arrive(id group.MemberID) {
-	s.Event(session.Event{Type: session.EventArrived, Member: id})
-}
-
-// advise asks the monitor what to do now, as a facilitator glancing at the
+// advise asks the room what to do now, as a facilitator glancing at the
 // app would, and prints what fired.
 func (s *scene) advise(label string) {
-	if s.Err() != nil {
+	if s.err != nil {
 		return
 	}
-	mon := s.pl.room.Monitor
-	m := moment{at: s.At, label: label, fired: mon.Advise(s.At, s.pl.stage)}
-	for _, d := range mon.Detect(s.At) {
-		if !slices.ContainsFunc(m.fired, func(r dynamics.Recommendation) bool {
+	m := moment{at: s.now, label: label, fired: s.room.Advise(s.now, s.pl.stage)}
+	for _, d := range s.room.Monitor().Detect(s.now) {
+		if !slices.ContainsFunc(m.fired, func(r advice.Recommendation) bool {
 			return r.Situation == d.Situation && slices.Equal(r.Members, d.Members)
 		}) {
 			m.still = append(m.still, d)
 		}
 	}
 	s.pl.moments = append(s.pl.moments, m)
-	s.p.Printf("  %s  Monitor.Advise, %s:\n", clock(s.At), label)
-	s.p.Recommendations(m.fired)
+	s.p.Printf("  %s  Room.Advise, %s:\n", clock(s.now), label)
+	s.p.Recommendations(m.fired, s.pl.names)
 	if len(m.still) > 0 {
 		var open []string
 		for _, d := range m.still {
-			open = append(open, d.Situation.String()+" ("+ids(d.Members)+")")
+			open = append(open, d.Situation.String()+" ("+s.pl.names.Members(d.Members)+")")
 		}
 		s.p.Printf("         still present, advised earlier (once per episode): %s\n", strings.Join(open, ", "))
 	}
@@ -130,21 +123,21 @@ func (s *scene) advise(label string) {
 // form to the monitor: an item-9 answer above 0 would raise the safety
 // protocol at once.
 func (s *scene) measures() {
-	if !s.pl.phq9Due || s.Err() != nil {
+	if !s.pl.phq9Due || s.err != nil {
 		return
 	}
 	flagged := 0
-	for _, id := range s.pl.room.Session.Present() {
-		a, ok := phq9Form(id, s.pl.n, s.At)
+	for _, id := range s.room.Session().Present() {
+		a, ok := phq9Form(id, s.pl.n, s.now)
 		if !ok {
 			continue
 		}
 		r, err := a.Score()
 		if err == nil {
-			err = s.pl.room.Monitor.FlagPHQ9(id, r.PHQ9)
+			err = s.room.Monitor().FlagPHQ9(id, r.PHQ9)
 		}
 		if err != nil {
-			s.err = err
+			s.keep(err)
 			return
 		}
 		if r.SelfHarmRisk {
@@ -152,14 +145,14 @@ func (s *scene) measures() {
 		}
 		s.pl.phq9 = append(s.pl.phq9, a)
 	}
-	s.say("PHQ-9 forms from %d members, scored and fed to the monitor (Monitor.FlagPHQ9): %d item-9 flags",
-		len(s.pl.phq9), flagged)
+	s.say("PHQ-9 forms from %d members, scored and given to the monitor (Monitor.FlagPHQ9): %d item-9 %s",
+		len(s.pl.phq9), flagged, demo.Plural(flagged, "flag", "flags"))
 }
 
 // play runs session n from its script and prints it: plan, agenda, the
 // session as it happened with the monitor's advice, attendance, metrics,
 // climate and stage, and the notes.
-func play(p *demo.Printer, o *outcome, n int, sc script, before []dynamics.SessionEvidence) (*played, error) {
+func play(p *demo.Printer, o *outcome, n int, sc script, before []stage.SessionEvidence) (*played, error) {
 	occ, _ := o.calendar.Session(n)
 	plan, _ := o.program.Plan(n)
 	intro(p, sc.heading, sc.about...)
@@ -181,18 +174,19 @@ func play(p *demo.Printer, o *outcome, n int, sc script, before []dynamics.Sessi
 	p.Agenda(agenda)
 
 	spec := session.SpecFromGroup(o.group, agenda, occ.Start, o.program.SessionLength, 5*time.Minute)
+	spec.Number = occ.Plan // the first session has no homework to review
 	for i := range spec.Roster {
 		spec.Roster[i].Excused = slices.Contains(sc.excused, spec.Roster[i].ID)
 	}
-	room, err := demo.NewRoom(spec, false)
+	room, err := advice.NewRoom(advice.RoomSpec{Session: spec})
 	if err != nil {
 		return nil, err
 	}
-	pl := &played{n: n, title: plan.Title, start: occ.Start, agenda: agenda, room: room,
+	pl := &played{n: n, title: plan.Title, start: occ.Start, agenda: agenda, room: room, names: demo.NamesOf(spec),
 		phq9Due: slices.Contains(o.program.MeasuresAt(measure.InstrumentPHQ9), n)}
 	if len(before) == 0 {
 		// No history yet: the position in the program is the only evidence.
-		est, err := dynamics.EstimateStage([]dynamics.SessionEvidence{{Session: n, Planned: o.program.NumPlans()}})
+		est, err := stage.Infer([]stage.SessionEvidence{{Session: n, Planned: o.program.NumPlans()}})
 		if err != nil {
 			return nil, err
 		}
@@ -201,51 +195,51 @@ func play(p *demo.Printer, o *outcome, n int, sc script, before []dynamics.Sessi
 		pl.stage = cur.Stage
 	}
 
-	p.Printf("\nThe session as it happened (events go to the session and to a dynamics.Monitor; the stage\n")
-	p.Printf("the monitor is given is %s, the latest estimate):\n", pl.stage)
-	s := &scene{Script: &demo.Script{Room: room, At: occ.Start}, p: p, pl: pl, t0: occ.Start}
+	p.Printf("\nThe session as it happened (an advice.Room records each event in the session and its\n")
+	p.Printf("monitor; the stage the monitor is given is %s, the latest estimate):\n", pl.stage)
+	s := &scene{room: room, p: p, pl: pl, t0: occ.Start, now: occ.Start}
 	sc.events(s)
 	s.at(o.program.SessionLength)
-	s.Event(session.Event{Type: session.EventEnded})
-	if err := s.Err(); err != nil {
-		return nil, err
+	s.keep(room.End(s.now))
+	if s.err != nil {
+		return nil, s.err
 	}
 
 	p.Printf("\nAttendance (session.Session.Attendance):\n")
-	p.Attendance(room.Session)
+	p.Attendance(room.Session())
 
-	pl.snap = room.Monitor.Tracker().Snapshot()
+	pl.snap = room.Tracker().Snapshot()
 	p.Printf("\nInteraction metrics (dynamics.Tracker.Snapshot):\n")
-	p.Metrics(&pl.snap)
+	p.Metrics(&pl.snap, pl.names)
 
 	att := pl.snap.Attendance()
 	c, err := climate(n, att.Present)
 	if err != nil {
 		return nil, err
 	}
-	pl.evidence = dynamics.SessionEvidence{Session: n, Planned: o.program.NumPlans(), Climate: c,
+	pl.evidence = stage.SessionEvidence{Session: n, Planned: o.program.NumPlans(), Climate: c,
 		Interaction: pl.snap.Evidence(), Attendance: att}
-	if pl.estimate, err = dynamics.EstimateStage(append(slices.Clone(before), pl.evidence)); err != nil {
+	if pl.estimate, err = stage.Infer(append(slices.Clone(before), pl.evidence)); err != nil {
 		return nil, err
 	}
 	over := "session 1"
 	if n > 1 {
 		over = fmt.Sprintf("sessions 1-%d", n)
 	}
-	p.Printf("\nStage estimate (dynamics.EstimateStage over %s; GCQ-S from measure.ScoreGCQS,\n", over)
+	p.Printf("\nStage estimate (stage.Infer over %s; GCQ-S from measure.ScoreGCQS,\n", over)
 	p.Printf("mean of %d forms: engagement %.2f, avoidance %.2f, conflict %.2f):\n", att.Present, c.Engagement, c.Avoidance, c.Conflict)
-	p.Estimate(pl.estimate, dynamics.ModelTuckman)
-	p.Printf("  in Corey's model: %s; in Yalom's: %s\n", pl.estimate.In(dynamics.ModelCorey), pl.estimate.In(dynamics.ModelYalom))
+	p.Estimate(pl.estimate, stage.Tuckman)
+	p.Printf("  in Corey's model: %s; in Yalom's: %s\n", pl.estimate.In(stage.Corey), pl.estimate.In(stage.Yalom))
 
-	if err := writeNotes(room.Session, sc.notes, occ.End.Add(30*time.Minute)); err != nil {
+	if err := writeNotes(room, sc.notes, occ.End.Add(30*time.Minute)); err != nil {
 		return nil, err
 	}
 	p.Printf("\nNotes: a group note and one progress note per attending member, written and signed\n")
 	p.Printf("(Session.WriteNote, SignNote). Findings on the session's records:\n")
-	p.Findings(room.Session.Findings())
+	p.Findings(room.Session().Findings())
 	p.Printf("Two members' progress notes as they go into their own records (Session.ProgressNotes):\n")
 	p.Printf("the group note names other members; each member's copy replaces them with %q.\n", session.Redacted)
-	for _, note := range room.Session.ProgressNotes() {
+	for _, note := range room.Session().ProgressNotes() {
 		if slices.Contains(sc.show, note.Member) {
 			pl.shown = append(pl.shown, note)
 			printNote(p, note)
@@ -255,20 +249,21 @@ func play(p *demo.Printer, o *outcome, n int, sc script, before []dynamics.Sessi
 }
 
 // writeNotes writes the group note and every attending member's progress
-// note, then the lead signs them all.
-func writeNotes(s *session.Session, n notes, at time.Time) error {
-	id, err := s.WriteNote(at, session.Note{Kind: session.NoteGroup, Author: reyes,
+// note, then the lead signs them all. Notes go through the room too: every
+// event of a session does.
+func writeNotes(room *advice.Room, n notes, at time.Time) error {
+	id, err := room.WriteNote(at, session.Note{Kind: session.NoteGroup, Author: reyes,
 		Theme: n.theme, Process: n.process, Text: n.content})
 	if err != nil {
 		return err
 	}
 	written := []int{id}
-	for _, a := range s.Attendance() {
+	for _, a := range room.Session().Attendance() {
 		if !a.Status.NeedsNote() {
 			continue
 		}
 		text := n.member[a.Member]
-		id, err := s.WriteNote(at, session.Note{Kind: session.NoteProgress, Member: a.Member, Author: reyes,
+		id, err := room.WriteNote(at, session.Note{Kind: session.NoteProgress, Member: a.Member, Author: reyes,
 			Text: text[0], GoalProgress: text[1]})
 		if err != nil {
 			return err
@@ -276,7 +271,7 @@ func writeNotes(s *session.Session, n notes, at time.Time) error {
 		written = append(written, id)
 	}
 	for _, id := range written {
-		if err := s.SignNote(at.Add(15*time.Minute), id, reyes); err != nil {
+		if err := room.SignNote(at.Add(15*time.Minute), id, reyes); err != nil {
 			return err
 		}
 	}
@@ -286,8 +281,9 @@ func writeNotes(s *session.Session, n notes, at time.Time) error {
 // printNote writes one member's progress note, like demo.Printer's
 // ProgressNote but with the long fields folded.
 func printNote(p *demo.Printer, n session.ProgressNote) {
-	p.Printf("  %s (%s), %s, attendance %s, signed %s\n", n.Name, n.Member, n.Date.Format("2006-01-02"), n.Attendance.Status, yes(n.Signed))
-	p.Printf("    participation: %d turns, %.1f min, addressed %d times\n", n.Participation.Turns, n.Participation.Talk.Minutes(), n.Participation.Addressed)
+	p.Printf("  %s, %s, attendance %s, signed %s\n", n.Name, n.Date.Format("2006-01-02"), n.Attendance.Status, yes(n.Signed))
+	p.Printf("    participation: %s, %.1f min, addressed %s\n", demo.Count(n.Participation.Turns, "turn", "turns"),
+		n.Participation.Talk.Minutes(), demo.Times(n.Participation.Addressed))
 	wrap(p, "    narrative: ", n.Narrative)
 	wrap(p, "    goal progress: ", n.GoalProgress)
 	wrap(p, "    group theme: ", n.Group.Theme)

@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/groupwork/groupwork/dynamics"
+	"github.com/groupwork/groupwork/dynamics/stage"
 	"github.com/groupwork/groupwork/examples/internal/demo"
 	"github.com/groupwork/groupwork/measure"
 )
@@ -15,18 +15,18 @@ import (
 // at session 12, the PHQ-9. Each session's evidence updates the stage
 // estimate, and the history of estimates is printed at the end.
 func runProgram(p *demo.Printer, o *outcome) error {
-	h, err := dynamics.NewStageHistory(dynamics.ModelTuckman)
+	h, err := stage.NewHistory(stage.Tuckman)
 	if err != nil {
 		return err
 	}
 	o.history = h
 	planned := o.program.NumPlans()
 	members := len(o.group.ActiveMembers())
-	var evidence []dynamics.SessionEvidence
+	var evidence []stage.SessionEvidence
 	var admins []measure.Administration
 	for n := 1; n <= planned; n++ {
 		occ, _ := o.calendar.Session(n)
-		var ev dynamics.SessionEvidence
+		var ev stage.SessionEvidence
 		if script, ok := scripts()[n]; ok {
 			pl, err := play(p, o, n, script, evidence)
 			if err != nil {
@@ -48,7 +48,7 @@ func runProgram(p *demo.Printer, o *outcome) error {
 			}
 		}
 		evidence = append(evidence, ev)
-		est, err := dynamics.EstimateStage(evidence)
+		est, err := stage.Infer(evidence)
 		if err != nil {
 			return err
 		}
@@ -71,34 +71,35 @@ func runProgram(p *demo.Printer, o *outcome) error {
 }
 
 // showStages prints the stage history across the program.
-func showStages(p *demo.Printer, o *outcome, evidence []dynamics.SessionEvidence) {
+func showStages(p *demo.Printer, o *outcome, evidence []stage.SessionEvidence) {
 	intro(p, "6. The stage across the program",
-		"dynamics.EstimateStage reruns on the evidence so far after every session (GCQ-S climate and",
-		"attendance each week, interaction where a session was tracked); dynamics.StageHistory keeps the",
-		"results; a facilitator's own judgement, set with StageHistory.Set, always wins.")
-	p.Printf("  %-3s %-7s %-11s %-11s %-20s %-16s %s\n", "", "date", "tuckman", "corey", "decided by", "GCQ-S e / a / c", "attended")
+		"stage.Infer reruns on the evidence so far after every session (GCQ-S climate and",
+		"attendance each week, interaction where a session was tracked); stage.History keeps the",
+		"results; a facilitator's own judgement, set with History.Set, always wins.")
+	p.Printf("  %-3s %-7s %-11s %-11s %-26s %-16s %s\n", "", "date", "tuckman", "corey", "decided by", "GCQ-S e / a / c", "attended")
+	people := o.people()
 	for _, e := range o.history.Entries() {
 		ev := evidence[e.Session-1]
 		occ, _ := o.calendar.Session(e.Session)
 		by := "estimate, " + strconv.FormatFloat(e.Confidence, 'f', 2, 64)
 		switch {
-		case e.SetBy == dynamics.SetByFacilitator && e.Overrides.IsValid():
-			by = string(e.Facilitator) + " (over " + e.Overrides.String() + ")"
-		case e.SetBy == dynamics.SetByFacilitator:
-			by = string(e.Facilitator) + ", on a tie"
+		case e.SetBy == stage.SetByFacilitator && e.Overrides.IsValid():
+			by = people.Facilitator(e.Facilitator) + " (over " + e.Overrides.String() + ")"
+		case e.SetBy == stage.SetByFacilitator:
+			by = people.Facilitator(e.Facilitator) + ", on a tie"
 		}
 		// Stage.In translates between models (norming counts as Corey's
 		// working stage).
-		corey := e.Stage.In(dynamics.ModelCorey)
-		p.Printf("  %2d  %-7s %-11s %-11s %-20s %.1f / %.1f / %.1f  %d of %d, %d late\n",
+		corey := e.Stage.In(stage.Corey)
+		p.Printf("  %2d  %-7s %-11s %-11s %-26s %.1f / %.1f / %.1f  %d of %d, %d late\n",
 			e.Session, occ.Start.Format("Jan 2"), e.Stage, corey, by,
 			ev.Climate.Engagement, ev.Climate.Avoidance, ev.Climate.Conflict,
 			ev.Attendance.Present, ev.Attendance.Expected, ev.Attendance.Late)
 		if e.Regression {
 			p.Printf("      a regression from %s: groups move in a spiral, not a line\n", e.From)
 		}
-		if e.SetBy == dynamics.SetByFacilitator {
-			p.Printf("      %s's reason: %s\n", e.Facilitator, e.Reason)
+		if e.SetBy == stage.SetByFacilitator {
+			p.Printf("      %s's reason: %s\n", people.Facilitator(e.Facilitator), e.Reason)
 		}
 	}
 	p.Printf("  Confidence is the winning stage's margin over the runner-up: a low one says the evidence is\n")
@@ -107,7 +108,7 @@ func showStages(p *demo.Printer, o *outcome, evidence []dynamics.SessionEvidence
 
 // judgement is a facilitator's own reading of a session's stage.
 type judgement struct {
-	stage  dynamics.Stage
+	stage  stage.Stage
 	reason string
 }
 
@@ -116,6 +117,6 @@ type judgement struct {
 // what she saw.
 func judgements() map[int]judgement {
 	return map[int]judgement{
-		11: {dynamics.StagePerforming, "members gave each other feedback unprompted and planned for the ending"},
+		11: {stage.Performing, "members gave each other feedback unprompted and planned for the ending"},
 	}
 }

@@ -4,11 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
-	"strings"
 
-	"github.com/groupwork/groupwork/dynamics"
+	"github.com/groupwork/groupwork/dynamics/picture"
+	"github.com/groupwork/groupwork/dynamics/stage"
 	"github.com/groupwork/groupwork/group"
-	"github.com/groupwork/groupwork/session"
 )
 
 // The report is one self-contained page: inline CSS, inline SVG, no script
@@ -52,15 +51,8 @@ type phqRow struct{ Member, S1, S6, S12, Change, Outcome string }
 
 // report renders the HTML report of the story.
 func report(o *outcome) ([]byte, error) {
-	names := o.names()
-	labels := map[session.Party]string{}
-	for id, name := range names {
-		labels[session.MemberParty(id)] = name
-	}
-	for _, f := range o.group.Facilitators() {
-		labels[session.FacilitatorParty(f.ID)] = f.Name
-	}
-	opt := dynamics.PictureOptions{Labels: labels}
+	people := o.people()
+	opt := picture.Options{Labels: people}
 
 	first, _ := o.calendar.Session(1)
 	last, _ := o.calendar.Session(o.program.NumPlans())
@@ -68,7 +60,7 @@ func report(o *outcome) ([]byte, error) {
 		Title: "groupwork quickstart report",
 		Group: fmt.Sprintf("%s: %s, %d sessions", o.group.Spec().Name, o.program.Title, o.program.NumPlans()),
 		Dates: fmt.Sprintf("%s to %s, %s", first.Start.Format("January 2"), last.Start.Format("January 2, 2006"), o.loc),
-		Note:  dynamics.HeuristicNote,
+		Note:  stage.HeuristicNote,
 	}
 	for _, f := range o.group.Facilitators() {
 		page.Facilitators = append(page.Facilitators, fmt.Sprintf("%s (%s: %s)", f.Name, f.Role, list(f.Credentials)))
@@ -80,36 +72,32 @@ func report(o *outcome) ([]byte, error) {
 		v := sessionView{
 			Heading:       fmt.Sprintf("Session %d: %s", pl.n, pl.title),
 			When:          pl.start.Format("Monday January 2, 15:04 MST"),
-			Sociogram:     template.HTML(dynamics.Sociogram(&pl.snap, withIDPrefix(opt, fmt.Sprintf("s%d-", pl.n)))), // library SVG, escaped by dynamics
-			Participation: template.HTML(dynamics.ParticipationChart(&pl.snap, opt)),
+			Sociogram:     template.HTML(picture.Sociogram(&pl.snap, withIDPrefix(opt, fmt.Sprintf("s%d-", pl.n)))), // library SVG, escaped by dynamics
+			Participation: template.HTML(picture.ParticipationChart(&pl.snap, opt)),
 			Stage:         fmt.Sprintf("%s (confidence %.2f)", pl.estimate.Stage, pl.estimate.Confidence),
 		}
 		for _, m := range pl.moments {
 			for _, r := range m.fired {
-				who := make([]string, 0, len(r.Members))
-				for _, id := range r.Members {
-					who = append(who, names[id])
-				}
 				v.Advice = append(v.Advice, adviceRow{At: clock(m.at), Situation: r.Situation.String(),
-					Who: strings.Join(who, ", "), Do: list(r.Interventions), Source: r.Source})
+					Who: people.Involved(r.Members, r.Facilitators), Do: list(r.Interventions), Source: r.Source})
 			}
 		}
 		page.Sessions = append(page.Sessions, v)
 	}
-	page.Timeline = template.HTML(dynamics.StageTimeline(o.history)) // library SVG
+	page.Timeline = template.HTML(picture.StageTimeline(o.history)) // library SVG
 	for _, e := range o.history.Entries() {
 		occ, _ := o.calendar.Session(e.Session)
 		by := fmt.Sprintf("estimate (%.2f)", e.Confidence)
-		if e.SetBy == dynamics.SetByFacilitator {
-			by = labels[session.FacilitatorParty(e.Facilitator)] + ": " + e.Reason
+		if e.SetBy == stage.SetByFacilitator {
+			by = people.Facilitator(e.Facilitator) + ": " + e.Reason
 		}
 		page.Stages = append(page.Stages, stageRow{Session: fmt.Sprint(e.Session), Date: occ.Start.Format("Jan 2"),
 			Stage: e.Stage.String(), By: by})
 	}
-	var series []dynamics.Series
+	var series []picture.Series
 	for i, t := range o.phq9 {
-		s := dynamics.SeriesOf(t)
-		s.Name = names[group.MemberID(t.Member)]
+		s := picture.SeriesOf(t)
+		s.Name = people.Member(group.MemberID(t.Member))
 		series = append(series, s)
 		row := phqRow{Member: s.Name, S1: "-", S6: "-", S12: "-",
 			Change: fmt.Sprintf("%+.0f", o.changes[i].Delta), Outcome: o.changes[i].Outcome.String()}
@@ -126,7 +114,7 @@ func report(o *outcome) ([]byte, error) {
 		}
 		page.PHQ9 = append(page.PHQ9, row)
 	}
-	page.Trajectories = template.HTML(dynamics.TrajectoryChart("PHQ-9 total by session", 0, 27, series)) // library SVG
+	page.Trajectories = template.HTML(picture.TrajectoryChart("PHQ-9 total by session", 0, 27, series)) // library SVG
 	s := o.summary
 	page.Summary = fmt.Sprintf("%d of %d reliably improved, %d recovered, %d deteriorated (%s).",
 		s.Improved, s.Eligible, s.Recovered, s.Deteriorated, s.Rule.Name)
@@ -144,7 +132,7 @@ func report(o *outcome) ([]byte, error) {
 
 // withIDPrefix returns opt with its own id prefix: the page holds one
 // sociogram per session, and ids must be unique on a page.
-func withIDPrefix(opt dynamics.PictureOptions, prefix string) dynamics.PictureOptions {
+func withIDPrefix(opt picture.Options, prefix string) picture.Options {
 	opt.IDPrefix = prefix
 	return opt
 }

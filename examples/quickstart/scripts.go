@@ -3,7 +3,6 @@ package main
 import (
 	"time"
 
-	"github.com/groupwork/groupwork/examples/internal/demo"
 	"github.com/groupwork/groupwork/group"
 	"github.com/groupwork/groupwork/session"
 )
@@ -15,11 +14,14 @@ const (
 
 // The parties who speak: the two facilitators, the whole group, a member.
 var (
-	lead   = demo.Lead(reyes)
-	colead = demo.Lead(okafor)
-	all    = demo.All()
-	member = demo.Member
+	lead   = session.FacilitatorParty(reyes)
+	colead = session.FacilitatorParty(okafor)
+	all    = session.WholeGroup()
+	member = session.MemberParty
 )
+
+// leads are the facilitators who run every session.
+var leads = []group.FacilitatorID{reyes, okafor}
 
 // scripts returns the sessions the story plays, by number.
 func scripts() map[int]script {
@@ -32,90 +34,98 @@ func sessionOne() script {
 	return script{
 		heading: "4. Session 1: forming",
 		about: []string{
-			"The first meeting, played from scripted events (demo.Script) into a session.Session and a",
-			"dynamics.Monitor (demo.Room). In forming, members talk to the leaders, ask how things work, say little.",
+			"The first meeting, played from scripted events through an advice.Room (a session.Session and its",
+			"advice.Monitor). In forming, members talk to the leaders, ask how things work, say little.",
 		},
 		events: func(s *scene) {
-			s.start(priya, marcus, elena, dmitri, grace, owen, farah)
-			s.Segment(session.SegmentOpening)
+			room := s.room
+			turn := func(from, to session.Party, d time.Duration, act session.Act, tags ...session.Tag) {
+				s.keep(room.Speak(s.now, session.Turn{Speaker: from, Addressee: to, Duration: d, Act: act, Tags: session.TagsOf(tags...)}))
+				s.now = s.now.Add(d)
+			}
+			intervene := func(f group.FacilitatorID, k session.Skill, target session.Party) {
+				s.keep(room.Intervene(s.now, session.Intervention{Facilitator: f, Skill: k, Target: target}))
+			}
+			s.keep(room.Start(s.now, leads, []group.MemberID{priya, marcus, elena, dmitri, grace, owen, farah}, false))
+			s.keep(room.BeginSegment(s.now, session.SegmentOpening))
 			s.say("Dr. Reyes welcomes the group; Sam Okafor explains confidentiality and its limits")
-			s.Turn(lead, all, 3*minute, session.ActGivesOrientation)
-			s.Turn(colead, all, 2*minute, session.ActGivesOrientation)
+			turn(lead, all, 3*minute, session.ActGivesOrientation)
+			turn(colead, all, 2*minute, session.ActGivesOrientation)
 
-			s.Segment(session.SegmentCheckIn)
+			s.keep(room.BeginSegment(s.now, session.SegmentCheckIn))
 			s.say("check-in round: each member says what brings them, to the leaders")
-			s.Turn(member(priya), lead, 75*second, session.ActGivesOrientation, session.TagSelfDisclosure)
-			s.Turn(member(marcus), lead, 60*second, session.ActGivesOrientation)
-			s.Turn(member(elena), lead, 15*second, session.ActGivesOrientation)
-			s.Turn(member(dmitri), lead, 70*second, session.ActGivesOrientation, session.TagSelfDisclosure)
-			s.arrive(jonah)
+			turn(member(priya), lead, 75*second, session.ActGivesOrientation, session.TagSelfDisclosure)
+			turn(member(marcus), lead, 60*second, session.ActGivesOrientation)
+			turn(member(elena), lead, 15*second, session.ActGivesOrientation)
+			turn(member(dmitri), lead, 70*second, session.ActGivesOrientation, session.TagSelfDisclosure)
+			s.keep(room.Arrive(s.now, jonah))
 			s.say("Jonah arrives, late")
-			s.Turn(member(grace), lead, 70*second, session.ActGivesOrientation)
-			s.Turn(member(owen), lead, 90*second, session.ActGivesOrientation, session.TagSelfDisclosure)
-			s.Turn(member(farah), lead, 80*second, session.ActAsksOrientation, session.TagQuestion)
-			s.Turn(member(jonah), lead, 60*second, session.ActGivesOrientation)
+			turn(member(grace), lead, 70*second, session.ActGivesOrientation)
+			turn(member(owen), lead, 90*second, session.ActGivesOrientation, session.TagSelfDisclosure)
+			turn(member(farah), lead, 80*second, session.ActAsksOrientation, session.TagQuestion)
+			turn(member(jonah), lead, 60*second, session.ActGivesOrientation)
 
 			s.at(15 * minute)
 			s.say("still in check-in: Dr. Reyes goes over the group agreement; each member names a goal")
-			s.Turn(lead, all, 4*minute, session.ActGivesOrientation)
-			s.Turn(member(farah), lead, 40*second, session.ActAsksOrientation, session.TagQuestion)
-			s.Turn(lead, member(farah), 40*second, session.ActGivesOrientation)
-			s.Turn(member(farah), lead, 30*second, session.ActAsksOrientation, session.TagQuestion)
-			s.Turn(colead, member(farah), 30*second, session.ActGivesOrientation)
-			s.Turn(member(marcus), lead, 40*second, session.ActAsksOpinion, session.TagQuestion)
-			s.Turn(lead, member(marcus), 60*second, session.ActGivesOpinion)
-			s.Turn(member(priya), lead, 30*second, session.ActAsksOrientation, session.TagQuestion)
-			s.Turn(member(owen), colead, 30*second, session.ActAsksOrientation, session.TagQuestion)
-			s.Turn(member(farah), lead, 30*second, session.ActAsksSuggestion, session.TagQuestion)
-			s.Intervene(reyes, session.SkillSettingGoals, all)
+			turn(lead, all, 4*minute, session.ActGivesOrientation)
+			turn(member(farah), lead, 40*second, session.ActAsksOrientation, session.TagQuestion)
+			turn(lead, member(farah), 40*second, session.ActGivesOrientation)
+			turn(member(farah), lead, 30*second, session.ActAsksOrientation, session.TagQuestion)
+			turn(colead, member(farah), 30*second, session.ActGivesOrientation)
+			turn(member(marcus), lead, 40*second, session.ActAsksOpinion, session.TagQuestion)
+			turn(lead, member(marcus), 60*second, session.ActGivesOpinion)
+			turn(member(priya), lead, 30*second, session.ActAsksOrientation, session.TagQuestion)
+			turn(member(owen), colead, 30*second, session.ActAsksOrientation, session.TagQuestion)
+			turn(member(farah), lead, 30*second, session.ActAsksSuggestion, session.TagQuestion)
+			intervene(reyes, session.SkillSettingGoals, all)
 			for _, g := range []struct {
 				id group.MemberID
 				d  time.Duration
 			}{{priya, 60 * second}, {marcus, 50 * second}, {elena, 10 * second}, {dmitri, 60 * second},
 				{jonah, 50 * second}, {grace, 60 * second}, {owen, 70 * second}, {farah, 50 * second}} {
-				s.Turn(member(g.id), lead, g.d, session.ActGivesOpinion)
+				turn(member(g.id), lead, g.d, session.ActGivesOpinion)
 			}
 			s.say("goals round: every one of Farah's turns has gone to the leaders; Elena has said two sentences")
 			s.at(40 * minute)
 			s.advise("after the agreement and goals")
 
 			s.say("Dr. Reyes turns Farah's next question to the group; Sam Okafor plans pair work for later")
-			s.Intervene(reyes, session.SkillFacilitating, member(farah))
-			s.Turn(member(grace), member(farah), 40*second, session.ActGivesOrientation)
-			s.Turn(member(farah), member(grace), 30*second, session.ActAgrees)
+			intervene(reyes, session.SkillFacilitating, member(farah))
+			turn(member(grace), member(farah), 40*second, session.ActGivesOrientation)
+			turn(member(farah), member(grace), 30*second, session.ActAgrees)
 			s.at(42 * minute)
-			s.Segment(session.SegmentNewMaterial)
-			s.Turn(lead, all, 14*minute, session.ActGivesOrientation)
-			s.Turn(member(owen), lead, 40*second, session.ActAsksOrientation, session.TagQuestion)
-			s.Turn(member(priya), all, 60*second, session.ActGivesOpinion, session.TagSelfDisclosure)
-			s.Turn(member(dmitri), member(priya), 40*second, session.ActAgrees)
+			s.keep(room.BeginSegment(s.now, session.SegmentNewMaterial))
+			turn(lead, all, 14*minute, session.ActGivesOrientation)
+			turn(member(owen), lead, 40*second, session.ActAsksOrientation, session.TagQuestion)
+			turn(member(priya), all, 60*second, session.ActGivesOpinion, session.TagSelfDisclosure)
+			turn(member(dmitri), member(priya), 40*second, session.ActAgrees)
 			s.at(69 * minute)
-			s.Segment(session.SegmentBreak)
+			s.keep(room.BeginSegment(s.now, session.SegmentBreak))
 
 			s.at(74 * minute)
-			s.Segment(session.SegmentSkillPractice)
+			s.keep(room.BeginSegment(s.now, session.SegmentSkillPractice))
 			s.say("pair work on a mood and situation log: members talk to each other for the first time")
-			s.Turn(colead, all, 2*minute, session.ActGivesOrientation)
-			s.Intervene(okafor, session.SkillDyads, all)
+			turn(colead, all, 2*minute, session.ActGivesOrientation)
+			intervene(okafor, session.SkillDyads, all)
 			for _, pair := range [][2]group.MemberID{{priya, grace}, {marcus, dmitri}, {owen, jonah}, {farah, elena}} {
 				a, b := pair[0], pair[1]
 				short := 90 * second
 				if b == elena {
 					short = 40 * second
 				}
-				s.Turn(member(a), member(b), 2*minute, session.ActGivesOpinion, session.TagSelfDisclosure)
-				s.Turn(member(b), member(a), short, session.ActGivesOpinion)
-				s.Turn(member(a), member(b), 60*second, session.ActAsksOpinion)
+				turn(member(a), member(b), 2*minute, session.ActGivesOpinion, session.TagSelfDisclosure)
+				turn(member(b), member(a), short, session.ActGivesOpinion)
+				turn(member(a), member(b), 60*second, session.ActAsksOpinion)
 			}
 			s.at(105 * minute)
 			s.advise("after the pair work")
 
-			s.Segment(session.SegmentHomeworkAssignment)
-			s.Turn(lead, all, 3*minute, session.ActGivesSuggestion)
+			s.keep(room.BeginSegment(s.now, session.SegmentHomeworkAssignment))
+			turn(lead, all, 3*minute, session.ActGivesSuggestion)
 			s.at(110 * minute)
-			s.Segment(session.SegmentCheckOut)
+			s.keep(room.BeginSegment(s.now, session.SegmentCheckOut))
 			for _, id := range []group.MemberID{priya, marcus, elena, dmitri, jonah, grace, owen, farah} {
-				s.Turn(member(id), all, 30*second, session.ActGivesOpinion)
+				turn(member(id), all, 30*second, session.ActGivesOpinion)
 			}
 			s.measures()
 		},
@@ -152,83 +162,91 @@ func sessionSix() script {
 		},
 		excused: []group.MemberID{priya},
 		events: func(s *scene) {
-			s.start(elena, dmitri, jonah, grace, owen, farah)
-			s.Segment(session.SegmentOpening)
-			s.Turn(lead, all, 3*minute, session.ActGivesOrientation)
+			room := s.room
+			turn := func(from, to session.Party, d time.Duration, act session.Act, tags ...session.Tag) {
+				s.keep(room.Speak(s.now, session.Turn{Speaker: from, Addressee: to, Duration: d, Act: act, Tags: session.TagsOf(tags...)}))
+				s.now = s.now.Add(d)
+			}
+			intervene := func(f group.FacilitatorID, k session.Skill, target session.Party) {
+				s.keep(room.Intervene(s.now, session.Intervention{Facilitator: f, Skill: k, Target: target}))
+			}
+			s.keep(room.Start(s.now, leads, []group.MemberID{elena, dmitri, jonah, grace, owen, farah}, false))
+			s.keep(room.BeginSegment(s.now, session.SegmentOpening))
+			turn(lead, all, 3*minute, session.ActGivesOrientation)
 			s.at(5 * minute)
-			s.Segment(session.SegmentCheckIn)
+			s.keep(room.BeginSegment(s.now, session.SegmentCheckIn))
 			s.say("check-in: Owen tells the story of his week, about his former boss, for six minutes")
-			s.Turn(member(owen), all, 6*minute, session.ActGivesOpinion, session.TagThereAndThen, session.TagAboutAbsent)
-			s.Turn(member(grace), lead, 60*second, session.ActGivesOrientation)
-			s.Turn(member(owen), member(grace), 45*second, session.ActGivesSuggestion)
-			s.Turn(member(elena), lead, 10*second, session.ActGivesOrientation)
-			s.Turn(member(dmitri), lead, 60*second, session.ActGivesOrientation)
-			s.Turn(member(owen), member(dmitri), 30*second, session.ActGivesOpinion)
-			s.arrive(marcus)
+			turn(member(owen), all, 6*minute, session.ActGivesOpinion, session.TagThereAndThen, session.TagAboutAbsent)
+			turn(member(grace), lead, 60*second, session.ActGivesOrientation)
+			turn(member(owen), member(grace), 45*second, session.ActGivesSuggestion)
+			turn(member(elena), lead, 10*second, session.ActGivesOrientation)
+			turn(member(dmitri), lead, 60*second, session.ActGivesOrientation)
+			turn(member(owen), member(dmitri), 30*second, session.ActGivesOpinion)
+			s.keep(room.Arrive(s.now, marcus))
 			s.say("Marcus arrives, late; Elena passes with a few words; Owen comments on each check-in")
-			s.Turn(member(jonah), lead, 60*second, session.ActGivesOrientation)
-			s.Turn(member(owen), member(jonah), 30*second, session.ActGivesOpinion)
-			s.Turn(member(farah), lead, 60*second, session.ActGivesOrientation)
-			s.Turn(member(marcus), lead, 40*second, session.ActGivesOrientation)
+			turn(member(jonah), lead, 60*second, session.ActGivesOrientation)
+			turn(member(owen), member(jonah), 30*second, session.ActGivesOpinion)
+			turn(member(farah), lead, 60*second, session.ActGivesOrientation)
+			turn(member(marcus), lead, 40*second, session.ActGivesOrientation)
 			s.at(18 * minute)
 			s.advise("the check-in has run over")
 
 			s.say("Dr. Reyes cuts Owen off gently and links his week to the activity logs")
-			s.Intervene(reyes, session.SkillCuttingOff, member(owen))
-			s.Segment(session.SegmentHomeworkReview)
-			s.Turn(member(jonah), all, 2*minute, session.ActGivesOpinion, session.TagSelfDisclosure)
+			intervene(reyes, session.SkillCuttingOff, member(owen))
+			s.keep(room.BeginSegment(s.now, session.SegmentHomeworkReview))
+			turn(member(jonah), all, 2*minute, session.ActGivesOpinion, session.TagSelfDisclosure)
 			s.say("Jonah's walks lifted his mood; Marcus calls that naive, and it escalates between them")
-			s.Turn(member(marcus), member(jonah), 45*second, session.ActDisagrees)
-			s.Turn(member(jonah), member(marcus), 45*second, session.ActDisagrees)
-			s.Turn(member(marcus), member(jonah), 40*second, session.ActShowsAntagonism)
-			s.Turn(member(jonah), member(marcus), 40*second, session.ActShowsAntagonism)
+			turn(member(marcus), member(jonah), 45*second, session.ActDisagrees)
+			turn(member(jonah), member(marcus), 45*second, session.ActDisagrees)
+			turn(member(marcus), member(jonah), 40*second, session.ActShowsAntagonism)
+			turn(member(jonah), member(marcus), 40*second, session.ActShowsAntagonism)
 			s.say("Grace, to the lead: the logs make her feel worse and nobody listens when she says so")
-			s.Turn(member(grace), lead, 60*second, session.ActDisagrees, session.TagFeeling)
-			s.Turn(lead, member(grace), 30*second, session.ActGivesOrientation)
-			s.Turn(member(grace), lead, 45*second, session.ActDisagrees)
-			s.Turn(member(owen), all, 2*minute, session.ActGivesOpinion, session.TagThereAndThen)
+			turn(member(grace), lead, 60*second, session.ActDisagrees, session.TagFeeling)
+			turn(lead, member(grace), 30*second, session.ActGivesOrientation)
+			turn(member(grace), lead, 45*second, session.ActDisagrees)
+			turn(member(owen), all, 2*minute, session.ActGivesOpinion, session.TagThereAndThen)
 			s.at(28 * minute)
 			s.advise("the homework review turns heated")
 
 			s.say("the leaders slow it down: clarify Grace's point, summarize both sides, then back to the agenda")
-			s.Intervene(reyes, session.SkillClarifying, member(grace))
-			s.Turn(member(grace), lead, 60*second, session.ActGivesOpinion, session.TagFeeling, session.TagHereAndNow)
-			s.Turn(lead, member(grace), 60*second, session.ActAgrees)
-			s.Intervene(okafor, session.SkillSummarizing, all)
-			s.Turn(member(marcus), member(jonah), 45*second, session.ActGivesOpinion, session.TagFeeling, session.TagHereAndNow)
-			s.Turn(member(jonah), member(marcus), 30*second, session.ActAgrees, session.TagFeedback)
-			s.Intervene(reyes, session.SkillShiftingFocus, all)
+			intervene(reyes, session.SkillClarifying, member(grace))
+			turn(member(grace), lead, 60*second, session.ActGivesOpinion, session.TagFeeling, session.TagHereAndNow)
+			turn(lead, member(grace), 60*second, session.ActAgrees)
+			intervene(okafor, session.SkillSummarizing, all)
+			turn(member(marcus), member(jonah), 45*second, session.ActGivesOpinion, session.TagFeeling, session.TagHereAndNow)
+			turn(member(jonah), member(marcus), 30*second, session.ActAgrees, session.TagFeedback)
+			intervene(reyes, session.SkillShiftingFocus, all)
 
 			s.at(42 * minute)
-			s.Segment(session.SegmentNewMaterial)
-			s.Turn(lead, all, 12*minute, session.ActGivesOrientation)
-			s.Turn(member(owen), lead, 90*second, session.ActAsksOpinion, session.TagQuestion)
-			s.Turn(member(dmitri), all, 60*second, session.ActGivesOpinion, session.TagSelfDisclosure)
+			s.keep(room.BeginSegment(s.now, session.SegmentNewMaterial))
+			turn(lead, all, 12*minute, session.ActGivesOrientation)
+			turn(member(owen), lead, 90*second, session.ActAsksOpinion, session.TagQuestion)
+			turn(member(dmitri), all, 60*second, session.ActGivesOpinion, session.TagSelfDisclosure)
 			s.at(69 * minute)
-			s.Segment(session.SegmentBreak)
+			s.keep(room.BeginSegment(s.now, session.SegmentBreak))
 
 			s.at(74 * minute)
-			s.Segment(session.SegmentSkillPractice)
+			s.keep(room.BeginSegment(s.now, session.SegmentSkillPractice))
 			s.say("pair work on a week of rewarding activities; Sam Okafor invites Elena to start, with Farah")
-			s.Turn(colead, all, 2*minute, session.ActGivesOrientation)
-			s.Intervene(okafor, session.SkillDyads, all)
-			s.Intervene(okafor, session.SkillDrawingOut, member(elena))
-			s.Turn(member(elena), member(farah), 90*second, session.ActGivesOpinion, session.TagSelfDisclosure)
-			s.Turn(member(farah), member(elena), 60*second, session.ActShowsSolidarity)
-			s.Turn(member(elena), member(farah), 60*second, session.ActGivesOpinion, session.TagFeeling)
+			turn(colead, all, 2*minute, session.ActGivesOrientation)
+			intervene(okafor, session.SkillDyads, all)
+			intervene(okafor, session.SkillDrawingOut, member(elena))
+			turn(member(elena), member(farah), 90*second, session.ActGivesOpinion, session.TagSelfDisclosure)
+			turn(member(farah), member(elena), 60*second, session.ActShowsSolidarity)
+			turn(member(elena), member(farah), 60*second, session.ActGivesOpinion, session.TagFeeling)
 			for _, pair := range [][2]group.MemberID{{grace, dmitri}, {owen, jonah}, {marcus, dmitri}} {
-				s.Turn(member(pair[0]), member(pair[1]), 2*minute, session.ActGivesOpinion)
-				s.Turn(member(pair[1]), member(pair[0]), 90*second, session.ActGivesOpinion)
+				turn(member(pair[0]), member(pair[1]), 2*minute, session.ActGivesOpinion)
+				turn(member(pair[1]), member(pair[0]), 90*second, session.ActGivesOpinion)
 			}
 			s.at(105 * minute)
 			s.advise("after the pair work")
 
-			s.Segment(session.SegmentHomeworkAssignment)
-			s.Turn(lead, all, 3*minute, session.ActGivesSuggestion)
+			s.keep(room.BeginSegment(s.now, session.SegmentHomeworkAssignment))
+			turn(lead, all, 3*minute, session.ActGivesSuggestion)
 			s.at(110 * minute)
-			s.Segment(session.SegmentCheckOut)
+			s.keep(room.BeginSegment(s.now, session.SegmentCheckOut))
 			for _, id := range []group.MemberID{marcus, elena, dmitri, jonah, grace, owen, farah} {
-				s.Turn(member(id), all, 30*second, session.ActGivesOpinion)
+				turn(member(id), all, 30*second, session.ActGivesOpinion)
 			}
 			s.measures()
 		},

@@ -7,10 +7,11 @@ import (
 	"time"
 
 	"github.com/groupwork/groupwork/curriculum"
-	"github.com/groupwork/groupwork/dynamics"
+	"github.com/groupwork/groupwork/dynamics/stage"
 	"github.com/groupwork/groupwork/examples/internal/demo"
 	"github.com/groupwork/groupwork/group"
 	"github.com/groupwork/groupwork/measure"
+	"github.com/groupwork/groupwork/session"
 )
 
 // The facilitators. IDs are the app's own; names are invented.
@@ -46,8 +47,8 @@ type outcome struct {
 	group     *group.Group
 	referrals []referral
 	sessions  []*played // sessions 1 and 6
-	history   *dynamics.StageHistory
-	estimates []dynamics.Estimate // by session, 1 to 12
+	history   *stage.History
+	estimates []stage.Estimate // by session, 1 to 12
 	phq9      []measure.Trajectory
 	changes   []measure.Change // by trajectory
 	summary   measure.GroupSummary
@@ -60,6 +61,19 @@ func (o *outcome) names() map[group.MemberID]string {
 		out[m.ID] = m.Name
 	}
 	return out
+}
+
+// people returns the names of everyone in the story, members and
+// facilitators, for what a person reads.
+func (o *outcome) people() demo.Names {
+	n := demo.Names{}
+	for _, m := range o.group.Members() {
+		n[session.MemberParty(m.ID)] = m.Name
+	}
+	for _, f := range o.group.Facilitators() {
+		n[session.FacilitatorParty(f.ID)] = f.Name
+	}
+	return n
 }
 
 // story runs the program and writes the walkthrough to w.
@@ -145,15 +159,6 @@ func list[T fmt.Stringer](xs []T) string {
 	s := make([]string, len(xs))
 	for i, x := range xs {
 		s[i] = x.String()
-	}
-	return strings.Join(s, ", ")
-}
-
-// ids joins IDs with commas.
-func ids[T ~string](xs []T) string {
-	s := make([]string, len(xs))
-	for i, x := range xs {
-		s[i] = string(x)
 	}
 	return strings.Join(s, ", ")
 }

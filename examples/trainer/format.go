@@ -6,7 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/groupwork/groupwork/dynamics"
+	"github.com/groupwork/groupwork/dynamics/advice"
 	"github.com/groupwork/groupwork/examples/internal/demo"
 	"github.com/groupwork/groupwork/session"
 )
@@ -33,10 +33,10 @@ func name(p session.Party) string {
 }
 
 // who names the people a recommendation is about.
-func who(r dynamics.Recommendation) string {
+func who(r advice.Recommendation) string {
 	s := make([]string, len(r.Members))
 	for i, id := range r.Members {
-		s[i] = name(demo.Member(id))
+		s[i] = name(session.MemberParty(id))
 	}
 	out := strings.Join(s, " & ")
 	if len(r.Facilitators) > 0 {
@@ -46,7 +46,7 @@ func who(r dynamics.Recommendation) string {
 }
 
 // evidence writes one piece of evidence: the metric against its threshold.
-func evidence(e dynamics.Evidence) string {
+func evidence(e advice.Evidence) string {
 	prec := 2 // shares and minutes
 	switch {
 	case e.Value == float64(int(e.Value)) && e.Threshold == float64(int(e.Threshold)):
@@ -67,9 +67,10 @@ func evidence(e dynamics.Evidence) string {
 	return s
 }
 
-// describe writes one event of the session's log, as the evidence cites it.
-func describe(i int, e session.Event) string {
-	head := fmt.Sprintf("#%d %s", i, clock(e.At))
+// describe writes one event of the session's log, as the evidence cites
+// it: by its sequence number.
+func describe(e session.Event) string {
+	head := fmt.Sprintf("#%d %s", e.Seq, clock(e.At))
 	switch e.Type {
 	case session.EventTurn:
 		t := e.Turn
@@ -132,9 +133,15 @@ func stepNames(steps []session.SafetyStep) string {
 	return strings.Join(s, ", ")
 }
 
-func sortedSituations(s []dynamics.Situation) []dynamics.Situation {
+// sortedSituations returns s in the order of the situations' table:
+// behaviours, then patterns, then safety.
+func sortedSituations(s []advice.Situation) []advice.Situation {
+	defs := advice.BuiltinDefinitions()
+	rank := func(x advice.Situation) int {
+		return slices.IndexFunc(defs, func(d advice.Definition) bool { return d.Situation == x })
+	}
 	out := slices.Clone(s)
-	slices.Sort(out)
+	slices.SortStableFunc(out, func(a, b advice.Situation) int { return rank(a) - rank(b) })
 	return out
 }
 
@@ -166,40 +173,3 @@ func counted(ks []session.Skill) string {
 }
 
 func joinStrings(s []string) string { return strings.Join(s, ", ") }
-
-// shows reports whether event i of the log shows situation sit. The
-// monitor cites a person's recent turns (or the negative acts aimed at a
-// person), not only the acts its detector counted.
-func shows(sit dynamics.Situation, log []session.Event, i int) bool {
-	e := log[i]
-	if e.Type != session.EventTurn {
-		return false
-	}
-	t := e.Turn
-	opposing := t.Speaker.Kind == session.PartyMember && (t.Act == session.ActDisagrees || t.Act == session.ActShowsAntagonism)
-	switch sit {
-	case dynamics.SituationHostility:
-		return t.Act == session.ActShowsAntagonism
-	case dynamics.SituationLeaderChallenge:
-		return opposing && t.Addressee.Kind == session.PartyFacilitator
-	case dynamics.SituationMemberConflict:
-		return opposing && t.Addressee.Kind == session.PartyMember
-	case dynamics.SituationBandAiding:
-		return t.Act.IsPositive() && previousTurn(log, i).Act == session.ActShowsTension
-	case dynamics.SituationIntellectualizing:
-		return t.Tags.Has(session.TagAbstract)
-	case dynamics.SituationStorytelling:
-		return t.Tags.Has(session.TagThereAndThen) || t.Tags.Has(session.TagAboutAbsent)
-	}
-	return true
-}
-
-// previousTurn returns the turn before event i, or a zero turn.
-func previousTurn(log []session.Event, i int) session.Turn {
-	for j := i - 1; j >= 0; j-- {
-		if log[j].Type == session.EventTurn {
-			return log[j].Turn
-		}
-	}
-	return session.Turn{}
-}

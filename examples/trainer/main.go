@@ -2,20 +2,26 @@
 // group, whose members follow behaviour profiles (a monopolizer, a silent
 // member, a hostile member, a rescuer, an intellectualizer and two ordinary
 // members), plays one session of an interpersonal process group. Every
-// event goes to a session and a dynamics.Monitor, as in a live app; each
-// time the monitor raises something new, the trainee picks a leader skill
-// and is scored against the monitor's ranked recommendation, with its
-// rationale and source. The member's behaviour then responds, so the
-// episode can clear. At the end: the scores and the therapeutic factors the
-// chosen interventions tend to foster.
+// event goes through an advice.Room to a session and its monitor, as in a
+// live app; each time the monitor raises something new, the trainee picks a
+// leader skill and is scored against the monitor's ranked recommendation,
+// with its rationale and source. The member's behaviour then responds, so
+// the episode can clear. At the end: the scores and the therapeutic factors
+// the chosen interventions tend to foster.
 //
-//	go run ./examples/trainer                  # interactive: numbered menus on stdin
-//	go run ./examples/trainer -auto            # always the top recommendation
+//	go run ./examples/trainer                  # play: numbered menus on stdin
+//	go run ./examples/trainer -auto            # a demonstration: always the top recommendation
 //	go run ./examples/trainer -choices cutting-off,drawing-out,...
 //	go run ./examples/trainer -seed 7 -auto    # another group, another session
 //
-// With neither -auto nor -choices and nothing on standard input, it goes on
-// as -auto and says so. Same seed and same choices, same session and output.
+// To play, run it in a terminal without -auto. At each moment it shows the
+// signs, the evidence and a numbered menu of leader skills: type a number
+// and press Enter, or pick "other" and type a skill's name (such as
+// modeling). When the input ends (Ctrl-D, or a file given on stdin runs
+// out) the simulator plays on as -auto does, and says so; the score then
+// says how many choices were its own. With -auto every choice is the
+// simulator's, so its full marks are a demonstration of the rules, not a
+// score. Same seed and same choices, same session and output.
 package main
 
 import (

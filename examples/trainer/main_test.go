@@ -10,7 +10,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
 
-	"github.com/groupwork/groupwork/dynamics"
+	"github.com/groupwork/groupwork/dynamics/advice"
+	"github.com/groupwork/groupwork/dynamics/factor"
 	"github.com/groupwork/groupwork/examples/internal/golden"
 	"github.com/groupwork/groupwork/group"
 	"github.com/groupwork/groupwork/session"
@@ -62,7 +63,7 @@ func TestAutoGolden(t *testing.T) {
 	require.Contains(t, out, "source: Yalom & Leszcz (2005)")
 	require.Contains(t, out, "source: Jacobs, Schimmel, Masson & Harvill")
 	// The factors come from the library's mapping for the skills chosen.
-	for _, f := range dynamics.FactorsFostered(session.SkillDrawingOut) {
+	for _, f := range factor.FactorsFostered(session.SkillDrawingOut) {
 		require.Regexp(t, regexp.MustCompile(`(?m)^  `+f.String()+` .*drawing-out`), out)
 	}
 }
@@ -163,10 +164,10 @@ func TestBadFlags(t *testing.T) {
 // for a monopolizing member (Jacobs et al., the chronic talker: cutting
 // off first, then linking, facilitating, rounds, giving feedback).
 func TestGrade(t *testing.T) {
-	a, err := dynamics.NewAdvisor()
+	a, err := advice.NewAdvisor(nil)
 	require.NoError(t, err)
-	rec, ok := a.Recommend(dynamics.Context{Modality: group.ModalityProcess, Stage: stage},
-		dynamics.Detection{Situation: dynamics.SituationMonopolizing, Members: []group.MemberID{"marcus"}, Confidence: 1})
+	rec, ok := a.Recommend(advice.Context{Modality: group.ModalityProcess, Stage: supervised},
+		advice.Detection{Situation: advice.SituationMonopolizing, Members: []group.MemberID{"marcus"}, Confidence: 1})
 	require.True(t, ok)
 	require.Equal(t, session.SkillCuttingOff, rec.Interventions[0], "precondition: the first preferred intervention")
 	tests := []struct {
@@ -192,9 +193,11 @@ func TestGrade(t *testing.T) {
 // TestMenu: the menu holds every recommended skill, fills up to menuSize
 // with others, and lists them in skill order so the position gives no hint.
 func TestMenu(t *testing.T) {
-	for _, sit := range []dynamics.Situation{dynamics.SituationMonopolizing, dynamics.SituationSilence, dynamics.SituationBandAiding} {
+	for _, sit := range []advice.Situation{advice.SituationMonopolizing, advice.SituationSilence, advice.SituationBandAiding} {
 		t.Run(sit.String(), func(t *testing.T) {
-			rec := dynamics.Recommendation{Situation: sit, Interventions: sit.Interventions()}
+			def, ok := advice.BuiltinDefinitions().For(sit)
+			require.True(t, ok)
+			rec := advice.Recommendation{Situation: sit, Interventions: def.Interventions}
 			m := menu(rec)
 			require.Len(t, m, menuSize)
 			for _, k := range rec.Interventions {
@@ -225,11 +228,11 @@ func TestIntervene(t *testing.T) {
 			s := newTestSim(t)
 			resp, err := s.intervene(tt.skill, []group.MemberID{tt.member})
 			require.NoError(t, err)
-			log := s.room.Session.Events()
+			log := s.room.Session().Events()
 			iv := log[len(log)-2] // the intervention, then the leader's turn that carries it
 			require.Equal(t, session.EventIntervention, iv.Type)
 			want := session.Intervention{Facilitator: trainee, Skill: tt.skill, Target: session.MemberParty(tt.member)}
-			if diff := cmp.Diff(want, iv.Intervention); diff != "" {
+			if diff := cmp.Diff(&want, iv.Intervention); diff != "" {
 				t.Errorf("intervention (-want +got):\n%s", diff)
 			}
 			require.Len(t, resp, 1)
@@ -257,6 +260,6 @@ func newTestSim(t *testing.T) *sim {
 	room, err := newRoom(spec, config())
 	require.NoError(t, err)
 	s := newSim(defaultSeed, room, trainee, time.Date(2026, 3, 10, 18, 0, 0, 0, time.UTC))
-	require.NoError(t, s.apply(session.Event{Type: session.EventStarted, Start: &session.Start{Facilitators: []group.FacilitatorID{trainee}, Members: ids}}))
+	require.NoError(t, room.Start(s.at, []group.FacilitatorID{trainee}, ids, false))
 	return s
 }

@@ -10,9 +10,10 @@ import (
 // profile is how a simulated member behaves: how often they take the floor,
 // how long they hold it, what their acts are (Bales IPA categories) and
 // whom they address, which observation tags their turns carry, and how they
-// react to what just happened. The problem profiles follow the signs
-// DOMAIN.md section 5 lists (Corey, Corey & Corey, Groups: Process and
-// Practice; Jacobs et al. on the chronic talker); the numbers are this
+// react to what just happened. The problem profiles follow the signs that
+// Corey, Corey & Corey (Groups: Process and Practice) and Jacobs et al. (on
+// the chronic talker) describe, as docs/reference/behaviours.md lists them;
+// the numbers are this
 // simulator's own choices, tuned so each behaviour shows within a 90-minute
 // session.
 type profile struct {
@@ -187,7 +188,8 @@ type castMember struct {
 }
 
 // cast is the simulated group: seven members of an interpersonal process
-// group (the ideal size is 7-8, DOMAIN.md section 1), five of them showing
+// group (about the ideal size, seven or eight: Yalom & Leszcz 2005, ch. 10),
+// five of them showing
 // one problem behaviour each.
 var cast = []castMember{
 	{"marcus", "Marcus", &monopolizer},

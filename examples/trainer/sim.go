@@ -5,7 +5,7 @@ import (
 	"slices"
 	"time"
 
-	"github.com/groupwork/groupwork/examples/internal/demo"
+	"github.com/groupwork/groupwork/dynamics/advice"
 	"github.com/groupwork/groupwork/group"
 	"github.com/groupwork/groupwork/session"
 )
@@ -13,11 +13,12 @@ import (
 // sim is the seeded simulated group. Each tick one person takes a turn:
 // a member invited by the leader, a member reacting to the turn before
 // (soothing a tension act, answering an attack), or whoever the profiles'
-// weights draw. Every turn goes through the Room, so the session and the
-// monitor see exactly what a live app would send them.
+// weights draw. Every turn goes through the Room's commands at the
+// simulation's clock, so the session and its monitor see exactly what a
+// live app would send them.
 type sim struct {
 	rng     *rand.Rand
-	room    *demo.Room
+	room    *advice.Room
 	lead    group.FacilitatorID
 	members []simMember
 	at      time.Time
@@ -43,7 +44,7 @@ func (m *simMember) current() *profile {
 
 const step = 15 * time.Second // turn lengths come in steps of this
 
-func newSim(seed uint64, room *demo.Room, lead group.FacilitatorID, at time.Time) *sim {
+func newSim(seed uint64, room *advice.Room, lead group.FacilitatorID, at time.Time) *sim {
 	s := &sim{
 		// The second PCG word is fixed so that -seed alone picks the stream.
 		rng:  rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15)),
@@ -53,12 +54,6 @@ func newSim(seed uint64, room *demo.Room, lead group.FacilitatorID, at time.Time
 		s.members = append(s.members, simMember{castMember: c})
 	}
 	return s
-}
-
-// apply sends an event at the simulation's clock.
-func (s *sim) apply(e session.Event) error {
-	e.At = s.at
-	return s.room.Apply(&e)
 }
 
 // tick plays one turn, capped so the session does not run past limit, and
@@ -83,7 +78,7 @@ func (s *sim) tick(limit time.Time) (bool, error) {
 
 // say records one turn and moves the clock past it.
 func (s *sim) say(t session.Turn) error {
-	if err := s.apply(session.Event{Type: session.EventTurn, Turn: t}); err != nil {
+	if err := s.room.Speak(s.at, t); err != nil {
 		return err
 	}
 	s.at = s.at.Add(t.Duration)
@@ -97,7 +92,7 @@ func (s *sim) next() session.Turn {
 	if i := s.invited; i >= 0 {
 		s.invited = -1
 		t := s.compose(s.members[i].current(), s.party(i))
-		t.Addressee = demo.Lead(s.lead) // answering the leader's invitation
+		t.Addressee = session.FacilitatorParty(s.lead) // answering the leader's invitation
 		return t
 	}
 	if t, ok := s.react(); ok {
@@ -113,7 +108,7 @@ func (s *sim) next() session.Turn {
 		}
 		total += weights[i]
 	}
-	if s.last.Speaker != demo.Lead(s.lead) {
+	if s.last.Speaker != session.FacilitatorParty(s.lead) {
 		weights[len(s.members)] = leader.Speak
 		total += leader.Speak
 	}
@@ -124,7 +119,7 @@ func (s *sim) next() session.Turn {
 		}
 		r -= w
 	}
-	return s.compose(&leader, demo.Lead(s.lead))
+	return s.compose(&leader, session.FacilitatorParty(s.lead))
 }
 
 // react returns a member's immediate reaction to the previous turn, if
@@ -173,13 +168,13 @@ func (s *sim) compose(p *profile, speaker session.Party) session.Turn {
 	}
 	switch r := s.rng.Float64(); {
 	case speaker.Kind == session.PartyFacilitator:
-		t.Addressee = demo.All()
+		t.Addressee = session.WholeGroup()
 	case r < p.ToLeader:
-		t.Addressee = demo.Lead(s.lead)
+		t.Addressee = session.FacilitatorParty(s.lead)
 	case r < p.ToLeader+p.ToMember:
 		t.Addressee = s.otherMember(speaker)
 	default:
-		t.Addressee = demo.All()
+		t.Addressee = session.WholeGroup()
 	}
 	for _, tc := range p.Tags {
 		if s.rng.Float64() < tc.P {
@@ -232,18 +227,16 @@ type response struct {
 // that carries it, and lets the members involved respond: a member whose
 // profile yields to the skill follows its eased profile for a while.
 func (s *sim) intervene(skill session.Skill, members []group.MemberID) ([]response, error) {
-	target := demo.All()
+	target := session.WholeGroup()
 	if len(members) == 1 {
-		target = demo.Member(members[0])
+		target = session.MemberParty(members[0])
 	}
-	if err := s.apply(session.Event{Type: session.EventIntervention, Intervention: &session.Intervention{
-		Facilitator: s.lead, Skill: skill, Target: target,
-	}}); err != nil {
+	if err := s.room.Intervene(s.at, session.Intervention{Facilitator: s.lead, Skill: skill, Target: target}); err != nil {
 		return nil, err
 	}
 	if err := s.say(session.Turn{
-		Speaker: demo.Lead(s.lead), Addressee: target, Duration: 45 * time.Second,
-		Act: leaderAct(skill), Tags: session.Tags(0).With(session.TagHereAndNow),
+		Speaker: session.FacilitatorParty(s.lead), Addressee: target, Duration: 45 * time.Second,
+		Act: leaderAct(skill), Tags: session.TagsOf(session.TagHereAndNow),
 	}); err != nil {
 		return nil, err
 	}
@@ -291,7 +284,7 @@ func leaderAct(k session.Skill) session.Act {
 	return session.ActGivesOpinion
 }
 
-func (s *sim) party(i int) session.Party { return demo.Member(s.members[i].ID) }
+func (s *sim) party(i int) session.Party { return session.MemberParty(s.members[i].ID) }
 
 // index returns the position of member id in the cast.
 func (s *sim) index(id group.MemberID) (int, bool) {

@@ -9,7 +9,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/groupwork/groupwork/dynamics"
+	"github.com/groupwork/groupwork/dynamics/advice"
 	"github.com/groupwork/groupwork/examples/internal/demo"
 	"github.com/groupwork/groupwork/session"
 )
@@ -46,7 +46,7 @@ var distractors = []session.Skill{
 // menu returns the skills offered for a recommendation: its own
 // interventions and distractors, menuSize in all, in the library's skill
 // order so that the position gives nothing away.
-func menu(r dynamics.Recommendation) []session.Skill {
+func menu(r advice.Recommendation) []session.Skill {
 	out := slices.Clone(r.Interventions)
 	for _, d := range distractors {
 		if len(out) >= menuSize {
@@ -61,7 +61,7 @@ func menu(r dynamics.Recommendation) []session.Skill {
 }
 
 // choose returns the trainee's intervention for r from the options offered.
-func (c *chooser) choose(r dynamics.Recommendation, options []session.Skill) session.Skill {
+func (c *chooser) choose(r advice.Recommendation, options []session.Skill) session.Skill {
 	switch c.mode {
 	case modeChoices:
 		if len(c.choices) > 0 {
@@ -151,7 +151,7 @@ const (
 )
 
 // grade scores a chosen skill against a recommendation and says why.
-func grade(r dynamics.Recommendation, k session.Skill) (int, string) {
+func grade(r advice.Recommendation, k session.Skill) (int, string) {
 	switch i := slices.Index(r.Interventions, k); {
 	case i == 0:
 		return fullMarks, "full marks: the first preferred intervention"

@@ -1,3 +1,8 @@
+// Package demo holds the example programs' printing helpers: plain-text
+// renderings of findings, agendas, attendance, metrics, stage estimates,
+// recommendations and progress notes, with people shown by name. It is not
+// API: the programs under examples/ are its only users. The programs record
+// their sessions themselves, through advice.Room, as an app does.
 package demo
 
 import (
@@ -8,6 +13,8 @@ import (
 	"time"
 
 	"github.com/groupwork/groupwork/dynamics"
+	"github.com/groupwork/groupwork/dynamics/advice"
+	"github.com/groupwork/groupwork/dynamics/stage"
 	"github.com/groupwork/groupwork/group"
 	"github.com/groupwork/groupwork/session"
 )
@@ -85,38 +92,40 @@ func (p *Printer) Agenda(a session.Agenda) {
 // billing and notes; a group that keeps no clinical records (a support
 // group) has no progress notes to write.
 func (p *Printer) Attendance(s *session.Session) {
-	clinical := s.Spec().Profile.ClinicalRecords
+	spec := s.Spec()
+	names := NamesOf(spec)
 	rows := [][]string{{"member", "status", "billable", "progress note"}}
 	for _, a := range s.Attendance() {
-		rows = append(rows, []string{string(a.Member), a.Status.String(), yes(a.Status.Billable()), yes(clinical && a.Status.NeedsNote())})
+		rows = append(rows, []string{names.Member(a.Member), a.Status.String(), yes(a.Status.Billable()),
+			yes(spec.Profile.ClinicalRecords && a.Status.NeedsNote())})
 	}
 	p.table(rows)
 	p.Printf("  participants for billing: %d\n", s.ParticipantCount())
 }
 
 // Metrics writes the interaction metrics of a snapshot: the group's, then
-// each attending member's.
-func (p *Printer) Metrics(s *dynamics.Snapshot) {
+// each attending member's, by name.
+func (p *Printer) Metrics(s *dynamics.Snapshot, names Names) {
 	p.Printf("  turns %d, talk %s, facilitator share %.2f, member-to-member ratio %.2f\n",
 		s.Turns, minutes(s.Talk), s.FacilitatorShare, s.MemberToMemberRatio)
 	p.Printf("  talk Gini %.2f, reciprocity %.2f, density %.2f, modularity %.2f\n",
 		s.TalkGini, s.Reciprocity, s.Density, s.Modularity)
 	for i, g := range s.Subgroups {
-		p.Printf("  subgroup %d: %s\n", i+1, joinIDs(g.Members))
+		p.Printf("  subgroup %d: %s\n", i+1, names.Members(g.Members))
 	}
 	rows := [][]string{{"member", "turns", "talk", "share", "to members", "to leaders", "silent for"}}
 	for _, m := range s.Members {
 		if !m.Attended {
 			continue
 		}
-		rows = append(rows, []string{string(m.ID), fmt.Sprint(m.Turns), minutes(m.Talk),
+		rows = append(rows, []string{names.Member(m.ID), fmt.Sprint(m.Turns), minutes(m.Talk),
 			fmt.Sprintf("%.2f", m.TalkShare), fmt.Sprintf("%.2f", m.ToMembers), fmt.Sprintf("%.2f", m.ToFacilitators), minutes(m.SinceSpoke)})
 	}
 	p.table(rows)
 }
 
 // Estimate writes a stage estimate with the evidence it rests on.
-func (p *Printer) Estimate(e dynamics.Estimate, m dynamics.Model) {
+func (p *Printer) Estimate(e stage.Estimate, m stage.Model) {
 	p.Printf("  stage: %s (%s model: %s), confidence %.2f\n", e.Stage, m, e.In(m), e.Confidence)
 	for _, s := range e.Evidence {
 		p.Printf("    %s -> %s (%.2f): %s\n", s.Code, s.Stage, s.Weight, s.Detail)
@@ -124,18 +133,15 @@ func (p *Printer) Estimate(e dynamics.Estimate, m dynamics.Model) {
 	p.Printf("  %s\n", e.Note)
 }
 
-// Recommendations writes ranked recommendations with their reasons and sources.
-func (p *Printer) Recommendations(recs []dynamics.Recommendation) {
+// Recommendations writes ranked recommendations with their reasons,
+// evidence and sources, people by name.
+func (p *Printer) Recommendations(recs []advice.Recommendation, names Names) {
 	if len(recs) == 0 {
 		p.Printf("  nothing to act on\n")
 		return
 	}
 	for i, r := range recs {
-		who := joinIDs(r.Members)
-		if len(r.Facilitators) > 0 {
-			who = strings.TrimSpace(who + " -> " + joinIDs(r.Facilitators))
-		}
-		p.Printf("  %d. %s [%s] %s (confidence %.2f)\n", i+1, r.Situation, r.Urgency, who, r.Confidence)
+		p.Printf("  %d. %s [%s] %s (confidence %.2f)\n", i+1, r.Situation, r.Urgency, names.Involved(r.Members, r.Facilitators), r.Confidence)
 		if len(r.Steps) > 0 {
 			p.Printf("     protocol: %s\n", joinStrings(r.Steps))
 		}
@@ -144,21 +150,44 @@ func (p *Printer) Recommendations(recs []dynamics.Recommendation) {
 		}
 		p.Printf("     why: %s\n", r.Rationale)
 		for _, e := range r.Evidence {
-			limit := ""
-			if e.Threshold != 0 {
-				limit = fmt.Sprintf(" (threshold %.2f)", e.Threshold)
-			}
-			p.Printf("     evidence: %s = %.2f%s%s\n", e.Metric, e.Value, limit, eventRefs(e.Events))
+			p.Printf("     evidence: %s\n", Evidence(e))
 		}
 		p.Printf("     source: %s\n", r.Source)
 	}
 }
 
+// Evidence writes one piece of evidence: the metric, its threshold, and the
+// events (by their number in the session's log) that show it.
+func Evidence(e advice.Evidence) string {
+	s := fmt.Sprintf("%s %.2f", e.Metric, e.Value)
+	if e.Threshold != 0 {
+		s += fmt.Sprintf(", threshold %.2f", e.Threshold)
+	}
+	if e.Note != "" {
+		s += "; " + e.Note
+	}
+	return s + EventRefs(e.Events)
+}
+
+// EventRefs writes sequence numbers of a session's events as " (event 13)"
+// or " (events 4, 6, 9)", and nothing for none.
+func EventRefs(seqs []int) string {
+	if len(seqs) == 0 {
+		return ""
+	}
+	s := make([]string, len(seqs))
+	for i, x := range seqs {
+		s[i] = fmt.Sprint(x)
+	}
+	return fmt.Sprintf(" (%s %s)", Plural(len(seqs), "event", "events"), strings.Join(s, ", "))
+}
+
 // ProgressNote writes one member's progress note as it goes into that
 // member's record: other members are already redacted by the session.
 func (p *Printer) ProgressNote(n session.ProgressNote) {
-	p.Printf("  %s (%s), %s, attendance %s\n", n.Name, n.Member, n.Date.Format("2006-01-02"), n.Attendance.Status)
-	p.Printf("    participation: %d turns, %s, addressed %d times\n", n.Participation.Turns, minutes(n.Participation.Talk), n.Participation.Addressed)
+	p.Printf("  %s, %s, attendance %s\n", n.Name, n.Date.Format("2006-01-02"), n.Attendance.Status)
+	p.Printf("    participation: %s, %s, addressed %s\n", Count(n.Participation.Turns, "turn", "turns"),
+		minutes(n.Participation.Talk), Times(n.Participation.Addressed))
 	if n.Narrative != "" {
 		p.Printf("    narrative: %s\n", n.Narrative)
 	}
@@ -172,6 +201,31 @@ func (p *Printer) ProgressNote(n session.ProgressNote) {
 		p.Printf("    group process: %s\n", n.Group.Process)
 	}
 	p.Printf("    signed: %s\n", yes(n.Signed))
+}
+
+// Plural returns one when n is 1 and many otherwise.
+func Plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// Count writes n with the noun that fits it: "1 turn", "3 turns".
+func Count(n int, one, many string) string { return fmt.Sprintf("%d %s", n, Plural(n, one, many)) }
+
+// Times writes how often something happened: "never", "once", "twice",
+// "3 times".
+func Times(n int) string {
+	switch n {
+	case 0:
+		return "never"
+	case 1:
+		return "once"
+	case 2:
+		return "twice"
+	}
+	return fmt.Sprintf("%d times", n)
 }
 
 func clock(d time.Duration) string {
@@ -192,29 +246,10 @@ func yes(b bool) string {
 	return "no"
 }
 
-func joinIDs[T ~string](ids []T) string {
-	s := make([]string, len(ids))
-	for i, id := range ids {
-		s[i] = string(id)
-	}
-	return strings.Join(s, ", ")
-}
-
 func joinStrings[T fmt.Stringer](xs []T) string {
 	s := make([]string, len(xs))
 	for i, x := range xs {
 		s[i] = x.String()
 	}
 	return strings.Join(s, ", ")
-}
-
-func eventRefs(idx []int) string {
-	if len(idx) == 0 {
-		return ""
-	}
-	s := make([]string, len(idx))
-	for i, x := range idx {
-		s[i] = fmt.Sprint(x)
-	}
-	return " at events " + strings.Join(s, ", ")
 }
