@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/groupwork/groupwork/internal/vocab/enum"
 	"github.com/groupwork/groupwork/internal/vocab/fault"
@@ -164,9 +165,15 @@ func (a Agreement) validate(fe *fault.List) {
 		if !r.Kind.IsValid() {
 			fe.Add(path+".kind", "unknown rule kind "+r.Kind.String(), nil)
 		}
-		if r.Kind == RuleCustom && strings.TrimSpace(r.Text) == "" {
+		switch {
+		case r.Kind == RuleCustom && strings.TrimSpace(r.Text) == "":
 			fe.Add(path+".text", "a custom rule needs its text", nil)
+		case !utf8.ValidString(r.Text):
+			fe.Add(path+".text", "must be valid UTF-8", nil)
 		}
+	}
+	if !utf8.ValidString(a.Notes) {
+		fe.Add("notes", "must be valid UTF-8", nil)
 	}
 	seen := map[Limit]bool{}
 	for i, l := range a.Limits {

@@ -2,10 +2,12 @@ package group_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"testing"
 
 	"github.com/groupwork/groupwork/group"
 	"github.com/groupwork/groupwork/internal/testkit/fixture"
+	"github.com/groupwork/groupwork/measure"
 )
 
 func BenchmarkNew(b *testing.B) {
@@ -35,7 +37,7 @@ func BenchmarkEnrol(b *testing.B) {
 
 func BenchmarkScreen(b *testing.B) {
 	p, _ := group.BuiltinProfile(group.ModalityProcess)
-	in := group.ScreeningInput{PHQ9Item9: 1, Indicators: []group.Indicator{group.IndicatorAntisocial, group.IndicatorSubstanceUse}}
+	in := group.ScreeningInput{PHQ9Item9: measure.Answered(1), Indicators: []group.Indicator{group.IndicatorAntisocial, group.IndicatorSubstanceUse}}
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := group.Screen(p, nil, in); err != nil {
@@ -67,5 +69,34 @@ func BenchmarkGroupJSON(b *testing.B) {
 		if err := json.Unmarshal(data, &g); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkAdmitOpenGroup refers and admits n members, one after another,
+// into an open support group with room for all of them: the cost of
+// admission as a group grows. Linear admission keeps the time per member
+// flat as n grows.
+func BenchmarkAdmitOpenGroup(b *testing.B) {
+	for _, n := range []int{100, 1000, 4000} {
+		members := fixture.Members(n)
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				spec := fixture.SupportSpec()
+				spec.Capacity = n
+				g, err := group.New(spec)
+				if err != nil {
+					b.Fatal(err)
+				}
+				for _, m := range members {
+					if err := g.Refer(m, fixture.Week(0)); err != nil {
+						b.Fatal(err)
+					}
+					if err := g.Admit(m.ID, fixture.Week(0)); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
 	}
 }

@@ -3,7 +3,7 @@ package group
 import (
 	"fmt"
 	"slices"
-	"strings"
+	"unicode/utf8"
 
 	"github.com/groupwork/groupwork/internal/vocab/enum"
 	"github.com/groupwork/groupwork/internal/vocab/fault"
@@ -82,12 +82,13 @@ func (f Facilitator) hasAny(cs []Credential) bool {
 
 // validate checks the facilitator's own fields.
 func (f Facilitator) validate(fe *fault.List, path string) {
-	if f.ID == "" {
+	switch {
+	case f.ID == "":
 		fe.Add(path+".id", "must not be empty", nil)
+	case !utf8.ValidString(string(f.ID)):
+		fe.Add(path+".id", "must be valid UTF-8", nil)
 	}
-	if strings.TrimSpace(f.Name) == "" {
-		fe.Add(path+".name", "must not be empty", nil)
-	}
+	checkText(fe, path+".name", f.Name)
 	if !f.Role.IsValid() {
 		fe.Add(path+".role", "must be one of lead, co-lead, peer-facilitator, trainee, supervisor", nil)
 	}

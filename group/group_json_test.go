@@ -21,12 +21,12 @@ func storyGroup(t *testing.T) *group.Group {
 	for i := 4; i <= 5; i++ {
 		m := fixture.Member(i)
 		require.NoError(t, g.Refer(m, fixture.Week(-1)))
-		require.NoError(t, g.StartScreening(m.ID, fixture.Week(-1)))
+		require.NoError(t, fixture.Screen(g, m.ID, fixture.Week(-1)))
 		require.NoError(t, g.SignAgreement(m.ID, 1, fixture.Week(-1)))
 		require.NoError(t, g.Waitlist(m.ID, fixture.Week(-1), "group full"))
 	}
 	require.NoError(t, g.Refer(fixture.Member(6), fixture.Week(-1)))
-	require.NoError(t, g.StartScreening("m06", fixture.Week(-1)))
+	require.NoError(t, fixture.Screen(g, "m06", fixture.Week(-1)))
 	require.NoError(t, g.Decline("m06", fixture.Week(-1), "refer to individual therapy"))
 	require.NoError(t, g.GiveRecordingConsent("m01", fixture.Week(0)))
 	require.NoError(t, g.WithdrawRecordingConsent("m01", fixture.Week(1)))
@@ -75,6 +75,9 @@ func TestGroupJSONStory(t *testing.T) {
 func TestGroupJSONRejectsBadLogs(t *testing.T) {
 	spec, err := json.Marshal(fixture.CBTSpec())
 	require.NoError(t, err)
+	suitable := func(id string) string {
+		return `{"op":"record-screening","at":"2025-01-01T00:00:00Z","member":"` + id + `","screening":{"outcome":"suitable"}}`
+	}
 	refer := func(id string) string {
 		return `{"op":"refer","at":"2025-01-01T00:00:00Z","member":"` + id + `","details":{"id":"` + id + `","name":"N"}}`
 	}
@@ -85,8 +88,21 @@ func TestGroupJSONRejectsBadLogs(t *testing.T) {
 		is    error
 	}{
 		{"admit unknown member", `[{"op":"admit","at":"2025-01-01T00:00:00Z","member":"m1"}]`, 0, group.ErrUnknownMember},
-		{"admit without consent", `[` + refer("m1") + `,{"op":"screen","at":"2025-01-01T00:00:00Z","member":"m1"},` +
-			`{"op":"admit","at":"2025-01-01T00:00:00Z","member":"m1"}]`, 2, group.ErrNoConsent},
+		{"admit without consent", `[` + refer("m1") + `,{"op":"screen","at":"2025-01-01T00:00:00Z","member":"m1"},` + suitable("m1") + `,` +
+			`{"op":"admit","at":"2025-01-01T00:00:00Z","member":"m1"}]`, 3, group.ErrNoConsent},
+		{"admit without screening", `[` + refer("m1") + `,{"op":"screen","at":"2025-01-01T00:00:00Z","member":"m1"},` +
+			`{"op":"admit","at":"2025-01-01T00:00:00Z","member":"m1"}]`, 2, group.ErrNotScreened},
+		{"admit against a screening", `[` + refer("m1") + `,{"op":"screen","at":"2025-01-01T00:00:00Z","member":"m1"},` +
+			`{"op":"record-screening","at":"2025-01-01T00:00:00Z","member":"m1","screening":{"outcome":"urgent-handoff",` +
+			`"reasons":[{"outcome":"urgent-handoff","code":"acute-suicidality","message":"m","source":"s"}]}},` +
+			`{"op":"admit","at":"2025-01-01T00:00:00Z","member":"m1"}]`, 3, group.ErrScreeningNotSuitable},
+		{"incoherent screening", `[` + refer("m1") + `,{"op":"screen","at":"2025-01-01T00:00:00Z","member":"m1"},` +
+			`{"op":"record-screening","at":"2025-01-01T00:00:00Z","member":"m1","screening":{"outcome":"suitable",` +
+			`"reasons":[{"outcome":"unsuitable","code":"antisocial","message":"m","source":"s"}]}}]`, 2, group.ErrInvalid},
+		{"screening record without the screening", `[` + refer("m1") + `,{"op":"screen","at":"2025-01-01T00:00:00Z","member":"m1"},` +
+			`{"op":"record-screening","at":"2025-01-01T00:00:00Z","member":"m1"}]`, 2, group.ErrInvalid},
+		{"decision by a stranger", `[` + refer("m1") + `,{"op":"screen","at":"2025-01-01T00:00:00Z","member":"m1"},` +
+			`{"op":"clinician-decision","at":"2025-01-01T00:00:00Z","member":"m1","by":"f-nobody","reason":"r"}]`, 2, group.ErrUnknownFacilitator},
 		{"skip screening", `[` + refer("m1") + `,{"op":"admit","at":"2025-01-01T00:00:00Z","member":"m1"}]`, 1, group.ErrInvalidTransition},
 		{"times out of order", `[` + refer("m1") + `,{"op":"screen","at":"2024-01-01T00:00:00Z","member":"m1"}]`, 1, group.ErrTimeOrder},
 		{"duplicate referral", `[` + refer("m1") + `,` + refer("m1") + `]`, 1, group.ErrInvalidTransition},

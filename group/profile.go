@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/groupwork/groupwork/internal/vocab/fault"
 )
@@ -79,7 +80,13 @@ type Profile struct {
 	Activities []string `json:"activities"`
 	Aims       []string `json:"aims"`
 	// ScreeningRequired says whether members are screened before admission.
+	// A group whose profile requires it admits a member only with a
+	// screening that clears them or a clinician's decision (Group.Admit).
 	ScreeningRequired bool `json:"screeningRequired"`
+	// ScreeningRules are the profile's own screening rows, read before the
+	// built-in ScreeningRules: for each indicator the first matching row
+	// decides. Empty means the built-in rows alone. Default: none.
+	ScreeningRules []ScreeningRule `json:"screeningRules,omitempty"`
 	// ClinicalRecords says whether clinical notes and outcome measures apply.
 	ClinicalRecords bool `json:"clinicalRecords"`
 	// Sources names the published sources the profile's numbers come from.
@@ -304,6 +311,24 @@ func (p Profile) validate(fe *fault.List) {
 			fe.Add(fmt.Sprintf("policies[%d]", i), "unknown policy "+pol.String(), nil)
 		}
 	}
+	for i, r := range p.ScreeningRules {
+		pe := problems()
+		r.validate(&pe)
+		fe.AddAll(fmt.Sprintf("screeningRules[%d]", i), pe.Err())
+	}
+	if !utf8.ValidString(p.Name) {
+		fe.Add("name", "must be valid UTF-8", nil)
+	}
+	for _, l := range []struct {
+		name string
+		ss   []string
+	}{{"activities", p.Activities}, {"aims", p.Aims}, {"sources", p.Sources}} {
+		for i, s := range l.ss {
+			if !utf8.ValidString(s) {
+				fe.Add(fmt.Sprintf("%s[%d]", l.name, i), "must be valid UTF-8", nil)
+			}
+		}
+	}
 }
 
 func checkRange(fe *fault.List, path string, r Range, positive bool) {
@@ -337,5 +362,12 @@ func (p Profile) Clone() Profile {
 	p.Activities = slices.Clone(p.Activities)
 	p.Aims = slices.Clone(p.Aims)
 	p.Sources = slices.Clone(p.Sources)
+	if p.ScreeningRules != nil {
+		rules := make([]ScreeningRule, len(p.ScreeningRules))
+		for i, r := range p.ScreeningRules {
+			rules[i] = r.Clone()
+		}
+		p.ScreeningRules = rules
+	}
 	return p
 }

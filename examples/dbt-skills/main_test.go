@@ -108,8 +108,9 @@ func TestNewcomerRefusedThenAdmitted(t *testing.T) {
 }
 
 // TestScreening checks DOMAIN.md section 6: DBT skills groups admit suicidal
-// clients only with concurrent individual therapy, and a PHQ-9 item 9 above
-// 0 calls for clinician review whatever else is true.
+// clients only with concurrent individual therapy, acute risk is an urgent
+// handoff whatever else is true, and a PHQ-9 item 9 above 0 calls for
+// clinician review.
 func TestScreening(t *testing.T) {
 	st := told(t)
 	got := map[string]group.ScreeningOutcome{}
@@ -117,9 +118,9 @@ func TestScreening(t *testing.T) {
 		got[k] = s.Outcome
 	}
 	want := map[string]group.ScreeningOutcome{
-		"alone":   group.OutcomeNeedsClinicianReview,
-		"therapy": group.OutcomeSuitable,
-		"item9":   group.OutcomeNeedsClinicianReview,
+		"alone":   group.OutcomeUrgentHandoff,
+		"therapy": group.OutcomeNeedsClinicianReview,
+		"item9":   group.OutcomeUrgentHandoff,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("screening outcomes (-want +got):\n%s", diff)
