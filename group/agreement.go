@@ -12,7 +12,7 @@ import (
 )
 
 // RuleKind is the kind of a ground rule in a group agreement. The kinds are
-// the rules group agreements commonly ask for (DOMAIN.md section 6; Yalom &
+// the rules group agreements commonly ask for (Yalom &
 // Leszcz 2005, ch. 10 on pre-group preparation; Corey, Corey & Corey,
 // Groups: Process and Practice, ch. 5). The zero value is rejected by
 // validation.
@@ -51,7 +51,7 @@ func (k *RuleKind) UnmarshalText(b []byte) error { return ruleKindText.Unmarshal
 func ParseRuleKind(s string) (RuleKind, error) { return ruleKindText.Parse(s) }
 
 // Limit is a limit of confidentiality that consent to a therapy group must
-// list (DOMAIN.md section 6; ACA Code of Ethics 2014, B.2 and B.4.a). The
+// list (ACA Code of Ethics 2014, B.2 and B.4.a). The
 // zero value is rejected by validation.
 type Limit uint8
 
@@ -124,7 +124,7 @@ func (r GroundRule) StandardText() string {
 // the current version before they are admitted to a therapy group.
 //
 // The leader cannot guarantee that members keep confidences (members are
-// not legally bound; DOMAIN.md section 6), so the agreement should say so in
+// not legally bound: ACA Code of Ethics 2014, B.4.a), so the agreement should say so in
 // its Notes.
 type Agreement struct {
 	// Version counts revisions, from 1. 0 means no agreement.
@@ -139,7 +139,7 @@ type Agreement struct {
 }
 
 // StandardAgreement returns a fresh agreement with the given version, the
-// six common ground rules (DOMAIN.md section 6) and all five limits of
+// six common ground rules (see RuleKind) and all five limits of
 // confidentiality (ACA 2014, B.2 and B.4.a).
 func StandardAgreement(version int) Agreement {
 	return Agreement{
@@ -207,7 +207,7 @@ func (a Agreement) findings(p Profile) []Finding {
 			out = append(out, Finding{
 				Severity: SeverityWarning, Code: CodeConfidentialityLimit, Path: "agreement.limits",
 				Message: "the agreement does not list the " + l.String() + " limit of confidentiality",
-				Source:  "ACA Code of Ethics (2014), B.2 and B.4.a; DOMAIN.md section 6",
+				Source:  "ACA Code of Ethics (2014), B.2 and B.4.a: the limits of confidentiality explained to a group",
 			})
 		}
 	}
@@ -228,7 +228,7 @@ type Consent struct {
 
 // RecordingConsent is one change of a member's consent to the recording or
 // observation of sessions. Recording needs every present member's advance
-// written consent (DOMAIN.md section 6; ACA 2014, B.6.c); it is separate from
+// written consent (ACA 2014, B.6.c); it is separate from
 // the group agreement.
 type RecordingConsent struct {
 	Given bool      `json:"given"`
@@ -291,7 +291,7 @@ func (g *Group) HasCurrentConsent(id MemberID) bool {
 
 // RecordingAllowed reports whether a session may be recorded with the given
 // members present: every one of them must currently consent to recording
-// (DOMAIN.md section 6: recording needs every member's advance written
+// (ACA Code of Ethics 2014, B.6.c: recording needs every member's advance written
 // consent). missing lists, sorted and without duplicates, the present
 // members who have not consented, including IDs the group does not know.
 // An empty present list allows recording.

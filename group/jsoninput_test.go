@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/stretchr/testify/require"
 
 	"github.com/groupwork/groupwork/group"
@@ -113,4 +115,110 @@ func TestSpecJSONKeepsTimeZone(t *testing.T) {
 	require.NoError(t, json.Unmarshal(sb, &s))
 	require.Equal(t, "America/New_York", s.Start.Location().String())
 	require.Equal(t, 18, s.Start.Hour())
+}
+
+// FuzzProfileJSON decodes arbitrary JSON into a Profile. Decoding never
+// panics and allocates at most linearly in the input; every list of enum
+// values decoded holds only named values; what decodes encodes and decodes
+// to the same profile, which validates the same way.
+func FuzzProfileJSON(f *testing.F) {
+	for _, p := range group.BuiltinProfiles() {
+		b, err := json.Marshal(p)
+		require.NoError(f, err)
+		f.Add(b)
+	}
+	withRule := group.BuiltinProfiles()[3]
+	withRule.ScreeningRules = []group.ScreeningRule{{Indicator: group.IndicatorDissociation, Structures: []group.Structure{group.StructureHigh},
+		Outcome: group.OutcomeNeedsClinicianReview, Message: "review", Source: "clinic policy"}}
+	b, err := json.Marshal(withRule)
+	require.NoError(f, err)
+	f.Add(b)
+	f.Add([]byte(profileJSON(`"leadCredentials":"/w=="`)))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var p group.Profile
+		if boundedAlloc(t, b, func() error { return json.Unmarshal(b, &p) }) != nil {
+			return
+		}
+		for _, cs := range [][]group.Credential{p.LeadCredentials, p.RequiredCredentials, p.RecommendedCredentials} {
+			for _, c := range cs {
+				require.True(t, c.IsValid(), "decoded credential %d", c)
+			}
+		}
+		for _, pol := range p.Policies {
+			require.True(t, pol.IsValid(), "decoded policy %d", pol)
+		}
+		out, err := json.Marshal(p)
+		require.NoError(t, err, "a decoded profile encodes")
+		var again group.Profile
+		require.NoError(t, json.Unmarshal(out, &again))
+		if diff := cmp.Diff(p, again, cmpopts.EquateEmpty()); diff != "" {
+			t.Fatalf("round trip (-first +second):\n%s", diff)
+		}
+		require.Equal(t, p.Validate() == nil, again.Validate() == nil)
+	})
+}
+
+// FuzzValuesJSON decodes arbitrary JSON into each value that carries a list
+// of enum values (Facilitator, Agreement, ScreeningInput, ScreeningRule).
+// Decoding never panics and allocates at most linearly in the input; a
+// decoded list holds only named values; what decodes encodes and decodes
+// to the same value; and a decoded screening input screens without
+// panicking.
+func FuzzValuesJSON(f *testing.F) {
+	for _, v := range []any{
+		fixture.Lead(), group.StandardAgreement(1), known(group.IndicatorSubstanceUse), group.ScreeningRules()[2],
+	} {
+		b, err := json.Marshal(v)
+		require.NoError(f, err)
+		f.Add(b)
+	}
+	f.Add([]byte(`{"credentials":"AQID","limits":"AQID","indicators":"AQID","structures":"AQID"}`))
+	f.Add([]byte(`{"phq9Item9":null,"indicators":["acute-suicidality"],"riskAssessed":true}`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var fac group.Facilitator
+		if boundedAlloc(t, b, func() error { return json.Unmarshal(b, &fac) }) == nil {
+			for _, c := range fac.Credentials {
+				require.True(t, c.IsValid())
+			}
+			roundTrip(t, fac, new(group.Facilitator))
+		}
+		var a group.Agreement
+		if boundedAlloc(t, b, func() error { return json.Unmarshal(b, &a) }) == nil {
+			for _, l := range a.Limits {
+				require.True(t, l.IsValid())
+			}
+			roundTrip(t, a, new(group.Agreement))
+		}
+		var in group.ScreeningInput
+		if boundedAlloc(t, b, func() error { return json.Unmarshal(b, &in) }) == nil {
+			for _, i := range in.Indicators {
+				require.True(t, i.IsValid())
+			}
+			for _, p := range group.BuiltinProfiles() {
+				if s, err := group.Screen(p, nil, in); err == nil {
+					require.True(t, s.Outcome.IsValid())
+				}
+			}
+			roundTrip(t, in, new(group.ScreeningInput))
+		}
+		var r group.ScreeningRule
+		if boundedAlloc(t, b, func() error { return json.Unmarshal(b, &r) }) == nil {
+			for _, s := range r.Structures {
+				require.True(t, s.IsValid())
+			}
+			roundTrip(t, r, new(group.ScreeningRule))
+		}
+	})
+}
+
+// roundTrip encodes v, decodes it into fresh (a pointer to a zero value of
+// v's type) and checks that the two agree.
+func roundTrip[T any](t *testing.T, v T, fresh *T) {
+	t.Helper()
+	b, err := json.Marshal(v)
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(b, fresh))
+	if diff := cmp.Diff(v, *fresh, cmpopts.EquateEmpty()); diff != "" {
+		t.Fatalf("round trip (-first +second):\n%s", diff)
+	}
 }

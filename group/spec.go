@@ -12,7 +12,8 @@ import (
 )
 
 // Concern is a problem a group focuses on. The built-in concerns are the
-// ones the seed texts list (DOMAIN.md section 1); apps may use any other
+// ones groups commonly focus on (SAMHSA TIP 41, 2005; Corey, Corey & Corey,
+// Groups: Process and Practice); apps may use any other
 // non-empty, lower-case text as a custom concern ("perinatal", "caregiving").
 // The zero value, "", is not a valid concern.
 type Concern string
@@ -30,7 +31,7 @@ const (
 	ConcernAnger          Concern = "anger"
 )
 
-// Concerns returns the built-in concerns in the order the seed texts list them.
+// Concerns returns the built-in concerns in catalogue order.
 func Concerns() []Concern {
 	return []Concern{
 		ConcernDepression, ConcernAnxiety, ConcernTrauma, ConcernAddiction, ConcernGrief,
@@ -53,8 +54,8 @@ func (c Concern) IsValid() bool {
 // MeetingAccess says who may attend a peer support meeting, in the 12-step
 // sense of "open" and "closed": an open meeting admits anyone (family,
 // students, the curious), a closed one only people who share the problem.
-// It is independent of the membership Policy; see DOMAIN.md section 1, "two
-// meanings of open". It applies only to support groups; the zero value,
+// It is independent of the membership Policy: the two meanings of "open"
+// are kept apart. It applies only to support groups; the zero value,
 // MeetingAccessUnspecified, is required for therapy groups and rejected for
 // support groups.
 type MeetingAccess uint8
@@ -97,7 +98,7 @@ type Admission struct {
 	JoinWindow int `json:"joinWindow,omitempty"`
 	// MaxNewcomers is, for slow-open groups, how many members may join
 	// within one intake (see NewcomerSessions). Default 2: newcomers join
-	// "one or two at a time" (DOMAIN.md section 1; Yalom & Leszcz 2005, ch. 10).
+	// "one or two at a time" (Yalom & Leszcz 2005, ch. 10).
 	MaxNewcomers int `json:"maxNewcomers,omitempty"`
 	// NewcomerSessions is, for slow-open groups, how many session intervals
 	// an admission counts as "new" for MaxNewcomers. Default 1: members
@@ -379,7 +380,7 @@ func checkWritable(fe *fault.List, path string, t time.Time) {
 
 // sizeFindings compares n members (or places) with the profile's size
 // guidance. Size outside the ideal range is a warning, never an error
-// (DOMAIN.md section 1; Yalom & Leszcz 2005, ch. 10; TIP 41).
+// (Yalom & Leszcz 2005, ch. 10; TIP 41).
 func sizeFindings(p Profile, n int, path, what string) []Finding {
 	s := p.Size
 	f := Finding{Severity: SeverityWarning, Path: path, Source: profileSource(p)}

@@ -332,7 +332,7 @@ func TestGroupAccessors(t *testing.T) {
 }
 
 func TestConcerns(t *testing.T) {
-	// The seed texts' list (DOMAIN.md section 1).
+	// The concerns groups commonly focus on, in catalogue order.
 	require.Equal(t, []group.Concern{"depression", "anxiety", "trauma", "addiction", "grief", "stress",
 		"loneliness", "chronic-illness", "anger"}, group.Concerns())
 	require.True(t, group.ConcernGrief.IsBuiltin())
