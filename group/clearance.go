@@ -146,7 +146,8 @@ func (s Screening) validate(fe *fault.List) {
 	}
 }
 
-// cleared checks that member st may be admitted as far as screening goes:
+// cleared checks, without allocating, that member st may be admitted as far
+// as screening goes:
 // a group whose profile requires screening needs a screening on the current
 // episode; the latest screening, where there is one, must clear admission;
 // a clinician's decision covering the latest screening (or the lack of one)
@@ -156,12 +157,12 @@ func (g *Group) cleared(st *memberState) error {
 	if cur.decided() {
 		return nil
 	}
-	last, ok := cur.LatestScreening()
+	n := len(cur.Screenings)
 	switch {
-	case !ok && g.profile.ScreeningRequired:
+	case n == 0 && g.profile.ScreeningRequired:
 		return ErrNotScreened
-	case ok && !last.Screening.Outcome.ClearsAdmission():
-		return &ScreeningError{Outcome: last.Screening.Outcome}
+	case n > 0 && !cur.Screenings[n-1].Screening.Outcome.ClearsAdmission():
+		return ErrScreeningNotSuitable // Admit reports it as a *ScreeningError
 	}
 	return nil
 }

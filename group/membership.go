@@ -42,7 +42,9 @@ func (m Member) Validate() error {
 		case !utf8.ValidString(k):
 			fe.Add("attributes", "attribute keys must be valid UTF-8", nil)
 		default:
-			checkText(&fe, "attributes."+k, m.Attributes[k])
+			if p := textProblem(m.Attributes[k]); p != "" {
+				fe.Add("attributes."+k, p, nil)
+			}
 		}
 	}
 	return fe.Err()
@@ -364,6 +366,10 @@ func (g *Group) applyMembership(e entry) (bool, error) {
 		}
 	case opAdmit:
 		if err := g.admissible(e.Member, st, e.At); err != nil {
+			if err == ErrScreeningNotSuitable {
+				cur := st.current()
+				err = &ScreeningError{Outcome: cur.Screenings[len(cur.Screenings)-1].Screening.Outcome}
+			}
 			return false, err
 		}
 		g.setStatus(st, StatusActive, e.At, "admitted")

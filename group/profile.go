@@ -313,8 +313,9 @@ func (p Profile) validate(fe *fault.List) {
 	}
 	for i, r := range p.ScreeningRules {
 		pe := problems()
-		r.validate(&pe)
-		fe.AddAll(fmt.Sprintf("screeningRules[%d]", i), pe.Err())
+		if r.validate(&pe); pe.Len() > 0 {
+			fe.AddAll(fmt.Sprintf("screeningRules[%d]", i), pe.Err())
+		}
 	}
 	if !utf8.ValidString(p.Name) {
 		fe.Add("name", "must be valid UTF-8", nil)

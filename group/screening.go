@@ -221,8 +221,9 @@ func Screen(p Profile, focus []Concern, in ScreeningInput, extra ...Criterion) (
 	}
 	for i, r := range p.ScreeningRules {
 		pe := problems()
-		r.validate(&pe)
-		fe.AddAll(fmt.Sprintf("profile.screeningRules[%d]", i), pe.Err())
+		if r.validate(&pe); pe.Len() > 0 {
+			fe.AddAll(fmt.Sprintf("profile.screeningRules[%d]", i), pe.Err())
+		}
 	}
 	if err := fe.Err(); err != nil {
 		return Screening{}, err

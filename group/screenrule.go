@@ -104,12 +104,20 @@ func (r ScreeningRule) validate(fe *fault.List) {
 // hold something other than white space and be valid UTF-8, so that it
 // reads back from JSON as it was written.
 func checkText(fe *fault.List, path, s string) {
+	if p := textProblem(s); p != "" {
+		fe.Add(path, p, nil)
+	}
+}
+
+// textProblem returns what is wrong with a required text, or "".
+func textProblem(s string) string {
 	switch {
 	case strings.TrimSpace(s) == "":
-		fe.Add(path, "must not be empty", nil)
+		return "must not be empty"
 	case !utf8.ValidString(s):
-		fe.Add(path, "must be valid UTF-8", nil)
+		return "must be valid UTF-8"
 	}
+	return ""
 }
 
 // matchRule returns the row that decides indicator ind for a group with
