@@ -5,13 +5,14 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/groupwork/groupwork/internal/vocab/enum"
 	"github.com/groupwork/groupwork/internal/vocab/fault"
 )
 
 // RuleKind is the kind of a ground rule in a group agreement. The kinds are
-// the rules group agreements commonly ask for (DOMAIN.md section 6; Yalom &
+// the rules group agreements commonly ask for (Yalom &
 // Leszcz 2005, ch. 10 on pre-group preparation; Corey, Corey & Corey,
 // Groups: Process and Practice, ch. 5). The zero value is rejected by
 // validation.
@@ -50,7 +51,7 @@ func (k *RuleKind) UnmarshalText(b []byte) error { return ruleKindText.Unmarshal
 func ParseRuleKind(s string) (RuleKind, error) { return ruleKindText.Parse(s) }
 
 // Limit is a limit of confidentiality that consent to a therapy group must
-// list (DOMAIN.md section 6; ACA Code of Ethics 2014, B.2 and B.4.a). The
+// list (ACA Code of Ethics 2014, B.2 and B.4.a). The
 // zero value is rejected by validation.
 type Limit uint8
 
@@ -123,7 +124,7 @@ func (r GroundRule) StandardText() string {
 // the current version before they are admitted to a therapy group.
 //
 // The leader cannot guarantee that members keep confidences (members are
-// not legally bound; DOMAIN.md section 6), so the agreement should say so in
+// not legally bound: ACA Code of Ethics 2014, B.4.a), so the agreement should say so in
 // its Notes.
 type Agreement struct {
 	// Version counts revisions, from 1. 0 means no agreement.
@@ -138,7 +139,7 @@ type Agreement struct {
 }
 
 // StandardAgreement returns a fresh agreement with the given version, the
-// six common ground rules (DOMAIN.md section 6) and all five limits of
+// six common ground rules (see RuleKind) and all five limits of
 // confidentiality (ACA 2014, B.2 and B.4.a).
 func StandardAgreement(version int) Agreement {
 	return Agreement{
@@ -164,9 +165,15 @@ func (a Agreement) validate(fe *fault.List) {
 		if !r.Kind.IsValid() {
 			fe.Add(path+".kind", "unknown rule kind "+r.Kind.String(), nil)
 		}
-		if r.Kind == RuleCustom && strings.TrimSpace(r.Text) == "" {
+		switch {
+		case r.Kind == RuleCustom && strings.TrimSpace(r.Text) == "":
 			fe.Add(path+".text", "a custom rule needs its text", nil)
+		case !utf8.ValidString(r.Text):
+			fe.Add(path+".text", "must be valid UTF-8", nil)
 		}
+	}
+	if !utf8.ValidString(a.Notes) {
+		fe.Add("notes", "must be valid UTF-8", nil)
 	}
 	seen := map[Limit]bool{}
 	for i, l := range a.Limits {
@@ -200,7 +207,7 @@ func (a Agreement) findings(p Profile) []Finding {
 			out = append(out, Finding{
 				Severity: SeverityWarning, Code: CodeConfidentialityLimit, Path: "agreement.limits",
 				Message: "the agreement does not list the " + l.String() + " limit of confidentiality",
-				Source:  "ACA Code of Ethics (2014), B.2 and B.4.a; DOMAIN.md section 6",
+				Source:  "ACA Code of Ethics (2014), B.2 and B.4.a: the limits of confidentiality explained to a group",
 			})
 		}
 	}
@@ -221,7 +228,7 @@ type Consent struct {
 
 // RecordingConsent is one change of a member's consent to the recording or
 // observation of sessions. Recording needs every present member's advance
-// written consent (DOMAIN.md section 6; ACA 2014, B.6.c); it is separate from
+// written consent (ACA 2014, B.6.c); it is separate from
 // the group agreement.
 type RecordingConsent struct {
 	Given bool      `json:"given"`
@@ -284,7 +291,7 @@ func (g *Group) HasCurrentConsent(id MemberID) bool {
 
 // RecordingAllowed reports whether a session may be recorded with the given
 // members present: every one of them must currently consent to recording
-// (DOMAIN.md section 6: recording needs every member's advance written
+// (ACA Code of Ethics 2014, B.6.c: recording needs every member's advance written
 // consent). missing lists, sorted and without duplicates, the present
 // members who have not consented, including IDs the group does not know.
 // An empty present list allows recording.

@@ -9,7 +9,7 @@ import (
 	"github.com/groupwork/groupwork/internal/testkit/fixture"
 )
 
-// TestStandardAgreement checks the agreement against DOMAIN.md section 6:
+// TestStandardAgreement checks the agreement against its sources:
 // the six common ground rules and the five limits of confidentiality (ACA
 // 2014, B.2 and B.4.a).
 func TestStandardAgreement(t *testing.T) {

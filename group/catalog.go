@@ -116,15 +116,19 @@ func (c *Catalog) MarshalJSON() ([]byte, error) {
 // profile must be valid and every name unique; all problems are reported at
 // once, with paths such as "[2].size", and on error c is unchanged.
 func (c *Catalog) UnmarshalJSON(b []byte) error {
-	var ps []Profile
-	if err := json.Unmarshal(b, &ps); err != nil {
+	var raws []json.RawMessage
+	if err := json.Unmarshal(b, &raws); err != nil {
 		return err
 	}
 	fe := problems()
 	next := &Catalog{}
-	for i, p := range ps {
+	for i, raw := range raws {
 		path := fmt.Sprintf("[%d]", i)
-		if err := p.Validate(); err != nil {
+		p, err := decodeProfile(raw)
+		if err == nil {
+			err = p.Validate()
+		}
+		if err != nil {
 			fe.AddAll(path, err)
 			continue
 		}

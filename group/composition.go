@@ -10,8 +10,8 @@ import (
 )
 
 // RelationshipKind is a pre-existing relationship between two members that
-// makes sharing a therapy group unwise (DOMAIN.md section 6; Yalom & Leszcz
-// 2005, ch. 10; ACA 2014, A.6 on boundaries). The zero value is rejected.
+// makes sharing a therapy group unwise (Yalom & Leszcz
+// 2005, ch. 9-10; ACA 2014, A.6 on boundaries). The zero value is rejected.
 type RelationshipKind uint8
 
 // The relationship kinds.
@@ -80,15 +80,15 @@ func (c Composition) FocusShare() float64 {
 }
 
 // heterogeneousBelow is the focus share under which a structured group is
-// reported as heterogeneous. DOMAIN.md gives no number; "fewer than half
+// reported as heterogeneous. The sources give no number; "fewer than half
 // share the focus" is our own reading of "homogeneous groups cohere faster
 // and suit short structured work".
 const heterogeneousBelow = 0.5
 
 const (
-	srcLone         = "Yalom & Leszcz (2005), ch. 10: avoid a lone member of a kind (isolation, drop-out); DOMAIN.md section 6"
-	srcRelationship = "Yalom & Leszcz (2005), ch. 10; DOMAIN.md section 6: no partners, family, close friends, co-workers or supervisor and supervisee in one therapy group"
-	srcHomogeneous  = "Yalom & Leszcz (2005), ch. 10: homogeneous groups cohere faster and suit short structured work; DOMAIN.md section 6"
+	srcLone         = "Yalom & Leszcz (2005), ch. 9: avoid a lone member of a kind (isolation, drop-out)"
+	srcRelationship = "Yalom & Leszcz (2005), ch. 9-10: no partners, family, close friends, co-workers or supervisor and supervisee in one therapy group"
+	srcHomogeneous  = "Yalom & Leszcz (2005), ch. 9: homogeneous groups cohere faster and suit short structured work"
 )
 
 // AssessComposition assesses a roster for a group with profile p and focus:

@@ -18,8 +18,8 @@ func member(id string, attrs ...string) group.Member {
 	return m
 }
 
-// TestAssessComposition checks the composition guidance of DOMAIN.md
-// section 6 (Yalom & Leszcz 2005, ch. 10): no lone member of a kind, no
+// TestAssessComposition checks the composition guidance (Yalom &
+// Leszcz 2005, ch. 9-10): no lone member of a kind, no
 // pre-existing relationships in a therapy group, homogeneity in the focus.
 func TestAssessComposition(t *testing.T) {
 	cbt, _ := group.BuiltinProfile(group.ModalityCBT)

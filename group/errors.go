@@ -92,6 +92,15 @@ var (
 	// ErrAgreementVersion marks a signature or revision naming the wrong
 	// agreement version.
 	ErrAgreementVersion = errors.New("group: wrong agreement version")
+	// ErrNotScreened marks an admission to a group whose profile requires
+	// screening, of a member with no screening recorded on their current
+	// episode and no clinician's decision (ACA Code of Ethics 2014, A.9.a).
+	ErrNotScreened = errors.New("group: member not screened")
+	// ErrScreeningNotSuitable marks an admission of a member whose latest
+	// screening does not clear them (refer elsewhere, unsuitable, needs
+	// clinician review, urgent handoff) and for whom no clinician's
+	// decision is recorded. It is wrapped by every *ScreeningError.
+	ErrScreeningNotSuitable = errors.New("group: latest screening not suitable")
 )
 
 // TransitionError reports a membership change the member's current status

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/groupwork/groupwork/group"
+	"github.com/groupwork/groupwork/measure"
 )
 
 var start = time.Date(2025, time.March, 4, 17, 0, 0, 0, time.UTC)
@@ -105,14 +106,49 @@ func ExampleGroup_Admit() {
 	_ = g.Refer(m, start.AddDate(0, 0, -14))
 	_ = g.StartScreening("m1", start.AddDate(0, 0, -14))
 
+	// A CBT group screens: no screening, no admission.
 	err := g.Admit("m1", start.AddDate(0, 0, -7))
-	fmt.Println(errors.Is(err, group.ErrNoConsent))
+	fmt.Println(errors.Is(err, group.ErrNotScreened))
+
+	s, _ := g.Screen(group.ScreeningInput{PHQ9Item9: measure.Answered(0)})
+	_ = g.RecordScreening("m1", s, start.AddDate(0, 0, -14))
+	err = g.Admit("m1", start.AddDate(0, 0, -7))
+	fmt.Println(s.Outcome, errors.Is(err, group.ErrNoConsent))
 
 	_ = g.SignAgreement("m1", 1, start.AddDate(0, 0, -7))
 	fmt.Println(g.Admit("m1", start.AddDate(0, 0, -7)), g.Status("m1"))
 	// Output:
 	// true
+	// suitable true
 	// <nil> active
+}
+
+// ExampleGroup_RecordClinicianDecision: a screening that does not clear a
+// member binds admission until a licensed clinician decides, and the
+// decision is part of the member's episode.
+func ExampleGroup_RecordClinicianDecision() {
+	g, _ := group.New(cbtSpec())
+	at := start.AddDate(0, 0, -14)
+	_ = g.Refer(group.Member{ID: "m1", Name: "Eli"}, at)
+	_ = g.StartScreening("m1", at)
+	_ = g.SignAgreement("m1", 1, at)
+
+	s, _ := g.Screen(group.ScreeningInput{PHQ9Item9: measure.Answered(1)})
+	_ = g.RecordScreening("m1", s, at)
+	err := g.Admit("m1", at.AddDate(0, 0, 1))
+	var se *group.ScreeningError
+	fmt.Println(errors.As(err, &se), se.Outcome)
+
+	// The co-lead is a licensed clinician; the trainee would not do.
+	_ = g.RecordClinicianDecision("m1", "f2", at.AddDate(0, 0, 1),
+		"reviewed the same day: passive thoughts, no plan or intent; safety plan agreed with the individual therapist")
+	fmt.Println(g.Admit("m1", at.AddDate(0, 0, 1)), g.Status("m1"))
+	d := g.Episodes("m1")[0].Decisions[0]
+	fmt.Println(d.By, d.Screenings)
+	// Output:
+	// true needs-clinician-review
+	// <nil> active
+	// f2 1
 }
 
 func ExampleScreen() {
@@ -120,16 +156,33 @@ func ExampleScreen() {
 	s, _ := group.Screen(p, nil, group.ScreeningInput{
 		Indicators:                  []group.Indicator{group.IndicatorAcuteSuicidality},
 		ConcurrentIndividualTherapy: true,
-		PHQ9Item9:                   1,
+		PHQ9Item9:                   measure.Answered(1),
 	})
 	fmt.Println(s.Outcome)
 	for _, r := range s.Reasons {
 		fmt.Println("-", r.Outcome, r.Code)
 	}
 	// Output:
-	// needs-clinician-review
+	// urgent-handoff
+	// - urgent-handoff acute-suicidality
 	// - needs-clinician-review phq9-item9
-	// - suitable acute-suicidality
+	// - suitable concurrent-individual-therapy
+}
+
+func ExampleLeadershipOf() {
+	lead := group.Facilitator{ID: "f1", Name: "Dr. Ana Ruiz", Role: group.RoleLead,
+		Credentials: []group.Credential{group.CredentialLicensedClinician}}
+	colead := group.Facilitator{ID: "f2", Name: "Ben Okafor", Role: group.RoleCoLead,
+		Credentials: []group.Credential{group.CredentialTrainedFacilitator}}
+	peer := group.Facilitator{ID: "p1", Name: "Dee", Role: group.RolePeerFacilitator,
+		Credentials: []group.Credential{group.CredentialPeerSupportWorker}}
+	fmt.Println(group.LeadershipOf([]group.Facilitator{lead, colead}))
+	fmt.Println(group.LeadershipOf([]group.Facilitator{lead}))
+	fmt.Println(group.LeadershipOf([]group.Facilitator{colead, peer}))
+	// Output:
+	// co-led
+	// solo
+	// peer-led
 }
 
 func ExampleAssessComposition() {
@@ -166,7 +219,7 @@ func ExampleGroup_RecordingAllowed() {
 }
 
 // Example_story follows a closed CBT group from its spec to its end: a
-// screening that needs a clinician, a waitlist promoted when a member drops
+// screening that needs a clinician and binds admission, a waitlist promoted when a member drops
 // out, a revised agreement, a re-enrolment, and the group saved and restored
 // as JSON.
 func Example_story() {
@@ -187,11 +240,18 @@ func Example_story() {
 	for _, m := range people {
 		_ = g.Refer(m, day(-21))
 		_ = g.StartScreening(m.ID, day(-20))
+		item9 := 0.0
+		if m.ID == "di" {
+			item9 = 1
+		}
+		s, _ := g.Screen(group.ScreeningInput{PHQ9Item9: measure.Answered(item9)})
+		_ = g.RecordScreening(m.ID, s, day(-20))
 	}
 
-	// Di's PHQ-9 item 9 is 1: a clinician reviews before anything else.
-	s, _ := g.Screen(group.ScreeningInput{PHQ9Item9: 1})
-	fmt.Println("di:", s.Outcome)
+	// Di's PHQ-9 item 9 is 1: a clinician reviews before anything else, and
+	// the screening binds admission.
+	s, _ := g.Episodes("di")[0].LatestScreening()
+	fmt.Println("di:", s.Screening.Outcome, errors.Is(g.Admit("di", day(-19)), group.ErrScreeningNotSuitable))
 	_ = g.Decline("di", day(-19), "clinician review: individual care first")
 
 	for _, id := range []group.MemberID{"ana", "bo", "cy"} {
@@ -223,7 +283,7 @@ func Example_story() {
 	var restored group.Group
 	fmt.Println("restored:", json.Unmarshal(b, &restored), restored.Status("bo"), len(restored.Episodes("cy")[0].Transitions))
 	// Output:
-	// di: needs-clinician-review
+	// di: needs-clinician-review true
 	// cy: group: admit "cy": group is full
 	// active: 2 active
 	// size-below-min capacity

@@ -3,7 +3,7 @@ package group
 import (
 	"fmt"
 	"slices"
-	"strings"
+	"unicode/utf8"
 
 	"github.com/groupwork/groupwork/internal/vocab/enum"
 	"github.com/groupwork/groupwork/internal/vocab/fault"
@@ -14,7 +14,7 @@ import (
 //
 // The roles follow the usual division of group leadership (Yalom & Leszcz
 // 2005, ch. 15 on co-therapy; ASGW Best Practice Guidelines 2007 on
-// supervision of trainees; peer facilitation per the seed texts).
+// supervision of trainees; peer facilitation: SAMHSA 2015, Core Competencies for Peer Workers).
 type Role uint8
 
 // The roles.
@@ -82,12 +82,13 @@ func (f Facilitator) hasAny(cs []Credential) bool {
 
 // validate checks the facilitator's own fields.
 func (f Facilitator) validate(fe *fault.List, path string) {
-	if f.ID == "" {
+	switch {
+	case f.ID == "":
 		fe.Add(path+".id", "must not be empty", nil)
+	case !utf8.ValidString(string(f.ID)):
+		fe.Add(path+".id", "must be valid UTF-8", nil)
 	}
-	if strings.TrimSpace(f.Name) == "" {
-		fe.Add(path+".name", "must not be empty", nil)
-	}
+	checkText(fe, path+".name", f.Name)
 	if !f.Role.IsValid() {
 		fe.Add(path+".role", "must be one of lead, co-lead, peer-facilitator, trainee, supervisor", nil)
 	}
@@ -104,13 +105,13 @@ func (f Facilitator) validate(fe *fault.List, path string) {
 //
 //   - at least one facilitator; IDs unique.
 //   - a group needs a leader: a facilitator with RoleLead, or for support
-//     groups RolePeerFacilitator (seed texts: peer-led support groups).
+//     groups RolePeerFacilitator (SAMHSA TIP 41, 2005, ch. 2: peer-led support groups).
 //   - a trainee cannot lead alone (ASGW Best Practice Guidelines 2007,
 //     supervision of trainees): trainees need a lead or co-lead in the room.
-//   - each lead holds one of the profile's LeadCredentials (DOMAIN.md s. 1,
-//     "who leads").
+//   - each lead holds one of the profile's LeadCredentials (the profile's
+//     sources).
 //   - LicensedClinicianRequired: some facilitator in the room is a licensed
-//     clinician (CBT and process groups, DOMAIN.md s. 1).
+//     clinician (CBT and process groups, per their profiles' sources).
 //   - RequiredCredentials: each held by a facilitator in the room (art
 //     therapy: a credentialed art therapist, AATA).
 //   - RecommendedCredentials missing, co-leading recommended but a single
@@ -195,7 +196,7 @@ func checkStaffing(p Profile, fs []Facilitator, capacity int, fe *fault.List) []
 		out = append(out, Finding{
 			Severity: SeverityWarning, Code: CodeNoCoLeader, Path: "facilitators",
 			Message: fmt.Sprintf("a therapy group of more than %d members should have a co-leader", coLeadAbove),
-			Source:  "SAMHSA TIP 41 (2005), ch. 2: 6-12 members with one or two therapists; issue 2 guidance: co-lead above 8",
+			Source:  "SAMHSA TIP 41 (2005), ch. 2: 6-12 members with one or two therapists; a second leader above 8 members, a heuristic, the library's own",
 		})
 	}
 	return out

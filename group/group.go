@@ -1,7 +1,6 @@
 package group
 
 import (
-	"cmp"
 	"encoding/json"
 	"fmt"
 	"maps"
@@ -42,6 +41,11 @@ type Group struct {
 	revisedAt    time.Time // when the current agreement version took effect
 	waitSeq      int
 	lastPromoted []MemberID
+
+	// Indexes kept in step with the episodes by setStatus, so that
+	// admission and promotion do not scan everyone ever referred.
+	active   map[MemberID]*memberState // members whose current status is active
+	waitlist []*memberState            // waitlisted members, first come first served
 }
 
 // New validates spec and returns a group with no members. Hard invariants
@@ -62,6 +66,7 @@ func New(spec Spec) (*Group, error) {
 		spec:    spec.clone(),
 		profile: p,
 		members: make(map[MemberID]*memberState),
+		active:  make(map[MemberID]*memberState),
 	}, nil
 }
 
@@ -108,7 +113,14 @@ func (g *Group) Members() []Member {
 
 // ActiveMembers returns the active members, sorted by ID.
 func (g *Group) ActiveMembers() []Member {
-	return g.membersWhere(func(s MembershipStatus) bool { return s == StatusActive })
+	out := make([]Member, 0, len(g.active))
+	for _, id := range slices.Sorted(maps.Keys(g.active)) {
+		out = append(out, g.active[id].member.clone())
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
 }
 
 func (g *Group) membersWhere(keep func(MembershipStatus) bool) []Member {
@@ -148,23 +160,14 @@ func (g *Group) Episodes(id MemberID) []Episode {
 // Waiting returns the waitlisted members in first-come first-served order:
 // by the time each joined the waitlist (the time given to Waitlist), then,
 // for equal times, by the order the Waitlist commands were accepted.
+//
+// Commands about different members may arrive out of time order, so the
+// order is by the times given, not by arrival.
 func (g *Group) Waiting() []MemberID {
 	var ids []MemberID
-	for id, st := range g.members {
-		if st.current().Status() == StatusWaitlisted {
-			ids = append(ids, id)
-		}
+	for _, st := range g.waitlist {
+		ids = append(ids, st.member.ID)
 	}
-	// First come, first served by the time each joined the waitlist: commands
-	// about different members may arrive out of time order. The order the
-	// commands arrived in breaks ties.
-	since := func(id MemberID) time.Time {
-		t, _ := g.members[id].current().When(StatusWaitlisted)
-		return t
-	}
-	slices.SortFunc(ids, func(a, b MemberID) int {
-		return cmp.Or(since(a).Compare(since(b)), cmp.Compare(g.members[a].waitSeq, g.members[b].waitSeq), cmp.Compare(a, b))
-	})
 	return ids
 }
 
@@ -207,17 +210,21 @@ const (
 	opRevise             = "revise-agreement"
 	opRecordingGiven     = "recording-consent"
 	opRecordingWithdrawn = "recording-withdrawn"
+	opRecordScreening    = "record-screening"
+	opDecision           = "clinician-decision"
 )
 
 // entry is one accepted command in the group's log.
 type entry struct {
-	Op        string     `json:"op"`
-	At        time.Time  `json:"at"`
-	Member    MemberID   `json:"member,omitempty"`
-	Reason    string     `json:"reason,omitempty"`
-	Details   *Member    `json:"details,omitempty"`
-	Version   int        `json:"version,omitempty"`
-	Agreement *Agreement `json:"agreement,omitempty"`
+	Op        string        `json:"op"`
+	At        time.Time     `json:"at"`
+	Member    MemberID      `json:"member,omitempty"`
+	Reason    string        `json:"reason,omitempty"`
+	Details   *Member       `json:"details,omitempty"`
+	Version   int           `json:"version,omitempty"`
+	Agreement *Agreement    `json:"agreement,omitempty"`
+	Screening *Screening    `json:"screening,omitempty"`
+	By        FacilitatorID `json:"by,omitempty"`
 }
 
 // normalized keeps only the fields op uses, so the log encodes canonically.
@@ -232,6 +239,10 @@ func (e entry) normalized() entry {
 		out.Version = e.Version
 	case opRevise:
 		out.Agreement, out.Member = e.Agreement, ""
+	case opRecordScreening:
+		out.Screening = e.Screening
+	case opDecision:
+		out.By, out.Reason = e.By, e.Reason
 	case opPromote:
 		out.Member = ""
 	}
@@ -260,7 +271,7 @@ func (g *Group) apply(e entry) (bool, error) {
 	}
 	switch e.Op {
 	case opRefer, opScreen, opDecline, opWaitlist, opAdmit, opComplete, opWithdraw,
-		opDischarge, opTransfer, opDropOut, opPromote:
+		opDischarge, opTransfer, opDropOut, opPromote, opRecordScreening, opDecision:
 		return g.applyMembership(e)
 	case opRevise:
 		return true, g.revise(e)

@@ -3,6 +3,7 @@ package group_test
 import (
 	"encoding/json"
 	"errors"
+	"runtime"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -93,3 +94,30 @@ func fieldPaths(t *testing.T, err error) []string {
 }
 
 func errorsAs(err error, target any) bool { return errors.As(err, target) }
+
+// Allocation bounds for decoding: a fixed allowance (the time zone
+// database read for a zone name, the decoder's own buffers) plus a number
+// of bytes per input byte. Decoding that allocated more than linearly in
+// its input would break them on long inputs.
+const (
+	allocFixed   = 256 << 10
+	allocPerByte = 64
+)
+
+// boundedAlloc runs decode and fails t when it allocated more than
+// allocFixed + allocPerByte*len(input) bytes (runtime.MemStats.TotalAlloc
+// before and after, exact because ReadMemStats flushes the per-processor
+// caches; it slows a fuzzing run, which is the price of the bound). It
+// returns decode's error.
+func boundedAlloc(t *testing.T, input []byte, decode func() error) error {
+	t.Helper()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	before := ms.TotalAlloc
+	err := decode()
+	runtime.ReadMemStats(&ms)
+	if got, limit := ms.TotalAlloc-before, uint64(allocFixed+allocPerByte*len(input)); got > limit {
+		t.Fatalf("decoding %d bytes allocated %d bytes, more than %d", len(input), got, limit)
+	}
+	return err
+}

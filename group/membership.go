@@ -1,10 +1,12 @@
 package group
 
 import (
+	"cmp"
 	"maps"
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/groupwork/groupwork/internal/vocab/enum"
 )
@@ -26,17 +28,23 @@ const AttrConcern = "concern"
 // Validate reports every problem with m as joined *FieldError values.
 func (m Member) Validate() error {
 	fe := problems()
-	if m.ID == "" {
+	switch {
+	case m.ID == "":
 		fe.Add("id", "must not be empty", nil)
+	case !utf8.ValidString(string(m.ID)):
+		fe.Add("id", "must be valid UTF-8", nil)
 	}
-	if strings.TrimSpace(m.Name) == "" {
-		fe.Add("name", "must not be empty", nil)
-	}
+	checkText(&fe, "name", m.Name)
 	for _, k := range slices.Sorted(maps.Keys(m.Attributes)) {
-		if strings.TrimSpace(k) == "" {
+		switch {
+		case strings.TrimSpace(k) == "":
 			fe.Add("attributes", "attribute keys must not be empty", nil)
-		} else if strings.TrimSpace(m.Attributes[k]) == "" {
-			fe.Add("attributes."+k, "must not be empty", nil)
+		case !utf8.ValidString(k):
+			fe.Add("attributes", "attribute keys must be valid UTF-8", nil)
+		default:
+			if p := textProblem(m.Attributes[k]); p != "" {
+				fe.Add("attributes."+k, p, nil)
+			}
 		}
 	}
 	return fe.Err()
@@ -128,12 +136,15 @@ type Transition struct {
 	Reason string           `json:"reason"`
 }
 
-// Episode is one spell of membership, from referral to its end. Episodes are
-// numbered from 1 per member and never rewritten: re-enrolment starts a new
-// one.
+// Episode is one spell of membership, from referral to its end: its
+// changes of status, the screenings recorded on it and the clinicians'
+// decisions about admission. Episodes are numbered from 1 per member and
+// never rewritten: re-enrolment starts a new one.
 type Episode struct {
-	Number      int          `json:"number"`
-	Transitions []Transition `json:"transitions"`
+	Number      int                 `json:"number"`
+	Transitions []Transition        `json:"transitions"`
+	Screenings  []ScreeningRecord   `json:"screenings,omitempty"`
+	Decisions   []ClinicianDecision `json:"decisions,omitempty"`
 }
 
 // Status returns the episode's current status.
@@ -164,8 +175,30 @@ func (e Episode) last() Transition {
 	return e.Transitions[len(e.Transitions)-1]
 }
 
+// latest returns the time of the episode's last recorded change: a
+// transition, a screening or a clinician's decision. Each list is in time
+// order, so only their last entries count.
+func (e Episode) latest() time.Time {
+	t := e.last().At
+	if n := len(e.Screenings); n > 0 && e.Screenings[n-1].At.After(t) {
+		t = e.Screenings[n-1].At
+	}
+	if n := len(e.Decisions); n > 0 && e.Decisions[n-1].At.After(t) {
+		t = e.Decisions[n-1].At
+	}
+	return t
+}
+
 func (e Episode) clone() Episode {
 	e.Transitions = slices.Clone(e.Transitions)
+	if e.Screenings != nil {
+		rs := make([]ScreeningRecord, len(e.Screenings))
+		for i, r := range e.Screenings {
+			rs[i] = ScreeningRecord{At: r.At, Screening: r.Screening.clone()}
+		}
+		e.Screenings = rs
+	}
+	e.Decisions = slices.Clone(e.Decisions)
 	return e
 }
 
@@ -175,7 +208,8 @@ type memberState struct {
 	episodes  []Episode
 	consents  []Consent
 	recording []RecordingConsent
-	waitSeq   int // order of the Waitlist commands, to break ties of time in Waiting
+	waitSince time.Time // when the current episode joined the waitlist
+	waitSeq   int       // order of the Waitlist commands, to break ties of time in Waiting
 }
 
 func (st *memberState) current() Episode {
@@ -225,6 +259,14 @@ func (g *Group) Waitlist(id MemberID, at time.Time, reason string) error {
 // or waitlisted (or referred, when the profile needs no screening), and the
 // admission must pass, in order:
 //
+//   - screening: unless a licensed clinician's decision covering the
+//     member's latest screening is recorded (RecordClinicianDecision), a
+//     group whose profile requires screening admits only a member with a
+//     screening recorded on the current episode (ErrNotScreened), and the
+//     latest screening recorded, in any group, must clear admission:
+//     suitable or suitable with adaptations (a *ScreeningError wrapping
+//     ErrScreeningNotSuitable). ACA Code of Ethics 2014, A.9.a. A peer
+//     support group that records no screening admits without one;
 //   - capacity: fewer active members than the capacity (ErrGroupFull);
 //   - the membership policy: a closed group admits before the group starts
 //     or within its join window (ErrJoinWindowClosed); a slow-open group
@@ -305,6 +347,9 @@ func (g *Group) applyMembership(e entry) (bool, error) {
 	if !ok {
 		return false, ErrUnknownMember
 	}
+	if e.Op == opRecordScreening || e.Op == opDecision {
+		return true, g.applyClearance(e, st)
+	}
 	cur := st.current()
 	from := cur.Status()
 	var to MembershipStatus
@@ -321,6 +366,10 @@ func (g *Group) applyMembership(e entry) (bool, error) {
 		}
 	case opAdmit:
 		if err := g.admissible(e.Member, st, e.At); err != nil {
+			if err == ErrScreeningNotSuitable {
+				cur := st.current()
+				err = &ScreeningError{Outcome: cur.Screenings[len(cur.Screenings)-1].Screening.Outcome}
+			}
 			return false, err
 		}
 		g.setStatus(st, StatusActive, e.At, "admitted")
@@ -331,18 +380,18 @@ func (g *Group) applyMembership(e entry) (bool, error) {
 	if !next(from, to, g.profile.ScreeningRequired) {
 		return false, &TransitionError{Member: e.Member, From: from, To: to}
 	}
-	if e.At.Before(cur.last().At) {
+	if e.At.Before(cur.latest()) {
 		return false, ErrTimeOrder
 	}
 	if strings.TrimSpace(reason) == "" {
 		return false, &FieldError{Pkg: "group", Path: "reason", Problem: "a transition to " + to.String() + " needs a reason"}
 	}
 	wasActive := from == StatusActive
-	g.setStatus(st, to, e.At, reason)
 	if to == StatusWaitlisted {
 		g.waitSeq++
-		st.waitSeq = g.waitSeq
+		st.waitSeq, st.waitSince = g.waitSeq, e.At
 	}
+	g.setStatus(st, to, e.At, reason)
 	if wasActive {
 		g.promote(e.At)
 	}
@@ -366,7 +415,7 @@ func (g *Group) refer(e entry) error {
 		if cur.Open() {
 			return &TransitionError{Member: m.ID, From: cur.Status(), To: StatusReferred}
 		}
-		if e.At.Before(cur.last().At) {
+		if e.At.Before(cur.latest()) {
 			return ErrTimeOrder
 		}
 	} else {
@@ -381,9 +430,36 @@ func (g *Group) refer(e entry) error {
 	return nil
 }
 
+// setStatus records a change of status on st's current episode and keeps
+// the indexes of active and waitlisted members in step. Every change of
+// status goes through it, so the indexes never disagree with the episodes.
 func (g *Group) setStatus(st *memberState, s MembershipStatus, at time.Time, reason string) {
 	ep := &st.episodes[len(st.episodes)-1]
+	from := ep.Status()
 	ep.Transitions = append(ep.Transitions, Transition{Status: s, At: at, Reason: reason})
+	id := st.member.ID
+	switch from {
+	case StatusActive:
+		delete(g.active, id)
+	case StatusWaitlisted:
+		if i, ok := slices.BinarySearchFunc(g.waitlist, st, g.waitOrder); ok {
+			g.waitlist = slices.Delete(g.waitlist, i, i+1)
+		}
+	}
+	switch s {
+	case StatusActive:
+		g.active[id] = st
+	case StatusWaitlisted:
+		i, _ := slices.BinarySearchFunc(g.waitlist, st, g.waitOrder)
+		g.waitlist = slices.Insert(g.waitlist, i, st)
+	}
+}
+
+// waitOrder orders waitlisted members first-come first-served: by the time
+// each joined the waitlist, then by the order the Waitlist commands were
+// accepted, then by ID.
+func (g *Group) waitOrder(a, b *memberState) int {
+	return cmp.Or(a.waitSince.Compare(b.waitSince), cmp.Compare(a.waitSeq, b.waitSeq), cmp.Compare(a.member.ID, b.member.ID))
 }
 
 // admissible checks everything Admit checks, without changing the group.
@@ -392,10 +468,13 @@ func (g *Group) admissible(id MemberID, st *memberState, at time.Time) error {
 	if !next(cur.Status(), StatusActive, g.profile.ScreeningRequired) {
 		return &TransitionError{Member: id, From: cur.Status(), To: StatusActive}
 	}
-	if at.Before(cur.last().At) {
+	if at.Before(cur.latest()) {
 		return ErrTimeOrder
 	}
-	if c := g.Capacity(); c > 0 && g.activeCount() >= c {
+	if err := g.cleared(st); err != nil {
+		return err
+	}
+	if c := g.Capacity(); c > 0 && len(g.active) >= c {
 		return ErrGroupFull
 	}
 	started := !at.Before(g.spec.Start)
@@ -427,12 +506,8 @@ func (g *Group) newcomers(at time.Time) int {
 	k := g.spec.newcomerSessions()
 	from, to := g.spec.advance(at, -k), g.spec.advance(at, k)
 	n := 0
-	for _, st := range g.members {
-		cur := st.current()
-		if cur.Status() != StatusActive {
-			continue
-		}
-		t, _ := cur.When(StatusActive)
+	for _, st := range g.active {
+		t, _ := st.current().When(StatusActive)
 		if !t.Before(g.spec.Start) && t.After(from) && t.Before(to) {
 			n++
 		}
@@ -441,27 +516,32 @@ func (g *Group) newcomers(at time.Time) int {
 }
 
 // promote admits waitlisted members first-come first-served while they pass
-// the admission checks at time at, and returns them.
+// the admission checks at time at, and returns them. A member who fails a
+// check of their own (no signed agreement, a screening that does not clear
+// them) is skipped; a check that holds for the whole group (capacity, the
+// membership policy) ends the round, since no one after would pass it.
 func (g *Group) promote(at time.Time) []MemberID {
 	var out []MemberID
-	for _, id := range g.Waiting() {
-		st := g.members[id]
-		if g.admissible(id, st, at) != nil {
+	for i := 0; i < len(g.waitlist); {
+		st := g.waitlist[i]
+		id := st.member.ID
+		err := g.admissible(id, st, at)
+		if groupWide(err) {
+			break
+		}
+		if err != nil {
+			i++
 			continue
 		}
-		g.setStatus(st, StatusActive, at, "promoted from waitlist")
+		g.setStatus(st, StatusActive, at, "promoted from waitlist") // removes waitlist[i]
 		out = append(out, id)
 	}
 	g.lastPromoted = out
 	return out
 }
 
-func (g *Group) activeCount() int {
-	n := 0
-	for _, st := range g.members {
-		if st.current().Status() == StatusActive {
-			n++
-		}
-	}
-	return n
+// groupWide reports whether an admission error holds for every candidate at
+// the same time.
+func groupWide(err error) bool {
+	return err == ErrGroupFull || err == ErrJoinWindowClosed || err == ErrNewcomerLimit || err == ErrNotEntryPoint
 }

@@ -30,7 +30,7 @@ func TestTransitions(t *testing.T) {
 		run  func(g *group.Group, id group.MemberID, at time.Time) error
 	}
 	cmds := []cmd{
-		{"screen", group.StatusScreening, func(g *group.Group, id group.MemberID, at time.Time) error { return g.StartScreening(id, at) }},
+		{"screen", group.StatusScreening, func(g *group.Group, id group.MemberID, at time.Time) error { return fixture.Screen(g, id, at) }},
 		{"decline", group.StatusDeclined, func(g *group.Group, id group.MemberID, at time.Time) error { return g.Decline(id, at, "goals differ") }},
 		{"waitlist", group.StatusWaitlisted, func(g *group.Group, id group.MemberID, at time.Time) error { return g.Waitlist(id, at, "") }},
 		{"admit", group.StatusActive, func(g *group.Group, id group.MemberID, at time.Time) error { return g.Admit(id, at) }},
@@ -146,7 +146,7 @@ func TestRejectedCommandsLeaveGroupUnchanged(t *testing.T) {
 			spec.Capacity = 8
 			g := fixture.Group(t, spec, 8)
 			require.NoError(t, g.Refer(m9, fixture.Week(-1)))
-			require.NoError(t, g.StartScreening(m9.ID, fixture.Week(-1)))
+			require.NoError(t, fixture.Screen(g, m9.ID, fixture.Week(-1)))
 			require.NoError(t, g.SignAgreement(m9.ID, 1, fixture.Week(-1)))
 			require.NoError(t, g.GiveRecordingConsent(m1.ID, fixture.Week(-1)))
 			before := snapshot(t, g)
@@ -204,7 +204,7 @@ func TestAdmissionPolicies(t *testing.T) {
 			m := fixture.Member(99)
 			require.NoError(t, g.Refer(m, fixture.Week(-2)))
 			if g.Profile().ScreeningRequired {
-				require.NoError(t, g.StartScreening(m.ID, fixture.Week(-2)))
+				require.NoError(t, fixture.Screen(g, m.ID, fixture.Week(-2)))
 			}
 			if v := g.Spec().Agreement.Version; v > 0 {
 				require.NoError(t, g.SignAgreement(m.ID, v, fixture.Week(-2)))
@@ -252,7 +252,7 @@ func TestAdmitRequiresConsent(t *testing.T) {
 			m := fixture.Member(1)
 			require.NoError(t, g.Refer(m, fixture.Week(-4)))
 			if g.Profile().ScreeningRequired {
-				require.NoError(t, g.StartScreening(m.ID, fixture.Week(-4)))
+				require.NoError(t, fixture.Screen(g, m.ID, fixture.Week(-4)))
 			}
 			require.NoError(t, tc.sign(g, m.ID))
 			err = g.Admit(m.ID, fixture.Week(-1))
@@ -277,7 +277,7 @@ func TestScenarioClosedCBT(t *testing.T) {
 	for i := 1; i <= 6; i++ {
 		m := fixture.Member(i)
 		require.NoError(t, g.Refer(m, at))
-		require.NoError(t, g.StartScreening(m.ID, at.Add(time.Hour)))
+		require.NoError(t, fixture.Screen(g, m.ID, at.Add(time.Hour)))
 		require.NoError(t, g.SignAgreement(m.ID, 1, at.Add(2*time.Hour)))
 	}
 	// m1-m3 admitted; m4 and m5 waitlisted (m5 first); m6 declined.
@@ -341,7 +341,7 @@ func TestScenarioRollingSkills(t *testing.T) {
 	for i := 6; i <= 8; i++ {
 		m := fixture.Member(i)
 		require.NoError(t, g.Refer(m, fixture.Week(2)))
-		require.NoError(t, g.StartScreening(m.ID, fixture.Week(2)))
+		require.NoError(t, fixture.Screen(g, m.ID, fixture.Week(2)))
 		require.NoError(t, g.Waitlist(m.ID, fixture.Week(2).Add(time.Duration(i)*time.Minute), "next module"))
 	}
 	require.NoError(t, g.SignAgreement("m06", 1, fixture.Week(3)))
@@ -431,7 +431,7 @@ func TestWaitlistOrderIsByTime(t *testing.T) {
 			for _, m := range []group.Member{a, b} {
 				require.NoError(t, g.Refer(m, fixture.Week(5)))
 				if g.Profile().ScreeningRequired {
-					require.NoError(t, g.StartScreening(m.ID, fixture.Week(5)))
+					require.NoError(t, fixture.Screen(g, m.ID, fixture.Week(5)))
 				}
 				if v := g.Spec().Agreement.Version; v > 0 {
 					require.NoError(t, g.SignAgreement(m.ID, v, fixture.Week(5)))

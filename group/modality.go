@@ -163,7 +163,7 @@ func ParseCredential(s string) (Credential, error) { return credentialText.Parse
 
 // Policy is a group's membership policy: whether and when members may join
 // after the group has begun. It is a different thing from MeetingAccess (who
-// may attend a peer meeting); see DOMAIN.md section 1, "two meanings of open".
+// may attend a peer meeting): the two meanings of "open" are kept apart.
 // The zero value, PolicyUnspecified, is rejected by validation.
 type Policy uint8
 
@@ -237,7 +237,7 @@ func ParseSpecialization(s string) (Specialization, error) { return specializati
 // zero value is rejected by validation.
 type Structure uint8
 
-// The structure levels, from an open forum to "like a class" (DOMAIN.md section 1).
+// The structure levels, from an open forum to "like a class" (SAMHSA TIP 41, 2005, ch. 2).
 const (
 	StructureUnspecified Structure = iota // (unspecified)
 	StructureLow                          // (low) no set agenda: open forum or here-and-now
@@ -266,7 +266,7 @@ func (s *Structure) UnmarshalText(b []byte) error { return structureText.Unmarsh
 func ParseStructure(s string) (Structure, error) { return structureText.Parse(s) }
 
 // Kind says whether a group is a therapy group or a support group in the
-// sense of the seed texts: therapy groups are led by trained professionals,
+// usual sense of the field: therapy groups are led by trained professionals,
 // run for a set time, screen members and keep clinical records and outcome
 // measures; support groups are usually peer-led, have no set agenda, need no
 // screening and aim at mutual support rather than individual change. The zero

@@ -72,9 +72,11 @@ func allEnums() []enumCase {
 		enumCaseOf[group.Limit]("Limit", group.ParseLimit, "harm", "mandated-reporting", "court-order",
 			"own-release", "supervision"),
 		enumCaseOf[group.Indicator]("Indicator", group.ParseIndicator, "acute-psychosis", "cognitive-impairment",
-			"acute-suicidality", "antisocial", "cannot-keep-agreement", "refuses-participation", "substance-use"),
-		enumCaseOf[group.ScreeningOutcome]("ScreeningOutcome", group.ParseScreeningOutcome, "suitable", "refer-elsewhere", "unsuitable",
-			"needs-clinician-review"),
+			"acute-suicidality", "antisocial", "cannot-keep-agreement", "refuses-participation", "substance-use",
+			"violence-risk", "acute-violence-risk", "trauma-dissociation"),
+		enumCaseOf[group.ScreeningOutcome]("ScreeningOutcome", group.ParseScreeningOutcome, "suitable", "suitable-with-adaptations",
+			"refer-elsewhere", "unsuitable", "needs-clinician-review", "urgent-handoff"),
+		enumCaseOf[group.Leadership]("Leadership", group.ParseLeadership, "co-led", "solo", "peer-led"),
 		enumCaseOf[group.RelationshipKind]("RelationshipKind", group.ParseRelationshipKind,
 			"partner", "family", "close-friend", "co-worker", "supervisor"),
 	}
@@ -204,14 +206,14 @@ func FuzzEnumText(f *testing.F) {
 	})
 }
 
-// TestBuiltinProfiles checks the built-in catalogue against the table in
-// DOMAIN.md section 1. Sources, by row: Support - seed texts (peer-led, 5-15
-// common, 60-90 min, ongoing, drop-in); Psychoeducational - seed texts and
+// TestBuiltinProfiles checks the built-in catalogue against the published
+// ranges. Sources, by row: Support - SAMHSA TIP 41 ch. 2 (peer-led, 5-15
+// common, 60-90 min, ongoing, drop-in); Psychoeducational -
 // SAMHSA TIP 41 ch. 2 (8 / 10-12 / 20+, 60-120 min, 4-12 sessions); CBT -
 // TIP 41 ch. 2 (6 / 8 / 10-12, 90-120 min, 8-16 sessions); Mindfulness -
 // Segal, Williams & Teasdale 2013 and Kabat-Zinn (8 / 12 / 15, up to 30+ for
 // MBSR; 120-150 min; orientation + 8 weekly + a practice day); Art therapy -
-// AATA and the seed texts (6 / 8 / 10, 60-120 min, 6-12+); Process - Yalom
+// AATA (6 / 8 / 10, 60-120 min, 6-12+); Process - Yalom
 // & Leszcz 2005 ch. 10 (5 / 7-8 / 10, 75-90 min, months to years or 12-20+);
 // Skills - Linehan 2015 (5 / 8 / 10, 90-150 min, 6-12, DBT a 24-week cycle
 // run twice). ASGW Professional Standards (2000) for the specializations.
@@ -300,9 +302,9 @@ func TestBuiltinProfiles(t *testing.T) {
 				leadCanBe: p.LeadCredentials, requiredCrd: p.RequiredCredentials,
 			}
 			if diff := cmp.Diff(w, got, cmp.AllowUnexported(row{})); diff != "" {
-				t.Errorf("profile differs from DOMAIN.md section 1 (-want +got):\n%s", diff)
+				t.Errorf("profile differs from its sources (-want +got):\n%s", diff)
 			}
-			// Therapy groups screen and keep records; support groups do neither (seed texts).
+			// Therapy groups screen and keep records; support groups do neither (TIP 41, ch. 2).
 			require.Equal(t, p.Kind == group.KindTherapy, p.ScreeningRequired)
 			require.Equal(t, p.Kind == group.KindTherapy, p.ClinicalRecords)
 		})

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/groupwork/groupwork/internal/vocab/fault"
 )
@@ -32,7 +33,7 @@ type SizeRange struct {
 // Profile is what a modality means in practice: who may lead it, how it is
 // structured, how large it should be, how long its sessions and programs run,
 // whom it admits and when. The numbers are typical values from the literature
-// (DOMAIN.md section 1), not rules: apps may copy a profile and override any
+// (each profile's Sources), not rules: apps may copy a profile and override any
 // field, or define profiles of their own (a grief group, a 12-step meeting)
 // on top of one of the seven base modalities.
 //
@@ -79,7 +80,13 @@ type Profile struct {
 	Activities []string `json:"activities"`
 	Aims       []string `json:"aims"`
 	// ScreeningRequired says whether members are screened before admission.
+	// A group whose profile requires it admits a member only with a
+	// screening that clears them or a clinician's decision (Group.Admit).
 	ScreeningRequired bool `json:"screeningRequired"`
+	// ScreeningRules are the profile's own screening rows, read before the
+	// built-in ScreeningRules: for each indicator the first matching row
+	// decides. Empty means the built-in rows alone. Default: none.
+	ScreeningRules []ScreeningRule `json:"screeningRules,omitempty"`
 	// ClinicalRecords says whether clinical notes and outcome measures apply.
 	ClinicalRecords bool `json:"clinicalRecords"`
 	// Sources names the published sources the profile's numbers come from.
@@ -98,14 +105,14 @@ func (p Profile) AllowsPolicy(pol Policy) bool {
 
 // Source strings shared by the built-in profiles.
 const (
-	srcDomain  = "DOMAIN.md section 1 (seed texts)"
+	srcDomain  = "Typical values across the group-work literature cited with each profile; the ranges are a heuristic, the library's own"
 	srcTIP41   = "SAMHSA TIP 41 (2005), ch. 2: group models; 6-12 members with one or two therapists"
 	srcYalom   = "Yalom & Leszcz (2005), ch. 10: ideal size 7-8, acceptable range 5-10"
 	srcASGW    = "ASGW Professional Standards for the Training of Group Workers (2000): four specializations"
 	srcDBT     = "Linehan (2015), DBT Skills Training Manual: two trained leaders, 5-10 members, 24-week cycle"
 	srcMBSR    = "Kabat-Zinn; Segal, Williams & Teasdale (2013): orientation, 8 weekly classes, practice day"
 	srcArt     = "AATA: art therapy is delivered by credentialed art therapists"
-	srcSupport = "Seed texts: peer-led, open forum, drop-in, no screening or diagnosis"
+	srcSupport = "SAMHSA TIP 41 (2005), ch. 2: support groups; SAMHSA (2015), Core Competencies for Peer Workers: peer-led, open, no screening or diagnosis"
 )
 
 // BuiltinProfile returns a fresh copy of the built-in profile for m, or false
@@ -120,8 +127,8 @@ func BuiltinProfile(m Modality) (Profile, bool) {
 }
 
 // BuiltinProfiles returns fresh copies of the seven built-in profiles in
-// modality order. Their numbers come from DOMAIN.md section 1; each profile's
-// Sources lists where. Where the table gives no single number, the profile
+// modality order. Their numbers are typical values from the
+// literature; each profile's Sources lists where. Where the table gives no single number, the profile
 // derives one and says so here:
 //
 //   - support: the table says "any" size; Min 2 because a group needs two
@@ -148,7 +155,7 @@ func BuiltinProfiles() []Profile {
 			Policies:        []Policy{PolicyOpen},
 			Activities:      []string{"sharing", "mutual support", "readings"},
 			Aims:            []string{"belonging", "validation", "day-to-day coping"},
-			Sources:         []string{srcDomain, srcSupport, srcTIP41},
+			Sources:         []string{srcSupport, srcTIP41, srcDomain},
 		},
 		{
 			Name: "psychoeducational", Modality: ModalityPsychoeducational, Kind: KindTherapy,
@@ -162,7 +169,7 @@ func BuiltinProfiles() []Profile {
 			Activities:        []string{"mini-lectures", "worksheets", "discussion", "role-play"},
 			Aims:              []string{"knowledge", "coping strategies", "stress management", "communication skills"},
 			ScreeningRequired: true, ClinicalRecords: true,
-			Sources: []string{srcDomain, srcTIP41, srcASGW},
+			Sources: []string{srcTIP41, srcASGW, srcDomain},
 		},
 		{
 			Name: "cbt", Modality: ModalityCBT, Kind: KindTherapy, Specialization: SpecializationPsychotherapy,
@@ -177,7 +184,7 @@ func BuiltinProfiles() []Profile {
 			Activities:                []string{"psychoeducation", "activity scheduling", "thought records", "role-play", "homework"},
 			Aims:                      []string{"change thought patterns and behaviours", "symptom relief"},
 			ScreeningRequired:         true, ClinicalRecords: true,
-			Sources: []string{srcDomain, srcTIP41, srcASGW},
+			Sources: []string{srcTIP41, srcASGW, srcDomain},
 		},
 		{
 			Name: "mindfulness", Modality: ModalityMindfulness, Kind: KindTherapy,
@@ -192,7 +199,7 @@ func BuiltinProfiles() []Profile {
 			Activities:             []string{"meditation", "body scan", "breathing", "mindful movement", "inquiry"},
 			Aims:                   []string{"stress reduction", "relapse prevention"},
 			ScreeningRequired:      true, ClinicalRecords: true,
-			Sources: []string{srcDomain, srcMBSR, srcASGW},
+			Sources: []string{srcMBSR, srcASGW, srcDomain},
 		},
 		{
 			Name: "art-therapy", Modality: ModalityArtTherapy, Kind: KindTherapy,
@@ -208,7 +215,7 @@ func BuiltinProfiles() []Profile {
 			Activities:          []string{"check-in", "art-making", "sharing and processing the images"},
 			Aims:                []string{"non-verbal expression", "insight", "regulation"},
 			ScreeningRequired:   true, ClinicalRecords: true,
-			Sources: []string{srcDomain, srcArt, srcASGW},
+			Sources: []string{srcArt, srcASGW, srcDomain},
 		},
 		{
 			Name: "process", Modality: ModalityProcess, Kind: KindTherapy, Specialization: SpecializationPsychotherapy,
@@ -224,7 +231,7 @@ func BuiltinProfiles() []Profile {
 			Activities:                []string{"interaction", "feedback", "process commentary"},
 			Aims:                      []string{"interpersonal learning", "change of patterns"},
 			ScreeningRequired:         true, ClinicalRecords: true,
-			Sources: []string{srcDomain, srcYalom, srcASGW},
+			Sources: []string{srcYalom, srcASGW, srcDomain},
 		},
 		{
 			Name: "skills", Modality: ModalitySkills, Kind: KindTherapy, Specialization: SpecializationPsychoeducation,
@@ -238,7 +245,7 @@ func BuiltinProfiles() []Profile {
 			Activities:        []string{"teaching", "modeling", "rehearsal", "feedback", "homework"},
 			Aims:              []string{"communication", "conflict resolution", "emotion regulation"},
 			ScreeningRequired: true, ClinicalRecords: true,
-			Sources: []string{srcDomain, srcDBT, srcTIP41, srcASGW},
+			Sources: []string{srcDBT, srcTIP41, srcASGW, srcDomain},
 		},
 	}
 }
@@ -304,6 +311,25 @@ func (p Profile) validate(fe *fault.List) {
 			fe.Add(fmt.Sprintf("policies[%d]", i), "unknown policy "+pol.String(), nil)
 		}
 	}
+	for i, r := range p.ScreeningRules {
+		pe := problems()
+		if r.validate(&pe); pe.Len() > 0 {
+			fe.AddAll(fmt.Sprintf("screeningRules[%d]", i), pe.Err())
+		}
+	}
+	if !utf8.ValidString(p.Name) {
+		fe.Add("name", "must be valid UTF-8", nil)
+	}
+	for _, l := range []struct {
+		name string
+		ss   []string
+	}{{"activities", p.Activities}, {"aims", p.Aims}, {"sources", p.Sources}} {
+		for i, s := range l.ss {
+			if !utf8.ValidString(s) {
+				fe.Add(fmt.Sprintf("%s[%d]", l.name, i), "must be valid UTF-8", nil)
+			}
+		}
+	}
 }
 
 func checkRange(fe *fault.List, path string, r Range, positive bool) {
@@ -337,5 +363,12 @@ func (p Profile) Clone() Profile {
 	p.Activities = slices.Clone(p.Activities)
 	p.Aims = slices.Clone(p.Aims)
 	p.Sources = slices.Clone(p.Sources)
+	if p.ScreeningRules != nil {
+		rules := make([]ScreeningRule, len(p.ScreeningRules))
+		for i, r := range p.ScreeningRules {
+			rules[i] = r.Clone()
+		}
+		p.ScreeningRules = rules
+	}
 	return p
 }

@@ -112,7 +112,7 @@ func TestAdmissionWindowsAcrossDST(t *testing.T) {
 			}
 			m := fixture.Member(99)
 			require.NoError(t, g.Refer(m, before))
-			require.NoError(t, g.StartScreening(m.ID, before))
+			require.NoError(t, fixture.Screen(g, m.ID, before))
 			require.NoError(t, g.SignAgreement(m.ID, 1, before))
 			err = g.Admit(m.ID, tc.at)
 			if tc.is != nil {

@@ -1,18 +1,19 @@
 package group
 
 import (
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/groupwork/groupwork/internal/vocab/enum"
 	"github.com/groupwork/groupwork/internal/vocab/fault"
 )
 
 // Concern is a problem a group focuses on. The built-in concerns are the
-// ones the seed texts list (DOMAIN.md section 1); apps may use any other
+// ones groups commonly focus on (SAMHSA TIP 41, 2005; Corey, Corey & Corey,
+// Groups: Process and Practice); apps may use any other
 // non-empty, lower-case text as a custom concern ("perinatal", "caregiving").
 // The zero value, "", is not a valid concern.
 type Concern string
@@ -30,7 +31,7 @@ const (
 	ConcernAnger          Concern = "anger"
 )
 
-// Concerns returns the built-in concerns in the order the seed texts list them.
+// Concerns returns the built-in concerns in catalogue order.
 func Concerns() []Concern {
 	return []Concern{
 		ConcernDepression, ConcernAnxiety, ConcernTrauma, ConcernAddiction, ConcernGrief,
@@ -47,14 +48,14 @@ func (c Concern) IsBuiltin() bool {
 // surrounding or control white space.
 func (c Concern) IsValid() bool {
 	s := string(c)
-	return s != "" && s == strings.TrimSpace(s) && s == strings.ToLower(s) && !strings.ContainsAny(s, "\n\t\r")
+	return s != "" && utf8.ValidString(s) && s == strings.TrimSpace(s) && s == strings.ToLower(s) && !strings.ContainsAny(s, "\n\t\r")
 }
 
 // MeetingAccess says who may attend a peer support meeting, in the 12-step
 // sense of "open" and "closed": an open meeting admits anyone (family,
 // students, the curious), a closed one only people who share the problem.
-// It is independent of the membership Policy; see DOMAIN.md section 1, "two
-// meanings of open". It applies only to support groups; the zero value,
+// It is independent of the membership Policy: the two meanings of "open"
+// are kept apart. It applies only to support groups; the zero value,
 // MeetingAccessUnspecified, is required for therapy groups and rejected for
 // support groups.
 type MeetingAccess uint8
@@ -97,7 +98,7 @@ type Admission struct {
 	JoinWindow int `json:"joinWindow,omitempty"`
 	// MaxNewcomers is, for slow-open groups, how many members may join
 	// within one intake (see NewcomerSessions). Default 2: newcomers join
-	// "one or two at a time" (DOMAIN.md section 1; Yalom & Leszcz 2005, ch. 10).
+	// "one or two at a time" (Yalom & Leszcz 2005, ch. 10).
 	MaxNewcomers int `json:"maxNewcomers,omitempty"`
 	// NewcomerSessions is, for slow-open groups, how many session intervals
 	// an admission counts as "new" for MaxNewcomers. Default 1: members
@@ -167,58 +168,6 @@ type Spec struct {
 	Admission Admission `json:"admission"`
 }
 
-// specPlain is Spec without its JSON methods, for encoding it with its
-// durations as text.
-type specPlain Spec
-
-// MarshalJSON implements json.Marshaler.
-func (s Spec) MarshalJSON() ([]byte, error) {
-	w := struct {
-		specPlain
-		SessionLength string `json:"sessionLength"`
-		Frequency     string `json:"frequency,omitempty"`
-	}{specPlain: specPlain(s), SessionLength: s.SessionLength.String()}
-	if s.Frequency != 0 {
-		w.Frequency = s.Frequency.String()
-	}
-	return json.Marshal(w)
-}
-
-// UnmarshalJSON implements json.Unmarshaler. It decodes without validating;
-// New validates.
-func (s *Spec) UnmarshalJSON(b []byte) error {
-	var w struct {
-		*specPlain
-		SessionLength string `json:"sessionLength"`
-		Frequency     string `json:"frequency"`
-	}
-	var out Spec
-	w.specPlain = (*specPlain)(&out)
-	if err := json.Unmarshal(b, &w); err != nil {
-		return err
-	}
-	var err error
-	if out.SessionLength, err = parseDuration("sessionLength", w.SessionLength); err != nil {
-		return err
-	}
-	if out.Frequency, err = parseDuration("frequency", w.Frequency); err != nil {
-		return err
-	}
-	*s = out
-	return nil
-}
-
-func parseDuration(path, s string) (time.Duration, error) {
-	if s == "" {
-		return 0, nil
-	}
-	d, err := time.ParseDuration(s)
-	if err != nil {
-		return 0, &FieldError{Pkg: "group", Path: path, Problem: "not a duration: " + err.Error()}
-	}
-	return d, nil
-}
-
 // profile returns the profile the spec uses: the override, or the
 // built-in of its modality. ok is false when there is none.
 func (s Spec) profile() (Profile, bool) {
@@ -275,9 +224,7 @@ func (s Spec) Validate() error {
 
 // check validates s into fe and returns its guidance findings.
 func (s Spec) check(fe *fault.List) []Finding {
-	if strings.TrimSpace(s.Name) == "" {
-		fe.Add("name", "must not be empty", nil)
-	}
+	checkText(fe, "name", s.Name)
 	p, ok := s.profile()
 	switch {
 	case !s.Modality.IsValid():
@@ -338,6 +285,8 @@ func (s Spec) check(fe *fault.List) []Finding {
 	}
 	if s.Start.IsZero() {
 		fe.Add("start", "must be set", nil)
+	} else {
+		checkStart(fe, s.Start)
 	}
 	a := s.Admission
 	if a.JoinWindow < 0 {
@@ -350,8 +299,11 @@ func (s Spec) check(fe *fault.List) []Finding {
 		fe.Add("admission.newcomerSessions", "must not be negative", nil)
 	}
 	for i, t := range a.EntryPoints {
+		path := fmt.Sprintf("admission.entryPoints[%d]", i)
 		if t.IsZero() {
-			fe.Add(fmt.Sprintf("admission.entryPoints[%d]", i), "must be set", nil)
+			fe.Add(path, "must be set", nil)
+		} else {
+			checkWritable(fe, path, t)
 		}
 	}
 	ae := problems()
@@ -398,9 +350,37 @@ func (s Spec) check(fe *fault.List) []Finding {
 	return out
 }
 
+// checkStart checks that the first session's time can be saved and read
+// back with its time zone: a zone with a portable name (not time.Local,
+// which names whatever zone a machine runs in), an IANA-shaped name or
+// none (a fixed offset), and a time RFC 3339 can write (see checkWritable).
+func checkStart(fe *fault.List, t time.Time) {
+	loc := t.Location()
+	switch name := loc.String(); {
+	case loc == time.Local || name == "Local":
+		fe.Add("start", "time.Local has no portable name: load the zone by name (time.LoadLocation) or use UTC", nil)
+	case name != "" && !validZoneName(name):
+		fe.Add("start", fmt.Sprintf("time zone %q is not an IANA name: load the zone by name, or use a fixed zone without a name", name), nil)
+	}
+	checkWritable(fe, "start", t)
+}
+
+// checkWritable checks that t can be written as RFC 3339 and read back to
+// the same instant: a year from 1 to 9999 in its own zone, and a UTC offset
+// of whole minutes (local mean time before 1900 has seconds, which RFC 3339
+// cannot carry).
+func checkWritable(fe *fault.List, path string, t time.Time) {
+	if y := t.Year(); y < 1 || y > 9999 {
+		fe.Add(path, "must fall in the years 1 to 9999", nil)
+	}
+	if _, off := t.Zone(); off%60 != 0 {
+		fe.Add(path, "the time zone's UTC offset then is not a whole number of minutes", nil)
+	}
+}
+
 // sizeFindings compares n members (or places) with the profile's size
 // guidance. Size outside the ideal range is a warning, never an error
-// (DOMAIN.md section 1; Yalom & Leszcz 2005, ch. 10; TIP 41).
+// (Yalom & Leszcz 2005, ch. 10; TIP 41).
 func sizeFindings(p Profile, n int, path, what string) []Finding {
 	s := p.Size
 	f := Finding{Severity: SeverityWarning, Path: path, Source: profileSource(p)}

@@ -2,7 +2,6 @@ package group_test
 
 import (
 	"encoding/json"
-	"errors"
 	"regexp"
 	"testing"
 	"time"
@@ -333,7 +332,7 @@ func TestGroupAccessors(t *testing.T) {
 }
 
 func TestConcerns(t *testing.T) {
-	// The seed texts' list (DOMAIN.md section 1).
+	// The concerns groups commonly focus on, in catalogue order.
 	require.Equal(t, []group.Concern{"depression", "anxiety", "trauma", "addiction", "grief", "stress",
 		"loneliness", "chronic-illness", "anger"}, group.Concerns())
 	require.True(t, group.ConcernGrief.IsBuiltin())
@@ -354,6 +353,11 @@ func TestSpecJSON(t *testing.T) {
 			s.Profile, s.Frequency = &p, 14*24*time.Hour
 			return s
 		}(),
+		"fixed offset": func() group.Spec {
+			s := fixture.CBTSpec()
+			s.Start = s.Start.In(time.FixedZone("", 5*3600+45*60))
+			return s
+		}(),
 	} {
 		t.Run(name, func(t *testing.T) {
 			b, err := json.Marshal(spec)
@@ -363,52 +367,108 @@ func TestSpecJSON(t *testing.T) {
 			if diff := cmp.Diff(spec, got, cmpopts.EquateEmpty()); diff != "" {
 				t.Errorf("round trip (-want +got):\n%s", diff)
 			}
+			_, wantOff := spec.Start.Zone()
+			_, gotOff := got.Start.Zone()
+			require.Equal(t, wantOff, gotOff)
 		})
 	}
 	var s group.Spec
-	require.NoError(t, json.Unmarshal([]byte(`{"name":"x","modality":"cbt","sessionLength":"1h30m","frequency":"168h"}`), &s))
+	b, err := json.Marshal(fixture.CBTSpec())
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(b, &s))
 	require.Equal(t, 90*time.Minute, s.SessionLength)
 	for _, bad := range []string{
 		`{"modality":"group therapy"}`, `{"sessionLength":"ninety minutes"}`, `{"frequency":"1 week"}`,
-		`{"policy":3}`, `[]`, `{"facilitators":[{"role":"boss"}]}`,
+		`{"policy":3}`, `[]`, `{"facilitators":[{"role":"boss"}]}`, `null`,
+		// Decoding validates: what decodes builds a group.
+		`{"name":"x","modality":"cbt","sessionLength":"1h30m","frequency":"168h"}`,
 	} {
 		require.Error(t, json.Unmarshal([]byte(bad), &s), bad)
 	}
 	var fe *group.FieldError
 	require.ErrorAs(t, json.Unmarshal([]byte(`{"sessionLength":"x"}`), &s), &fe)
 	require.Equal(t, "sessionLength", fe.Path)
+
+	// The time zone must be an IANA name the start's offset agrees with.
+	for name, edit := range map[string]func(map[string]any){
+		"unknown zone":        func(m map[string]any) { m["timeZone"] = "Mars/Olympus_Mons" },
+		"not an IANA name":    func(m map[string]any) { m["timeZone"] = "UTC+05:30" },
+		"local":               func(m map[string]any) { m["timeZone"] = "Local" },
+		"path":                func(m map[string]any) { m["timeZone"] = "../../etc/passwd" },
+		"offset disagrees":    func(m map[string]any) { m["timeZone"] = "Asia/Tokyo" },
+		"year past 9999 here": func(m map[string]any) { m["start"], m["timeZone"] = "9999-12-31T23:00:00Z", "Asia/Tokyo" },
+	} {
+		t.Run(name, func(t *testing.T) {
+			require.ErrorIs(t, json.Unmarshal([]byte(specJSON(t, edit)), &s), group.ErrInvalid)
+		})
+	}
 }
 
-// FuzzSpecJSON decodes arbitrary JSON into a Spec: decoding never panics,
-// and whatever decodes re-encodes to JSON that decodes to the same spec and
-// validates the same way.
+// TestSpecValidateTimeZone checks that New accepts only a start it can save
+// and read back: time.Local names no zone, a made-up zone name cannot be
+// loaded, and local mean time has offsets in seconds that RFC 3339 cannot
+// write.
+func TestSpecValidateTimeZone(t *testing.T) {
+	ny := newYork(t)
+	tests := []struct {
+		name  string
+		start time.Time
+		ok    bool
+	}{
+		{"utc", fixture.Start(), true},
+		{"iana zone", time.Date(2025, 3, 3, 18, 0, 0, 0, ny), true},
+		{"unnamed fixed offset", time.Date(2025, 3, 3, 18, 0, 0, 0, time.FixedZone("", 19800)), true},
+		{"time.Local", time.Date(2025, 3, 3, 18, 0, 0, 0, time.Local), false},
+		{"made-up zone name", time.Date(2025, 3, 3, 18, 0, 0, 0, time.FixedZone("UTC+05:30", 19800)), false},
+		{"local mean time", time.Date(1850, 3, 3, 18, 0, 0, 0, ny), false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := fixture.CBTSpec()
+			s.Start = tc.start
+			err := s.Validate()
+			if tc.ok {
+				require.NoError(t, err)
+				return
+			}
+			require.Equal(t, []string{"start"}, fieldPaths(t, err))
+		})
+	}
+}
+
+// FuzzSpecJSON decodes arbitrary JSON into a Spec. Decoding never panics;
+// whatever decodes passes Validate (so it builds a group), encodes with
+// MarshalJSON, and decodes again to the same spec; and the bytes decoding
+// allocates are bounded by the input's length.
 func FuzzSpecJSON(f *testing.F) {
 	for _, s := range []group.Spec{fixture.CBTSpec(), fixture.SupportSpec(), fixture.SkillsSpec(), {}} {
 		b, err := json.Marshal(s)
 		require.NoError(f, err)
 		f.Add(b)
 	}
+	ny, err := time.LoadLocation("America/New_York")
+	require.NoError(f, err)
+	s := fixture.ProcessSpec()
+	s.Start = time.Date(2025, 3, 3, 18, 0, 0, 0, ny)
+	b, err := json.Marshal(s)
+	require.NoError(f, err)
+	f.Add(b)
 	f.Add([]byte(`{"name":"x","modality":"cbt","sessionLength":"-5m","capacity":-3}`))
+	f.Add([]byte(`{"facilitators":[{"id":"f","name":"F","role":"lead","credentials":"AQID"}]}`))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		var s group.Spec
-		if err := json.Unmarshal(b, &s); err != nil {
+		err := boundedAlloc(t, b, func() error { return json.Unmarshal(b, &s) })
+		if err != nil {
 			return
 		}
+		require.NoError(t, s.Validate())
 		out, err := json.Marshal(s)
-		if err != nil {
-			// Only values with no text form fail to encode, and decoding
-			// never produces them.
-			t.Fatalf("decoded spec does not encode: %v", err)
-		}
+		require.NoError(t, err, "a decoded spec encodes")
 		var again group.Spec
 		require.NoError(t, json.Unmarshal(out, &again))
 		if diff := cmp.Diff(s, again, cmpopts.EquateEmpty()); diff != "" {
 			t.Fatalf("round trip (-first +second):\n%s", diff)
 		}
-		e1, e2 := s.Validate(), again.Validate()
-		require.Equal(t, e1 == nil, e2 == nil)
-		if e1 != nil {
-			require.True(t, errors.Is(e1, group.ErrInvalid))
-		}
+		require.Equal(t, s.Start.Location().String(), again.Start.Location().String())
 	})
 }

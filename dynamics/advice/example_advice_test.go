@@ -123,9 +123,21 @@ func ExampleRoom() {
 	}
 	for _, m := range []group.Member{{ID: "m1", Name: "Cara"}, {ID: "m2", Name: "Dev"}, {ID: "m3", Name: "Eli"}} {
 		week := start.AddDate(0, 0, -7)
-		for _, step := range []error{g.Refer(m, week), g.StartScreening(m.ID, week), g.SignAgreement(m.ID, 1, week), g.Admit(m.ID, week)} {
-			if step != nil {
-				fmt.Println(step)
+		// Screening: no risk indicators and PHQ-9 item 9 answered 0.
+		screening, err := g.Screen(group.ScreeningInput{PHQ9Item9: measure.Answered(0)})
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		for _, step := range []func() error{
+			func() error { return g.Refer(m, week) },
+			func() error { return g.StartScreening(m.ID, week) },
+			func() error { return g.RecordScreening(m.ID, screening, week) },
+			func() error { return g.SignAgreement(m.ID, 1, week) },
+			func() error { return g.Admit(m.ID, week) },
+		} {
+			if err := step(); err != nil {
+				fmt.Println(err)
 				return
 			}
 		}

@@ -12,6 +12,7 @@ import (
 	"github.com/groupwork/groupwork/dynamics/stage"
 	"github.com/groupwork/groupwork/examples/internal/demo"
 	"github.com/groupwork/groupwork/group"
+	"github.com/groupwork/groupwork/measure"
 	"github.com/groupwork/groupwork/session"
 )
 
@@ -141,10 +142,16 @@ func buildGroup(p *demo.Printer, out *outcome, cal curriculum.Calendar) error {
 	p.Findings(g.Findings())
 
 	before := first.Start.AddDate(0, 0, -7)
+	// Each screening interview asked PHQ-9 item 9 (answered 0) and found
+	// nothing against the group; the screening is recorded and binds Admit.
+	screening, err := g.Screen(group.ScreeningInput{PHQ9Item9: measure.Answered(0)})
+	if err != nil {
+		return err
+	}
 	for _, m := range []group.Member{{ID: leo, Name: "Leo"}, {ID: mara, Name: "Mara"}, {ID: nadia, Name: "Nadia"},
 		{ID: owen, Name: "Owen"}, {ID: ruth, Name: "Ruth"}, {ID: sofia, Name: "Sofia"}} {
 		for _, err := range []error{g.Refer(m, before.AddDate(0, 0, -7)), g.StartScreening(m.ID, before.AddDate(0, 0, -7)),
-			g.SignAgreement(m.ID, 1, before), g.Admit(m.ID, before)} {
+			g.RecordScreening(m.ID, screening, before.AddDate(0, 0, -7)), g.SignAgreement(m.ID, 1, before), g.Admit(m.ID, before)} {
 			if err != nil {
 				return err
 			}

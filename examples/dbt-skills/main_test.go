@@ -108,9 +108,9 @@ func TestNewcomerRefusedThenAdmitted(t *testing.T) {
 }
 
 // TestScreening checks that DBT skills groups admit suicidal clients only
-// with concurrent individual therapy (Linehan 2015), and that a PHQ-9 item 9
-// above 0 calls for clinician review whatever else is true (Kroenke, Spitzer
-// & Williams 2001).
+// with concurrent individual therapy (Linehan 2015), that acute risk is an
+// urgent handoff whatever else is true, and that a PHQ-9 item 9 above 0
+// calls for clinician review (Kroenke, Spitzer & Williams 2001).
 func TestScreening(t *testing.T) {
 	st := told(t)
 	got := map[string]group.ScreeningOutcome{}
@@ -118,9 +118,9 @@ func TestScreening(t *testing.T) {
 		got[k] = s.Outcome
 	}
 	want := map[string]group.ScreeningOutcome{
-		"alone":   group.OutcomeNeedsClinicianReview,
-		"therapy": group.OutcomeSuitable,
-		"item9":   group.OutcomeNeedsClinicianReview,
+		"alone":   group.OutcomeUrgentHandoff,
+		"therapy": group.OutcomeNeedsClinicianReview,
+		"item9":   group.OutcomeUrgentHandoff,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("screening outcomes (-want +got):\n%s", diff)

@@ -9,6 +9,7 @@ import (
 	"github.com/groupwork/groupwork/curriculum"
 	"github.com/groupwork/groupwork/examples/internal/demo"
 	"github.com/groupwork/groupwork/group"
+	"github.com/groupwork/groupwork/measure"
 )
 
 // story holds the facts the program shows, for its tests.
@@ -100,10 +101,17 @@ func newGroup(p *demo.Printer, program curriculum.Program, cal curriculum.Calend
 		p.Printf("  guidance on the group (Group.Findings):\n")
 		p.Findings(fs)
 	}
+	// Each intake asked PHQ-9 item 9 (answered 0) and found each member in
+	// individual therapy; the recorded screening binds Group.Admit.
+	screening, err := g.Screen(group.ScreeningInput{PHQ9Item9: measure.Answered(0), ConcurrentIndividualTherapy: true})
+	if err != nil {
+		return nil, err
+	}
 	for _, m := range cohort {
 		if err := errors.Join(
 			g.Refer(m, day(loc, 2025, time.December, 1)),
 			g.StartScreening(m.ID, day(loc, 2025, time.December, 3)),
+			g.RecordScreening(m.ID, screening, day(loc, 2025, time.December, 3)),
 			g.SignAgreement(m.ID, 1, day(loc, 2025, time.December, 15)),
 			g.Admit(m.ID, day(loc, 2025, time.December, 15)),
 		); err != nil {
@@ -117,9 +125,9 @@ func newGroup(p *demo.Printer, program curriculum.Program, cal curriculum.Calend
 // screenApplicant screens Rosa, who reports current suicidal thoughts.
 func screenApplicant(p *demo.Printer, st *story) error {
 	p.Section("5. Screening a suicidal applicant (group.Screen, Group.Screen)")
-	p.Printf("Rosa reports acute suicidal thoughts at intake. A skills group may take her only\n")
-	p.Printf("while she is in individual therapy (DBT); a PHQ-9 item 9 above 0 always calls for\n")
-	p.Printf("same-day clinician review, whatever else is true.\n\n")
+	p.Printf("Rosa reports acute suicidal thoughts at intake: an urgent handoff to a clinician,\n")
+	p.Printf("whatever else is true. A skills group may take a suicidal member only while she is\n")
+	p.Printf("in individual therapy (DBT); a PHQ-9 item 9 above 0 calls for clinician review.\n\n")
 	g, loc := st.group, st.calendar.Location
 	rosa := group.Member{ID: "rosa", Name: "Rosa"}
 	if err := errors.Join(g.Refer(rosa, day(loc, 2026, time.February, 2)), g.StartScreening("rosa", day(loc, 2026, time.February, 3))); err != nil {
@@ -131,8 +139,8 @@ func screenApplicant(p *demo.Printer, st *story) error {
 		in         group.ScreeningInput
 	}{
 		{"alone", "3 Feb, no individual therapist", group.ScreeningInput{Indicators: suicidal}},
-		{"therapy", "17 Feb, in individual DBT therapy", group.ScreeningInput{Indicators: suicidal, ConcurrentIndividualTherapy: true}},
-		{"item9", "what if: also PHQ-9 item 9 = 2", group.ScreeningInput{Indicators: suicidal, ConcurrentIndividualTherapy: true, PHQ9Item9: 2}},
+		{"therapy", "17 Feb, in DBT therapy, item 9 = 1", group.ScreeningInput{ConcurrentIndividualTherapy: true, PHQ9Item9: measure.Answered(1)}},
+		{"item9", "what if: still acute on 17 Feb", group.ScreeningInput{Indicators: suicidal, ConcurrentIndividualTherapy: true, PHQ9Item9: measure.Answered(2)}},
 	}
 	st.screening = map[string]group.Screening{}
 	for _, c := range cases {
@@ -146,10 +154,15 @@ func screenApplicant(p *demo.Printer, st *story) error {
 			p.Printf("      %s (%s): %s\n", r.Code, r.Outcome, r.Message)
 		}
 	}
-	p.Printf("  source: %s\n", st.screening["therapy"].Reasons[0].Source)
-	p.Printf("  The clinician's review on 3 Feb arranges an individual therapist; on 17 Feb Rosa\n")
-	p.Printf("  screens suitable, signs the agreement and waits for the next module start.\n")
+	p.Printf("  source: %s\n", st.screening["therapy"].Reasons[1].Source)
+	p.Printf("  The clinician's review on 3 Feb arranges an individual therapist; on 17 Feb the crisis\n")
+	p.Printf("  has passed, Dr. Ortiz reviews the screening and records her decision\n")
+	p.Printf("  (Group.RecordClinicianDecision); Rosa signs and waits for the next module start.\n")
 	return errors.Join(
+		g.RecordScreening("rosa", st.screening["alone"], day(loc, 2026, time.February, 3)),
+		g.RecordScreening("rosa", st.screening["therapy"], day(loc, 2026, time.February, 17)),
+		g.RecordClinicianDecision("rosa", "ortiz", day(loc, 2026, time.February, 17),
+			"no acute risk; in individual DBT therapy; safety plan shared with her individual therapist"),
 		g.SignAgreement("rosa", 1, day(loc, 2026, time.February, 17)),
 		g.Waitlist("rosa", day(loc, 2026, time.February, 17), "suitable with concurrent individual therapy; joins at the next module start"),
 	)
@@ -171,8 +184,12 @@ func askMidModule(p *demo.Printer, st *story) error {
 	); err != nil {
 		return err
 	}
-	if s, err := g.Screen(group.ScreeningInput{ConcurrentIndividualTherapy: true}); err != nil || s.Outcome != group.OutcomeSuitable {
+	s, err := g.Screen(group.ScreeningInput{ConcurrentIndividualTherapy: true, PHQ9Item9: measure.Answered(0)})
+	if err != nil || s.Outcome != group.OutcomeSuitable {
 		return fmt.Errorf("dbt-skills: tomas should screen suitable: %v %v", s.Outcome, err)
+	}
+	if err := g.RecordScreening("tomas", s, day(loc, 2026, time.February, 10)); err != nil {
+		return err
 	}
 	st.refusal = g.Admit("tomas", asked.Start)
 	var ce *group.CommandError

@@ -129,12 +129,15 @@ func join(g *group.Group, id group.MemberID, name string, at time.Time, admit bo
 	if err := g.StartScreening(id, at.AddDate(0, 0, -14)); err != nil {
 		return err
 	}
-	sc, err := g.Screen(group.ScreeningInput{})
+	sc, err := g.Screen(group.ScreeningInput{PHQ9Item9: measure.Answered(0)}) // item 9 asked, answered 0
 	if err != nil {
 		return err
 	}
 	if sc.Outcome != group.OutcomeSuitable {
 		return fmt.Errorf("screening %s: %s", id, sc.Outcome)
+	}
+	if err := g.RecordScreening(id, sc, at.AddDate(0, 0, -14)); err != nil {
+		return err
 	}
 	if err := g.SignAgreement(id, g.Spec().Agreement.Version, at.AddDate(0, 0, -7)); err != nil {
 		return err

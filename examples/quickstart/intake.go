@@ -8,6 +8,7 @@ import (
 	"github.com/groupwork/groupwork/curriculum"
 	"github.com/groupwork/groupwork/examples/internal/demo"
 	"github.com/groupwork/groupwork/group"
+	"github.com/groupwork/groupwork/measure"
 )
 
 // buildGroup takes the CBT profile from the catalogue and builds the group
@@ -94,19 +95,20 @@ func referrals(start time.Time) []referral {
 		in       group.ScreeningInput
 		followUp string
 	}
+	asked := group.ScreeningInput{PHQ9Item9: measure.Answered(0)} // PHQ-9 item 9 asked, answered 0
 	people := []ref{
-		{priya, "Priya", group.ScreeningInput{}, ""},
-		{marcus, "Marcus", group.ScreeningInput{}, ""},
-		{elena, "Elena", group.ScreeningInput{}, ""},
-		{dmitri, "Dmitri", group.ScreeningInput{PHQ9Item9: 1},
+		{priya, "Priya", asked, ""},
+		{marcus, "Marcus", asked, ""},
+		{elena, "Elena", asked, ""},
+		{dmitri, "Dmitri", group.ScreeningInput{PHQ9Item9: measure.Answered(1)},
 			"passive thoughts of being better off dead, no plan or intent; safety plan made"},
-		{jonah, "Jonah", group.ScreeningInput{}, ""},
-		{kofi, "Kofi", group.ScreeningInput{Indicators: []group.Indicator{group.IndicatorSubstanceUse}},
+		{jonah, "Jonah", asked, ""},
+		{kofi, "Kofi", group.ScreeningInput{Indicators: []group.Indicator{group.IndicatorSubstanceUse}, PHQ9Item9: measure.Answered(0)},
 			"referred on to the clinic's substance use group"},
-		{grace, "Grace", group.ScreeningInput{}, ""},
-		{owen, "Owen", group.ScreeningInput{}, ""},
-		{farah, "Farah", group.ScreeningInput{}, ""},
-		{hana, "Hana", group.ScreeningInput{}, ""},
+		{grace, "Grace", asked, ""},
+		{owen, "Owen", asked, ""},
+		{farah, "Farah", asked, ""},
+		{hana, "Hana", asked, ""},
 	}
 	// Referrals come in over the four weeks before the group starts, one
 	// every two or three days, each in the morning.
@@ -127,7 +129,8 @@ func referrals(start time.Time) []referral {
 func screenReferrals(p *demo.Printer, g *group.Group, cal curriculum.Calendar) ([]referral, error) {
 	intro(p, "2. Ten referrals, screened",
 		"g.Screen applies the screening criteria to what the interview found (group.ScreeningInput); the",
-		"decision is the most serious reason. g.Admit then checks consent, capacity and the entry policy.")
+		"decision is the most serious reason; g.RecordScreening keeps it on the episode. g.Admit then checks it, consent,",
+		"capacity and the entry policy.")
 	first, _ := cal.Session(1)
 	refs := referrals(first.Start)
 	for i := range refs {
@@ -167,6 +170,9 @@ func decide(p *demo.Printer, g *group.Group, r *referral) error {
 		return err
 	}
 	r.screening = s
+	if err := g.RecordScreening(id, s, interview); err != nil {
+		return err
+	}
 	action, err := act(g, r, interview)
 	if err != nil {
 		return err
@@ -194,7 +200,10 @@ func act(g *group.Group, r *referral, interview time.Time) (string, error) {
 		// The lead sees him the same afternoon, as item 9 requires, and
 		// judges that he can join with a safety plan.
 		admit = interview.Add(5 * time.Hour)
-		done = "reviewed by the lead at " + clock(admit) + ": " + r.followUp + "; "
+		if err := g.RecordClinicianDecision(id, reyes, admit, r.followUp); err != nil {
+			return "", err
+		}
+		done = "reviewed by the lead at " + clock(admit) + " (g.RecordClinicianDecision): " + r.followUp + "; "
 	default:
 		if err := g.Decline(id, interview, r.followUp); err != nil {
 			return "", err
