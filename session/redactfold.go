@@ -157,6 +157,9 @@ func (f *folder) fold(k *key, text string) {
 			e.unit(u, c, off, end)
 		} else {
 			fr := f.rune(r)
+			if len(fr.units) == 0 {
+				k.to[len(k.to)-1] = end // a dropped accent or invisible character goes with the unit before it
+			}
 			for j, u := range fr.units {
 				e.unit(u, fr.cls[j], off, end)
 			}
