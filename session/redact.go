@@ -290,7 +290,7 @@ func (r *Redactor) Redact(self group.MemberID, text string) (string, int) {
 	}
 	var k key
 	newFolder().fold(&k, text)
-	return redactSpans(text, r.auto.scan(&k, nil), r.self(self))
+	return redactSpans(text, r.auto.scan(k, nil), r.self(self))
 }
 
 // self returns the roster index of id, or -1.
@@ -372,7 +372,7 @@ func (m memberRedaction) text(field, s string) string {
 	c, ok := m.seen[s]
 	if !ok {
 		m.f.fold(&m.k, s)
-		c = m.r.auto.scan(&m.k, nil)
+		c = m.r.auto.scan(m.k, nil)
 		m.seen[s] = c
 	}
 	out, n := redactSpans(s, c, m.self)

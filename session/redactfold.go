@@ -116,31 +116,30 @@ func newFolder() *folder {
 		spaceless: spacelessScripts(), scripts: spacedScripts()}
 }
 
-// key is folded text: units[i] came from text[from[i]:to[i]]; sub[i] says
-// the unit lies where names match as substrings (a spaceless script, a
-// handle or address).
-type key struct {
-	units    []rune
-	from, to []int
-	sub      []bool
-}
+// key is folded text, a sequence of units.
+type key []unit
 
-func (k *key) reset() {
-	k.units, k.from, k.to, k.sub = k.units[:0], k.from[:0], k.to[:0], k.sub[:0]
+// unit is one unit of a key: u came from text[from:to]; sub says it lies
+// where names match as substrings (a spaceless script, a handle or
+// address).
+type unit struct {
+	u        rune
+	sub      bool
+	from, to int
 }
 
 func (k *key) push(u rune, from, to int, sub bool) {
-	k.units = append(k.units, u)
-	k.from = append(k.from, from)
-	k.to = append(k.to, to)
-	k.sub = append(k.sub, sub)
+	*k = append(*k, unit{u: u, sub: sub, from: from, to: to})
 }
 
 // fold appends the key of text to k, which it resets first: a boundary at
 // each end, a boundary for each run of separators and at each change of
 // word class, a syllable mark before each Hangul syllable.
 func (f *folder) fold(k *key, text string) {
-	k.reset()
+	if cap(*k) < len(text)+2 {
+		*k = make(key, 0, len(text)+len(text)/8+2)
+	}
+	*k = (*k)[:0]
 	k.push(unitSep, 0, 0, false)
 	e := emitter{k: k}
 	tokenStart := true
@@ -158,7 +157,7 @@ func (f *folder) fold(k *key, text string) {
 		} else {
 			fr := f.rune(r)
 			if len(fr.units) == 0 {
-				k.to[len(k.to)-1] = end // a dropped accent or invisible character goes with the unit before it
+				(*k)[len(*k)-1].to = end // a dropped accent or invisible character goes with the unit before it
 			}
 			for j, u := range fr.units {
 				e.unit(u, fr.cls[j], off, end)
@@ -166,7 +165,7 @@ func (f *folder) fold(k *key, text string) {
 		}
 		off = end
 	}
-	if n := len(k.units) - 1; k.units[n] != unitSep {
+	if (*k)[len(*k)-1].u != unitSep {
 		k.push(unitSep, len(text), len(text), false)
 	}
 }
@@ -184,8 +183,8 @@ func (e *emitter) unit(u rune, c uint8, off, end int) {
 	k := e.k
 	switch {
 	case c == clsSep:
-		if n := len(k.units) - 1; k.units[n] == unitSep {
-			k.to[n] = end
+		if last := &(*k)[len(*k)-1]; last.u == unitSep {
+			last.to = end
 		} else {
 			k.push(unitSep, off, end, false)
 		}

@@ -99,29 +99,46 @@ func (b *formBuilder) participant(o int32, p Participant) {
 	}
 }
 
-// name adds the patterns of one name of member o.
+// name adds the patterns of one name of member o. Its parts are the runs
+// of its key between boundaries, so a part is what the text's key holds
+// between boundaries too.
 func (b *formBuilder) name(o int32, n string, exact bool) {
 	full := b.key(n)
-	if b.letters(full) == 0 {
+	if len(inner(full)) == 0 {
 		return
 	}
 	b.add(full, bounded, o, exact)
-	parts := strings.FieldsFunc(n, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsNumber(r) && !unicode.IsMark(r) && !dropped(r)
-	})
+	parts := splitKey(inner(full))
 	if len(parts) > 1 {
-		joined := b.key(strings.Join(parts, ""))
+		joined := b.key(strings.Join(strings.FieldsFunc(n, func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsNumber(r) && !unicode.IsMark(r) && !dropped(r)
+		}), ""))
 		b.add(joined, bounded, o, exact)
 		b.add(inner(joined), bare, o, exact)
 	}
-	for _, part := range parts {
-		units := inner(b.key(part))
+	for _, units := range parts {
 		if b.letters(units) < 2 {
-			continue // an initial
+			continue // an initial, a number
 		}
 		b.part(o, units, exact)
 		b.givenNames(o, units)
 	}
+}
+
+// splitKey returns the runs of units between boundaries.
+func splitKey(units []rune) [][]rune {
+	var out [][]rune
+	for len(units) > 0 {
+		i := slices.Index(units, unitSep)
+		if i < 0 {
+			i = len(units)
+		}
+		if i > 0 {
+			out = append(out, units[:i:i])
+		}
+		units = units[min(i+1, len(units)):]
+	}
+	return out
 }
 
 // part adds one name part of member o: the part itself, bounded and bare,
@@ -234,25 +251,24 @@ func (b *formBuilder) add(units []rune, kind int, o int32, exact bool) {
 // key returns a fresh copy of the key units of s, boundaries at both ends.
 func (b *formBuilder) key(s string) []rune {
 	b.f.fold(&b.k, s)
-	return append([]rune(nil), b.k.units...)
+	out := make([]rune, len(b.k))
+	for i, x := range b.k {
+		out[i] = x.u
+	}
+	return out
 }
 
 // lower returns s composed and case-folded, the form respellings apply to.
-func (b *formBuilder) lower(s string) string { return norm.NFC.String(b.f.caser.String(norm.NFC.String(s))) }
+func (b *formBuilder) lower(s string) string {
+	return norm.NFC.String(b.f.caser.String(norm.NFC.String(s)))
+}
 
-// letters counts the letters of a key: folded runes other than marks, and
-// a Hangul syllable as one.
+// letters counts the letters of a key, a Hangul syllable as one.
 func (b *formBuilder) letters(units []rune) int {
 	n := 0
 	for _, u := range units {
-		switch {
-		case u == unitSyl:
+		if u == unitSyl || u != unitSep && unicode.IsLetter(u) && !unicode.Is(unicode.Hangul, u) {
 			n++
-		case u == unitSep:
-		default:
-			if c := b.f.class(u); c != clsMark && c != clsHangul {
-				n++
-			}
 		}
 	}
 	return n

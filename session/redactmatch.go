@@ -3,6 +3,7 @@ package session
 import (
 	"cmp"
 	"slices"
+	"strings"
 )
 
 // This file finds every name of every member in a folded text in one pass:
@@ -201,12 +202,12 @@ func (a *automaton) step(s int32, u rune) int32 {
 
 // scan appends to dst the candidates found in k, in order of their end,
 // and returns it.
-func (a *automaton) scan(k *key, dst []candidate) []candidate {
+func (a *automaton) scan(k key, dst []candidate) []candidate {
 	s := int32(0)
-	for i, u := range k.units {
-		s = a.step(s, u)
+	for i, x := range k {
+		s = a.step(s, x.u)
 		for kind := range a.best1 {
-			if kind == bare && !k.sub[i] {
+			if kind == bare && !x.sub {
 				continue
 			}
 			p := a.best1[kind][s]
@@ -226,15 +227,15 @@ func (a *automaton) scan(k *key, dst []candidate) []candidate {
 
 // candidate returns pattern p ending at unit i of k, its source span
 // without the structural units at either end.
-func (a *automaton) candidate(k *key, i int, p int32) candidate {
+func (a *automaton) candidate(k key, i int, p int32) candidate {
 	first, last := i+1-int(a.length[p]), i
-	for structural(k.units[first]) {
+	for structural(k[first].u) {
 		first++
 	}
-	for structural(k.units[last]) {
+	for structural(k[last].u) {
 		last--
 	}
-	return candidate{from: k.from[first], to: k.to[last], owner: a.owner[p]}
+	return candidate{from: k[first].from, to: k[last].to, owner: a.owner[p]}
 }
 
 // structural reports whether u is a boundary or syllable mark.
@@ -263,13 +264,14 @@ func redactSpans(text string, cands []candidate, self int32) (string, int) {
 	for _, sp := range spans {
 		n += len(Redacted) - (sp.to - sp.from)
 	}
-	b := make([]byte, 0, n)
+	var b strings.Builder
+	b.Grow(n)
 	at := 0
 	for _, sp := range spans {
-		b = append(b, text[at:sp.from]...)
-		b = append(b, Redacted...)
+		b.WriteString(text[at:sp.from])
+		b.WriteString(Redacted)
 		at = sp.to
 	}
-	b = append(b, text[at:]...)
-	return string(b), len(spans)
+	b.WriteString(text[at:])
+	return b.String(), len(spans)
 }
