@@ -50,9 +50,13 @@ type Inflection struct {
 // language: a name holding From (compared case-folded) is also redacted
 // spelled with To in its place (Müller as Mueller, Mueller as Müller).
 type Respelling struct {
-	From   string `json:"from"`
-	To     string `json:"to"`
-	Source string `json:"source,omitempty"`
+	// From is the letters as the language writes them; it must hold a
+	// letter.
+	From string `json:"from"`
+	// To is what a keyboard without them writes instead.
+	To string `json:"to"`
+	// Source names where the spelling comes from.
+	Source string `json:"source"`
 }
 
 // RedactionRules are the language knowledge redaction uses beyond Unicode:
@@ -131,8 +135,8 @@ const maxAffix = 8
 // *FieldError values wrapping ErrInvalid: a script Unicode does not name
 // or named twice, an affix that is empty, longer than eight letters, or
 // holds anything but letters of the row's script and marks, a negative
-// MinLetters, a row without a source, a respelling whose From holds no
-// letter.
+// MinLetters, a row or respelling without a source, a respelling whose
+// From holds no letter or either side longer than eight characters.
 func (r RedactionRules) Validate() error {
 	fe := problems()
 	seen := map[string]int{}
@@ -175,6 +179,9 @@ func (r RedactionRules) Validate() error {
 		}
 		if !utf8.ValidString(sp.From) || !utf8.ValidString(sp.To) {
 			fe.Add(path, "must be valid UTF-8", nil)
+		}
+		if strings.TrimSpace(sp.Source) == "" {
+			fe.Add(path+".source", "must name where the spelling comes from", nil)
 		}
 	}
 	return fe.Err()
@@ -234,7 +241,7 @@ func checkNames(fe *fault.List, path string, p Participant) {
 // inflections and respellings give, and, for a name written in a spaceless
 // script or Hangul, the name without its first one or two letters (the
 // given name). It compares text the way the package doc describes
-// (Redaction), one pass over the text for all names at once.
+// (section Redaction), one pass over the text for all names at once.
 type Redactor struct {
 	ids   []group.MemberID // by roster index
 	index map[group.MemberID]int32

@@ -232,7 +232,7 @@ func TestRedactionRulesValidate(t *testing.T) {
 	require.ErrorIs(t, err, session.ErrInvalid)
 	want := []string{"inflections[0].script", "inflections[1].suffixes[0]", "inflections[1].suffixes[1]",
 		"inflections[1].suffixes[2]", "inflections[1].minLetters", "inflections[1].source",
-		"inflections[2].script", "respellings[0].from"}
+		"inflections[2].script", "respellings[0].from", "respellings[0].source"}
 	require.Empty(t, cmp.Diff(want, fieldPaths(err)))
 }
 
