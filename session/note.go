@@ -45,8 +45,8 @@ type ProgressNote struct {
 // ProgressNotes returns one progress note per attending member, in roster
 // order; absent members get none (DOMAIN.md section 6). A group whose
 // profile keeps no clinical records (a support group) gets none at all.
-// Free text is redacted as the package doc's section Redaction describes; the group
-// note's text is scanned once for all the notes.
+// Free text is redacted as the package doc's section Redaction
+// describes; the group note's text is scanned once for all the notes.
 func (s *Session) ProgressNotes() []ProgressNote {
 	if !s.spec.Profile.ClinicalRecords {
 		return nil // a support group keeps no clinical records
@@ -201,9 +201,10 @@ type MemberExport struct {
 // MemberExport returns the member-facing export of the session for one
 // roster member. A member who did not attend gets their attendance and the
 // session's shape only. Free text, agenda titles and facilitator names are
-// redacted as the package doc's section Redaction describes: every other member's
-// ID, names and aliases in their written forms, so IDs or names that are
-// common words over-redact, and apps should keep IDs out of free text.
+// redacted as the package doc's section Redaction describes: every other
+// member's ID, names and aliases in their written forms, so IDs or names
+// that are common words over-redact, and apps should keep IDs out of free
+// text.
 func (s *Session) MemberExport(id group.MemberID) (MemberExport, error) {
 	i, ok := s.memberIdx.Lookup(string(id))
 	if !ok {
