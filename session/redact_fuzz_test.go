@@ -9,6 +9,7 @@ import (
 	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/groupwork/groupwork/group"
 	"github.com/groupwork/groupwork/session"
 )
 
@@ -106,7 +107,7 @@ func FuzzRedact(f *testing.F) {
 			{ID: "f", Name: "สมชาย ใจดี"},
 			{ID: "g", Name: "김민준"},
 			{ID: "h", Name: "محمد حسن"},
-			{ID: "x", Name: name},
+			{ID: group.MemberID(name), Name: name},
 		}
 		r, err := session.NewRedactor(roster, session.DefaultRedactionRules())
 		if err != nil {

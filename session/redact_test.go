@@ -158,11 +158,13 @@ func TestRedactCounts(t *testing.T) {
 // TestRedactShared: a name two members share is redacted from both their
 // records, since the text may mean the other; the part only one has stays
 // in their own. A form derived from one member's name that spells another
-// member's name exactly belongs to the latter.
+// member's name exactly belongs to the latter. An ID of punctuation alone
+// can never be found; a one-letter name is redacted as a whole word.
 func TestRedactShared(t *testing.T) {
 	roster := []session.Participant{
 		{ID: "a", Name: "Maria Lopez"}, {ID: "b", Name: "Maria Garcia"},
 		{ID: "c", Name: "Ana"}, {ID: "d", Name: "Anas Haddad"},
+		{ID: "!!!", Name: "Zed"}, {ID: "a-1", Name: "X"},
 	}
 	r, err := session.NewRedactor(roster, session.DefaultRedactionRules())
 	require.NoError(t, err)
@@ -177,7 +179,9 @@ func TestRedactShared(t *testing.T) {
 		{"own family name", "a", "Lopez and Garcia", "Lopez and ***", 1},
 		{"derived yields to exact", "d", "Anas and Ana", "Anas and ***", 1},
 		{"exact for the other", "c", "Anas and Ana", "*** and Ana", 1},
-		{"no self", "", "Ana, Anas, Maria", "***, ***, ***", 3},
+		{"no self", "", "Ana, Anas, Maria, Zed", "***, ***, ***, ***", 4},
+		{"id of punctuation", "a", "!!! and Zed", "!!! and ***", 1},
+		{"one-letter name", "a", "X and a-1 and a - 1", "*** and *** and ***", 3},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -230,8 +230,12 @@ func (b *formBuilder) givenNames(o int32, units []rune) {
 	}
 }
 
-// add records a pattern of member o.
+// add records a pattern of member o; one without a folded rune (an ID of
+// punctuation only) can never be found and is left out.
 func (b *formBuilder) add(units []rune, kind int, o int32, exact bool) {
+	if !slices.ContainsFunc(units, func(u rune) bool { return !structural(u) }) {
+		return
+	}
 	k := formKey{kind: kind, units: string(units)}
 	i, ok := b.index[k]
 	if !ok {
