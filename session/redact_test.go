@@ -37,6 +37,7 @@ func scriptRoster() []session.Participant {
 		{ID: "m16", Name: "Ana Silva"},
 		{ID: "m17", Name: "Søren Ærø"},
 		{ID: "m18", Name: "Łukasz Nowak"},
+		{ID: "m19", Name: "Anne-Marie O'Brien"},
 	}
 }
 
@@ -75,9 +76,11 @@ func TestRedactScripts(t *testing.T) {
 		{"german genitive", "Jürgens Mappe", "*** Mappe"},
 		{"whole words", "Symptoms and their analysis; tomorrow's anatomy", "Symptoms and their analysis; tomorrow's anatomy"},
 		{"self kept", "Quentin Vale spoke", "Quentin Vale spoke"},
-		{"id", "m7 and m14 spoke; m19 did not", "*** and *** spoke; m19 did not"},
+		{"id", "m7 and m14 spoke; m29 did not", "*** and *** spoke; m29 did not"},
 		{"digit next to letter is a boundary", "Tom2 and m1x", "***2 and ***x"},
 		{"alias", "Mari and Maria", "*** and ***"},
+		{"parts run together", "AnneMarie, annemarie and OBrien", "***, *** and ***"},
+		{"parts run together inflected", "the Obriens", "the ***"},
 		// Greek: final sigma, accents, case forms.
 		{"greek upper case", "ΓΙΑΝΝΗΣ ΠΑΠΑΔΟΠΟΥΛΟΣ", "***"},
 		{"greek no accents", "Γιαννης", "***"},

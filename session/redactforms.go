@@ -101,7 +101,8 @@ func (b *formBuilder) participant(o int32, p Participant) {
 
 // name adds the patterns of one name of member o. Its parts are the runs
 // of its key between boundaries, so a part is what the text's key holds
-// between boundaries too.
+// between boundaries too. Two neighbouring parts run together ("AnneMarie",
+// "OBrien") and all of them ("MariaLopez") count as parts too.
 func (b *formBuilder) name(o int32, n string, exact bool) {
 	full := b.key(n)
 	if len(inner(full)) == 0 {
@@ -109,19 +110,21 @@ func (b *formBuilder) name(o int32, n string, exact bool) {
 	}
 	b.add(full, bounded, o, exact)
 	parts := splitKey(inner(full))
-	if len(parts) > 1 {
-		joined := b.key(strings.Join(strings.FieldsFunc(n, func(r rune) bool {
-			return !unicode.IsLetter(r) && !unicode.IsNumber(r) && !unicode.IsMark(r) && !dropped(r)
-		}), ""))
-		b.add(joined, bounded, o, exact)
-		b.add(inner(joined), bare, o, exact)
-	}
-	for _, units := range parts {
-		if b.letters(units) < 2 {
-			continue // an initial, a number
+	for i, units := range parts {
+		if b.letters(units) >= 2 { // not an initial or a number
+			b.part(o, units, exact)
+			b.givenNames(o, units)
 		}
-		b.part(o, units, exact)
-		b.givenNames(o, units)
+		if pair := concat(parts[max(i-1, 0)], units); i > 0 && b.letters(pair) >= 3 {
+			b.part(o, pair, exact) // two initials run together are not a name
+		}
+	}
+	if len(parts) > 2 {
+		var all []rune
+		for _, p := range parts {
+			all = append(all, p...)
+		}
+		b.part(o, all, exact)
 	}
 }
 
