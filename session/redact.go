@@ -26,14 +26,15 @@ type Inflection struct {
 	// Script is the Unicode script the row applies to, by its name in
 	// unicode.Scripts ("Latin", "Cyrillic", "Hangul"). One row per script.
 	Script string `json:"script"`
-	// Prefixes are written joined before a name, each tried before the
-	// name and before each of its suffixed forms.
+	// Prefixes are written joined before a name or its stem (not before
+	// a suffixed form). At most 32.
 	Prefixes []string `json:"prefixes,omitempty"`
-	// Suffixes are written joined after a name, or after its stem.
+	// Suffixes are written joined after a name, or after its stem. At
+	// most 32.
 	Suffixes []string `json:"suffixes,omitempty"`
 	// Endings are final letters a name drops to form its stem; the stem is
 	// redacted alone and with each suffix. A stem keeps two letters at
-	// least.
+	// least. At most 32.
 	Endings []string `json:"endings,omitempty"`
 	// MinLetters is the shortest name part the row inflects, in letters
 	// (Hangul: syllables). Zero means 2. A higher value keeps short names
@@ -64,7 +65,10 @@ type Respelling struct {
 // value is usable: names are then redacted only as written (up to the
 // Unicode folding). RedactionRules round-trips through encoding/json.
 type RedactionRules struct {
+	// Inflections are the rows of how names inflect, one per script at
+	// most. A script without a row redacts names as written.
 	Inflections []Inflection `json:"inflections,omitempty"`
+	// Respellings each give every name holding From a second spelling.
 	Respellings []Respelling `json:"respellings,omitempty"`
 }
 
@@ -128,12 +132,18 @@ func DefaultRedactionRules() RedactionRules {
 const icao9303 = "ICAO Doc 9303, Machine Readable Travel Documents, part 3"
 
 // maxAffix is the longest prefix, suffix or ending, in runes, and the
-// longest respelling.
-const maxAffix = 8
+// longest respelling; maxAffixes is the most prefixes, suffixes or endings
+// a row holds, and the most respellings. With them the patterns of a name
+// part are at most a few thousand, whatever the rules.
+const (
+	maxAffix   = 8
+	maxAffixes = 32
+)
 
 // Validate checks the rules and reports every problem at once as joined
 // *FieldError values wrapping ErrInvalid: a script Unicode does not name
-// or named twice, an affix that is empty, longer than eight letters, or
+// or named twice, more than 32 prefixes, suffixes, endings or
+// respellings, an affix that is empty, longer than eight letters, or
 // holds anything but letters of the row's script and marks, a negative
 // MinLetters, a row or respelling without a source, a respelling whose
 // From holds no letter or either side longer than eight characters.
@@ -156,6 +166,9 @@ func (r RedactionRules) Validate() error {
 			name    string
 			affixes []string
 		}{{"prefixes", in.Prefixes}, {"suffixes", in.Suffixes}, {"endings", in.Endings}} {
+			if len(l.affixes) > maxAffixes {
+				fe.Add(path+"."+l.name, fmt.Sprintf("at most %d", maxAffixes), nil)
+			}
 			for j, a := range l.affixes {
 				if p := affixProblem(a, table); p != "" {
 					fe.Add(fault.Index(path+"."+l.name, j), p, nil)
@@ -168,6 +181,9 @@ func (r RedactionRules) Validate() error {
 		if strings.TrimSpace(in.Source) == "" {
 			fe.Add(path+".source", "must name the grammar the row comes from", nil)
 		}
+	}
+	if len(r.Respellings) > maxAffixes {
+		fe.Add("respellings", fmt.Sprintf("at most %d", maxAffixes), nil)
 	}
 	for i, sp := range r.Respellings {
 		path := fault.Index("respellings", i)

@@ -1,10 +1,15 @@
 package session_test
 
 import (
+	"encoding/json"
+
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
@@ -155,4 +160,46 @@ func checkRedacted(t *testing.T, r *session.Redactor, roster []session.Participa
 			}
 		}
 	}
+}
+
+// FuzzRedactionRulesJSON: rules decoded from any JSON either fail
+// validation or build a redactor that redacts without panicking, and
+// valid rules round-trip through encoding/json.
+func FuzzRedactionRulesJSON(f *testing.F) {
+	b, err := json.Marshal(session.DefaultRedactionRules())
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(string(b), "Мария Анна")
+	f.Add(`{"inflections":[{"script":"Latin","endings":["a"],"suffixes":["ie","y"],"prefixes":["x"],"attached":true,"source":"s"}]}`, "Anna")
+	f.Fuzz(func(t *testing.T, in, name string) {
+		var rules session.RedactionRules
+		if json.Unmarshal([]byte(in), &rules) != nil || rules.Validate() != nil {
+			return
+		}
+		out, err := json.Marshal(rules)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back session.RedactionRules
+		if err := json.Unmarshal(out, &back); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(rules, back, cmpopts.EquateEmpty()); diff != "" {
+			t.Fatal(diff)
+		}
+		roster := []session.Participant{{ID: "q", Name: "Quentin"}, {ID: "a", Name: "Anna Ивановна 김민준"}}
+		if hasLetterOrDigit(name) {
+			roster = append(roster, session.Participant{ID: "x", Name: name})
+		}
+		r, err := session.NewRedactor(roster, rules)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.Redact("q", name+" and Anna, Анну, 김민준이 "+in)
+	})
+}
+
+func hasLetterOrDigit(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }) >= 0
 }

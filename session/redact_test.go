@@ -3,6 +3,7 @@ package session_test
 import (
 	"encoding/json"
 	"errors"
+	"slices"
 	"testing"
 	"time"
 
@@ -232,6 +233,7 @@ func TestRedactionRulesValidate(t *testing.T) {
 			{Script: "Klingon", Source: "x"},
 			{Script: "Latin", Suffixes: []string{"", "я", "toolongsuffix"}, MinLetters: -1},
 			{Script: "Latin", Source: "x"},
+			{Script: "Greek", Suffixes: slices.Repeat([]string{"α"}, 33), Source: "x"},
 		},
 		Respellings: []session.Respelling{{From: "", To: "x"}},
 	}
@@ -239,7 +241,7 @@ func TestRedactionRulesValidate(t *testing.T) {
 	require.ErrorIs(t, err, session.ErrInvalid)
 	want := []string{"inflections[0].script", "inflections[1].suffixes[0]", "inflections[1].suffixes[1]",
 		"inflections[1].suffixes[2]", "inflections[1].minLetters", "inflections[1].source",
-		"inflections[2].script", "respellings[0].from", "respellings[0].source"}
+		"inflections[2].script", "inflections[3].suffixes", "respellings[0].from", "respellings[0].source"}
 	require.Empty(t, cmp.Diff(want, fieldPaths(err)))
 }
 

@@ -153,28 +153,27 @@ func (b *formBuilder) part(o int32, units []rune, exact bool) {
 	if row == nil {
 		return
 	}
-	letters := b.letters(units)
+	// The name and its stems, each alone, with each suffix and after each
+	// prefix (a prefix and a suffix together are not tried: the forms stay
+	// a constant number per part whatever the rows hold).
 	bases := [][]rune{units}
-	if letters >= row.minLetters {
-		for _, s := range row.suffixes {
-			bases = append(bases, concat(units, s))
-		}
+	if b.letters(units) >= row.minLetters {
 		for _, e := range row.ending {
 			if len(e) == 0 || len(e) >= len(units) || !slices.Equal(units[len(units)-len(e):], e) {
 				continue
 			}
-			stem := units[:len(units)-len(e)]
-			if b.letters(stem) < 2 {
-				continue
-			}
-			bases = append(bases, stem)
-			for _, s := range row.suffixes {
-				bases = append(bases, concat(stem, s))
+			if stem := units[:len(units)-len(e)]; b.letters(stem) >= 2 {
+				bases = append(bases, stem)
 			}
 		}
-		n := len(bases)
+		roots := len(bases)
+		for _, s := range row.suffixes {
+			for _, x := range bases[:roots] {
+				bases = append(bases, concat(x, s))
+			}
+		}
 		for _, p := range row.prefixes {
-			for _, x := range bases[:n] {
+			for _, x := range bases[:roots] {
 				bases = append(bases, concat(p, x))
 			}
 		}
