@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -23,21 +24,19 @@ type formBuilder struct {
 	f     *folder
 	k     key
 	rows  []inflectionRow
-	resp  []Respelling // From and To folded
-	index map[formKey]int
+	resp  []Respelling      // From and To folded
+	index [2]map[string]int // by kind, the forms by their units in UTF-8
 	forms []form
-}
-
-type formKey struct {
-	kind  int
-	units string
+	kbuf  []byte // scratch for index keys
+	wbuf  []rune // scratch for wrapped units
 }
 
 type form struct {
 	units  []rune
 	kind   int
 	exact  bool
-	owners []int32 // ascending
+	owner  int32 // the first member it belongs to
+	shared bool  // another member has it too
 }
 
 // inflectionRow is an Inflection with its affixes folded.
@@ -49,7 +48,7 @@ type inflectionRow struct {
 }
 
 func newFormBuilder(rules RedactionRules) *formBuilder {
-	b := &formBuilder{f: newFolder(), index: map[formKey]int{}}
+	b := &formBuilder{f: newFolder(), index: [2]map[string]int{{}, {}}}
 	for _, in := range rules.Inflections {
 		row := inflectionRow{script: unicode.Scripts[in.Script], minLetters: in.MinLetters, attached: in.Attached}
 		if row.minLetters == 0 {
@@ -75,9 +74,9 @@ func newFormBuilder(rules RedactionRules) *formBuilder {
 func (b *formBuilder) patterns() []pattern {
 	out := make([]pattern, len(b.forms))
 	for i, f := range b.forms {
-		out[i] = pattern{units: f.units, kind: f.kind, owner: -1}
-		if len(f.owners) == 1 {
-			out[i].owner = f.owners[0]
+		out[i] = pattern{units: f.units, kind: f.kind, owner: f.owner}
+		if f.shared {
+			out[i].owner = -1
 		}
 	}
 	return out
@@ -147,7 +146,7 @@ func splitKey(units []rune) [][]rune {
 // part adds one name part of member o: the part itself, bounded and bare,
 // and its inflected forms.
 func (b *formBuilder) part(o int32, units []rune, exact bool) {
-	b.add(wrap(units), bounded, o, exact)
+	b.add(b.wrap(units), bounded, o, exact)
 	b.add(units, bare, o, exact)
 	row := b.row(units)
 	if row == nil {
@@ -180,7 +179,7 @@ func (b *formBuilder) part(o int32, units []rune, exact bool) {
 	}
 	for i, x := range bases {
 		if i > 0 {
-			b.add(wrap(x), bounded, o, false)
+			b.add(b.wrap(x), bounded, o, false)
 		}
 		if row.attached {
 			open := append([]rune{unitSep}, x...)
@@ -238,19 +237,22 @@ func (b *formBuilder) add(units []rune, kind int, o int32, exact bool) {
 	if !slices.ContainsFunc(units, func(u rune) bool { return !structural(u) }) {
 		return
 	}
-	k := formKey{kind: kind, units: string(units)}
-	i, ok := b.index[k]
+	b.kbuf = b.kbuf[:0]
+	for _, u := range units {
+		b.kbuf = utf8.AppendRune(b.kbuf, u)
+	}
+	i, ok := b.index[kind][string(b.kbuf)]
 	if !ok {
-		b.index[k] = len(b.forms)
-		b.forms = append(b.forms, form{units: units, kind: kind, exact: exact, owners: []int32{o}})
+		b.index[kind][string(b.kbuf)] = len(b.forms)
+		b.forms = append(b.forms, form{units: slices.Clone(units), kind: kind, exact: exact, owner: o})
 		return
 	}
 	f := &b.forms[i]
 	switch {
 	case exact && !f.exact:
-		f.exact, f.owners = true, []int32{o}
-	case exact == f.exact && f.owners[len(f.owners)-1] != o:
-		f.owners = append(f.owners, o)
+		f.exact, f.owner, f.shared = true, o, false
+	case exact == f.exact && f.owner != o:
+		f.shared = true
 	}
 }
 
@@ -319,12 +321,11 @@ func inner(units []rune) []rune {
 	return units
 }
 
-// wrap returns units between two boundaries.
-func wrap(units []rune) []rune {
-	out := make([]rune, 0, len(units)+2)
-	out = append(out, unitSep)
-	out = append(out, units...)
-	return append(out, unitSep)
+// wrap returns units between two boundaries, in scratch space that the
+// next call reuses (add copies what it keeps).
+func (b *formBuilder) wrap(units []rune) []rune {
+	b.wbuf = append(append(append(b.wbuf[:0], unitSep), units...), unitSep)
+	return b.wbuf
 }
 
 func concat(a, b []rune) []rune {
