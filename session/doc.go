@@ -34,6 +34,49 @@
 // notes change only by addenda; MemberExport gives a member what they may
 // see, with nothing about anyone else.
 //
+// # Redaction
+//
+// One member's record never names another member. Every text copied into
+// a ProgressNote or a MemberExport (the group note, the member's own note,
+// incidents, agenda titles, facilitator names) has each other roster
+// member's ID, Name and Aliases replaced by Redacted, "***". A name is
+// found:
+//
+//   - whatever its Unicode spelling: texts and names are compared after
+//     compatibility decomposition (NFKD), full case folding and with
+//     diacritics and invisible characters left out, so José, JOSE, Jose and
+//     a decomposed José are one name, ß is ss, İ and ı are i, ς is σ,
+//     full-width letters are letters; ø, ł, đ and æ read as o, l, d and ae,
+//     and Arabic letter variants as one letter;
+//   - as a whole word in scripts written with spaces, where a change of
+//     script or between letters and digits is a word boundary too ("Tom"
+//     stays in "symptoms" but not in "Tom2"); anywhere in a word in Han,
+//     Hiragana, Katakana, Thai, Lao, Khmer and Myanmar, written without
+//     spaces; anywhere in a handle or address (a run of text without white
+//     space that starts with @ or # or holds an @: "mlopez@example.org");
+//   - in part and in its forms: each part of a name of two letters or more,
+//     the parts run together ("MariaLopez"), the inflected forms and
+//     respellings of RedactionRules (plurals and genitives, Greek and Slavic
+//     case endings, Hebrew and Arabic joined prefixes, Korean particles,
+//     Mueller for Müller), and for a name in a spaceless script or Hangul
+//     the given name without the family name.
+//
+// A member's own names stay in their record unless another member shares
+// them. Where readability and the guarantee conflict, the guarantee wins: a
+// member named Mark makes "marks" "***", and a name shared by two members
+// is redacted from both their records. Limits: names are not
+// transliterated between scripts (Мария is not Maria: give it as an
+// alias), nor found when misspelt, cut to an initial, spelt out letter by
+// letter or written with look-alike letters of another script; a name part
+// of one letter is not redacted alone.
+//
+// Sessions redact with DefaultRedactionRules; a Redactor built by
+// NewRedactor applies other rules to an app's own text. Either way the work
+// is one pass over the text for all the roster's names at once (an
+// Aho-Corasick automaton over the folded text), linear in the text and the
+// names. RedactionAudit tells the clinic how many names each field of each
+// member's record lost; the records themselves do not say.
+//
 // Turns carry Bales' Interaction Process Analysis categories (Act) and
 // observation Tags; interventions name Corey's and Jacobs et al.'s leader
 // skills or a crisis SafetyStep. The dynamics package folds the same events
@@ -47,8 +90,10 @@
 // Group Counseling: Strategies and Skills; ACA Code of Ethics (2014),
 // sections A.2, B.4-B.6 (consent, confidentiality in groups, records);
 // Muñoz et al. (2000) and SAMHSA TIP 41 (2005) for structured sessions;
-// Linehan (2015) for DBT skills sessions; see docs/reference/sessions.md
-// and docs/reference/records.md.
+// Linehan (2015) for DBT skills sessions; for redaction, the Unicode
+// Standard (UAX #15 normalization, default case folding, UAX #29 word
+// boundaries) and the grammars DefaultRedactionRules names; see
+// docs/reference/sessions.md and docs/reference/records.md.
 //
 // Place in the house: session imports group (profiles, IDs, facilitators,
 // findings) and nothing above it; curriculum and dynamics import session.

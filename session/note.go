@@ -1,20 +1,12 @@
 package session
 
 import (
-	"cmp"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/groupwork/groupwork/group"
 )
-
-// Redacted replaces another member's name or ID in text copied into one
-// member's record. It holds no letter or digit, so it never spells a name.
-const Redacted = "***"
 
 // GroupContent is the shared part of a session's documentation: the group
 // note's theme, the leader skills used, the group process and the shared
@@ -52,33 +44,35 @@ type ProgressNote struct {
 // ProgressNotes returns one progress note per attending member, in roster
 // order; absent members get none (DOMAIN.md section 6). A group whose
 // profile keeps no clinical records (a support group) gets none at all.
+// Free text is redacted as the package doc's section Redaction
+// describes; the group note's text is scanned once for all the notes.
 func (s *Session) ProgressNotes() []ProgressNote {
 	if !s.spec.Profile.ClinicalRecords {
 		return nil // a support group keeps no clinical records
 	}
 	var out []ProgressNote
+	r := s.redaction(nil)
 	for i := range s.members {
 		a := s.attendance(i)
 		if !a.Status.NeedsNote() {
 			continue
 		}
-		out = append(out, s.progressNote(i, a))
+		out = append(out, s.progressNote(i, a, r.of(i)))
 	}
 	return out
 }
 
-func (s *Session) progressNote(i int, a Attendance) ProgressNote {
+func (s *Session) progressNote(i int, a Attendance, r memberRedaction) ProgressNote {
 	p := s.spec.Roster[i]
-	r := s.redactor(p.ID)
 	pn := ProgressNote{
 		Member: p.ID, Name: p.Name, Date: s.startedAt, Attendance: a,
 		Participation: s.members[i].p, Group: s.groupContent(r), Billable: a.Status.Billable(),
 	}
 	if n, ok := s.noteFor(NoteProgress, p.ID); ok {
 		pn.NoteID, pn.Signed = n.Note.ID, n.Signed
-		pn.Narrative, pn.GoalProgress = r.redact(n.Note.Text), r.redact(n.Note.GoalProgress)
-		for _, ad := range n.Addenda {
-			pn.Addenda = append(pn.Addenda, Addendum{At: ad.At, Author: ad.Author, Text: r.redact(ad.Text)})
+		pn.Narrative, pn.GoalProgress = r.text("narrative", n.Note.Text), r.text("goalProgress", n.Note.GoalProgress)
+		for k, ad := range n.Addenda {
+			pn.Addenda = append(pn.Addenda, Addendum{At: ad.At, Author: ad.Author, Text: r.text(fmt.Sprintf("addenda[%d].text", k), ad.Text)})
 		}
 	}
 	pn.Incidents = s.incidentsOf(p.ID, r)
@@ -87,13 +81,14 @@ func (s *Session) progressNote(i int, a Attendance) ProgressNote {
 
 // incidentsOf returns the incidents concerning one member, with free text
 // redacted.
-func (s *Session) incidentsOf(id group.MemberID, r redactor) []IncidentRecord {
+func (s *Session) incidentsOf(id group.MemberID, r memberRedaction) []IncidentRecord {
 	var out []IncidentRecord
 	for _, in := range s.incidents {
 		if in.Member != id {
 			continue
 		}
-		in.Text, in.Action, in.Resolution = r.redact(in.Text), r.redact(in.Action), r.redact(in.Resolution)
+		path := fmt.Sprintf("incidents[%d]", len(out))
+		in.Text, in.Action, in.Resolution = r.text(path+".text", in.Text), r.text(path+".action", in.Action), r.text(path+".resolution", in.Resolution)
 		out = append(out, in)
 	}
 	return out
@@ -101,12 +96,12 @@ func (s *Session) incidentsOf(id group.MemberID, r redactor) []IncidentRecord {
 
 // groupContent returns the group note's content, redacted by r; without a
 // group note it lists only the skills recorded as interventions.
-func (s *Session) groupContent(r redactor) GroupContent {
+func (s *Session) groupContent(r memberRedaction) GroupContent {
 	var g GroupContent
 	if n, ok := s.noteFor(NoteGroup, ""); ok {
 		g = GroupContent{
-			Theme: r.redact(n.Note.Theme), Process: r.redact(n.Note.Process), Content: r.redact(n.Note.Text),
-			Interventions: n.Note.Interventions,
+			Theme: r.text("group.theme", n.Note.Theme), Process: r.text("group.process", n.Note.Process),
+			Content: r.text("group.content", n.Note.Text), Interventions: n.Note.Interventions,
 		}
 	}
 	if g.Interventions == 0 {
@@ -204,130 +199,38 @@ type MemberExport struct {
 
 // MemberExport returns the member-facing export of the session for one
 // roster member. A member who did not attend gets their attendance and the
-// session's shape only. Redaction is by case-insensitive match of other
-// members' IDs, full names and name parts of two or more letters, so short
-// IDs or names that are common words over-redact: apps should keep IDs out
-// of free text.
+// session's shape only. Free text, agenda titles and facilitator names are
+// redacted as the package doc's section Redaction describes: every other
+// member's ID, names and aliases in their written forms, so IDs or names
+// that are common words over-redact, and apps should keep IDs out of free
+// text.
 func (s *Session) MemberExport(id group.MemberID) (MemberExport, error) {
 	i, ok := s.memberIdx.Find(string(id))
 	if !ok {
 		return MemberExport{}, &FieldError{Pkg: "session", Path: "member", Problem: fmt.Sprintf("%q is not on the roster", id), Err: group.ErrUnknownMember}
 	}
+	return s.memberExport(i, s.redaction(nil).of(i)), nil
+}
+
+// memberExport returns roster member i's export, redacted by r.
+func (s *Session) memberExport(i int, r memberRedaction) MemberExport {
 	p := s.spec.Roster[i]
-	r := s.redactor(id)
 	a := s.attendance(i)
-	x := MemberExport{Member: id, Name: p.Name, Modality: s.spec.Profile.Modality, Date: s.startedAt, Attendance: a}
+	x := MemberExport{Member: p.ID, Name: p.Name, Modality: s.spec.Profile.Modality, Date: s.startedAt, Attendance: a}
 	for j, here := range s.facs {
 		if here {
-			x.Facilitators = append(x.Facilitators, r.redact(s.spec.Facilitators[j].Name))
+			x.Facilitators = append(x.Facilitators, r.text(fmt.Sprintf("facilitators[%d]", len(x.Facilitators)), s.spec.Facilitators[j].Name))
 		}
 	}
-	for _, seg := range s.spec.Agenda.Segments {
-		seg.Title = r.redact(seg.Title)
+	for k, seg := range s.spec.Agenda.Segments {
+		seg.Title = r.text(fmt.Sprintf("agenda[%d].title", k), seg.Title)
 		x.Agenda = append(x.Agenda, seg)
 	}
 	if !a.Status.Attended() {
-		return x, nil
+		return x
 	}
-	pn := s.progressNote(i, a)
+	pn := s.progressNote(i, a, r)
 	x.Participation, x.Narrative, x.GoalProgress = pn.Participation, pn.Narrative, pn.GoalProgress
 	x.Incidents, x.Group = pn.Incidents, pn.Group
-	return x, nil
-}
-
-// redactor replaces other members' names and IDs in free text.
-type redactor struct{ patterns []string }
-
-// redactor returns the redactor for member self's records: every other
-// roster member's ID, full name and name parts of two or more letters,
-// longest first.
-func (s *Session) redactor(self group.MemberID) redactor {
-	var pats []string
-	for _, p := range s.spec.Roster {
-		if p.ID == self {
-			continue
-		}
-		pats = append(pats, string(p.ID))
-		if name := strings.TrimSpace(p.Name); name != "" {
-			pats = append(pats, name)
-			for _, part := range strings.FieldsFunc(name, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-				if utf8.RuneCountInString(part) >= 2 {
-					pats = append(pats, part)
-				}
-			}
-		}
-	}
-	slices.SortFunc(pats, func(a, b string) int { return cmp.Or(cmp.Compare(len(b), len(a)), cmp.Compare(a, b)) })
-	return redactor{patterns: slices.Compact(pats)}
-}
-
-// redact returns text with every case-insensitive, whole-word occurrence of
-// a pattern replaced by Redacted, in one left-to-right pass. A match needs
-// no letter or digit on either side, so "Tom" is redacted in "Tom's" but
-// not in "symptoms".
-func (r redactor) redact(text string) string {
-	if text == "" || len(r.patterns) == 0 {
-		return text
-	}
-	var b strings.Builder
-	prev := ' ' // the rune before position i
-	for i := 0; i < len(text); {
-		matched := 0
-		if !wordRune(prev) {
-			for _, p := range r.patterns {
-				n := prefixFold(text[i:], p)
-				if n == 0 {
-					continue
-				}
-				if next, _ := utf8.DecodeRuneInString(text[i+n:]); i+n < len(text) && wordRune(next) {
-					continue
-				}
-				matched = n
-				break
-			}
-		}
-		if matched > 0 {
-			b.WriteString(Redacted)
-			prev, _ = utf8.DecodeLastRuneInString(text[:i+matched])
-			i += matched
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(text[i:])
-		b.WriteString(text[i : i+size])
-		prev = r
-		i += size
-	}
-	return b.String()
-}
-
-// wordRune reports whether r is part of a word for redaction: a letter or a digit.
-func wordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
-
-// prefixFold reports the length in bytes of the prefix of s that equals pat
-// under Unicode case folding, or 0.
-func prefixFold(s, pat string) int {
-	i := 0
-	for _, pr := range pat {
-		if i >= len(s) {
-			return 0
-		}
-		sr, size := utf8.DecodeRuneInString(s[i:])
-		if !equalFold(sr, pr) {
-			return 0
-		}
-		i += size
-	}
-	return i
-}
-
-func equalFold(a, b rune) bool {
-	if a == b {
-		return true
-	}
-	for f := unicode.SimpleFold(a); f != a; f = unicode.SimpleFold(f) {
-		if f == b {
-			return true
-		}
-	}
-	return false
+	return x
 }

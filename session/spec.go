@@ -14,15 +14,20 @@ import (
 )
 
 // Participant is one member on a session's roster: who may arrive, what
-// name to redact from other members' records, and whether they consented to
-// recording. It is a plain value.
+// names to redact from other members' records, and whether they consented to
+// recording. It is a plain value; Spec copies its Aliases.
 type Participant struct {
 	// ID identifies the member; non-empty and unique on the roster.
 	ID group.MemberID `json:"id"`
 	// Name is the member's name as it may appear in free text; it is
 	// redacted, with the ID, from every other member's notes and export.
-	// It must not be empty.
+	// It must hold a letter or a digit.
 	Name string `json:"name"`
+	// Aliases are the member's other names, redacted like Name from every
+	// other member's records: a nickname, a family name, a name in another
+	// script ("Masha", "Мария"). Each must hold a letter or a digit.
+	// Default none.
+	Aliases []string `json:"aliases,omitempty"`
 	// RecordingConsent says whether the member gave advance written consent
 	// to recording (ACA Code of Ethics 2014, B.6.c-d). Default false.
 	RecordingConsent bool `json:"recordingConsent,omitempty"`
@@ -87,6 +92,9 @@ func (s Spec) clone() Spec {
 		s.Shape = &sh
 	}
 	s.Roster = slices.Clone(s.Roster)
+	for i := range s.Roster {
+		s.Roster[i].Aliases = slices.Clone(s.Roster[i].Aliases)
+	}
 	s.Facilitators = slices.Clone(s.Facilitators)
 	for i := range s.Facilitators {
 		s.Facilitators[i] = s.Facilitators[i].Clone()
@@ -139,9 +147,7 @@ func (s Spec) check() ([]group.Finding, error) {
 		} else {
 			seenM[p.ID] = i
 		}
-		if strings.TrimSpace(p.Name) == "" {
-			fe.Add(path+".name", "must not be empty: names are redacted from other members' records", nil)
-		}
+		checkNames(&fe, path, p)
 	}
 	if len(s.Facilitators) == 0 {
 		fe.Add("facilitators", "a session needs at least one facilitator", nil)
