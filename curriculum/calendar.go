@@ -11,8 +11,9 @@ import (
 )
 
 // MaxCycles is the largest number of times a calendar runs a program through.
-// DBT skills cycles usually run twice (DOMAIN.md section 10); the limit only
-// keeps a bad spec from asking for an enormous calendar.
+// DBT skills groups usually run their 24-week cycle twice (Linehan 2015,
+// DBT Skills Training Manual, 2nd ed.); the limit only keeps a bad spec
+// from asking for an enormous calendar.
 const MaxCycles = 20
 
 // Spec says when and where a program runs: the first session's local date
@@ -135,32 +136,91 @@ type Calendar struct {
 //
 // Regular sessions fall every cadence (7 or 14 calendar days) from
 // spec.First at the same wall-clock time in spec.Location, so a 18:00
-// session stays at 18:00 across a daylight-saving change. Skipped dates and
-// cancellations without a make-up push the remaining sessions along the
-// series; a cancellation with a make-up moves one session off the series.
-// Extra days are placed as Spec.ExtraDays describes.
+// session stays at 18:00 across a daylight-saving change (a time that does
+// not exist that day, or exists twice, is read as RFC 5545 reads local
+// times: see Slot.In). Skipped dates and cancellations without a make-up
+// push the remaining sessions along the series; a cancellation with a
+// make-up moves one session off the series. Extra days are placed as
+// Spec.ExtraDays describes.
 //
-// The program must be valid (see Program.Validate). Every problem with the
-// program or the spec comes back at once as joined *FieldError values:
-// a nil location (ErrNilLocation), no cadence (ErrZeroCadence), a
+// Schedule checks the parts of the program that decide its dates: plans
+// numbered 1, 2, 3, ... in module order, a positive session length, a
+// known order, and extra days that can be placed. A program that fails
+// them gets Program.Validate's full report. The rest of Validate (agendas,
+// homework, measures, completion and entry rules, prerequisites) changes no
+// date, and Schedule does not repeat it: validate a program once, when it
+// is built or loaded (ParseProgram does).
+//
+// Every problem with the spec comes back at once as joined *FieldError
+// values: a nil location (ErrNilLocation), no cadence (ErrZeroCadence), a
 // cancellation on a date with no regular session (ErrNotScheduled), an
 // extra day out of place (ErrExtraDayMisplaced), a make-up that overlaps
 // another occurrence (ErrSlotTaken), a topic that names no plan
-// (ErrUnknownPlan), and invalid dates, clocks or cycle counts.
+// (ErrUnknownPlan), a calendar that would run past 9999-12-31 or start
+// before 0001-01-01 (ErrOutOfRange), and invalid dates, clocks or cycle
+// counts.
+//
+// Its work and memory are linear in the program and the spec.
 func Schedule(p Program, spec Spec) (Calendar, error) {
 	pr := problems()
-	if err := p.Validate(); err != nil {
-		pr.Append(err)
+	plans, ok := layoutShape(p)
+	if !ok {
+		if err := p.Validate(); err != nil {
+			pr.Append(err)
+		} else {
+			pr.Add("modules", "the program cannot be laid out on dates", nil)
+		}
 	}
 	checkSpec(&pr, p, spec)
 	if err := pr.Err(); err != nil {
 		return Calendar{}, err
 	}
-	c, err := layOut(p, spec)
-	if err != nil {
-		return Calendar{}, err
+	return layOut(p, plans, spec)
+}
+
+// layoutShape reports whether p has what laying it out relies on, and
+// returns its number of plans: plans numbered 1..n in module order, a
+// positive session length, a known order, and extra days of a known kind,
+// positive length and valid clock, each orientation after plan 0 and each
+// day of practice between two plans of a sequence, none repeated. These are
+// among Program.Validate's checks; Schedule asks Validate for the report
+// when one fails.
+func layoutShape(p Program) (int, bool) {
+	n := 0
+	for _, m := range p.Modules {
+		if len(m.Plans) == 0 {
+			return 0, false
+		}
+		for _, pl := range m.Plans {
+			n++
+			if pl.Number != n {
+				return 0, false
+			}
+		}
 	}
-	return c, nil
+	if n == 0 || p.SessionLength <= 0 || !p.Order.IsValid() {
+		return 0, false
+	}
+	if len(p.ExtraDays) == 0 {
+		return n, true
+	}
+	taken := make([]bool, n) // taken[0]: an orientation; taken[k]: a day after plan k
+	for _, x := range p.ExtraDays {
+		if x.Length <= 0 || (x.At != nil && !x.At.IsValid()) {
+			return 0, false
+		}
+		switch {
+		case x.Kind == ExtraOrientation && x.After == 0:
+		case x.Kind == ExtraPracticeDay && p.Order == OrderSequence && x.After >= 1 && x.After < n:
+		default:
+			return 0, false
+		}
+		if taken[x.After] {
+			return 0, false
+		}
+		taken[x.After] = true
+	}
+	return n, true
 }
 
 // checkSpec reports the spec's own problems.
@@ -189,8 +249,10 @@ func checkSpec(pr *fault.List, p Program, spec Spec) {
 		if spec.Cycles > 1 {
 			pr.Add("cycles", "a topic list runs once", nil)
 		}
+		plans := p.NumPlans()
 		for i, n := range spec.Topics {
-			if _, ok := p.Plan(n); !ok {
+			// A program that reaches layOut numbers its plans 1..plans.
+			if n < 1 || n > plans {
 				pr.Add(index("topics", i), "plan "+strconv.Itoa(n)+" does not exist", ErrUnknownPlan)
 			}
 		}
@@ -200,6 +262,10 @@ func checkSpec(pr *fault.List, p Program, spec Spec) {
 			pr.Add(index("skip", i), "invalid date "+d.String(), nil)
 		}
 	}
+	var seen map[Date]int // cancelled dates, when there are several
+	if len(spec.Cancelled) > 1 {
+		seen = make(map[Date]int, len(spec.Cancelled))
+	}
 	for i, c := range spec.Cancelled {
 		cp := index("cancelled", i)
 		if !c.Date.IsValid() {
@@ -208,9 +274,11 @@ func checkSpec(pr *fault.List, p Program, spec Spec) {
 		if c.MakeUp != nil && !c.MakeUp.IsValid() {
 			pr.Add(path(cp, "makeUp"), "invalid slot "+c.MakeUp.String(), nil)
 		}
-		for j, d := range spec.Cancelled[:i] {
-			if d.Date == c.Date {
+		if seen != nil {
+			if j, dup := seen[c.Date]; dup {
 				pr.Add(path(cp, "date"), "repeats cancelled["+strconv.Itoa(j)+"]", nil)
+			} else {
+				seen[c.Date] = i
 			}
 		}
 	}
@@ -221,97 +289,155 @@ func checkSpec(pr *fault.List, p Program, spec Spec) {
 	}
 }
 
-// planned is one session to place: which plan, in which cycle.
-type planned struct{ plan, cycle int }
-
-// sequenceOf returns the sessions to hold, in order.
-func sequenceOf(p Program, spec Spec) []planned {
-	var seq []planned
-	if len(spec.Topics) > 0 {
-		for _, n := range spec.Topics {
-			seq = append(seq, planned{plan: n, cycle: 1})
-		}
-		return seq
-	}
-	plans := p.Plans()
-	for c := 1; c <= max(spec.Cycles, 1); c++ {
-		for _, pl := range plans {
-			seq = append(seq, planned{plan: pl.Number, cycle: c})
-		}
-	}
-	return seq
+// planInfo is what an occurrence copies from its plan.
+type planInfo struct {
+	title string
+	entry bool
 }
 
+// Marks on the series dates: a date is regular, skipped, or cancelled by
+// the Spec.Cancelled entry markCancelled+i.
+const (
+	markRegular   int32 = 0
+	markSkipped   int32 = -1
+	markCancelled int32 = 1
+)
+
 // layOut places sessions on the series, then extra days, then checks for
-// collisions.
-func layOut(p Program, spec Spec) (Calendar, error) {
+// collisions and the range of years. n is the program's number of plans.
+//
+// Session k of the calendar (0-based) holds, for a sequence, plan k mod n
+// + 1 of cycle k / n + 1, and for a topic list the k-th topic; series date
+// i falls i cadences after the first. Skipped and cancelled dates are
+// marked on a slice indexed by series date, so that each date is checked
+// once; the series cannot be longer than the sessions plus the skipped
+// and cancelled dates.
+func layOut(p Program, n int, spec Spec) (Calendar, error) {
 	loc := spec.Location
 	cad := cmp.Or(spec.Cadence, p.Cadence)
+	step := cad.Days()
+	sessions := n * max(spec.Cycles, 1)
+	if len(spec.Topics) > 0 {
+		sessions = len(spec.Topics)
+	}
 	c := Calendar{
 		Program: p.Name, Title: p.Title, Location: loc, Cadence: cad, Length: p.SessionLength,
-		SeriesStart: spec.First.In(loc), program: p, spec: cloneSpec(spec),
+		program: p, spec: cloneSpec(spec),
+		Occurrences: make([]Occurrence, 0, sessions+len(p.ExtraDays)*max(spec.Cycles, 1)),
 	}
-	skip := map[Date]bool{}
-	for _, d := range spec.Skip {
-		skip[d] = true
-	}
-	cancelled := map[Date]int{}
-	for i, x := range spec.Cancelled {
-		cancelled[x.Date] = i
-	}
-	used := make([]bool, len(spec.Cancelled))
 
-	seq := sequenceOf(p, spec)
-	titles := map[int]string{}
-	for _, pl := range p.Plans() {
-		titles[pl.Number] = pl.Title
-	}
-	entry := map[int]bool{}
-	for _, n := range p.EntryPoints() {
-		entry[n] = true
-	}
-	session := func(kind OccurrenceKind, at time.Time, n int) Occurrence {
-		s := seq[n]
-		return Occurrence{
-			Kind: kind, Session: n + 1, Cycle: s.cycle, Plan: s.plan, Title: titles[s.plan],
-			Start: at, End: at.Add(p.SessionLength), Entry: entry[s.plan],
-		}
-	}
+	info := make([]planInfo, n)
 	k := 0
-	for n := 0; n < len(seq); k++ {
-		date := spec.First.Date.AddDays(k * cad.Days())
-		at := Slot{Date: date, At: spec.First.At}.In(loc)
-		if skip[date] {
-			c.Excluded = append(c.Excluded, Exclusion{Start: at})
-			continue
+	for _, m := range p.Modules {
+		for _, pl := range m.Plans {
+			info[k].title = pl.Title
+			k++
 		}
-		if i, ok := cancelled[date]; ok {
-			used[i] = true
-			c.Excluded = append(c.Excluded, Exclusion{Start: at, Cancelled: true})
-			if mu := spec.Cancelled[i].MakeUp; mu != nil {
-				c.Occurrences = append(c.Occurrences, session(OccurrenceMakeUp, mu.In(loc), n))
-				n++
-			}
-			continue
-		}
-		c.Occurrences = append(c.Occurrences, session(OccurrenceSession, at, n))
-		n++
 	}
-	c.Count = k
+	for _, e := range p.EntryPoints() {
+		if e >= 1 && e <= n {
+			info[e-1].entry = true
+		}
+	}
 
 	pr := problems()
-	for i, u := range used {
-		if !u {
-			pr.Add(path(index("cancelled", i), "date"), "no regular session falls on "+spec.Cancelled[i].Date.String(), ErrNotScheduled)
+	first := spec.First.Date.days()
+	longest := sessions + len(spec.Skip) + len(spec.Cancelled)
+	var marks []int32
+	if len(spec.Skip)+len(spec.Cancelled) > 0 {
+		marks = make([]int32, longest)
+	}
+	seriesIndex := func(d Date) int {
+		off := d.days() - first
+		if off < 0 || off%step != 0 || off/step >= longest {
+			return -1
+		}
+		return off / step
+	}
+	for _, d := range spec.Skip {
+		if i := seriesIndex(d); i >= 0 {
+			marks[i] = markSkipped
 		}
 	}
-	c.placeExtraDays(&pr, seq)
-	slices.SortStableFunc(c.Occurrences, func(a, b Occurrence) int { return a.Start.Compare(b.Start) })
-	for i := 1; i < len(c.Occurrences); i++ {
-		a, b := c.Occurrences[i-1], c.Occurrences[i]
+	for j, x := range spec.Cancelled {
+		if i := seriesIndex(x.Date); i >= 0 && marks[i] == markRegular {
+			marks[i] = markCancelled + int32(j)
+		}
+	}
+	var used []bool
+	if len(spec.Cancelled) > 0 {
+		used = make([]bool, len(spec.Cancelled))
+	}
+
+	session := func(kind OccurrenceKind, at time.Time, k int) Occurrence {
+		plan, cycle := k%n+1, k/n+1
+		if len(spec.Topics) > 0 {
+			plan, cycle = spec.Topics[k], 1
+		}
+		return Occurrence{
+			Kind: kind, Session: k + 1, Cycle: cycle, Plan: plan, Title: info[plan-1].title,
+			Start: at, End: at.Add(p.SessionLength), Entry: info[plan-1].entry,
+		}
+	}
+	zc := newZoneCursor(loc)
+	clock := spec.First.At.seconds()
+	i := 0
+	for k := 0; k < sessions; i++ {
+		day := first + i*step
+		if day > maxDay {
+			pr.Add("first", "the series would run past 9999-12-31", ErrOutOfRange)
+			return Calendar{}, pr.Err()
+		}
+		at := zc.at(int64(day)*86400 + clock)
+		if i == 0 {
+			c.SeriesStart = at
+		}
+		var mark int32
+		if marks != nil {
+			mark = marks[i]
+		}
+		switch {
+		case mark == markSkipped:
+			c.Excluded = append(c.Excluded, Exclusion{Start: at})
+		case mark >= markCancelled:
+			j := int(mark - markCancelled)
+			used[j] = true
+			c.Excluded = append(c.Excluded, Exclusion{Start: at, Cancelled: true})
+			if mu := spec.Cancelled[j].MakeUp; mu != nil {
+				c.Occurrences = append(c.Occurrences, session(OccurrenceMakeUp, mu.In(loc), k))
+				k++
+			}
+		default:
+			c.Occurrences = append(c.Occurrences, session(OccurrenceSession, at, k))
+			k++
+		}
+	}
+	c.Count = i
+
+	for j, u := range used {
+		if !u {
+			pr.Add(path(index("cancelled", j), "date"), "no regular session falls on "+spec.Cancelled[j].Date.String(), ErrNotScheduled)
+		}
+	}
+	c.placeExtraDays(&pr, n, sessions)
+	if !slices.IsSortedFunc(c.Occurrences, byStart) {
+		slices.SortStableFunc(c.Occurrences, byStart)
+	}
+	last := c.Occurrences[0].End
+	for j := 1; j < len(c.Occurrences); j++ {
+		a, b := c.Occurrences[j-1], c.Occurrences[j]
 		if a.End.After(b.Start) {
 			pr.Add("occurrences", a.Kind.String()+" "+a.Title+" overlaps "+b.Kind.String()+" "+b.Title+" at "+b.Start.Format(time.DateTime), ErrSlotTaken)
 		}
+		if b.End.After(last) {
+			last = b.End
+		}
+	}
+	if DateOf(c.Occurrences[0].Start).Year < 1 {
+		pr.Add("first", "the calendar would start before 0001-01-01", ErrOutOfRange)
+	}
+	if DateOf(last).Year > 9999 {
+		pr.Add("first", "the calendar would run past 9999-12-31", ErrOutOfRange)
 	}
 	if err := pr.Err(); err != nil {
 		return Calendar{}, err
@@ -319,9 +445,14 @@ func layOut(p Program, spec Spec) (Calendar, error) {
 	return c, nil
 }
 
+func byStart(a, b Occurrence) int { return a.Start.Compare(b.Start) }
+
 // placeExtraDays adds the program's extra days, cycle by cycle, at the
-// spec's slots or the default ones.
-func (c *Calendar) placeExtraDays(pr *fault.List, seq []planned) {
+// spec's slots or the default ones. It runs before the occurrences are
+// sorted, while occurrence k is session k (every session, make-ups
+// included, is in session order), so that the session holding plan x of
+// cycle cy is occurrence (cy-1)*plans + x-1 of a sequence.
+func (c *Calendar) placeExtraDays(pr *fault.List, plans, sessions int) {
 	p, spec := c.program, c.spec
 	if len(p.ExtraDays) == 0 {
 		if len(spec.ExtraDays) > 0 {
@@ -329,37 +460,27 @@ func (c *Calendar) placeExtraDays(pr *fault.List, seq []planned) {
 		}
 		return
 	}
-	cycles := seq[len(seq)-1].cycle
+	cycles := max(spec.Cycles, 1)
+	if len(spec.Topics) > 0 {
+		cycles = 1
+	}
 	if len(spec.ExtraDays) > 0 && len(spec.ExtraDays) != len(p.ExtraDays)*cycles {
 		pr.Add("extraDays", "needs "+strconv.Itoa(len(p.ExtraDays)*cycles)+" slots, one per extra day per cycle", ErrExtraDayMisplaced)
 		return
 	}
-	// Sessions by (cycle, plan), and each cycle's first and last session.
-	byKey := map[planned]Occurrence{}
-	firstOf := map[int]Occurrence{}
-	lastOf := map[int]Occurrence{}
-	for _, o := range c.Occurrences {
-		byKey[planned{plan: o.Plan, cycle: o.Cycle}] = o
-		if f, ok := firstOf[o.Cycle]; !ok || o.Session < f.Session {
-			firstOf[o.Cycle] = o
-		}
-		if l, ok := lastOf[o.Cycle]; !ok || o.Session > l.Session {
-			lastOf[o.Cycle] = o
-		}
-	}
+	sessionsOf := c.Occurrences[:sessions:sessions]
 	i := 0
 	for cy := 1; cy <= cycles; cy++ {
+		base := (cy - 1) * plans // the cycle's first session
 		for _, x := range p.ExtraDays {
-			xp := index("extraDays", i)
 			var before *Occurrence // the session the day follows, if any
-			after := firstOf[cy]
+			after := &sessionsOf[base]
 			if x.Kind == ExtraPracticeDay {
-				o := byKey[planned{plan: x.After, cycle: cy}]
-				before = &o
-				after = byKey[planned{plan: x.After + 1, cycle: cy}]
+				// layoutShape let a day of practice only into a sequence, after
+				// a plan that is not the last.
+				before, after = &sessionsOf[base+x.After-1], &sessionsOf[base+x.After]
 			} else if cy > 1 {
-				o := lastOf[cy-1]
-				before = &o
+				before = &sessionsOf[base-1]
 			}
 			var slot Slot
 			if len(spec.ExtraDays) > 0 {
@@ -373,12 +494,13 @@ func (c *Calendar) placeExtraDays(pr *fault.List, seq []planned) {
 				if before == nil {
 					slot.Date = end.AddDays(-c.Cadence.Days())
 				} else {
-					slot.Date = DateOf(before.Start).AddDays((DateOf(before.Start).DaysUntil(end) + 1) / 2)
+					b := DateOf(before.Start)
+					slot.Date = b.AddDays((b.DaysUntil(end) + 1) / 2)
 				}
 			}
 			d := slot.Date
 			if (before != nil && d.Compare(DateOf(before.Start)) <= 0) || d.Compare(DateOf(after.Start)) >= 0 {
-				pr.Add(xp, x.Title+" on "+d.String()+" does not fall between its sessions", ErrExtraDayMisplaced)
+				pr.Add(index("extraDays", i), x.Title+" on "+d.String()+" does not fall between its sessions", ErrExtraDayMisplaced)
 			}
 			at := slot.In(c.Location)
 			c.Occurrences = append(c.Occurrences, Occurrence{
