@@ -51,3 +51,20 @@ func BenchmarkTimeDate52Weeks(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkScheduleCancellations2000 schedules a four-session series after
+// 2000 cancelled weeks: the spec's checks and the series walk stay linear
+// in the list.
+func BenchmarkScheduleCancellations2000(b *testing.B) {
+	spec := curriculum.Spec{First: slot(2025, time.March, 4, 18, 0), Location: time.UTC}
+	for i := range 2000 {
+		spec.Cancelled = append(spec.Cancelled, curriculum.Cancellation{Date: date(2025, time.March, 4).AddDays(7 * i)})
+	}
+	p := tiny()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := curriculum.Schedule(p, spec); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
