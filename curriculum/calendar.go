@@ -267,16 +267,17 @@ func checkSpec(pr *fault.List, p Program, spec Spec) {
 		seen = make(map[Date]int, len(spec.Cancelled))
 	}
 	for i, c := range spec.Cancelled {
-		cp := index("cancelled", i)
+		// Paths are built only for a problem: a long valid list costs no
+		// strings.
 		if !c.Date.IsValid() {
-			pr.Add(path(cp, "date"), "invalid date "+c.Date.String(), nil)
+			pr.Add(path(index("cancelled", i), "date"), "invalid date "+c.Date.String(), nil)
 		}
 		if c.MakeUp != nil && !c.MakeUp.IsValid() {
-			pr.Add(path(cp, "makeUp"), "invalid slot "+c.MakeUp.String(), nil)
+			pr.Add(path(index("cancelled", i), "makeUp"), "invalid slot "+c.MakeUp.String(), nil)
 		}
 		if seen != nil {
 			if j, dup := seen[c.Date]; dup {
-				pr.Add(path(cp, "date"), "repeats cancelled["+strconv.Itoa(j)+"]", nil)
+				pr.Add(path(index("cancelled", i), "date"), "repeats cancelled["+strconv.Itoa(j)+"]", nil)
 			} else {
 				seen[c.Date] = i
 			}
