@@ -119,7 +119,17 @@ func (c Calendar) ICalendar(uid string, stamp time.Time) ([]byte, error) {
 	loc, tzid := c.Location, tzidOf(c.Location)
 	series := c.series()
 
-	w.out = make([]byte, 0, 1024+160*len(c.Occurrences)+32*len(c.Excluded))
+	// Room for the usual object, so that the output grows once or not at
+	// all: fixed lines, a line per occurrence and exclusion, and the texts
+	// (escapes may double them) and the TZID as often as they are written.
+	text, writes := len(c.Title)+len(uid), 4+len(zone)
+	for _, o := range c.Occurrences {
+		if o.Kind == OccurrenceExtraDay {
+			text += len(c.Title) + len(uid) + len(o.Title)
+			writes++
+		}
+	}
+	w.out = make([]byte, 0, 1024+160*len(c.Occurrences)+32*len(c.Excluded)+2*text+len(tzid)*writes)
 	w.prop("BEGIN", "VCALENDAR")
 	w.prop("VERSION", "2.0")
 	w.prop("PRODID", "-//groupwork//curriculum//EN")
