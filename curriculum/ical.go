@@ -50,9 +50,10 @@ func (c Calendar) Recurrence() Recurrence {
 // "-extra-N"); stamp is the DTSTAMP (when the object was made; the library
 // never reads the clock).
 //
-// The object is valid RFC 5545 whatever the calendar holds:
-//   - Lines end in CRLF and are folded before 75 octets, never inside a
-//     UTF-8 sequence (section 3.1).
+// Whatever the calendar holds, ICalendar returns, and what it returns is
+// valid RFC 5545:
+//   - Lines end in CRLF and are folded so that none is longer than 75
+//     octets, never inside a UTF-8 sequence (section 3.1).
 //   - TEXT values (the titles, the UID, zone abbreviations) escape the
 //     backslash, semicolon and comma and write line breaks as \n (section
 //     3.3.11). Invalid UTF-8 becomes U+FFFD, one per broken run, and the
@@ -119,9 +120,9 @@ func (c Calendar) ICalendar(uid string, stamp time.Time) ([]byte, error) {
 	loc, tzid := c.Location, tzidOf(c.Location)
 	series := c.series()
 
-	// Room for the usual object, so that the output grows once or not at
-	// all: fixed lines, a line per occurrence and exclusion, and the texts
-	// (escapes may double them) and the TZID as often as they are written.
+	// Room for the usual object, so that the output rarely grows: fixed
+	// lines, a line per occurrence and exclusion, and the texts (twice, for
+	// escapes) and the TZID as often as they are written.
 	text, writes := len(c.Title)+len(uid), 4+len(zone)
 	for _, o := range c.Occurrences {
 		if o.Kind == OccurrenceExtraDay {
