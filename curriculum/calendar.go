@@ -156,7 +156,8 @@ type Calendar struct {
 // before 0001-01-01 (ErrOutOfRange), and invalid dates, clocks or cycle
 // counts.
 //
-// Its work and memory are linear in the program and the spec.
+// Its work and memory are linear in the program and the spec (for a
+// program it rejects, add what Program.Validate costs).
 func Schedule(p Program, spec Spec) (Calendar, error) {
 	pr := problems()
 	plans, ok := layoutShape(p)

@@ -86,7 +86,8 @@ func (c Calendar) Recurrence() Recurrence {
 // RFC 5545's UTC-OFFSET cannot write.
 //
 // The work and the memory are linear in the calendar (its occurrences and
-// exclusions, the lengths of its titles and uid and the location's name).
+// exclusions, the lengths of its titles and uid and the location's name);
+// a hand-made calendar whose occurrences are out of order costs a sort.
 func (c Calendar) ICalendar(uid string, stamp time.Time) ([]byte, error) {
 	pr := problems()
 	made := len(c.Occurrences) > 0 && c.Location != nil
