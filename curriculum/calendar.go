@@ -1,18 +1,15 @@
 package curriculum
 
 import (
-	"cmp"
 	"fmt"
-	"slices"
 	"strconv"
 	"time"
-
-	"github.com/groupwork/groupwork/internal/vocab/fault"
 )
 
 // MaxCycles is the largest number of times a calendar runs a program through.
-// DBT skills cycles usually run twice (DOMAIN.md section 10); the limit only
-// keeps a bad spec from asking for an enormous calendar.
+// DBT skills groups usually run their 24-week cycle twice (Linehan 2015,
+// DBT Skills Training Manual, 2nd ed.); the limit only keeps a bad spec
+// from asking for an enormous calendar.
 const MaxCycles = 20
 
 // Spec says when and where a program runs: the first session's local date
@@ -135,266 +132,47 @@ type Calendar struct {
 //
 // Regular sessions fall every cadence (7 or 14 calendar days) from
 // spec.First at the same wall-clock time in spec.Location, so a 18:00
-// session stays at 18:00 across a daylight-saving change. Skipped dates and
-// cancellations without a make-up push the remaining sessions along the
-// series; a cancellation with a make-up moves one session off the series.
-// Extra days are placed as Spec.ExtraDays describes.
+// session stays at 18:00 across a daylight-saving change (a time that does
+// not exist that day, or exists twice, is read as RFC 5545 reads local
+// times: see Slot.In). Skipped dates and cancellations without a make-up
+// push the remaining sessions along the series; a cancellation with a
+// make-up moves one session off the series. Extra days are placed as
+// Spec.ExtraDays describes.
 //
-// The program must be valid (see Program.Validate). Every problem with the
-// program or the spec comes back at once as joined *FieldError values:
-// a nil location (ErrNilLocation), no cadence (ErrZeroCadence), a
+// Schedule checks the parts of the program that decide its dates: plans
+// numbered 1, 2, 3, ... in module order, a positive session length, a
+// known order, and extra days that can be placed. A program that fails
+// them gets Program.Validate's full report. The rest of Validate (agendas,
+// homework, measures, completion and entry rules, prerequisites) changes no
+// date, and Schedule does not repeat it: validate a program once, when it
+// is built or loaded (ParseProgram does).
+//
+// Every problem with the spec comes back at once as joined *FieldError
+// values: a nil location (ErrNilLocation), no cadence (ErrZeroCadence), a
 // cancellation on a date with no regular session (ErrNotScheduled), an
 // extra day out of place (ErrExtraDayMisplaced), a make-up that overlaps
 // another occurrence (ErrSlotTaken), a topic that names no plan
-// (ErrUnknownPlan), and invalid dates, clocks or cycle counts.
+// (ErrUnknownPlan), a calendar that would run past 9999-12-31 or start
+// before 0001-01-01 (ErrOutOfRange), and invalid dates, clocks or cycle
+// counts.
+//
+// Its work and memory are linear in the program and the spec (for a
+// program it rejects, add what Program.Validate costs).
 func Schedule(p Program, spec Spec) (Calendar, error) {
 	pr := problems()
-	if err := p.Validate(); err != nil {
-		pr.Append(err)
+	plans, ok := layoutShape(p)
+	if !ok {
+		if err := p.Validate(); err != nil {
+			pr.Append(err)
+		} else {
+			pr.Add("modules", "the program cannot be laid out on dates", nil)
+		}
 	}
 	checkSpec(&pr, p, spec)
 	if err := pr.Err(); err != nil {
 		return Calendar{}, err
 	}
-	c, err := layOut(p, spec)
-	if err != nil {
-		return Calendar{}, err
-	}
-	return c, nil
-}
-
-// checkSpec reports the spec's own problems.
-func checkSpec(pr *fault.List, p Program, spec Spec) {
-	if spec.Location == nil {
-		pr.Add("location", "must be set", ErrNilLocation)
-	} else if spec.Location == time.Local || spec.Location.String() == "Local" {
-		pr.Add("location", "time.Local has no portable name; load the zone by name", ErrNilLocation)
-	}
-	if !spec.First.IsValid() {
-		pr.Add("first", "must be a valid date and time, not "+spec.First.String(), nil)
-	}
-	switch cad := cmp.Or(spec.Cadence, p.Cadence); {
-	case cad == CadenceUnspecified:
-		pr.Add("cadence", "neither the spec nor the program sets a cadence", ErrZeroCadence)
-	case !cad.IsValid():
-		pr.Add("cadence", "unknown cadence "+cad.String(), ErrUnknownValue)
-	}
-	if spec.Cycles < 0 || spec.Cycles > MaxCycles {
-		pr.Add("cycles", "must be between 0 and "+strconv.Itoa(MaxCycles), nil)
-	}
-	if len(spec.Topics) > 0 {
-		if p.Order != OrderAnyOrder {
-			pr.Add("topics", "only a topic bank (any-order program) takes a topic list", nil)
-		}
-		if spec.Cycles > 1 {
-			pr.Add("cycles", "a topic list runs once", nil)
-		}
-		for i, n := range spec.Topics {
-			if _, ok := p.Plan(n); !ok {
-				pr.Add(index("topics", i), "plan "+strconv.Itoa(n)+" does not exist", ErrUnknownPlan)
-			}
-		}
-	}
-	for i, d := range spec.Skip {
-		if !d.IsValid() {
-			pr.Add(index("skip", i), "invalid date "+d.String(), nil)
-		}
-	}
-	for i, c := range spec.Cancelled {
-		cp := index("cancelled", i)
-		if !c.Date.IsValid() {
-			pr.Add(path(cp, "date"), "invalid date "+c.Date.String(), nil)
-		}
-		if c.MakeUp != nil && !c.MakeUp.IsValid() {
-			pr.Add(path(cp, "makeUp"), "invalid slot "+c.MakeUp.String(), nil)
-		}
-		for j, d := range spec.Cancelled[:i] {
-			if d.Date == c.Date {
-				pr.Add(path(cp, "date"), "repeats cancelled["+strconv.Itoa(j)+"]", nil)
-			}
-		}
-	}
-	for i, s := range spec.ExtraDays {
-		if !s.IsValid() {
-			pr.Add(index("extraDays", i), "invalid slot "+s.String(), nil)
-		}
-	}
-}
-
-// planned is one session to place: which plan, in which cycle.
-type planned struct{ plan, cycle int }
-
-// sequenceOf returns the sessions to hold, in order.
-func sequenceOf(p Program, spec Spec) []planned {
-	var seq []planned
-	if len(spec.Topics) > 0 {
-		for _, n := range spec.Topics {
-			seq = append(seq, planned{plan: n, cycle: 1})
-		}
-		return seq
-	}
-	plans := p.Plans()
-	for c := 1; c <= max(spec.Cycles, 1); c++ {
-		for _, pl := range plans {
-			seq = append(seq, planned{plan: pl.Number, cycle: c})
-		}
-	}
-	return seq
-}
-
-// layOut places sessions on the series, then extra days, then checks for
-// collisions.
-func layOut(p Program, spec Spec) (Calendar, error) {
-	loc := spec.Location
-	cad := cmp.Or(spec.Cadence, p.Cadence)
-	c := Calendar{
-		Program: p.Name, Title: p.Title, Location: loc, Cadence: cad, Length: p.SessionLength,
-		SeriesStart: spec.First.In(loc), program: p, spec: cloneSpec(spec),
-	}
-	skip := map[Date]bool{}
-	for _, d := range spec.Skip {
-		skip[d] = true
-	}
-	cancelled := map[Date]int{}
-	for i, x := range spec.Cancelled {
-		cancelled[x.Date] = i
-	}
-	used := make([]bool, len(spec.Cancelled))
-
-	seq := sequenceOf(p, spec)
-	titles := map[int]string{}
-	for _, pl := range p.Plans() {
-		titles[pl.Number] = pl.Title
-	}
-	entry := map[int]bool{}
-	for _, n := range p.EntryPoints() {
-		entry[n] = true
-	}
-	session := func(kind OccurrenceKind, at time.Time, n int) Occurrence {
-		s := seq[n]
-		return Occurrence{
-			Kind: kind, Session: n + 1, Cycle: s.cycle, Plan: s.plan, Title: titles[s.plan],
-			Start: at, End: at.Add(p.SessionLength), Entry: entry[s.plan],
-		}
-	}
-	k := 0
-	for n := 0; n < len(seq); k++ {
-		date := spec.First.Date.AddDays(k * cad.Days())
-		at := Slot{Date: date, At: spec.First.At}.In(loc)
-		if skip[date] {
-			c.Excluded = append(c.Excluded, Exclusion{Start: at})
-			continue
-		}
-		if i, ok := cancelled[date]; ok {
-			used[i] = true
-			c.Excluded = append(c.Excluded, Exclusion{Start: at, Cancelled: true})
-			if mu := spec.Cancelled[i].MakeUp; mu != nil {
-				c.Occurrences = append(c.Occurrences, session(OccurrenceMakeUp, mu.In(loc), n))
-				n++
-			}
-			continue
-		}
-		c.Occurrences = append(c.Occurrences, session(OccurrenceSession, at, n))
-		n++
-	}
-	c.Count = k
-
-	pr := problems()
-	for i, u := range used {
-		if !u {
-			pr.Add(path(index("cancelled", i), "date"), "no regular session falls on "+spec.Cancelled[i].Date.String(), ErrNotScheduled)
-		}
-	}
-	c.placeExtraDays(&pr, seq)
-	slices.SortStableFunc(c.Occurrences, func(a, b Occurrence) int { return a.Start.Compare(b.Start) })
-	for i := 1; i < len(c.Occurrences); i++ {
-		a, b := c.Occurrences[i-1], c.Occurrences[i]
-		if a.End.After(b.Start) {
-			pr.Add("occurrences", a.Kind.String()+" "+a.Title+" overlaps "+b.Kind.String()+" "+b.Title+" at "+b.Start.Format(time.DateTime), ErrSlotTaken)
-		}
-	}
-	if err := pr.Err(); err != nil {
-		return Calendar{}, err
-	}
-	return c, nil
-}
-
-// placeExtraDays adds the program's extra days, cycle by cycle, at the
-// spec's slots or the default ones.
-func (c *Calendar) placeExtraDays(pr *fault.List, seq []planned) {
-	p, spec := c.program, c.spec
-	if len(p.ExtraDays) == 0 {
-		if len(spec.ExtraDays) > 0 {
-			pr.Add("extraDays", "the program has no extra days", ErrExtraDayMisplaced)
-		}
-		return
-	}
-	cycles := seq[len(seq)-1].cycle
-	if len(spec.ExtraDays) > 0 && len(spec.ExtraDays) != len(p.ExtraDays)*cycles {
-		pr.Add("extraDays", "needs "+strconv.Itoa(len(p.ExtraDays)*cycles)+" slots, one per extra day per cycle", ErrExtraDayMisplaced)
-		return
-	}
-	// Sessions by (cycle, plan), and each cycle's first and last session.
-	byKey := map[planned]Occurrence{}
-	firstOf := map[int]Occurrence{}
-	lastOf := map[int]Occurrence{}
-	for _, o := range c.Occurrences {
-		byKey[planned{plan: o.Plan, cycle: o.Cycle}] = o
-		if f, ok := firstOf[o.Cycle]; !ok || o.Session < f.Session {
-			firstOf[o.Cycle] = o
-		}
-		if l, ok := lastOf[o.Cycle]; !ok || o.Session > l.Session {
-			lastOf[o.Cycle] = o
-		}
-	}
-	i := 0
-	for cy := 1; cy <= cycles; cy++ {
-		for _, x := range p.ExtraDays {
-			xp := index("extraDays", i)
-			var before *Occurrence // the session the day follows, if any
-			after := firstOf[cy]
-			if x.Kind == ExtraPracticeDay {
-				o := byKey[planned{plan: x.After, cycle: cy}]
-				before = &o
-				after = byKey[planned{plan: x.After + 1, cycle: cy}]
-			} else if cy > 1 {
-				o := lastOf[cy-1]
-				before = &o
-			}
-			var slot Slot
-			if len(spec.ExtraDays) > 0 {
-				slot = spec.ExtraDays[i]
-			} else {
-				slot = Slot{At: spec.First.At}
-				if x.At != nil {
-					slot.At = *x.At
-				}
-				end := DateOf(after.Start)
-				if before == nil {
-					slot.Date = end.AddDays(-c.Cadence.Days())
-				} else {
-					slot.Date = DateOf(before.Start).AddDays((DateOf(before.Start).DaysUntil(end) + 1) / 2)
-				}
-			}
-			d := slot.Date
-			if (before != nil && d.Compare(DateOf(before.Start)) <= 0) || d.Compare(DateOf(after.Start)) >= 0 {
-				pr.Add(xp, x.Title+" on "+d.String()+" does not fall between its sessions", ErrExtraDayMisplaced)
-			}
-			at := slot.In(c.Location)
-			c.Occurrences = append(c.Occurrences, Occurrence{
-				Kind: OccurrenceExtraDay, Cycle: cy, Extra: x.Kind, Title: x.Title, Start: at, End: at.Add(x.Length),
-			})
-			i++
-		}
-	}
-}
-
-func cloneSpec(s Spec) Spec {
-	s.Topics = slices.Clone(s.Topics)
-	s.Skip = slices.Clone(s.Skip)
-	s.Cancelled = slices.Clone(s.Cancelled)
-	s.ExtraDays = slices.Clone(s.ExtraDays)
-	return s
+	return layOut(p, plans, spec)
 }
 
 // Spec returns the spec the calendar was made from, including the

@@ -278,7 +278,8 @@ func TestScheduleCyclesAndEntryPoints(t *testing.T) {
 			entrySessions = append(entrySessions, o.Session)
 		}
 	}
-	// Module starts 1, 9, 18 in each cycle (DOMAIN.md section 10).
+	// Module starts 1, 9, 18 in each cycle (Linehan 2015, DBT Skills Training
+	// Manual, 2nd ed.: each module opens with two weeks of mindfulness).
 	require.Equal(t, []int{1, 9, 18, 25, 33, 42}, entrySessions)
 	require.Len(t, c.EntryPoints(), 6)
 	require.Equal(t, 2, c.Occurrences[47].Cycle)

@@ -1,105 +1,15 @@
 package curriculum_test
 
 import (
-	"slices"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
-	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
 
 	"github.com/groupwork/groupwork/curriculum"
 )
-
-// vevent is the part of an iCalendar VEVENT the expander reads.
-type vevent struct {
-	start    time.Time
-	rule     map[string]string
-	exdates  []time.Time
-	rdates   []time.Time
-	duration string
-}
-
-// parseICS unfolds content lines (RFC 5545 section 3.1) and reads each
-// VEVENT's DTSTART, RRULE, EXDATE, RDATE and DURATION, resolving TZID with
-// time.LoadLocation.
-func parseICS(t *testing.T, data []byte) []vevent {
-	t.Helper()
-	text := strings.ReplaceAll(string(data), "\r\n ", "")
-	require.True(t, strings.HasSuffix(text, "\r\n"))
-	var out []vevent
-	var cur *vevent
-	for _, line := range strings.Split(strings.TrimSuffix(text, "\r\n"), "\r\n") {
-		name, value, ok := strings.Cut(line, ":")
-		require.True(t, ok, "content line %q", line)
-		prop, params, _ := strings.Cut(name, ";")
-		times := func() []time.Time {
-			tzid, ok := strings.CutPrefix(params, "TZID=")
-			require.True(t, ok, "local times carry a TZID: %q", line)
-			loc, err := time.LoadLocation(tzid)
-			require.NoError(t, err)
-			var ts []time.Time
-			for _, v := range strings.Split(value, ",") {
-				ti, err := time.ParseInLocation("20060102T150405", v, loc)
-				require.NoError(t, err)
-				ts = append(ts, ti)
-			}
-			return ts
-		}
-		switch {
-		case line == "BEGIN:VEVENT":
-			out = append(out, vevent{})
-			cur = &out[len(out)-1]
-		case line == "END:VEVENT":
-			cur = nil
-		case cur == nil:
-		case prop == "DTSTART":
-			cur.start = times()[0]
-		case prop == "RRULE":
-			cur.rule = map[string]string{}
-			for _, part := range strings.Split(value, ";") {
-				k, v, _ := strings.Cut(part, "=")
-				cur.rule[k] = v
-			}
-		case prop == "EXDATE":
-			cur.exdates = append(cur.exdates, times()...)
-		case prop == "RDATE":
-			cur.rdates = append(cur.rdates, times()...)
-		case prop == "DURATION":
-			cur.duration = value
-		}
-	}
-	return out
-}
-
-// expand is a small RRULE expander for FREQ=WEEKLY with INTERVAL and COUNT
-// and no BY* parts: DTSTART plus whole weeks in local wall-clock time
-// (RFC 5545 section 3.3.10), minus EXDATEs, plus RDATEs.
-func expand(t *testing.T, e vevent) []time.Time {
-	t.Helper()
-	if e.rule == nil {
-		return []time.Time{e.start}
-	}
-	require.Equal(t, "WEEKLY", e.rule["FREQ"])
-	interval, err := strconv.Atoi(e.rule["INTERVAL"])
-	require.NoError(t, err)
-	count, err := strconv.Atoi(e.rule["COUNT"])
-	require.NoError(t, err)
-	var out []time.Time
-	s := e.start
-	for i := range count {
-		d := time.Date(s.Year(), s.Month(), s.Day()+7*interval*i, s.Hour(), s.Minute(), s.Second(), 0, s.Location())
-		if !slices.ContainsFunc(e.exdates, d.Equal) {
-			out = append(out, d)
-		}
-	}
-	out = append(out, e.rdates...)
-	slices.SortFunc(out, time.Time.Compare)
-	return out
-}
 
 func TestICalendarDescribesTheSameDates(t *testing.T) {
 	stamp := time.Date(2025, time.January, 2, 3, 4, 5, 0, time.UTC)
@@ -136,16 +46,49 @@ func TestICalendarDescribesTheSameDates(t *testing.T) {
 		{"utc", func(t *testing.T) curriculum.Calendar {
 			return build(t, "UTC", curriculum.CommunicationSkills(), curriculum.Spec{First: slot(2025, time.June, 2, 9, 0)})
 		}},
+		// 02:30 does not exist in New York on 9 March 2025: the series' own
+		// reading (02:30) is written, and RFC 5545 reads it as 03:30 EDT.
+		{"series in a spring-forward gap, the gap date skipped once", func(t *testing.T) curriculum.Calendar {
+			return build(t, "America/New_York", tiny(), curriculum.Spec{
+				First: slot(2025, time.March, 2, 2, 30), Skip: []curriculum.Date{date(2026, time.March, 8)},
+			})
+		}},
+		{"first session in the gap", func(t *testing.T) curriculum.Calendar {
+			return build(t, "America/New_York", tiny(), curriculum.Spec{First: slot(2025, time.March, 9, 2, 30)})
+		}},
+		{"half-hour daylight saving (Lord Howe)", func(t *testing.T) curriculum.Calendar {
+			return build(t, "Australia/Lord_Howe", curriculum.GroupCBTDepression(), curriculum.Spec{First: slot(2025, time.September, 1, 1, 45)})
+		}},
+		// Samoa skipped Friday 30 December 2011.
+		{"a skipped day (Samoa)", func(t *testing.T) curriculum.Calendar {
+			return build(t, "Pacific/Apia", tiny(), curriculum.Spec{First: slot(2011, time.December, 16, 12, 0)})
+		}},
+		{"a make-up twelve years on", func(t *testing.T) curriculum.Calendar {
+			c := build(t, "Europe/London", tiny(), curriculum.Spec{First: slot(2025, time.March, 4, 18, 0)})
+			c, err := c.MakeUp(2, slot(2037, time.July, 7, 18, 0))
+			require.NoError(t, err)
+			return c
+		}},
+		{"a fixed zone named UTC+05:30", func(t *testing.T) curriculum.Calendar {
+			spec := curriculum.Spec{First: slot(2025, time.June, 2, 9, 0), Location: time.FixedZone("UTC+05:30", 5*3600+30*60)}
+			c, err := curriculum.Schedule(curriculum.MindfulnessStressReduction(), spec)
+			require.NoError(t, err)
+			return c
+		}},
+		{"year 1", func(t *testing.T) curriculum.Calendar {
+			return build(t, "America/New_York", tiny(), curriculum.Spec{First: slot(1, time.January, 1, 0, 0)})
+		}},
+		{"year 9999", func(t *testing.T) curriculum.Calendar {
+			return build(t, "Asia/Kathmandu", tiny(), curriculum.Spec{First: slot(9999, time.December, 1, 22, 0)})
+		}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			c := tc.cal(t)
 			data, err := c.ICalendar("uid-1@example.org", stamp)
 			require.NoError(t, err)
-			for _, line := range strings.Split(string(data), "\r\n") {
-				require.LessOrEqual(t, len(line), 75, "lines are folded at 75 octets")
-			}
-			events := parseICS(t, data)
+			obj := readICS(t, data)
+			events := obj.events
 			require.NotEmpty(t, events)
 
 			var sessions, extras []time.Time
@@ -156,13 +99,13 @@ func TestICalendarDescribesTheSameDates(t *testing.T) {
 					sessions = append(sessions, o.Start)
 				}
 			}
-			got := expand(t, events[0])
+			got := obj.expand(t, events[0])
 			if diff := cmp.Diff(sessions, got, cmp.Comparer(time.Time.Equal)); diff != "" {
 				t.Errorf("expanded RRULE (-want +got):\n%s", diff)
 			}
 			var gotExtras []time.Time
 			for _, e := range events[1:] {
-				gotExtras = append(gotExtras, expand(t, e)...)
+				gotExtras = append(gotExtras, obj.expand(t, e)...)
 			}
 			if diff := cmp.Diff(extras, gotExtras, cmp.Comparer(time.Time.Equal)); diff != "" {
 				t.Errorf("extra-day events (-want +got):\n%s", diff)
@@ -238,19 +181,131 @@ func TestICalendarRejects(t *testing.T) {
 	}
 }
 
-// TestICalendarEscapesAndFolds checks TEXT escaping and folding of a long
-// title with multi-byte characters.
-func TestICalendarEscapesAndFolds(t *testing.T) {
+// icsOf schedules tiny with title as its title in loc and renders it.
+func icsOf(t *testing.T, title string, loc *time.Location) ([]byte, error) {
+	t.Helper()
 	p := tiny()
-	p.Title = strings.Repeat("Café; groups, and \\ more — ", 5)
-	c, err := curriculum.Schedule(p, curriculum.Spec{First: slot(2025, time.March, 4, 18, 0), Location: time.UTC})
+	p.Title = title
+	c, err := curriculum.Schedule(p, curriculum.Spec{First: slot(2025, time.March, 4, 18, 0), Location: loc})
+	require.NoError(t, err)
+	return c.ICalendar("u@example.org", time.Date(2025, time.January, 1, 0, 0, 0, 0, time.UTC))
+}
+
+// TestICalendarText checks TEXT values (RFC 5545 section 3.3.11): escapes,
+// line breaks, control characters dropped, invalid UTF-8 replaced, and
+// folding of long multi-byte titles.
+func TestICalendarText(t *testing.T) {
+	tests := []struct {
+		name, title, want string
+	}{
+		{"escapes", `Café; groups, and \ more`, `Café; groups, and \ more`},
+		{"line breaks", "one\r\ntwo\nthree\rfour", "one\ntwo\nthree\nfour"},
+		{"control characters dropped, the tab kept", "a\x00b\x07c\x1bd\x7fe\u0085f\tg", "abcdef\tg"},
+		// The writer once never returned on this title.
+		{"invalid UTF-8, one U+FFFD a run", "ok\x80\x80\x80 \xff then \xe2\x82", "ok\uFFFD \uFFFD then \uFFFD"},
+		{"a long title of invalid bytes", strings.Repeat("\x80", 300), "\uFFFD"},
+		{"four-byte characters across the fold", strings.Repeat("a🌱", 60), strings.Repeat("a🌱", 60)},
+		{"three-byte characters across the fold", strings.Repeat("—", 90), strings.Repeat("—", 90)},
+		{"an injected property stays text", "x\r\nATTACH:http://evil.example/\r\nEND:VEVENT", "x\nATTACH:http://evil.example/\nEND:VEVENT"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			data, err := icsOf(t, tc.title, zone(t, "Europe/London"))
+			require.NoError(t, err)
+			obj := readICS(t, data)
+			require.Len(t, obj.events, 1)
+			require.Equal(t, tc.want, obj.events[0].summary)
+		})
+	}
+}
+
+// TestICalendarZoneNames: a TZID is a paramtext (RFC 5545 sections 3.1 and
+// 3.2.19), so a zone's name cannot inject a parameter or a property, and a
+// fixed zone that is no IANA name still gives a valid object whose
+// VTIMEZONE reads the right instants.
+func TestICalendarZoneNames(t *testing.T) {
+	tests := []struct {
+		name, zone, tzid string
+		offset           int
+	}{
+		{"IANA name kept", "America/New_York", "America/New_York", 0},
+		{"fixed offset with a colon", "UTC+05:30", "UTC+05_30", 5*3600 + 30*60},
+		{"crafted name", "X;VALUE=DATE:19700101\r\nATTACH:http://evil.example/", "X_VALUE=DATE_19700101__ATTACH_http_//evil.example/", 3600},
+		{"quotes and commas", `"A",B\C`, "_A__B_C", -3600},
+		{"empty name", "", "unnamed-zone", 0},
+		{"invalid UTF-8", "Zone\xff", "Zone\uFFFD", 7200},
+		{"seconds in the offset", "LMT-like", "LMT-like", -(4*3600 + 56*60 + 2)},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			loc := time.FixedZone(tc.zone, tc.offset)
+			if tc.zone == "America/New_York" {
+				loc = zone(t, tc.zone)
+			}
+			data, err := icsOf(t, "Title", loc)
+			require.NoError(t, err)
+			obj := readICS(t, data)
+			require.Contains(t, obj.zones, tc.tzid)
+			require.Len(t, obj.zones, 1)
+			require.Equal(t, tc.tzid, obj.events[0].tzid)
+			p := tiny()
+			c, err := curriculum.Schedule(p, curriculum.Spec{First: slot(2025, time.March, 4, 18, 0), Location: loc})
+			require.NoError(t, err)
+			var want []time.Time
+			for _, o := range c.Occurrences {
+				want = append(want, o.Start)
+			}
+			if diff := cmp.Diff(want, obj.expand(t, obj.events[0]), cmp.Comparer(time.Time.Equal)); diff != "" {
+				t.Errorf("instants read with the object's own VTIMEZONE (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestICalendarSparseTimezone: a make-up decades after the series costs an
+// observance or two, not one for each change of the clocks in between.
+func TestICalendarSparseTimezone(t *testing.T) {
+	c, err := curriculum.Schedule(tiny(), curriculum.Spec{First: slot(2025, time.March, 4, 18, 0), Location: zone(t, "America/New_York")})
+	require.NoError(t, err)
+	c, err = c.MakeUp(4, slot(9999, time.July, 7, 18, 0))
 	require.NoError(t, err)
 	data, err := c.ICalendar("u", time.Date(2025, time.January, 1, 0, 0, 0, 0, time.UTC))
 	require.NoError(t, err)
-	for _, line := range strings.Split(string(data), "\r\n") {
-		require.LessOrEqual(t, len(line), 75)
-		require.True(t, utf8.ValidString(line), "folding never splits a character: %q", line)
+	obj := readICS(t, data)
+	require.LessOrEqual(t, len(obj.zones["America/New_York"]), 4)
+	require.Less(t, len(data), 2000)
+	got := obj.expand(t, obj.events[0])
+	require.Equal(t, "9999-07-07T18:00:00-04:00", got[len(got)-1].In(c.Location).Format(time.RFC3339))
+}
+
+func TestICalendarRejectsWhatItCannotWrite(t *testing.T) {
+	stamp := time.Date(2025, time.January, 1, 0, 0, 0, 0, time.UTC)
+	made := func(loc *time.Location) curriculum.Calendar {
+		c, err := curriculum.Schedule(tiny(), curriculum.Spec{First: slot(2025, time.March, 4, 18, 0), Location: loc})
+		require.NoError(t, err)
+		return c
 	}
-	text := strings.ReplaceAll(string(data), "\r\n ", "")
-	require.Contains(t, text, `SUMMARY:Café\; groups\, and \\ more — `)
+	late := made(time.UTC)
+	late.Occurrences[3].Start = time.Date(10000, time.January, 1, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name  string
+		cal   curriculum.Calendar
+		uid   string
+		stamp time.Time
+		path  string
+		is    error
+	}{
+		{"uid of control characters only", made(time.UTC), "\x00\x01", stamp, "uid", curriculum.ErrInvalid},
+		{"stamp in year 10000", made(time.UTC), "u", time.Date(10000, time.January, 1, 0, 0, 0, 0, time.UTC), "stamp", curriculum.ErrOutOfRange},
+		{"an occurrence in year 10000", late, "u", stamp, "occurrences[3].start", curriculum.ErrOutOfRange},
+		{"an offset of a day", made(time.FixedZone("far", 24*3600)), "u", stamp, "location", curriculum.ErrInvalid},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := tc.cal.ICalendar(tc.uid, tc.stamp)
+			require.ErrorIs(t, err, curriculum.ErrInvalid)
+			require.ErrorIs(t, err, tc.is)
+			require.Equal(t, []string{tc.path}, paths(t, err))
+		})
+	}
 }

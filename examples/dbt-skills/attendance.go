@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/groupwork/groupwork/curriculum"
 	"github.com/groupwork/groupwork/examples/internal/demo"
@@ -83,7 +82,8 @@ func fourMisses(p *demo.Printer, program curriculum.Program, st *story) error {
 	p.Printf("the episode is over and his place is free for the next entry point.\n\n")
 	s13, _ := cal.Session(13)
 	reason := fmt.Sprintf("four-miss rule: missed sessions 10-13 in a row (to %s); out for the rest of the contract", s13.Start.Format("2 Jan"))
-	if err := g.DropOut("wes", day(loc, 2026, time.April, 7), reason); err != nil {
+	after := curriculum.DateOf(s13.Start).AddDays(1) // the leaders meet the morning after
+	if err := g.DropOut("wes", day(loc, after.Year, after.Month, after.Day), reason); err != nil {
 		return err
 	}
 	for _, t := range g.Episodes("wes")[0].Transitions {

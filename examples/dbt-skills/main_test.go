@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"io"
+	"maps"
 	"testing"
 	"time"
 
@@ -97,8 +99,9 @@ func TestNewcomerRefusedThenAdmitted(t *testing.T) {
 
 	require.Equal(t, 9, st.next.Plan, "the next module start")
 	require.True(t, st.next.Entry)
-	require.Equal(t, time.Date(2026, time.March, 9, 17, 30, 0, 0, st.calendar.Location), st.next.Start)
-	require.Equal(t, []group.MemberID{"tomas", "rosa"}, st.promoted, "first come first served")
+	require.Equal(t, time.Date(2026, time.March, 16, 17, 30, 0, 0, st.calendar.Location), st.next.Start)
+	// Rosa joined the waitlist on 17 Feb, Tomas when he asked on 23 Feb.
+	require.Equal(t, []group.MemberID{"rosa", "tomas"}, st.promoted, "first come first served")
 	for _, id := range st.promoted {
 		eps := st.group.Episodes(id)
 		at, ok := eps[len(eps)-1].When(group.StatusActive)
@@ -157,4 +160,89 @@ func TestFourMissRule(t *testing.T) {
 	require.ErrorAs(t, st.readmit, &te)
 	require.Equal(t, group.StatusDroppedOut, te.From)
 	require.Len(t, st.group.ActiveMembers(), 7, "the place is free")
+}
+
+// federalHolidays returns the legal public holidays of year y as the days
+// they are observed on, by 5 U.S.C. 6103(a) (the dates and the Mondays the
+// law names) and 6103(b) with Executive Order 11582 (a holiday on a
+// Saturday is observed the Friday before, on a Sunday the Monday after).
+func federalHolidays(y int) map[curriculum.Date]string {
+	nth := func(m time.Month, wd time.Weekday, n int) curriculum.Date {
+		d := curriculum.Date{Year: y, Month: m, Day: 1}
+		for d.Weekday() != wd {
+			d = d.AddDays(1)
+		}
+		return d.AddDays(7 * (n - 1))
+	}
+	last := func(m time.Month, wd time.Weekday) curriculum.Date {
+		d := curriculum.Date{Year: y, Month: m + 1, Day: 1}.AddDays(-1)
+		for d.Weekday() != wd {
+			d = d.AddDays(-1)
+		}
+		return d
+	}
+	observed := func(m time.Month, day int) curriculum.Date {
+		d := curriculum.Date{Year: y, Month: m, Day: day}
+		switch d.Weekday() {
+		case time.Saturday:
+			return d.AddDays(-1)
+		case time.Sunday:
+			return d.AddDays(1)
+		}
+		return d
+	}
+	days := map[curriculum.Date]string{
+		observed(time.January, 1):            "New Year's Day",
+		nth(time.January, time.Monday, 3):    "Martin Luther King Jr. Day",
+		nth(time.February, time.Monday, 3):   "Washington's Birthday",
+		last(time.May, time.Monday):          "Memorial Day",
+		observed(time.July, 4):               "Independence Day",
+		nth(time.September, time.Monday, 1):  "Labor Day",
+		nth(time.October, time.Monday, 2):    "Columbus Day",
+		observed(time.November, 11):          "Veterans Day",
+		nth(time.November, time.Thursday, 4): "Thanksgiving Day",
+		observed(time.December, 25):          "Christmas Day",
+	}
+	if y >= 2021 { // Juneteenth National Independence Day Act, 2021
+		days[observed(time.June, 19)] = "Juneteenth National Independence Day"
+	}
+	return days
+}
+
+// TestHolidays checks the calendar's claim against the law: no session
+// falls on a federal holiday, and every date left out is one, printed
+// under its own name.
+func TestHolidays(t *testing.T) {
+	// The rules against a published list: the Office of Personnel
+	// Management's federal holidays for 2009, a year that like 2026 began
+	// on a Thursday and was no leap year (so its Mondays fall on the same
+	// dates), before Juneteenth became a holiday.
+	want2009 := []string{"2009-01-01", "2009-01-19", "2009-02-16", "2009-05-25", "2009-07-03",
+		"2009-09-07", "2009-10-12", "2009-11-11", "2009-11-26", "2009-12-25"}
+	var got2009 []string
+	for d := range federalHolidays(2009) {
+		got2009 = append(got2009, d.String())
+	}
+	require.ElementsMatch(t, want2009, got2009)
+	require.Equal(t, "Juneteenth National Independence Day", federalHolidays(2026)[curriculum.Date{Year: 2026, Month: time.June, Day: 19}])
+
+	for _, cycles := range []int{1, 2} {
+		var out bytes.Buffer
+		st, err := tell(demo.NewPrinter(&out), cycles)
+		require.NoError(t, err)
+		cal := st.calendar
+		off := map[curriculum.Date]string{}
+		for y := cal.Occurrences[0].Start.Year(); y <= cal.Occurrences[len(cal.Occurrences)-1].Start.Year(); y++ {
+			maps.Copy(off, federalHolidays(y))
+		}
+		for _, o := range cal.Occurrences {
+			d := curriculum.DateOf(o.Start)
+			require.Empty(t, off[d], "session %d meets on %s, %s", o.Session, d, off[d])
+		}
+		for _, x := range cal.Excluded {
+			d := curriculum.DateOf(x.Start)
+			require.NotEmpty(t, off[d], "%s is left out but is no federal holiday", d)
+			require.Contains(t, out.String(), fmt.Sprintf("no session on %s: %s", x.Start.Format("Mon 2 Jan 2006"), off[d]))
+		}
+	}
 }

@@ -10,15 +10,46 @@ import (
 )
 
 // The group meets on Monday evenings in New York from 5 January 2026 and
-// does not meet on the Monday federal holidays that fall on its series.
+// does not meet on the federal holidays that fall on its series: the five
+// that are Mondays by law (5 U.S.C. 6103(a)). The other six fall on fixed
+// dates or on a Thursday; in 2026 none of them is, or is observed on, a
+// Monday (New Year's Day 2027 is a Friday).
 var (
 	firstSession = curriculum.Slot{Date: curriculum.Date{Year: 2026, Month: time.January, Day: 5}, At: curriculum.Clock{Hour: 17, Minute: 30}}
-	holidays     = []curriculum.Date{
-		{Year: 2026, Month: time.January, Day: 19},  // Martin Luther King Jr. Day
-		{Year: 2026, Month: time.May, Day: 25},      // Memorial Day
-		{Year: 2026, Month: time.September, Day: 7}, // Labor Day
+	holidays     = []holiday{
+		{curriculum.Date{Year: 2026, Month: time.January, Day: 19}, "Martin Luther King Jr. Day"},               // third Monday of January
+		{curriculum.Date{Year: 2026, Month: time.February, Day: 16}, "Washington's Birthday (Presidents' Day)"}, // third Monday of February
+		{curriculum.Date{Year: 2026, Month: time.May, Day: 25}, "Memorial Day"},                                 // last Monday of May
+		{curriculum.Date{Year: 2026, Month: time.September, Day: 7}, "Labor Day"},                               // first Monday of September
+		{curriculum.Date{Year: 2026, Month: time.October, Day: 12}, "Columbus Day (Indigenous Peoples' Day)"},   // second Monday of October
 	}
 )
+
+// holiday is a date the group does not meet on, with its name in the law
+// and, in brackets, the name most people use.
+type holiday struct {
+	date curriculum.Date
+	name string
+}
+
+// skipDates returns the holidays' dates, for Spec.Skip.
+func skipDates() []curriculum.Date {
+	out := make([]curriculum.Date, len(holidays))
+	for i, h := range holidays {
+		out[i] = h.date
+	}
+	return out
+}
+
+// holidayOn returns the name of the holiday on d, or "".
+func holidayOn(d curriculum.Date) string {
+	for _, h := range holidays {
+		if h.date == d {
+			return h.name
+		}
+	}
+	return ""
+}
 
 // describeProgram prints the program's shape and rules.
 func describeProgram(p *demo.Printer, program curriculum.Program) {
@@ -45,7 +76,7 @@ func describeProgram(p *demo.Printer, program curriculum.Program) {
 
 // schedule lays the program out on dates.
 func schedule(program curriculum.Program, loc *time.Location, cycles int) (curriculum.Calendar, error) {
-	return curriculum.Schedule(program, curriculum.Spec{First: firstSession, Location: loc, Cycles: cycles, Skip: holidays})
+	return curriculum.Schedule(program, curriculum.Spec{First: firstSession, Location: loc, Cycles: cycles, Skip: skipDates()})
 }
 
 // printBoundaries prints each module run with its dates: the first session
@@ -56,9 +87,10 @@ func printBoundaries(p *demo.Printer, program curriculum.Program, cal curriculum
 	if n := cal.Spec().Cycles; n > 1 {
 		cycles = fmt.Sprintf("%d cycles", n)
 	}
-	p.Printf("Mondays at 17:30 in New York, %s, skipping the Monday holidays on the\n", cycles)
-	p.Printf("series (the later sessions move up a week). Every module's first session is\n")
-	p.Printf("an entry point; a rolling-entry group takes these times as its only admissions.\n\n")
+	p.Printf("Mondays at 17:30 in New York, %s, with no session on the federal holidays\n", cycles)
+	p.Printf("that fall on a Monday of the series: each later session moves one week later.\n")
+	p.Printf("Every module's first session is an entry point; a rolling-entry group takes\n")
+	p.Printf("these times as its only admissions.\n\n")
 	starts := map[int]bool{}
 	for _, n := range program.ModuleStarts() {
 		starts[n] = true
@@ -87,7 +119,7 @@ func printBoundaries(p *demo.Printer, program curriculum.Program, cal curriculum
 	flush()
 	table(p, rows)
 	for _, x := range cal.Excluded {
-		p.Printf("  no session on %s (holiday)\n", x.Start.Format("Mon 2 Jan 2006"))
+		p.Printf("  no session on %s: %s\n", x.Start.Format("Mon 2 Jan 2006"), holidayOn(curriculum.DateOf(x.Start)))
 	}
 	last := cal.Occurrences[len(cal.Occurrences)-1]
 	p.Printf("  %d sessions, the last on %s; %d entry points.\n", len(cal.Occurrences), last.Start.Format("Mon 2 Jan 2006 15:04 MST"), len(cal.EntryPoints()))
