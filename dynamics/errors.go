@@ -32,7 +32,6 @@ var (
 // problems returns a collector of the package's field errors.
 func problems() fault.List { return fault.List{Pkg: "dynamics"} }
 
-
 // Sentinel errors. Callers branch on them with errors.Is; the typed errors
 // (*EventError, *FieldError) carry the details.
 var (

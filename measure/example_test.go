@@ -14,7 +14,7 @@ func ExampleScorePHQ9() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println("total:", s.Total, s.Severity)
+	fmt.Println("total:", s.Total, s.Band)
 	fmt.Println("screen positive:", s.ScreenPositive)
 	fmt.Println("phq-2:", s.PHQ2, s.PHQ2Positive)
 	// Output:
@@ -26,7 +26,7 @@ func ExampleScorePHQ9() {
 // A minimal total does not hide item 9: the self-harm flag is separate.
 func ExamplePHQ9Score_selfHarmRisk() {
 	s, _ := measure.ScorePHQ9([9]int{0, 1, 0, 0, 0, 0, 0, 0, 1})
-	fmt.Println(s.Total, s.Severity)
+	fmt.Println(s.Total, s.Band)
 	if s.SelfHarmRisk {
 		fmt.Println("item 9 answered", s.Item9, "- follow up today")
 	}
@@ -40,11 +40,11 @@ func ExampleScorePHQ9Answers() {
 	answers[3] = measure.Missing()
 
 	strict, _ := measure.ScorePHQ9Answers(answers, measure.Options{})
-	fmt.Println("strict:", strict.Total, strict.Complete, strict.Severity)
+	fmt.Println("strict:", strict.Total, strict.Complete, strict.Band)
 
 	// 8 answered items sum to 10; 10/8*9 = 11.25.
 	prorated, _ := measure.ScorePHQ9Answers(answers, measure.Options{Prorate: true})
-	fmt.Println("prorated:", prorated.Total, prorated.Complete, prorated.Severity)
+	fmt.Println("prorated:", prorated.Total, prorated.Complete, prorated.Band)
 	// Output:
 	// strict: 10 false unspecified
 	// prorated: 11 true moderate
@@ -125,7 +125,7 @@ func ExampleChangeRule_Classify() {
 	rule, _ := measure.JacobsonTruax("phq-9", r, cut.C, true)
 	for _, p := range [][2]float64{{18, 9}, {18, 7}, {18, 14}, {10, 16}} {
 		c, _ := rule.Classify(p[0], p[1])
-		fmt.Printf("%v -> %v: %v (RC %.2f)\n", p[0], p[1], c.Outcome, c.RC)
+		fmt.Printf("%v -> %v: %v (RC %.2f)\n", p[0], p[1], c.Category, c.RC)
 	}
 	// Output:
 	// 18 -> 9: improved (RC -3.18)
@@ -136,7 +136,7 @@ func ExampleChangeRule_Classify() {
 
 func ExampleTalkingTherapies_Assess() {
 	tt := measure.NHSTalkingTherapies()
-	o, _ := tt.Assess(measure.Pair{PHQ9: 16, GAD7: 12}, measure.Pair{PHQ9: 8, GAD7: 6})
+	o, _ := tt.Assess(measure.Pair{Depression: 16, Anxiety: 12}, measure.Pair{Depression: 8, Anxiety: 6})
 	fmt.Println("recovery:", o.Recovery, "reliable improvement:", o.ReliableImprovement,
 		"reliable recovery:", o.ReliableRecovery)
 	// Output:
@@ -165,26 +165,27 @@ func Example() {
 	}
 
 	// Score each form as it arrives: the risk flag needs action at once.
+	cat := measure.BuiltinCatalog()
 	for _, a := range admins {
-		r, err := a.Score()
+		r, err := cat.Score(a, measure.Options{})
 		if err != nil {
 			fmt.Println(err)
 			return
 		}
-		if r.SelfHarmRisk {
-			fmt.Printf("session %d: %s answered item 9 above 0 (total %v)\n", r.Session, r.Member, r.Total)
+		if r.Risk.Raised() {
+			fmt.Printf("session %d: %s answered item %d above 0 (total %v)\n", r.Session, r.Member, r.Risk.Item, r.Total)
 		}
 	}
 
-	trs, err := measure.Trajectories(measure.DefaultScorer(), admins)
+	trs, err := measure.Trajectories(cat, measure.Options{}, admins)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	rule := measure.NHSTalkingTherapies().PHQ9
+	rule := measure.NHSTalkingTherapies().Depression
 	for _, tr := range trs {
 		c, _ := tr.Change(rule)
-		fmt.Printf("%s: %v -> %v, %v\n", tr.Member, c.Pre, c.Post, c.Outcome)
+		fmt.Printf("%s: %v -> %v, %v\n", tr.Member, c.Pre, c.Post, c.Category)
 	}
 	g, _ := measure.SummarizeGroup(trs, rule)
 	for _, s := range g.Sessions {

@@ -20,7 +20,7 @@ func TestGCQSItemMap(t *testing.T) {
 		measure.SubscaleConflict:   {6, 7, 10, 12},
 	}
 	seen := map[int]bool{}
-	for _, s := range measure.Subscales() {
+	for _, s := range measure.GCQSSubscales() {
 		got := measure.GCQSItems(s)
 		if diff := cmp.Diff(want[s], got); diff != "" {
 			t.Errorf("%v items (-want +got):\n%s", s, diff)
@@ -34,7 +34,7 @@ func TestGCQSItemMap(t *testing.T) {
 	require.Nil(t, measure.GCQSItems(measure.SubscaleUnspecified))
 
 	var labels []string
-	for _, it := range measure.InstrumentGCQS.Items() {
+	for _, it := range builtin(t, measure.InstrumentGCQS).Items {
 		labels = append(labels, it.Label)
 	}
 	wantLabels := []string{"cared", "reasoned", "avoided", "participated", "depended", "angry",
@@ -64,8 +64,8 @@ func TestScoreGCQSUsesTheItemMap(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
-	for _, s := range measure.Subscales() {
-		require.Equal(t, []float64{want.Engagement, want.Avoidance, want.Conflict}[s-1], got.Subscale(s))
+	for k, s := range measure.GCQSSubscales() {
+		require.Equal(t, []float64{want.Engagement, want.Avoidance, want.Conflict}[k], got.Subscale(s))
 	}
 	require.Zero(t, got.Subscale(measure.SubscaleUnspecified))
 }

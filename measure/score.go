@@ -1,0 +1,318 @@
+package measure
+
+import (
+	"errors"
+	"math"
+)
+
+// Options tune scoring. The zero value scores strictly (no proration) for
+// a respondent whose sex is not recorded. Options round-trip through JSON.
+type Options struct {
+	// Prorate fills missing items of a summed total with the mean of the
+	// answered items, within the definition's MissingRule: no more than
+	// MaxProrated items (or the definition's own limit when MaxProrated is
+	// 0), and only for forms with at least one answer. Off by default.
+	// Proration fills totals only: a risk item is read from an actual
+	// answer or not at all.
+	Prorate bool `json:"prorate"`
+	// MaxProrated, when above 0, replaces the definition's limit.
+	MaxProrated int `json:"max_prorated,omitempty"`
+	// Sex is the respondent's sex, for cut-offs that depend on it (the
+	// AUDIT-C's). Scoring an Administration takes it from the
+	// Administration when that records one.
+	Sex Sex `json:"sex,omitempty"`
+}
+
+// Score is one scored form of any instrument. It holds no slice, so scoring
+// allocates nothing; subscale scores come from Definition.ScoreSubscales.
+// A Score is a comparable value and round-trips through JSON.
+type Score struct {
+	Instrument Instrument `json:"instrument"`
+	// Raw is the total on the items' own scale: their sum (or mean, for a
+	// mean total), reversed items turned round. For an incomplete summed
+	// form it is the sum of the answered items, a lower bound; for a
+	// prorated one, the mean of the answered items times the items asked.
+	Raw float64 `json:"raw"`
+	// Total is the reported total: Raw, or Raw times the definition's
+	// Factor for a scaled total (the WHO-5's percentage). Bands, cut-offs
+	// and caseness read it. It is 0 for an instrument without a total.
+	Total float64 `json:"total"`
+	// Complete reports that the score needs no more answers: every item
+	// asked was answered, missing ones were prorated, or a mean stands for
+	// the form.
+	Complete bool `json:"complete"`
+	// Asked counts the items the skip logic put to the respondent (every
+	// item, for an instrument without skip logic), Answered the answered
+	// ones, Prorated the missing ones proration filled.
+	Asked    int `json:"asked"`
+	Answered int `json:"answered"`
+	Prorated int `json:"prorated,omitempty"`
+	// Band is the severity band of a complete total, or the zero Band.
+	Band Band `json:"band,omitzero"`
+	// Screen is the strictest screening cut-off the total meets, or the
+	// first cut-off with Positive false when it meets none. An incomplete
+	// summed total of a symptom measure can still prove a positive screen,
+	// since it is a lower bound.
+	Screen ScreenResult `json:"screen,omitzero"`
+	// Case reports that the total is at or beyond the caseness cut-off, on
+	// the same terms as Screen.
+	Case bool `json:"case"`
+	// Risk is the reading of the instrument's risk items.
+	Risk RiskFlag `json:"risk,omitzero"`
+}
+
+// ScreenResult is a total read against one screening cut-off.
+type ScreenResult struct {
+	// Name is the cut-off's name, what a positive screen suggests.
+	Name string `json:"name"`
+	// Cutoff is the value applied (sex-specific where the instrument has
+	// such cut-offs).
+	Cutoff float64 `json:"cutoff"`
+	// Positive reports that the total is at or beyond it.
+	Positive bool `json:"positive"`
+}
+
+// asked is whether an item was put to the respondent under the skip logic.
+type asked uint8
+
+const (
+	askedYes     asked = iota // asked
+	askedNo                   // left out by the skip logic
+	askedUnknown              // depends on an earlier item left unanswered
+)
+
+// askedAt reports whether the item at index k was asked, given answers.
+func (d *Definition) askedAt(k int, answers []Answer) asked {
+	c := d.Items[k].AskedIf
+	if c.Item == 0 {
+		return askedYes
+	}
+	j := c.Item - 1
+	if j < 0 || j >= k {
+		return askedYes // Validate rejects this; score as if always asked
+	}
+	switch d.askedAt(j, answers) {
+	case askedNo:
+		return askedNo
+	case askedUnknown:
+		return askedUnknown
+	}
+	v, ok := answers[j].Value()
+	switch {
+	case !ok:
+		return askedUnknown
+	case v >= c.AtLeast:
+		return askedYes
+	}
+	return askedNo
+}
+
+// Score scores one form given as its answers in item order, some possibly
+// missing. A wrong number of answers is a *CountError; answers off an
+// item's scale are *AnswerErrors, answers to items the skip logic left out
+// *ItemErrors wrapping ErrNotAsked, and a negative Options.MaxProrated a
+// *ParamError, all reported at once (errors.Join). More missing answers
+// than the definition allows is a *MissingError. It allocates nothing
+// unless it returns an error. d is not validated: validate app-defined
+// definitions once, when they enter a Catalog.
+func (d *Definition) Score(answers []Answer, opts Options) (Score, error) {
+	n := len(d.Items)
+	if len(answers) != n {
+		return Score{}, &CountError{Instrument: d.Instrument, Got: len(answers), Want: n}
+	}
+	var errs []error
+	if opts.MaxProrated < 0 {
+		errs = append(errs, &ParamError{Name: "max prorated", Value: float64(opts.MaxProrated), Problem: "must not be negative"})
+	}
+	s := Score{Instrument: d.Instrument}
+	sum, missing := 0.0, 0
+	lowerBound := d.HigherIsWorse && (d.Total == TotalSum || d.Total == TotalScaled)
+	for k := range answers {
+		v, ok := answers[k].Value()
+		state := askedYes
+		if d.Items[k].AskedIf.Item != 0 {
+			state = d.askedAt(k, answers)
+		}
+		if state == askedNo {
+			if ok {
+				errs = append(errs, &ItemError{Instrument: d.Instrument, Item: k + 1, NotAsked: true})
+			}
+			continue
+		}
+		s.Asked++
+		sc := d.scaleAt(k)
+		lowerBound = lowerBound && sc.Min >= 0
+		if !ok {
+			missing++
+			continue
+		}
+		if err := sc.Check(d.Instrument, k+1, v); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if d.Items[k].Reversed {
+			v = sc.Min + sc.Max - v
+		}
+		sum += v
+		s.Answered++
+	}
+	if len(errs) > 0 {
+		return Score{}, errors.Join(errs...)
+	}
+	if missing > d.Missing.MaxMissing {
+		return Score{}, &MissingError{Instrument: d.Instrument, Missing: missing, Max: d.Missing.MaxMissing}
+	}
+	d.total(&s, sum, missing, opts)
+	if d.HasTotal() {
+		d.readTotal(&s, opts.Sex, lowerBound)
+	}
+	s.Risk = d.readRisk(answers)
+	return s, nil
+}
+
+// total fills s's Raw, Total and Complete from the sum of the answered
+// items.
+func (d *Definition) total(s *Score, sum float64, missing int, opts Options) {
+	s.Complete = missing == 0
+	switch d.Total {
+	case TotalMean:
+		if s.Answered > 0 {
+			s.Raw, s.Complete = sum/float64(s.Answered), true
+		}
+	case TotalSum, TotalScaled:
+		s.Raw = d.roundToStep(sum)
+		limit := d.Missing.MaxProrated
+		if opts.MaxProrated > 0 {
+			limit = opts.MaxProrated
+		}
+		if missing > 0 && opts.Prorate && missing <= limit && s.Answered > 0 {
+			s.Raw = sum / float64(s.Answered) * float64(s.Asked)
+			if d.Missing.Round {
+				s.Raw = math.Floor(s.Raw + 0.5)
+			}
+			s.Prorated, s.Complete = missing, true
+		}
+	case TotalNone:
+		// A form read by its mean-scored subscales stands for itself.
+		if !s.Complete && len(d.Subscales) > 0 {
+			s.Complete = true
+			for _, sd := range d.Subscales {
+				s.Complete = s.Complete && sd.Aggregate == AggregateMean
+			}
+		}
+	}
+	s.Total = s.Raw
+	if d.Total == TotalScaled {
+		s.Total = s.Raw * d.Factor
+	}
+}
+
+// roundToStep removes the floating-point noise that summing decimal steps
+// leaves (0.1 + 0.2), rounding a sum of answers on a scale with a step
+// below 1 to that step's precision.
+func (d *Definition) roundToStep(sum float64) float64 {
+	if st := d.Scale.Step; st > 0 && st < 1 {
+		inv := math.Round(1 / st)
+		return math.Round(sum*inv) / inv
+	}
+	return sum
+}
+
+// readTotal fills s's band, screen and caseness. An incomplete total reads
+// only what its lower bound proves.
+func (d *Definition) readTotal(s *Score, sex Sex, lowerBound bool) {
+	readable := s.Complete || lowerBound
+	if s.Complete {
+		s.Band, _ = d.BandOf(s.Total)
+	}
+	for k, c := range d.Screens {
+		met := readable && c.Met(s.Total, sex, d.HigherIsWorse)
+		if k == 0 || met {
+			s.Screen = ScreenResult{Name: c.Name, Cutoff: c.For(sex), Positive: met}
+		}
+	}
+	if !d.Caseness.IsZero() {
+		s.Case = readable && d.Caseness.Met(s.Total, sex, d.HigherIsWorse)
+	}
+}
+
+// SubscaleScore is one subscale of a scored form.
+type SubscaleScore struct {
+	Subscale Subscale `json:"subscale"`
+	// Score is the subscale's sum or mean; for an incomplete sum, the sum
+	// of the answered items, a lower bound.
+	Score float64 `json:"score"`
+	// Complete reports that every item was answered, or that the subscale
+	// is a mean of the answered ones.
+	Complete bool `json:"complete"`
+	// Answered counts the subscale's answered items.
+	Answered int `json:"answered"`
+	// ScreenPositive reports that the score meets the subscale's cut-off.
+	ScreenPositive bool `json:"screen_positive,omitempty"`
+}
+
+// ScoreSubscales scores the form (as Score does, with the same errors) and
+// returns its subscale scores in the definition's order, or nil when it has
+// none. A subscale with more missing items than its MaxMissing is a
+// *MissingError naming the subscale.
+func (d *Definition) ScoreSubscales(answers []Answer, opts Options) ([]SubscaleScore, error) {
+	if _, err := d.Score(answers, opts); err != nil {
+		return nil, err
+	}
+	return d.subscales(answers)
+}
+
+// subscales scores every subscale of a form that Score accepted.
+func (d *Definition) subscales(answers []Answer) ([]SubscaleScore, error) {
+	if len(d.Subscales) == 0 {
+		return nil, nil
+	}
+	out := make([]SubscaleScore, len(d.Subscales))
+	var errs []error
+	for k := range d.Subscales {
+		var err error
+		if out[k], err = d.subscale(k, answers); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return out, nil
+}
+
+// subscale scores subscale k of a form that Score accepted. Items the skip
+// logic left out count as missing.
+func (d *Definition) subscale(k int, answers []Answer) (SubscaleScore, error) {
+	sd := &d.Subscales[k]
+	out := SubscaleScore{Subscale: sd.Subscale}
+	sum := 0.0
+	for _, n := range sd.Items {
+		if n < 1 || n > len(answers) {
+			continue
+		}
+		v, ok := answers[n-1].Value()
+		if !ok {
+			continue
+		}
+		if d.Items[n-1].Reversed {
+			sc := d.scaleAt(n - 1)
+			v = sc.Min + sc.Max - v
+		}
+		sum += v
+		out.Answered++
+	}
+	missing := len(sd.Items) - out.Answered
+	if missing > sd.MaxMissing || sd.Aggregate == AggregateMean && out.Answered == 0 {
+		return SubscaleScore{}, &MissingError{Instrument: d.Instrument, Subscale: sd.Subscale, Missing: missing, Max: sd.MaxMissing}
+	}
+	out.Complete = missing == 0
+	out.Score = d.roundToStep(sum)
+	if sd.Aggregate == AggregateMean {
+		out.Score, out.Complete = sum/float64(out.Answered), true
+	}
+	if !sd.Cutoff.IsZero() && (out.Complete || d.HigherIsWorse && sd.Aggregate == AggregateSum) {
+		out.ScreenPositive = sd.Cutoff.Met(out.Score, SexUnspecified, d.HigherIsWorse)
+	}
+	return out, nil
+}
