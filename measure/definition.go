@@ -168,7 +168,9 @@ type Cutoff struct {
 func (c Cutoff) IsZero() bool { return c == Cutoff{} }
 
 // For returns the value that applies to a respondent of sex s.
-func (c Cutoff) For(s Sex) float64 {
+func (c Cutoff) For(s Sex) float64 { return c.value(s) }
+
+func (c *Cutoff) value(s Sex) float64 {
 	switch {
 	case s == SexFemale && c.Female != 0:
 		return c.Female
@@ -181,7 +183,11 @@ func (c Cutoff) For(s Sex) float64 {
 // Met reports whether total is at or beyond the cut-off for sex s, reading
 // "beyond" as higher when higherIsWorse and lower otherwise.
 func (c Cutoff) Met(total float64, s Sex, higherIsWorse bool) bool {
-	v := c.For(s)
+	return c.met(total, s, higherIsWorse)
+}
+
+func (c *Cutoff) met(total float64, s Sex, higherIsWorse bool) bool {
+	v := c.value(s)
 	switch {
 	case higherIsWorse && c.Strict:
 		return total > v
@@ -266,17 +272,25 @@ func (d *Definition) TotalRange() (lo, hi float64) {
 // BandOf returns the band of a complete total, with its Ordinal filled in,
 // or false when the definition has no bands or total lies outside them.
 func (d *Definition) BandOf(total float64) (Band, bool) {
+	var b Band
+	ok := d.bandOf(&b, total)
+	return b, ok
+}
+
+// bandOf sets *b to the band of total and reports whether there is one.
+func (d *Definition) bandOf(b *Band, total float64) bool {
 	n := len(d.Bands)
-	if n == 0 || !isFinite(total) || total < d.Bands[0].Min || total > d.Bands[n-1].Max {
-		return Band{}, false
+	if n == 0 || !(total >= d.Bands[0].Min && total <= d.Bands[n-1].Max) {
+		return false
 	}
-	for k, b := range d.Bands {
-		if total <= b.Max {
+	for k := range d.Bands {
+		if total <= d.Bands[k].Max {
+			*b = d.Bands[k]
 			b.Ordinal = d.bandOrdinal(k)
-			return b, true
+			return true
 		}
 	}
-	return Band{}, false
+	return false
 }
 
 // bandOrdinal ranks band k by severity, 1 for the least severe.
@@ -300,6 +314,9 @@ func (d *Definition) SubscaleDefinition(s Subscale) (SubscaleDefinition, bool) {
 // riskLevelRank returns the 1-based rank of level among the definition's
 // risk levels, or 0 when it has none or level is "".
 func (d *Definition) riskLevelRank(level string) int {
+	if len(d.RiskLevels) == 0 {
+		return 0
+	}
 	return slices.Index(d.RiskLevels, level) + 1
 }
 

@@ -233,29 +233,63 @@ type Scale struct {
 // Check reports whether v is an answer on the scale. It returns an
 // *AnswerError (wrapping ErrOutOfRange, and ErrNotFinite for NaN or
 // infinity) naming inst and the 1-based item otherwise.
-func (s Scale) Check(inst Instrument, item int, v float64) error {
-	if !isFinite(v) {
+func (s Scale) Check(inst Instrument, item int, v float64) error { return s.check(inst, item, v) }
+
+func (s *Scale) check(inst Instrument, item int, v float64) error {
+	switch {
+	case s.accepts(v):
+		return nil
+	case !isFinite(v):
 		return &AnswerError{Instrument: inst, Item: item, Value: v, Min: s.Min, Max: s.Max, NotFinite: true}
-	}
-	if v < s.Min || v > s.Max {
+	case v < s.Min || v > s.Max:
 		return &AnswerError{Instrument: inst, Item: item, Value: v, Min: s.Min, Max: s.Max}
 	}
-	if s.Step > 0 {
-		steps := (v - s.Min) / s.Step
-		if math.Abs(steps-math.Round(steps)) > 1e-9 {
-			return &AnswerError{Instrument: inst, Item: item, Value: v, Min: s.Min, Max: s.Max, NotStep: true}
-		}
+	return &AnswerError{Instrument: inst, Item: item, Value: v, Min: s.Min, Max: s.Max, NotStep: true}
+}
+
+// accepts reports whether v is an answer on the scale: finite, within it,
+// and a whole number of steps from Min (within 1e-9 of one, for decimal
+// steps such as 0.1 that floating point cannot hold exactly).
+func (s *Scale) accepts(v float64) bool {
+	if !(v >= s.Min && v <= s.Max) { // also false for NaN
+		return false
 	}
-	return nil
+	switch {
+	case s.Step <= 0:
+		return isFinite(v)
+	case s.Step == 1:
+		d := v - s.Min // whole steps of 1: no division needed
+		return d == float64(int64(d))
+	}
+	steps, ok := s.steps(v)
+	return ok || math.Abs(steps-math.Round(steps)) <= 1e-9
+}
+
+// steps returns how many steps v lies above Min, and whether that is
+// exactly a whole number (the usual case, tested without rounding).
+func (s *Scale) steps(v float64) (float64, bool) {
+	steps := (v - s.Min) / s.Step
+	return steps, steps == float64(int64(steps))
 }
 
 // Label returns the label of answer v, or "" when the scale has no label
 // for it.
-func (s Scale) Label(v float64) string {
-	if len(s.Labels) == 0 || s.Step <= 0 || !isFinite(v) {
+func (s Scale) Label(v float64) string { return s.label(v) }
+
+func (s *Scale) label(v float64) string {
+	if len(s.Labels) == 0 || s.Step <= 0 || !(v >= s.Min && v <= s.Max) {
 		return ""
 	}
-	k := math.Round((v - s.Min) / s.Step)
+	if s.Step == 1 {
+		if k := int(v - s.Min); k < len(s.Labels) && float64(k) == v-s.Min {
+			return s.Labels[k]
+		}
+		return ""
+	}
+	k, whole := s.steps(v)
+	if !whole {
+		k = math.Round(k)
+	}
 	if k < 0 || k >= float64(len(s.Labels)) {
 		return ""
 	}
@@ -268,4 +302,6 @@ func (s Scale) clone() Scale {
 	return s
 }
 
-func isFinite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+// isFinite reports whether v is neither NaN nor infinite: v-v is 0 for
+// every finite v and NaN otherwise.
+func isFinite(v float64) bool { return v-v == 0 }

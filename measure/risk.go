@@ -52,23 +52,19 @@ func askAgain() FollowUp {
 	return FollowUp{Action: ActionAskRiskItem, Actor: ActorFacilitator, Within: WindowImmediate}
 }
 
-// readRisk reads the definition's risk items from a form that Score
-// accepted. It allocates nothing.
-func (d *Definition) readRisk(answers []Answer) RiskFlag {
-	if len(d.Risk) == 0 {
-		return RiskFlag{}
-	}
-	f := RiskFlag{Instrument: d.Instrument, Status: RiskClear, Kind: d.Risk[0].Kind}
-	best := -1    // index into d.Risk of the positive item reported
-	unknown := -1 // index of the first unanswered one
+// readRisk reads the definition's risk items, of which it has at least
+// one, from a form that Score accepted into f. It allocates nothing.
+func (d *Definition) readRisk(f *RiskFlag, answers []Answer) {
+	f.Instrument, f.Status, f.Kind = d.Instrument, RiskClear, d.Risk[0].Kind
+	best, bestRank := -1, 0 // index into d.Risk of the positive item reported, and its level's rank
+	unknown := -1           // index of the first unanswered one
 	for r := range d.Risk {
 		ri := &d.Risk[r]
 		k := ri.Item - 1
 		if k < 0 || k >= len(answers) {
 			continue
 		}
-		state := d.askedAt(k, answers)
-		if state == askedNo {
+		if d.Items[k].AskedIf.Item != 0 && d.askedAt(k, answers) == askedNo {
 			continue
 		}
 		v, ok := answers[k].Value()
@@ -79,8 +75,11 @@ func (d *Definition) readRisk(answers []Answer) RiskFlag {
 			}
 			continue
 		}
-		if v >= ri.AtLeast && (best < 0 || d.riskLevelRank(ri.Level) > d.riskLevelRank(d.Risk[best].Level)) {
-			best = r
+		if v < ri.AtLeast {
+			continue
+		}
+		if rank := d.riskLevelRank(ri.Level); best < 0 || rank > bestRank {
+			best, bestRank = r, rank
 		}
 	}
 	switch {
@@ -93,14 +92,13 @@ func (d *Definition) readRisk(answers []Answer) RiskFlag {
 		f.Status, f.Kind, f.Item, f.Source = RiskUnknown, ri.Kind, ri.Item, ri.Source
 		f.FollowUp = askAgain()
 	}
-	return f
 }
 
 // fill copies risk item ri and its answer a into f.
 func (f *RiskFlag) fill(d *Definition, ri *RiskItem, a Answer) {
 	v, _ := a.Value()
 	f.Kind, f.Item, f.Answer = ri.Kind, ri.Item, a
-	f.AnswerLabel = d.scaleAt(ri.Item - 1).Label(v)
+	f.AnswerLabel = d.scaleAt(ri.Item - 1).label(v)
 	f.Level, f.LevelRank = ri.Level, d.riskLevelRank(ri.Level)
 	f.FollowUp, f.Source = ri.FollowUp, ri.Source
 }

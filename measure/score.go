@@ -115,59 +115,121 @@ func (d *Definition) askedAt(k int, answers []Answer) asked {
 // than the definition allows is a *MissingError. It allocates nothing
 // unless it returns an error. d is not validated: validate app-defined
 // definitions once, when they enter a Catalog.
-func (d *Definition) Score(answers []Answer, opts Options) (Score, error) {
+func (d *Definition) Score(answers []Answer, opts Options) (s Score, err error) {
 	n := len(d.Items)
 	if len(answers) != n {
 		return Score{}, &CountError{Instrument: d.Instrument, Got: len(answers), Want: n}
 	}
+	t, plain := d.tallyPlain(answers)
+	if !plain || opts.MaxProrated < 0 {
+		if t, err = d.tallyGeneral(answers, opts); err != nil {
+			return Score{}, err
+		}
+	}
+	if t.missing > d.Missing.MaxMissing {
+		return Score{}, &MissingError{Instrument: d.Instrument, Missing: t.missing, Max: d.Missing.MaxMissing}
+	}
+	s.Instrument = d.Instrument
+	s.Asked = n - t.skipped
+	s.Answered = s.Asked - t.missing
+	d.total(&s, t.sum, t.missing, opts)
+	if d.Total != TotalNone {
+		d.readTotal(&s, opts.Sex)
+	}
+	if len(d.Risk) > 0 {
+		d.readRisk(&s.Risk, answers)
+	}
+	return s, nil
+}
+
+// tally is the count of one form's items: the sum of the valid answers,
+// the items the skip logic left out and the missing ones.
+type tally struct {
+	sum              float64
+	skipped, missing int
+}
+
+// tallyPlain counts a form on the common path: items without skip logic,
+// scale of their own or reversal, on a scale of whole steps of 1, every
+// answer valid. It reports false as soon as the form leaves that path, and
+// tallyGeneral counts it instead.
+func (d *Definition) tallyPlain(answers []Answer) (tally, bool) {
+	var t tally
+	sc := &d.Scale
+	if sc.Step != 1 || !(sc.Max-sc.Min <= 1000) {
+		return t, false
+	}
+	lo, span := sc.Min, uint64(sc.Max-sc.Min)
+	items := d.Items[:len(answers)]
+	for k := range answers {
+		it, a := &items[k], &answers[k]
+		if it.AskedIf.Item != 0 || it.Scale.Max != it.Scale.Min || it.Reversed {
+			return t, false
+		}
+		if !a.ok {
+			t.missing++
+			continue
+		}
+		// A valid answer lies a whole number of steps, 0 to span, above
+		// the scale's Min; NaN and infinity never do.
+		v := a.value
+		if steps := int64(v - lo); float64(steps) != v-lo || uint64(steps) > span {
+			return t, false
+		}
+		t.sum += v
+	}
+	return t, true
+}
+
+// tallyGeneral counts a form with everything the definition allows (skip
+// logic, items with scales of their own, reversed items, decimal steps)
+// and reports every problem at once.
+func (d *Definition) tallyGeneral(answers []Answer, opts Options) (tally, error) {
+	var t tally
 	var errs []error
 	if opts.MaxProrated < 0 {
 		errs = append(errs, &ParamError{Name: "max prorated", Value: float64(opts.MaxProrated), Problem: "must not be negative"})
 	}
-	s := Score{Instrument: d.Instrument}
-	sum, missing := 0.0, 0
-	lowerBound := d.HigherIsWorse && (d.Total == TotalSum || d.Total == TotalScaled)
-	for k := range answers {
-		v, ok := answers[k].Value()
-		state := askedYes
-		if d.Items[k].AskedIf.Item != 0 {
-			state = d.askedAt(k, answers)
-		}
-		if state == askedNo {
-			if ok {
+	for k, a := range answers {
+		it := &d.Items[k]
+		if it.AskedIf.Item != 0 && d.askedAt(k, answers) == askedNo {
+			if a.ok {
 				errs = append(errs, &ItemError{Instrument: d.Instrument, Item: k + 1, NotAsked: true})
 			}
+			t.skipped++
 			continue
 		}
-		s.Asked++
-		sc := d.scaleAt(k)
-		lowerBound = lowerBound && sc.Min >= 0
-		if !ok {
-			missing++
+		if !a.ok {
+			t.missing++
 			continue
 		}
-		if err := sc.Check(d.Instrument, k+1, v); err != nil {
-			errs = append(errs, err)
+		sc, v := d.scaleAt(k), a.value
+		if !sc.accepts(v) {
+			errs = append(errs, sc.check(d.Instrument, k+1, v))
 			continue
 		}
-		if d.Items[k].Reversed {
+		if it.Reversed {
 			v = sc.Min + sc.Max - v
 		}
-		sum += v
-		s.Answered++
+		t.sum += v
 	}
-	if len(errs) > 0 {
-		return Score{}, errors.Join(errs...)
+	return t, errors.Join(errs...)
+}
+
+// lowerBound reports whether the sum of a form's answered items is a lower
+// bound of its total, so that an incomplete form can still prove a
+// positive screen: a symptom measure summed over items that score 0 or
+// more.
+func (d *Definition) lowerBound() bool {
+	if !d.HigherIsWorse || d.Total != TotalSum && d.Total != TotalScaled {
+		return false
 	}
-	if missing > d.Missing.MaxMissing {
-		return Score{}, &MissingError{Instrument: d.Instrument, Missing: missing, Max: d.Missing.MaxMissing}
+	for k := range d.Items {
+		if d.scaleAt(k).Min < 0 {
+			return false
+		}
 	}
-	d.total(&s, sum, missing, opts)
-	if d.HasTotal() {
-		d.readTotal(&s, opts.Sex, lowerBound)
-	}
-	s.Risk = d.readRisk(answers)
-	return s, nil
+	return true
 }
 
 // total fills s's Raw, Total and Complete from the sum of the answered
@@ -220,19 +282,20 @@ func (d *Definition) roundToStep(sum float64) float64 {
 
 // readTotal fills s's band, screen and caseness. An incomplete total reads
 // only what its lower bound proves.
-func (d *Definition) readTotal(s *Score, sex Sex, lowerBound bool) {
-	readable := s.Complete || lowerBound
+func (d *Definition) readTotal(s *Score, sex Sex) {
+	readable := s.Complete || d.lowerBound()
 	if s.Complete {
-		s.Band, _ = d.BandOf(s.Total)
+		d.bandOf(&s.Band, s.Total)
 	}
-	for k, c := range d.Screens {
-		met := readable && c.Met(s.Total, sex, d.HigherIsWorse)
+	for k := range d.Screens {
+		c := &d.Screens[k]
+		met := readable && c.met(s.Total, sex, d.HigherIsWorse)
 		if k == 0 || met {
-			s.Screen = ScreenResult{Name: c.Name, Cutoff: c.For(sex), Positive: met}
+			s.Screen = ScreenResult{Name: c.Name, Cutoff: c.value(sex), Positive: met}
 		}
 	}
-	if !d.Caseness.IsZero() {
-		s.Case = readable && d.Caseness.Met(s.Total, sex, d.HigherIsWorse)
+	if c := &d.Caseness; c.Name != "" || c.Value != 0 {
+		s.Case = readable && c.met(s.Total, sex, d.HigherIsWorse)
 	}
 }
 
@@ -311,8 +374,8 @@ func (d *Definition) subscale(k int, answers []Answer) (SubscaleScore, error) {
 	if sd.Aggregate == AggregateMean {
 		out.Score, out.Complete = sum/float64(out.Answered), true
 	}
-	if !sd.Cutoff.IsZero() && (out.Complete || d.HigherIsWorse && sd.Aggregate == AggregateSum) {
-		out.ScreenPositive = sd.Cutoff.Met(out.Score, SexUnspecified, d.HigherIsWorse)
+	if c := &sd.Cutoff; c.Name != "" && (out.Complete || d.HigherIsWorse && sd.Aggregate == AggregateSum) {
+		out.ScreenPositive = c.met(out.Score, SexUnspecified, d.HigherIsWorse)
 	}
 	return out, nil
 }
