@@ -157,10 +157,10 @@ func TestK10(t *testing.T) {
 // 28 or below likely depression; higher is better.
 func TestWHO5(t *testing.T) {
 	for _, tc := range []struct {
-		raw     float64
-		screen  string
-		case_   bool
-		pos     bool
+		raw    float64
+		screen string
+		case_  bool
+		pos    bool
 	}{
 		{25, "poor well-being", false, false},
 		{13, "poor well-being", false, false}, // 52%
