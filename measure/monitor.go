@@ -64,8 +64,9 @@ type AlertRules struct {
 	OnTrackBy int `json:"on_track_by"`
 	// AllianceDrop is how far, in total points, an alliance rating must
 	// fall below the mean of the member's earlier ratings to count as a
-	// rupture (default 4, a tenth of the GSRS's range). It needs at least
-	// two earlier ratings.
+	// rupture (default 2, a twentieth of the GSRS's range: with its cut-off
+	// at 36, a larger drop would mostly be caught by the cut-off anyway). It
+	// needs at least two earlier ratings.
 	AllianceDrop float64 `json:"alliance_drop"`
 	// DropoutWindow is how many of the member's most recent recorded
 	// sessions are read for attendance, and DropoutMissed how many of them
@@ -76,10 +77,10 @@ type AlertRules struct {
 }
 
 // DefaultAlertRules returns the default settings: improvement expected
-// within 6 sessions, an alliance drop of 4 points, 2 of the last 3 sessions
+// within 6 sessions, an alliance drop of 2 points, 2 of the last 3 sessions
 // missed.
 func DefaultAlertRules() AlertRules {
-	return AlertRules{OnTrackBy: 6, AllianceDrop: 4, DropoutWindow: 3, DropoutMissed: 2}
+	return AlertRules{OnTrackBy: 6, AllianceDrop: 2, DropoutWindow: 3, DropoutMissed: 2}
 }
 
 // Validate reports every problem with the rules at once.
