@@ -11,7 +11,7 @@ import (
 )
 
 // TestGCQSItemMap checks the subscale item map and labels against MacKenzie
-// 1983 (DOMAIN.md section 7): engagement 1, 2, 4, 8, 11; avoidance 3, 5, 9;
+// 1983: engagement 1, 2, 4, 8, 11; avoidance 3, 5, 9;
 // conflict 6, 7, 10, 12; labels cared ... anxious.
 func TestGCQSItemMap(t *testing.T) {
 	want := map[measure.Subscale][]int{
@@ -71,7 +71,7 @@ func TestScoreGCQSUsesTheItemMap(t *testing.T) {
 }
 
 // TestGCQSMissing checks the rule that a form with more than 4 missing items
-// is invalid (MacKenzie 1983, DOMAIN.md section 7), and that means use the
+// is invalid (MacKenzie 1983), and that means use the
 // answered items only.
 func TestGCQSMissing(t *testing.T) {
 	all := func(v float64) [12]measure.Answer {

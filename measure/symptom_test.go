@@ -142,8 +142,8 @@ func TestBandTablesMatchFunctions(t *testing.T) {
 
 // TestPHQ9SelfHarmFlag checks that item 9 above 0 raises the flag whatever
 // the total, and that the flag is never raised from item 9 = 0 (Kroenke,
-// Spitzer & Williams 2001; DOMAIN.md section 7: "a separate risk flag, never
-// folded into severity").
+// Spitzer & Williams 2001: item 9 is read on its own, never folded into
+// the band).
 func TestPHQ9SelfHarmFlag(t *testing.T) {
 	tests := []struct {
 		name      string

@@ -11,7 +11,7 @@ import (
 )
 
 // TestNHSTalkingTherapiesThresholds checks the published numbers (NHS
-// Talking Therapies manual; DOMAIN.md section 7): caseness PHQ-9 >= 10,
+// Talking Therapies for anxiety and depression manual): caseness PHQ-9 >= 10,
 // GAD-7 >= 8; reliable change 6 and 4 points, RCI-style.
 func TestNHSTalkingTherapiesThresholds(t *testing.T) {
 	tt := measure.NHSTalkingTherapies()
