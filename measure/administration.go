@@ -93,11 +93,10 @@ func (d *Definition) checkAnswers(pr *problemList, a Administration) {
 			if !ok {
 				continue
 			}
-			p := "answers[" + strconv.Itoa(k) + "]"
 			if d.askedAt(k, a.Answers) == askedNo {
-				pr.Add(p, "answered but not asked", &ItemError{Instrument: a.Instrument, Item: k + 1, NotAsked: true})
-			} else if err := d.scaleAt(k).Check(a.Instrument, k+1, v); err != nil {
-				pr.Add(p, "answer off the response scale", err)
+				pr.Add("answers["+strconv.Itoa(k)+"]", "answered but not asked", &ItemError{Instrument: a.Instrument, Item: k + 1, NotAsked: true})
+			} else if sc := d.scaleAt(k); !sc.accepts(v) {
+				pr.Add("answers["+strconv.Itoa(k)+"]", "answer off the response scale", sc.check(a.Instrument, k+1, v))
 			}
 		}
 	}

@@ -235,3 +235,54 @@ func TestDefinitionAgreesWithLegacyPHQ9(t *testing.T) {
 		}
 	}
 }
+
+// TestAllocationsLinear checks that the whole-series readings allocate in
+// proportion to their input: doubling the forms at most doubles the
+// allocations (plus a constant).
+func TestAllocationsLinear(t *testing.T) {
+	cat := measure.BuiltinCatalog()
+	seriesOf := func(n int) measure.Series {
+		s := measure.Series{Member: "ana"}
+		for k := 1; k <= n; k++ {
+			s.Administrations = append(s.Administrations, phq9At("ana", k, 10+k%5), gsrsAt("ana", k, 38))
+			s.Attendance = append(s.Attendance, measure.Attendance{Session: k, Attended: k%4 != 0})
+		}
+		return s
+	}
+	groupOf := func(n int) []measure.Administration {
+		var out []measure.Administration
+		for m := range n {
+			member := "m" + itoa(m)
+			out = append(out, phq9At(member, 1, 14), gad7At(member, 1, 10), phq9At(member, 12, 6), gad7At(member, 12, 5))
+		}
+		return out
+	}
+	rules, tt := measure.DefaultAlertRules(), measure.NHSTalkingTherapies()
+	tests := []struct {
+		name string
+		run  func(n int) func()
+	}{
+		{"alerts", func(n int) func() {
+			s := seriesOf(n)
+			return func() { _, _ = rules.Alerts(cat, measure.Options{}, s) }
+		}},
+		{"group outcomes", func(n int) func() {
+			g := groupOf(n)
+			return func() { _, _ = tt.GroupOutcomes(cat, measure.Options{}, g) }
+		}},
+		{"trajectories", func(n int) func() {
+			g := groupOf(n)
+			return func() { _, _ = measure.Trajectories(cat, measure.Options{}, g) }
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			small := testing.AllocsPerRun(20, tc.run(50))
+			large := testing.AllocsPerRun(20, tc.run(100))
+			if large > 2.1*small+20 { // append and map growth make doubling a little more than double
+
+				t.Errorf("%v allocations for 100, %v for 50: not linear", large, small)
+			}
+		})
+	}
+}

@@ -188,14 +188,13 @@ func (r AlertRules) Alerts(cat *Catalog, opts Options, s Series) ([]Alert, error
 	}
 	byInst := map[Instrument][]Result{}
 	for k, a := range s.Administrations {
-		p := "administrations[" + strconv.Itoa(k) + "]"
 		if a.Member != s.Member {
-			pr.Add(p+".member", "a form of "+strconv.Quote(a.Member)+" in the series of "+strconv.Quote(s.Member), nil)
+			pr.Add("administrations["+strconv.Itoa(k)+"].member", "a form of "+strconv.Quote(a.Member)+" in the series of "+strconv.Quote(s.Member), nil)
 			continue
 		}
 		res, err := cat.Score(a, opts)
 		if err != nil {
-			pr.AddAll(p, err)
+			pr.AddAll("administrations["+strconv.Itoa(k)+"]", err)
 			continue
 		}
 		byInst[a.Instrument] = append(byInst[a.Instrument], res)
@@ -236,17 +235,23 @@ func (r AlertRules) Alerts(cat *Catalog, opts Options, s Series) ([]Alert, error
 }
 
 // checkAttendance reports bad records and returns them sorted by session.
+// It takes time n log n, so that a long record stays cheap.
 func checkAttendance(pr *problemList, att []Attendance) []Attendance {
-	for k, a := range att {
-		p := "attendance[" + strconv.Itoa(k) + "].session"
-		if a.Session < 1 {
-			pr.Add(p, "sessions are numbered from 1", nil)
-		} else if slices.ContainsFunc(att[:k], func(o Attendance) bool { return o.Session == a.Session }) {
-			pr.Add(p, "session "+strconv.Itoa(a.Session)+" is recorded twice", nil)
+	order := make([]int, len(att)) // indexes into att, by session, then input order
+	for k := range order {
+		order[k] = k
+	}
+	slices.SortStableFunc(order, func(i, j int) int { return cmp.Compare(att[i].Session, att[j].Session) })
+	out := make([]Attendance, len(att))
+	for k, i := range order {
+		out[k] = att[i]
+		switch a := att[i]; {
+		case a.Session < 1:
+			pr.Add("attendance["+strconv.Itoa(i)+"].session", "sessions are numbered from 1", nil)
+		case k > 0 && out[k-1].Session == a.Session:
+			pr.Add("attendance["+strconv.Itoa(i)+"].session", "session "+strconv.Itoa(a.Session)+" is recorded twice", nil)
 		}
 	}
-	out := slices.Clone(att)
-	slices.SortFunc(out, func(a, b Attendance) int { return cmp.Compare(a.Session, b.Session) })
 	return out
 }
 

@@ -46,14 +46,13 @@ func Trajectories(cat *Catalog, opts Options, admins []Administration) ([]Trajec
 	byKey := map[key][]Point{}
 	var errs []error
 	for k, a := range admins {
-		path := "admins[" + strconv.Itoa(k) + "]"
 		if d, err := cat.definition(a.Instrument); err == nil && !d.HasTotal() {
-			errs = append(errs, &FieldError{Pkg: "measure", Path: path, Problem: "instrument has no total", Err: ErrNoTotal})
+			errs = append(errs, &FieldError{Pkg: "measure", Path: "admins[" + strconv.Itoa(k) + "]", Problem: "instrument has no total", Err: ErrNoTotal})
 			continue
 		}
 		r, err := cat.Score(a, opts)
 		if err != nil {
-			errs = append(errs, &FieldError{Pkg: "measure", Path: path, Problem: "cannot be scored", Err: err})
+			errs = append(errs, &FieldError{Pkg: "measure", Path: "admins[" + strconv.Itoa(k) + "]", Problem: "cannot be scored", Err: err})
 			continue
 		}
 		kk := key{a.Instrument, a.Member}
