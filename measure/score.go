@@ -116,30 +116,40 @@ func (d *Definition) askedAt(k int, answers []Answer) asked {
 // unless it returns an error. d is not validated: validate app-defined
 // definitions once, when they enter a Catalog.
 func (d *Definition) Score(answers []Answer, opts Options) (s Score, err error) {
+	if err = d.scoreInto(&s, answers, opts); err != nil {
+		return Score{}, err
+	}
+	return s, nil
+}
+
+// scoreInto is Score writing into *s, which must be the zero Score, so
+// that the package's conveniences read the score without copying it.
+func (d *Definition) scoreInto(s *Score, answers []Answer, opts Options) error {
 	n := len(d.Items)
 	if len(answers) != n {
-		return Score{}, &CountError{Instrument: d.Instrument, Got: len(answers), Want: n}
+		return &CountError{Instrument: d.Instrument, Got: len(answers), Want: n}
 	}
 	t, plain := d.tallyPlain(answers)
 	if !plain || opts.MaxProrated < 0 {
+		var err error
 		if t, err = d.tallyGeneral(answers, opts); err != nil {
-			return Score{}, err
+			return err
 		}
 	}
 	if t.missing > d.Missing.MaxMissing {
-		return Score{}, &MissingError{Instrument: d.Instrument, Missing: t.missing, Max: d.Missing.MaxMissing}
+		return &MissingError{Instrument: d.Instrument, Missing: t.missing, Max: d.Missing.MaxMissing}
 	}
 	s.Instrument = d.Instrument
 	s.Asked = n - t.skipped
 	s.Answered = s.Asked - t.missing
-	d.total(&s, t.sum, t.missing, opts)
+	d.total(s, t.sum, t.missing, opts)
 	if d.Total != TotalNone {
-		d.readTotal(&s, opts.Sex)
+		d.readTotal(s, opts.Sex)
 	}
 	if len(d.Risk) > 0 {
 		d.readRisk(&s.Risk, answers)
 	}
-	return s, nil
+	return nil
 }
 
 // tally is the count of one form's items: the sum of the valid answers,

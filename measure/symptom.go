@@ -84,8 +84,8 @@ func ScoreGAD7(answers [7]int) (GAD7Score, error) {
 // Dictionary's rule).
 func ScorePHQ9Answers(answers []Answer, opts Options) (PHQ9Score, error) {
 	d := builtin(InstrumentPHQ9)
-	s, err := d.Score(answers, opts)
-	if err != nil {
+	var s Score
+	if err := d.scoreInto(&s, answers, opts); err != nil {
 		return PHQ9Score{}, err
 	}
 	p2, _ := d.subscale(0, answers) // the PHQ-2 may miss both items: no error
@@ -105,8 +105,8 @@ func ScorePHQ9Answers(answers []Answer, opts Options) (PHQ9Score, error) {
 // as ScorePHQ9Answers (one prorated item at most by default).
 func ScoreGAD7Answers(answers []Answer, opts Options) (GAD7Score, error) {
 	d := builtin(InstrumentGAD7)
-	s, err := d.Score(answers, opts)
-	if err != nil {
+	var s Score
+	if err := d.scoreInto(&s, answers, opts); err != nil {
 		return GAD7Score{}, err
 	}
 	g2, _ := d.subscale(0, answers) // the GAD-2 may miss both items: no error
