@@ -26,6 +26,13 @@ var builtins = Builtins()
 // which must be one of the constants.
 func builtin(inst Instrument) *Definition { return &builtins[inst.order()] }
 
+// The PHQ-9 and GAD-7 definitions that ScorePHQ9 and ScoreGAD7 read, found
+// once.
+var (
+	builtinPHQ9 = builtin(InstrumentPHQ9)
+	builtinGAD7 = builtin(InstrumentGAD7)
+)
+
 // Catalog is a set of instrument definitions keyed by Instrument: the
 // built-ins, an app's own instruments, and overrides of the built-ins'
 // numbers (a service's own cut-off within a published range). Looking up,

@@ -356,18 +356,15 @@ func (d *Definition) subscales(answers []Answer) ([]SubscaleScore, error) {
 
 // subscale scores subscale k of a form that Score accepted. Items the skip
 // logic left out count as missing.
-func (d *Definition) subscale(k int, answers []Answer) (SubscaleScore, error) {
+func (d *Definition) subscale(k int, answers []Answer) (out SubscaleScore, err error) {
 	sd := &d.Subscales[k]
-	out := SubscaleScore{Subscale: sd.Subscale}
+	out.Subscale = sd.Subscale
 	sum := 0.0
 	for _, n := range sd.Items {
-		if n < 1 || n > len(answers) {
+		if n < 1 || n > len(answers) || !answers[n-1].ok {
 			continue
 		}
-		v, ok := answers[n-1].Value()
-		if !ok {
-			continue
-		}
+		v := answers[n-1].value
 		if d.Items[n-1].Reversed {
 			sc := d.scaleAt(n - 1)
 			v = sc.Min + sc.Max - v

@@ -82,19 +82,17 @@ func ScoreGAD7(answers [7]int) (GAD7Score, error) {
 // all reported at once. Missing items leave the score incomplete unless
 // opts.Prorate allows filling them (two at most by default, the NHS Data
 // Dictionary's rule).
-func ScorePHQ9Answers(answers []Answer, opts Options) (PHQ9Score, error) {
-	d := builtin(InstrumentPHQ9)
+func ScorePHQ9Answers(answers []Answer, opts Options) (out PHQ9Score, err error) {
+	d := builtinPHQ9
 	var s Score
-	if err := d.scoreInto(&s, answers, opts); err != nil {
+	if err = d.scoreInto(&s, answers, opts); err != nil {
 		return PHQ9Score{}, err
 	}
 	p2, _ := d.subscale(0, answers) // the PHQ-2 may miss both items: no error
-	out := PHQ9Score{
-		Total: int(s.Raw), Band: s.Band, ScreenPositive: s.Screen.Positive,
-		PHQ2: int(p2.Score), PHQ2Positive: p2.ScreenPositive,
-		SelfHarmRisk: s.Risk.Raised(), Item9Missing: !s.Risk.Known(),
-		Answered: s.Answered, Prorated: s.Prorated, Complete: s.Complete,
-	}
+	out.Total, out.Band, out.ScreenPositive = int(s.Raw), s.Band, s.Screen.Positive
+	out.PHQ2, out.PHQ2Positive = int(p2.Score), p2.ScreenPositive
+	out.SelfHarmRisk, out.Item9Missing = s.Risk.Raised(), !s.Risk.Known()
+	out.Answered, out.Prorated, out.Complete = s.Answered, s.Prorated, s.Complete
 	if v, ok := s.Risk.Answer.Value(); ok {
 		out.Item9 = int(v)
 	}
@@ -104,7 +102,7 @@ func ScorePHQ9Answers(answers []Answer, opts Options) (PHQ9Score, error) {
 // ScoreGAD7Answers scores a GAD-7 given as seven Answers, on the same terms
 // as ScorePHQ9Answers (one prorated item at most by default).
 func ScoreGAD7Answers(answers []Answer, opts Options) (GAD7Score, error) {
-	d := builtin(InstrumentGAD7)
+	d := builtinGAD7
 	var s Score
 	if err := d.scoreInto(&s, answers, opts); err != nil {
 		return GAD7Score{}, err
