@@ -203,7 +203,7 @@ func (r AlertRules) Alerts(cat *Catalog, opts Options, s Series) ([]Alert, error
 	if err := pr.Err(); err != nil {
 		return nil, err
 	}
-	var out []Alert
+	out := []Alert{}
 	var low Alert // the latest alliance rating's rupture, for the dropout rule
 	for inst, rs := range byInst {
 		d, _ := cat.definition(inst) // scoring found it
