@@ -22,9 +22,10 @@ const (
 	srcSupportRun  = "DOMAIN.md section 1 and 9: support groups are ongoing and drop-in, with opening and guidelines, open sharing and closing, and no set agenda"
 	srcSafetyShape = "DOMAIN.md section 10: trauma and substance use safety programs: a bank of topics usable in any order; each session check-in, topic, check-out with a commitment"
 
-	srcFourMiss = "Linehan (2015), DBT Skills Training Manual: missing four sessions in a row ends the contract (DOMAIN.md section 5 and 10)"
-	srcHalfDose = "our choice: at least half the sessions (DOMAIN.md gives no dose for this program; configurable)"
-	srcMBDose   = "at least 4 of the 8 sessions, the adequate dose used in MBCT trials (Teasdale et al. 2000; unverified, configurable)"
+	srcFourMiss        = "Linehan (2015), DBT Skills Training Manual: missing four sessions in a row ends the contract (DOMAIN.md section 5 and 10)"
+	srcSessionMeasures = "NHS Talking Therapies for anxiety and depression manual (NHS England): outcome measures, the PHQ-9 and an anxiety measure such as the GAD-7, at every session"
+	srcHalfDose        = "our choice: at least half the sessions (DOMAIN.md gives no dose for this program; configurable)"
+	srcMBDose          = "at least 4 of the 8 sessions, the adequate dose used in MBCT trials (Teasdale et al. 2000; unverified, configurable)"
 )
 
 // Builtins returns fresh copies of every built-in program, in a fixed order:
@@ -102,9 +103,13 @@ func clock(h, m int) *Clock { return &Clock{Hour: h, Minute: m} }
 // GroupCBTDepression returns a 12-session group CBT program for depression
 // in three 4-session modules (thoughts and mood, activities and mood, people
 // and mood), weekly 2-hour sessions, with new members joining at a module
-// start (plans 1, 5 and 9) and the PHQ-9 at sessions 1, 6 and 12. Each
+// start (plans 1, 5 and 9). Members complete the PHQ-9 and the GAD-7 at the
+// start of every session (session-by-session outcome monitoring), so that
+// a facilitator can act on a risk answer before the members leave and the
+// measure package can follow each member's change session by session. Each
 // session runs on session.Template for CBT (check-in, homework review, new
-// material, practice, new homework, check-out).
+// material, practice, new homework, check-out); the first session's own
+// agenda puts the forms right after the welcome.
 // Source: DOMAIN.md section 10; dose: at least half the sessions, our
 // choice (DOMAIN.md gives none).
 func GroupCBTDepression() Program {
@@ -136,18 +141,23 @@ func GroupCBTDepression() Program {
 		},
 		Sources: []string{srcCBTShape},
 	}
-	addMeasure(&p, measure.InstrumentPHQ9, 1, 6, 12)
+	every := []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}
+	addMeasure(&p, measure.InstrumentPHQ9, every...)
+	addMeasure(&p, measure.InstrumentGAD7, every...)
+	p.Sources = append(p.Sources, srcSessionMeasures)
 	// The first session has no homework to review: it opens the group with
 	// the agreement, introductions and goals (DOMAIN.md sections 6 and 9).
+	// The forms come first, so that a risk answer is seen before the members
+	// leave.
 	p.Modules[0].Plans[0].Agenda = session.Agenda{Segments: []session.Segment{
 		{Kind: session.SegmentOpening, Planned: 10 * time.Minute, Title: "welcome and the group agreement"},
+		{Kind: session.SegmentMeasures, Planned: 10 * time.Minute, Title: "PHQ-9 and GAD-7"},
 		{Kind: session.SegmentCheckIn, Planned: 20 * time.Minute, Title: "introductions and personal goals"},
 		{Kind: session.SegmentNewMaterial, Planned: 25 * time.Minute, Title: "how thoughts shape mood"},
 		{Kind: session.SegmentBreak, Planned: 10 * time.Minute},
 		{Kind: session.SegmentSkillPractice, Planned: 25 * time.Minute, Title: "a first mood and situation log"},
 		{Kind: session.SegmentHomeworkAssignment, Planned: 10 * time.Minute},
 		{Kind: session.SegmentCheckOut, Planned: 10 * time.Minute},
-		{Kind: session.SegmentMeasures, Planned: 10 * time.Minute, Title: "PHQ-9"},
 	}}
 	return p
 }

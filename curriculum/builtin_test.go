@@ -168,10 +168,18 @@ func TestCommunicationRolePlay(t *testing.T) {
 	}
 }
 
-// TestCBTMeasures pins the PHQ-9 at sessions 1, 6 and 12 (issue 5's example
-// of measures given at set sessions; DOMAIN.md section 7 for the PHQ-9).
+// TestCBTMeasures pins session-by-session monitoring in the CBT program: the
+// PHQ-9 and GAD-7 at every session (NHS Talking Therapies manual), given at
+// the start of the first session's own agenda, before check-in; and the
+// PHQ-9 at the first and last classes of the mindfulness program.
 func TestCBTMeasures(t *testing.T) {
-	require.Equal(t, []int{1, 6, 12}, curriculum.GroupCBTDepression().MeasuresAt(measure.InstrumentPHQ9))
+	p := curriculum.GroupCBTDepression()
+	every := []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}
+	require.Equal(t, every, p.MeasuresAt(measure.InstrumentPHQ9))
+	require.Equal(t, every, p.MeasuresAt(measure.InstrumentGAD7))
+	first := p.Modules[0].Plans[0].Agenda.Segments
+	require.Equal(t, session.SegmentMeasures, first[1].Kind, "the forms come before check-in")
+	require.Equal(t, session.SegmentCheckIn, first[2].Kind)
 	require.Equal(t, []int{1, 8}, curriculum.MindfulnessRelapsePrevention().MeasuresAt(measure.InstrumentPHQ9))
 }
 

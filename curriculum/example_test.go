@@ -92,13 +92,16 @@ func ExampleCalendar_Cancel() {
 // homework and the dose.
 func ExampleAssess() {
 	p := curriculum.GroupCBTDepression()
+	// The program gives the PHQ-9 and GAD-7 at every session; at plan 6
+	// only the GAD-7 was recorded.
+	both := []measure.Instrument{measure.InstrumentPHQ9, measure.InstrumentGAD7}
 	rec := curriculum.Record{Member: "m-17", Sessions: []curriculum.SessionRecord{
-		{Plan: 1, Attendance: session.AttendancePresent, Measures: []measure.Instrument{measure.InstrumentPHQ9}},
-		{Plan: 2, Attendance: session.AttendancePresent, Homework: curriculum.HomeworkReturned},
+		{Plan: 1, Attendance: session.AttendancePresent, Measures: both},
+		{Plan: 2, Attendance: session.AttendancePresent, Homework: curriculum.HomeworkReturned, Measures: both},
 		{Plan: 3, Attendance: session.AttendanceAbsentUnexcused},
-		{Plan: 4, Attendance: session.AttendanceLate, Homework: curriculum.HomeworkPartial},
-		{Plan: 5, Attendance: session.AttendancePresent, Homework: curriculum.HomeworkNotReturned},
-		{Plan: 6, Attendance: session.AttendancePresent},
+		{Plan: 4, Attendance: session.AttendanceLate, Homework: curriculum.HomeworkPartial, Measures: both},
+		{Plan: 5, Attendance: session.AttendancePresent, Homework: curriculum.HomeworkNotReturned, Measures: both},
+		{Plan: 6, Attendance: session.AttendancePresent, Measures: []measure.Instrument{measure.InstrumentGAD7}},
 	}}
 	g, err := curriculum.Assess(p, rec)
 	if err != nil {

@@ -52,7 +52,11 @@ func TestAssessCoverage(t *testing.T) {
 	r.Sessions[0].Homework = curriculum.HomeworkReturned
 	r.Sessions[2].Homework = curriculum.HomeworkPartial
 	r.Sessions[3].Homework = curriculum.HomeworkNotReturned
-	r.Sessions[5].Measures = []measure.Instrument{measure.InstrumentPHQ9} // plan 10: none due, extra is fine
+	// The program gives the PHQ-9 and GAD-7 at every session: each
+	// attended session recorded both.
+	for _, k := range []int{0, 2, 3, 5} {
+		r.Sessions[k].Measures = []measure.Instrument{measure.InstrumentGAD7, measure.InstrumentPHQ9}
+	}
 	got, err := curriculum.Assess(p, r)
 	require.NoError(t, err)
 	want := curriculum.Progress{
@@ -66,7 +70,8 @@ func TestAssessCoverage(t *testing.T) {
 	if diff := cmp.Diff(want, got, cmpopts.IgnoreFields(curriculum.Progress{}, "Findings")); diff != "" {
 		t.Errorf("Progress (-want +got):\n%s", diff)
 	}
-	// Plan 6 carried the PHQ-9 but the member missed it: nothing is "missing".
+	// Plans 6 and 9 carried the measures but the member missed them:
+	// nothing is "missing".
 	require.Empty(t, got.MeasuresMissing)
 	require.Equal(t, []string{curriculum.CodeMakeUpNeeded}, codes(got.Findings))
 }
@@ -173,8 +178,14 @@ func TestAssessSecondRunCoversMissedPlan(t *testing.T) {
 
 func TestAssessMeasuresAndEntry(t *testing.T) {
 	p := curriculum.GroupCBTDepression()
-	// Joined at plan 2 (not a module start) and attended plan 6 without the PHQ-9.
+	// Joined at plan 2 (not a module start) and attended plan 6 without the
+	// PHQ-9 (the GAD-7 alone was recorded); every other session recorded
+	// both of the program's measures.
 	r := curriculum.Record{Sessions: sessions(seq(2, 5, 12), present, present, present, present, present)}
+	for k := range r.Sessions {
+		r.Sessions[k].Measures = []measure.Instrument{measure.InstrumentPHQ9, measure.InstrumentGAD7}
+	}
+	r.Sessions[4].Measures = []measure.Instrument{measure.InstrumentGAD7}
 	got, err := curriculum.Assess(p, r)
 	require.NoError(t, err)
 	require.Equal(t, []curriculum.MeasureDue{{Session: 5, Plan: 6, Instrument: measure.InstrumentPHQ9}}, got.MeasuresMissing)
@@ -202,7 +213,7 @@ func TestAssessRejects(t *testing.T) {
 		{Plan: 9, Attendance: present},
 		{Plan: 2},
 		{Plan: 3, Attendance: present, Homework: curriculum.HomeworkReturn(7)},
-		{Plan: 4, Attendance: present, Measures: []measure.Instrument{measure.Instrument(42)}},
+		{Plan: 4, Attendance: present, Measures: []measure.Instrument{measure.Instrument("PHQ 9")}},
 	}}
 	got, err := curriculum.Assess(p, r)
 	require.ErrorIs(t, err, curriculum.ErrInvalid)

@@ -23,125 +23,160 @@ type Administration struct {
 	// Session is the 1-based number of the group session the form was
 	// given at, or 0 when it was given outside a session (such as at intake).
 	Session int `json:"session,omitempty"`
-	// Answers are the scored items in order, Missing where unanswered.
+	// Sex is the respondent's sex, recorded only where an instrument's
+	// cut-offs depend on it (the AUDIT-C's).
+	Sex Sex `json:"sex,omitempty"`
+	// Answers are the scored items in order, Missing where unanswered (and
+	// for items the skip logic left out).
 	Answers []Answer `json:"answers"`
-	// Difficulty is the PHQ-9's unscored tenth item (0-3, see
-	// DifficultyLabels); it must be missing for other instruments.
+	// Difficulty is the answer to the instrument's unscored item (the
+	// PHQ-9's tenth question, see DifficultyLabels); it must be missing for
+	// instruments without one.
 	Difficulty Answer `json:"difficulty,omitzero"`
 }
 
-// Validate reports every problem at once, each a *FieldError wrapping
-// ErrInvalid and, where there is one, the underlying typed error: an
-// unspecified instrument, an empty member, a zero time, a negative session,
-// a wrong number of answers (*CountError), answers off the item's scale
-// (*AnswerError) and a difficulty answer off its 0-3 scale or on another
-// instrument than the PHQ-9. Missing answers are not a validation problem;
-// scoring decides what they mean.
+// Validate reports the problems an Administration has whatever its
+// instrument, all at once, each a *FieldError wrapping ErrInvalid: a
+// malformed or unspecified instrument, an empty member, a zero time, a
+// negative session, a sex that is not one of the values. Whether the
+// answers fit the instrument is the Definition's to say: see
+// Catalog.Validate.
 func (a Administration) Validate() error {
-	var errs []error
-	add := func(path, problem string, err error) {
-		errs = append(errs, &FieldError{Pkg: "measure", Path: path, Problem: problem, Err: err})
-	}
+	pr := problems()
 	if !a.Instrument.IsValid() {
-		add("instrument", "unspecified or unknown instrument", nil)
+		pr.Add("instrument", "unspecified or malformed instrument", nil)
 	}
 	if a.Member == "" {
-		add("member", "empty member id", nil)
+		pr.Add("member", "empty member id", nil)
 	}
 	if a.At.IsZero() {
-		add("at", "zero time", nil)
+		pr.Add("at", "zero time", nil)
 	}
 	if a.Session < 0 {
-		add("session", "negative session number", nil)
+		pr.Add("session", "negative session number", nil)
 	}
-	if n := a.Instrument.NumItems(); n > 0 {
-		if len(a.Answers) != n {
-			add("answers", "wrong number of answers", &CountError{Instrument: a.Instrument, Got: len(a.Answers), Want: n})
+	if a.Sex != SexUnspecified && !a.Sex.IsValid() {
+		pr.Add("sex", "unknown value", nil)
+	}
+	return pr.Err()
+}
+
+// Validate reports every problem with a at once: those of
+// Administration.Validate, an instrument c has no definition for
+// (wrapping ErrUnknownInstrument), a wrong number of answers
+// (*CountError), answers off the item's scale (*AnswerError), answers to
+// items the skip logic left out (*ItemError wrapping ErrNotAsked), and a
+// difficulty answer off its scale or on an instrument without that item.
+// Missing answers are not a validation problem; scoring decides what they
+// mean.
+func (c *Catalog) Validate(a Administration) error {
+	pr := problems()
+	pr.AddAll("", a.Validate())
+	d, err := c.definition(a.Instrument)
+	if err != nil {
+		if a.Instrument.IsValid() {
+			pr.Add("instrument", "no definition for "+a.Instrument.String(), err)
 		}
-		scale := a.Instrument.Scale()
+		return pr.Err()
+	}
+	d.checkAnswers(&pr, a)
+	return pr.Err()
+}
+
+// checkAnswers reports a's answers that do not fit d.
+func (d *Definition) checkAnswers(pr *problemList, a Administration) {
+	if n := len(d.Items); len(a.Answers) != n {
+		pr.Add("answers", "wrong number of answers", &CountError{Instrument: a.Instrument, Got: len(a.Answers), Want: n})
+	} else {
 		for k, ans := range a.Answers {
-			if v, ok := ans.Value(); ok && k < n {
-				if err := scale.Check(a.Instrument, k+1, v); err != nil {
-					add("answers["+strconv.Itoa(k)+"]", "answer off the response scale", err)
-				}
+			v, ok := ans.Value()
+			if !ok {
+				continue
+			}
+			if d.askedAt(k, a.Answers) == askedNo {
+				pr.Add("answers["+strconv.Itoa(k)+"]", "answered but not asked", &ItemError{Instrument: a.Instrument, Item: k + 1, NotAsked: true})
+			} else if sc := d.scaleAt(k); !sc.accepts(v) {
+				pr.Add("answers["+strconv.Itoa(k)+"]", "answer off the response scale", sc.check(a.Instrument, k+1, v))
 			}
 		}
 	}
 	if v, ok := a.Difficulty.Value(); ok {
-		if a.Instrument != InstrumentPHQ9 {
-			add("difficulty", "only the phq-9 has a difficulty item", nil)
-		} else if err := (Scale{Min: 0, Max: 3, Step: 1}).Check(InstrumentPHQ9, 10, v); err != nil {
-			add("difficulty", "answer off the response scale", err)
+		if itemIsZero(d.Difficulty) {
+			pr.Add("difficulty", a.Instrument.String()+" has no unscored difficulty item", nil)
+		} else if err := d.Difficulty.Scale.Check(a.Instrument, d.Difficulty.Number, v); err != nil {
+			pr.Add("difficulty", "answer off the response scale", err)
 		}
 	}
-	return errors.Join(errs...)
 }
 
-// Scorer scores Administrations of any instrument. The zero value scores
-// strictly with no proration, but its GSRS rule never alerts; start from
-// DefaultScorer. A Scorer round-trips through JSON.
-type Scorer struct {
-	// Options tune PHQ-9 and GAD-7 scoring of forms with missing items.
-	Options Options `json:"options"`
-	// GSRS sets the GSRS alerts.
-	GSRS GSRSRule `json:"gsrs"`
-}
-
-// DefaultScorer returns a Scorer with proration off and DefaultGSRSRule.
-func DefaultScorer() Scorer { return Scorer{GSRS: DefaultGSRSRule()} }
-
-// Result is a scored Administration. Exactly one of PHQ9, GAD7, GCQS and
-// GSRS is filled in, the one for Instrument; the common fields let callers
-// treat all instruments alike.
+// Result is a scored Administration: who, when, the Score, and the
+// subscale scores. Risk (inside Score) is the form's risk flag.
 type Result struct {
-	Instrument Instrument `json:"instrument"`
-	Member     string     `json:"member"`
-	At         time.Time  `json:"at"`
-	Session    int        `json:"session,omitempty"`
-	// Total is the total score, or 0 for the GCQ-S, which has none.
-	Total float64 `json:"total"`
-	// Complete reports that Total is usable: every item answered or
-	// prorated. The GCQ-S, scored by subscale means, is complete when valid.
-	Complete bool `json:"complete"`
-	// SelfHarmRisk is the PHQ-9 item 9 flag, false for other instruments.
-	SelfHarmRisk bool `json:"self_harm_risk"`
-	// RiskKnown reports that item 9 of a PHQ-9 was answered, so SelfHarmRisk
-	// is a reading and not an absence of one.
-	RiskKnown bool `json:"risk_known"`
-
-	PHQ9 PHQ9Score `json:"phq9,omitzero"`
-	GAD7 GAD7Score `json:"gad7,omitzero"`
-	GCQS GCQSScore `json:"gcqs,omitzero"`
-	GSRS GSRSScore `json:"gsrs,omitzero"`
+	Member  string    `json:"member"`
+	At      time.Time `json:"at"`
+	Group   string    `json:"group,omitempty"`
+	Session int       `json:"session,omitempty"`
+	Score
+	// Subscales are the subscale scores in the definition's order.
+	Subscales []SubscaleScore `json:"subscales,omitempty"`
 }
 
-// Score scores a with the default scorer.
-func (a Administration) Score() (Result, error) { return DefaultScorer().Score(a) }
-
-// Score validates a (see Administration.Validate) and scores it.
-func (s Scorer) Score(a Administration) (Result, error) {
-	if err := a.Validate(); err != nil {
+// Score validates a (see Catalog.Validate) and scores it with its
+// instrument's definition and opts; a's Sex, when recorded, replaces
+// opts.Sex. An instrument without a definition is an error wrapping
+// ErrUnknownInstrument; a form with too many missing answers a
+// *MissingError.
+func (c *Catalog) Score(a Administration, opts Options) (Result, error) {
+	if err := c.Validate(a); err != nil {
 		return Result{}, err
 	}
-	r := Result{Instrument: a.Instrument, Member: a.Member, At: a.At, Session: a.Session}
-	var err error
-	switch a.Instrument {
-	case InstrumentPHQ9:
-		r.PHQ9, err = ScorePHQ9Answers(a.Answers, s.Options)
-		r.Total, r.Complete = float64(r.PHQ9.Total), r.PHQ9.Complete
-		r.SelfHarmRisk, r.RiskKnown = r.PHQ9.SelfHarmRisk, !r.PHQ9.Item9Missing
-	case InstrumentGAD7:
-		r.GAD7, err = ScoreGAD7Answers(a.Answers, s.Options)
-		r.Total, r.Complete = float64(r.GAD7.Total), r.GAD7.Complete
-	case InstrumentGCQS:
-		r.GCQS, err = ScoreGCQSAnswers(a.Answers)
-		r.Complete = err == nil
-	case InstrumentGSRS:
-		r.GSRS, err = s.GSRS.ScoreAnswers(a.Answers)
-		r.Total, r.Complete = r.GSRS.Total, err == nil
+	d, _ := c.definition(a.Instrument) // Validate found it
+	if a.Sex != SexUnspecified {
+		opts.Sex = a.Sex
 	}
+	s, err := d.Score(a.Answers, opts)
 	if err != nil {
 		return Result{}, err
 	}
-	return r, nil
+	subs, err := d.subscales(a.Answers)
+	if err != nil {
+		return Result{}, err
+	}
+	return Result{Member: a.Member, At: a.At, Group: a.Group, Session: a.Session, Score: s, Subscales: subs}, nil
+}
+
+// ItemAnswer is an answer keyed by its 1-based item number, the shape in
+// which keyed records (such as FHIR QuestionnaireResponse items) arrive.
+type ItemAnswer struct {
+	Item  int     `json:"item"`
+	Value float64 `json:"value"`
+}
+
+// Arrange puts keyed answers in item order for inst, leaving unanswered
+// items Missing. It reports every problem at once (errors.Join): an
+// instrument c has no definition for, item numbers outside 1..n (*ItemError
+// wrapping ErrUnknownItem) and items answered twice (*ItemError wrapping
+// ErrDuplicateItem). Values are checked by scoring, not here.
+func (c *Catalog) Arrange(inst Instrument, answers []ItemAnswer) ([]Answer, error) {
+	d, err := c.definition(inst)
+	if err != nil {
+		return nil, err
+	}
+	n := d.NumItems()
+	out := make([]Answer, n)
+	var errs []error
+	for _, ia := range answers {
+		switch {
+		case ia.Item < 1 || ia.Item > n:
+			errs = append(errs, &ItemError{Instrument: inst, Item: ia.Item})
+		case out[ia.Item-1].ok:
+			errs = append(errs, &ItemError{Instrument: inst, Item: ia.Item, Duplicate: true})
+		default:
+			out[ia.Item-1] = Answered(ia.Value)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return out, nil
 }

@@ -59,8 +59,10 @@ func TestAnswerJSON(t *testing.T) {
 }
 
 func TestAdministrationValidate(t *testing.T) {
+	cat := measure.BuiltinCatalog()
 	good := phq9Admin("m", 1, t0, 1, 1, 1, 1, 1, 1, 1, 1, 1)
 	require.NoError(t, good.Validate())
+	require.NoError(t, cat.Validate(good))
 
 	tests := []struct {
 		name  string
@@ -91,7 +93,7 @@ func TestAdministrationValidate(t *testing.T) {
 			a := good
 			a.Answers = append([]measure.Answer(nil), good.Answers...)
 			tc.edit(&a)
-			err := a.Validate()
+			err := cat.Validate(a)
 			require.ErrorIs(t, err, measure.ErrInvalid)
 			for _, want := range tc.is {
 				require.ErrorIs(t, err, want)
@@ -109,62 +111,84 @@ func TestAdministrationValidate(t *testing.T) {
 	}
 }
 
-func TestScorerScore(t *testing.T) {
-	s := measure.DefaultScorer()
+func TestCatalogScore(t *testing.T) {
+	cat := measure.BuiltinCatalog()
+	// got is what the test compares: the common fields and each
+	// instrument's own reading.
+	type got struct {
+		Instrument measure.Instrument
+		Member     string
+		At         time.Time
+		Session    int
+		Total      float64
+		Complete   bool
+		Band       string
+		Risk       measure.RiskStatus
+		RiskItem   int
+		Subscales  []measure.SubscaleScore
+	}
 	tests := []struct {
 		name string
 		a    measure.Administration
-		want measure.Result
+		want got
 	}{
 		{
 			name: "phq-9 with the flag",
 			a:    phq9Admin("m", 2, t0, 0, 0, 0, 0, 0, 0, 0, 0, 2),
-			want: measure.Result{Instrument: measure.InstrumentPHQ9, Member: "m", At: t0, Session: 2, Total: 2,
-				Complete: true, SelfHarmRisk: true, RiskKnown: true,
-				PHQ9: measure.PHQ9Score{Total: 2, Severity: measure.SeverityMinimal, Item9: 2, SelfHarmRisk: true, Answered: 9, Complete: true}},
+			want: got{Instrument: measure.InstrumentPHQ9, Member: "m", At: t0, Session: 2, Total: 2, Complete: true,
+				Band: "minimal", Risk: measure.RiskRaised, RiskItem: 9,
+				Subscales: []measure.SubscaleScore{{Subscale: measure.SubscalePHQ2, Complete: true, Answered: 2}}},
 		},
 		{
 			name: "gad-7",
 			a:    measure.Administration{Instrument: measure.InstrumentGAD7, Member: "m", At: t0, Answers: measure.Answers(2, 2, 2, 2, 1, 1, 1)},
-			want: measure.Result{Instrument: measure.InstrumentGAD7, Member: "m", At: t0, Total: 11, Complete: true,
-				GAD7: measure.GAD7Score{Total: 11, Severity: measure.SeverityModerate, ScreenPositive: true, GAD2: 4, GAD2Positive: true, Answered: 7, Complete: true}},
+			want: got{Instrument: measure.InstrumentGAD7, Member: "m", At: t0, Total: 11, Complete: true, Band: "moderate",
+				Subscales: []measure.SubscaleScore{{Subscale: measure.SubscaleGAD2, Score: 4, Complete: true, Answered: 2, ScreenPositive: true}}},
 		},
 		{
 			name: "gcq-s has no total",
 			a:    measure.Administration{Instrument: measure.InstrumentGCQS, Member: "m", At: t0, Answers: measure.Answers(3, 3, 1, 3, 1, 2, 2, 3, 1, 2, 3, 2)},
-			want: measure.Result{Instrument: measure.InstrumentGCQS, Member: "m", At: t0, Complete: true,
-				GCQS: measure.GCQSScore{Engagement: 3, Avoidance: 1, Conflict: 2, Answered: 12}},
+			want: got{Instrument: measure.InstrumentGCQS, Member: "m", At: t0, Complete: true, Subscales: []measure.SubscaleScore{
+				{Subscale: measure.SubscaleEngagement, Score: 3, Complete: true, Answered: 5},
+				{Subscale: measure.SubscaleAvoidance, Score: 1, Complete: true, Answered: 3},
+				{Subscale: measure.SubscaleConflict, Score: 2, Complete: true, Answered: 4},
+			}},
 		},
 		{
 			name: "gsrs",
 			a:    measure.Administration{Instrument: measure.InstrumentGSRS, Member: "m", At: t0, Answers: measure.Answers(9.5, 9.5, 9.5, 9.5)},
-			want: measure.Result{Instrument: measure.InstrumentGSRS, Member: "m", At: t0, Total: 38, Complete: true,
-				GSRS: measure.GSRSScore{Items: [4]float64{9.5, 9.5, 9.5, 9.5}, Total: 38, Rule: measure.DefaultGSRSRule()}},
+			want: got{Instrument: measure.InstrumentGSRS, Member: "m", At: t0, Total: 38, Complete: true},
 		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := s.Score(tc.a)
+			r, err := cat.Score(tc.a, measure.Options{})
 			require.NoError(t, err)
-			if diff := cmp.Diff(tc.want, got); diff != "" {
+			g := got{r.Instrument, r.Member, r.At, r.Session, r.Total, r.Complete, r.Band.Label, r.Risk.Status, r.Risk.Item, r.Subscales}
+			if diff := cmp.Diff(tc.want, g); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
 			}
 		})
 	}
 	t.Run("errors", func(t *testing.T) {
-		_, err := measure.Administration{}.Score()
+		_, err := cat.Score(measure.Administration{}, measure.Options{})
 		require.ErrorIs(t, err, measure.ErrInvalid)
 		gcqs := measure.Administration{Instrument: measure.InstrumentGCQS, Member: "m", At: t0, Answers: make([]measure.Answer, 12)}
-		_, err = s.Score(gcqs)
+		_, err = cat.Score(gcqs, measure.Options{})
 		require.ErrorIs(t, err, measure.ErrTooManyMissing)
+		unknown := measure.Administration{Instrument: "orq-5", Member: "m", At: t0, Answers: measure.Answers(1)}
+		_, err = cat.Score(unknown, measure.Options{})
+		require.ErrorIs(t, err, measure.ErrUnknownInstrument)
+		require.ErrorIs(t, err, measure.ErrInvalid)
 	})
 }
 
-func TestScorerJSON(t *testing.T) {
-	want := measure.Scorer{Options: measure.Options{Prorate: true, MaxProrated: 1}, GSRS: measure.DefaultGSRSRule()}
+func TestOptionsJSON(t *testing.T) {
+	want := measure.Options{Prorate: true, MaxProrated: 1, Sex: measure.SexFemale}
 	b, err := json.Marshal(want)
 	require.NoError(t, err)
-	var got measure.Scorer
+	require.JSONEq(t, `{"prorate":true,"max_prorated":1,"sex":"female"}`, string(b))
+	var got measure.Options
 	require.NoError(t, json.Unmarshal(b, &got))
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)

@@ -3,7 +3,6 @@ package measure
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"strconv"
 )
 
@@ -76,39 +75,4 @@ func Answers(vs ...float64) []Answer {
 		out[k] = Answered(v)
 	}
 	return out
-}
-
-// ItemAnswer is an answer keyed by its 1-based item number, the shape in
-// which keyed records (such as FHIR QuestionnaireResponse items) arrive.
-type ItemAnswer struct {
-	Item  int     `json:"item"`
-	Value float64 `json:"value"`
-}
-
-// Arrange puts keyed answers in item order for inst, leaving unanswered items
-// Missing. It reports every problem at once (errors.Join): an unknown
-// instrument, item numbers outside 1..inst.NumItems() (*ItemError wrapping
-// ErrUnknownItem) and items answered twice (*ItemError wrapping
-// ErrDuplicateItem). Values are checked by scoring, not here.
-func Arrange(inst Instrument, answers []ItemAnswer) ([]Answer, error) {
-	n := inst.NumItems()
-	if n == 0 {
-		return nil, &ParseError{Pkg: "measure", Type: "Instrument", Text: inst.String()}
-	}
-	out := make([]Answer, n)
-	var errs []error
-	for _, ia := range answers {
-		switch {
-		case ia.Item < 1 || ia.Item > n:
-			errs = append(errs, &ItemError{Instrument: inst, Item: ia.Item})
-		case out[ia.Item-1].ok:
-			errs = append(errs, &ItemError{Instrument: inst, Item: ia.Item, Duplicate: true})
-		default:
-			out[ia.Item-1] = Answered(ia.Value)
-		}
-	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
-	}
-	return out, nil
 }

@@ -160,37 +160,44 @@ func (t Threshold) Met(delta float64) bool {
 	return d > t.Points
 }
 
-// Outcome classifies a pre-post change (Jacobson & Truax 1991). The zero
-// value, OutcomeUnspecified, means no classification was made.
-type Outcome uint8
+// ChangeCategory is the Jacobson-Truax category of a pre-post change
+// (Jacobson & Truax 1991). Its "recovered" is theirs: a reliable
+// improvement that crossed the clinical cut-off. It is not the NHS Talking
+// Therapies "recovery" (TTOutcome.Recovery: a case at the start and below
+// caseness on both measures at the end, reliable change or not). The zero
+// value, ChangeUnspecified, means no classification was made.
+type ChangeCategory uint8
 
-// The outcomes.
+// The Jacobson-Truax categories.
 const (
-	OutcomeUnspecified  Outcome = iota // (unspecified)
-	OutcomeRecovered                   // (recovered) reliable improvement that crossed the clinical cut-off
-	OutcomeImproved                    // (improved) reliable improvement that did not cross the cut-off
-	OutcomeUnchanged                   // (unchanged) no reliable change
-	OutcomeDeteriorated                // (deteriorated) reliable worsening
+	ChangeUnspecified  ChangeCategory = iota // (unspecified)
+	ChangeRecovered                          // (recovered) reliable improvement that crossed the clinical cut-off
+	ChangeImproved                           // (improved) reliable improvement that did not cross the cut-off
+	ChangeUnchanged                          // (unchanged) no reliable change
+	ChangeDeteriorated                       // (deteriorated) reliable worsening
 )
 
-var outcomeText = enum.Table[Outcome]{Pkg: "measure", Type: "Outcome", Names: []string{
+var changeCategoryText = enum.Table[ChangeCategory]{Pkg: "measure", Type: "ChangeCategory", Names: []string{
 	"unspecified", "recovered", "improved", "unchanged", "deteriorated",
 }}
 
-// String returns the outcome's text form.
-func (o Outcome) String() string { return outcomeText.String(o) }
+// ChangeCategories returns the four categories in order.
+func ChangeCategories() []ChangeCategory { return changeCategoryText.Values() }
 
-// IsValid reports whether o is a specified outcome.
-func (o Outcome) IsValid() bool { return outcomeText.Valid(o) }
+// String returns the category's text form.
+func (c ChangeCategory) String() string { return changeCategoryText.String(c) }
+
+// IsValid reports whether c is a specified category.
+func (c ChangeCategory) IsValid() bool { return changeCategoryText.Valid(c) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (o Outcome) MarshalText() ([]byte, error) { return outcomeText.Marshal(o) }
+func (c ChangeCategory) MarshalText() ([]byte, error) { return changeCategoryText.Marshal(c) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
-func (o *Outcome) UnmarshalText(b []byte) error { return outcomeText.Unmarshal(o, b) }
+func (c *ChangeCategory) UnmarshalText(b []byte) error { return changeCategoryText.Unmarshal(c, b) }
 
-// ParseOutcome returns the outcome whose text form is s.
-func ParseOutcome(s string) (Outcome, error) { return outcomeText.Parse(s) }
+// ParseChangeCategory returns the category whose text form is s.
+func ParseChangeCategory(s string) (ChangeCategory, error) { return changeCategoryText.Parse(s) }
 
 // ChangeRule classifies change on one measure: a threshold for reliable (or
 // important) change and a clinical cut-off separating the dysfunctional
@@ -198,14 +205,22 @@ func ParseOutcome(s string) (Outcome, error) { return outcomeText.Parse(s) }
 type ChangeRule struct {
 	// Name identifies the rule in reports, such as "phq-9 jacobson-truax".
 	Name string `json:"name"`
+	// Instrument is the measure the rule is for, when it is for one
+	// (Definition.ChangeRule sets it).
+	Instrument Instrument `json:"instrument,omitempty"`
 	// Threshold is the change that counts.
 	Threshold Threshold `json:"threshold"`
 	// Cutoff is the clinical cut-off. With HigherIsWorse a score at or above
 	// it is a case (NHS Talking Therapies: PHQ-9 >= 10); otherwise a score
-	// at or below it is.
-	Cutoff float64 `json:"cutoff"`
+	// at or below it is. CutoffStrict makes it "above" (or "below") only.
+	Cutoff       float64 `json:"cutoff"`
+	CutoffStrict bool    `json:"cutoff_strict,omitempty"`
 	// HigherIsWorse says which way is worse: true for symptom measures.
 	HigherIsWorse bool `json:"higher_is_worse"`
+	// MinTotal and MaxTotal, when MaxTotal is above MinTotal, are the
+	// measure's possible totals; scores outside them are *ParamErrors.
+	MinTotal float64 `json:"min_total,omitempty"`
+	MaxTotal float64 `json:"max_total,omitempty"`
 }
 
 // JacobsonTruax returns the rule that classifies change with the reliable
@@ -224,15 +239,25 @@ func JacobsonTruax(name string, r RCI, cutoff float64, higherIsWorse bool) (Chan
 
 // Validate reports every problem with the rule at once.
 func (r ChangeRule) Validate() error {
-	return errors.Join(r.Threshold.Validate(), checkParam("cutoff", r.Cutoff, true, ""))
+	return errors.Join(r.Threshold.Validate(), checkParam("cutoff", r.Cutoff, true, ""),
+		checkParam("min total", r.MinTotal, true, ""),
+		checkParam("max total", r.MaxTotal, r.MaxTotal >= r.MinTotal || r.MaxTotal == 0, "must not be below min total"))
 }
 
 // IsCase reports whether score lies in the dysfunctional range.
 func (r ChangeRule) IsCase(score float64) bool {
-	if r.HigherIsWorse {
-		return score >= r.Cutoff
+	return Cutoff{Value: r.Cutoff, Strict: r.CutoffStrict}.Met(score, SexUnspecified, r.HigherIsWorse)
+}
+
+// checkTotal reports a score outside the rule's range of totals, naming it.
+func (r ChangeRule) checkTotal(name string, v float64) error {
+	if err := checkScore(name, v); err != nil {
+		return err
 	}
-	return score <= r.Cutoff
+	if r.MaxTotal > r.MinTotal && (v < r.MinTotal || v > r.MaxTotal) {
+		return &ParamError{Name: name, Value: v, Problem: "total out of range " + fmtFloat(r.MinTotal) + "-" + fmtFloat(r.MaxTotal)}
+	}
+	return nil
 }
 
 // Change is a classified pre-post change. It stores the rule, so the SD,
@@ -249,24 +274,27 @@ type Change struct {
 	// PreCase and PostCase report caseness at each end.
 	PreCase  bool `json:"pre_case"`
 	PostCase bool `json:"post_case"`
-	// Outcome is the Jacobson-Truax category.
-	Outcome Outcome    `json:"outcome"`
-	Rule    ChangeRule `json:"rule"`
+	// Category is the Jacobson-Truax category.
+	Category ChangeCategory `json:"category"`
+	Rule     ChangeRule     `json:"rule"`
 }
 
 // Improved reports a reliable change in the better direction.
 func (c Change) Improved() bool {
-	return c.Outcome == OutcomeImproved || c.Outcome == OutcomeRecovered
+	return c.Category == ChangeImproved || c.Category == ChangeRecovered
 }
+
+// Deteriorated reports a reliable change in the worse direction.
+func (c Change) Deteriorated() bool { return c.Category == ChangeDeteriorated }
 
 // Classify compares pre and post under the rule. A change is reliable when
 // it meets the threshold; a reliable improvement is "recovered" when pre was
 // a case and post is not (Jacobson & Truax 1991: passed both the RCI and the
 // cut-off), "improved" otherwise; a reliable worsening is "deteriorated";
-// anything else "unchanged". Non-finite scores and an invalid rule are
-// errors.
+// anything else "unchanged". Non-finite scores, scores outside the rule's
+// range of totals and an invalid rule are errors.
 func (r ChangeRule) Classify(pre, post float64) (Change, error) {
-	if err := errors.Join(r.Validate(), checkScore("pre", pre), checkScore("post", post)); err != nil {
+	if err := errors.Join(r.Validate(), r.checkTotal("pre", pre), r.checkTotal("post", post)); err != nil {
 		return Change{}, err
 	}
 	c := Change{Pre: pre, Post: post, Delta: post - pre, Rule: r, PreCase: r.IsCase(pre), PostCase: r.IsCase(post)}
@@ -280,13 +308,13 @@ func (r ChangeRule) Classify(pre, post float64) (Change, error) {
 	}
 	switch {
 	case !c.Reliable:
-		c.Outcome = OutcomeUnchanged
+		c.Category = ChangeUnchanged
 	case better && c.PreCase && !c.PostCase:
-		c.Outcome = OutcomeRecovered
+		c.Category = ChangeRecovered
 	case better:
-		c.Outcome = OutcomeImproved
+		c.Category = ChangeImproved
 	default:
-		c.Outcome = OutcomeDeteriorated
+		c.Category = ChangeDeteriorated
 	}
 	return c, nil
 }

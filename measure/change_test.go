@@ -59,22 +59,22 @@ func TestReliableChangeWorkedByHand(t *testing.T) {
 		pre, post float64
 		rc        float64
 		reliable  bool
-		outcome   measure.Outcome
+		outcome   measure.ChangeCategory
 	}{
-		{"18 to 9 improved but still a case", 18, 9, -3.181981, true, measure.OutcomeImproved},
-		{"18 to 7 recovered", 18, 7, -3.889087, true, measure.OutcomeRecovered},
-		{"18 to 14 unchanged", 18, 14, -1.414214, false, measure.OutcomeUnchanged},
-		{"10 to 16 deteriorated", 10, 16, 2.121320, true, measure.OutcomeDeteriorated},
+		{"18 to 9 improved but still a case", 18, 9, -3.181981, true, measure.ChangeImproved},
+		{"18 to 7 recovered", 18, 7, -3.889087, true, measure.ChangeRecovered},
+		{"18 to 14 unchanged", 18, 14, -1.414214, false, measure.ChangeUnchanged},
+		{"10 to 16 deteriorated", 10, 16, 2.121320, true, measure.ChangeDeteriorated},
 		// 5.5 points is below the 5.54 threshold.
-		{"just under the threshold", 12, 6.5, -1.944544, false, measure.OutcomeUnchanged},
+		{"just under the threshold", 12, 6.5, -1.944544, false, measure.ChangeUnchanged},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			c, err := rule.Classify(tc.pre, tc.post)
 			require.NoError(t, err)
 			require.InDelta(t, tc.rc, c.RC, 1e-6)
-			if c.Reliable != tc.reliable || c.Outcome != tc.outcome {
-				t.Errorf("reliable %v outcome %v, want %v %v", c.Reliable, c.Outcome, tc.reliable, tc.outcome)
+			if c.Reliable != tc.reliable || c.Category != tc.outcome {
+				t.Errorf("reliable %v outcome %v, want %v %v", c.Reliable, c.Category, tc.reliable, tc.outcome)
 			}
 			// The parameters travel with every result.
 			require.Equal(t, r, c.Rule.Threshold.RCI)
@@ -101,12 +101,12 @@ func TestCutoffsLowerIsWorse(t *testing.T) {
 	}
 	c, err := rule.Classify(30, 36)
 	require.NoError(t, err)
-	if c.Outcome != measure.OutcomeRecovered || c.RC != 0 {
-		t.Errorf("outcome %v RC %v, want recovered with no RC (a points threshold)", c.Outcome, c.RC)
+	if c.Category != measure.ChangeRecovered || c.RC != 0 {
+		t.Errorf("outcome %v RC %v, want recovered with no RC (a points threshold)", c.Category, c.RC)
 	}
 	c, err = rule.Classify(36, 33)
 	require.NoError(t, err)
-	require.Equal(t, measure.OutcomeDeteriorated, c.Outcome, "a drop is worse when lower is worse")
+	require.Equal(t, measure.ChangeDeteriorated, c.Category, "a drop is worse when lower is worse")
 }
 
 func TestThresholdInclusive(t *testing.T) {

@@ -61,7 +61,20 @@ var (
 	// ErrTooFewPoints is returned when a change is asked of a trajectory
 	// with fewer than two scored administrations.
 	ErrTooFewPoints = errors.New("measure: fewer than two points")
+	// ErrUnknownInstrument marks an instrument that a catalogue has no
+	// Definition for: a missing row is an error, never an empty result.
+	ErrUnknownInstrument = errors.New("measure: no definition for the instrument")
+	// ErrNotAsked is wrapped by *ItemError when an item that the skip logic
+	// leaves out (such as C-SSRS items 3-5 after a "no" to item 2) was
+	// answered anyway.
+	ErrNotAsked = errors.New("measure: item answered but not asked")
 )
+
+// problemList collects the problems of one input; see problems.
+type problemList = fault.List
+
+// problems returns a collector of *FieldErrors for this package.
+func problems() problemList { return fault.List{Pkg: "measure"} }
 
 // AnswerError reports an answer outside its item's response scale.
 type AnswerError struct {
@@ -109,34 +122,55 @@ func (e *CountError) Error() string {
 // Unwrap returns ErrWrongCount.
 func (e *CountError) Unwrap() error { return ErrWrongCount }
 
-// ItemError reports an item number that is unknown to the instrument or
-// answered more than once.
+// ItemError reports an item number that is unknown to the instrument,
+// answered more than once, or answered although the skip logic left it out.
 type ItemError struct {
 	Instrument Instrument
 	Item       int
-	Duplicate  bool // true: answered twice; false: no such item
+	Duplicate  bool // answered twice
+	NotAsked   bool // answered although not asked
 }
 
 // Error implements error.
 func (e *ItemError) Error() string {
-	if e.Duplicate {
+	switch {
+	case e.Duplicate:
 		return "measure: " + e.Instrument.String() + " item " + strconv.Itoa(e.Item) + " answered twice"
+	case e.NotAsked:
+		return "measure: " + e.Instrument.String() + " item " + strconv.Itoa(e.Item) + " answered but not asked"
 	}
 	return "measure: " + e.Instrument.String() + " has no item " + strconv.Itoa(e.Item)
 }
 
-// Unwrap returns ErrDuplicateItem or ErrUnknownItem.
+// Unwrap returns ErrDuplicateItem, ErrNotAsked or ErrUnknownItem.
 func (e *ItemError) Unwrap() error {
-	if e.Duplicate {
+	switch {
+	case e.Duplicate:
 		return ErrDuplicateItem
+	case e.NotAsked:
+		return ErrNotAsked
 	}
 	return ErrUnknownItem
 }
 
+// UnknownInstrumentError reports an instrument that a catalogue has no
+// Definition for. It wraps ErrUnknownInstrument.
+type UnknownInstrumentError struct {
+	Instrument Instrument
+}
+
+// Error implements error.
+func (e *UnknownInstrumentError) Error() string {
+	return "measure: no definition for instrument " + strconv.Quote(e.Instrument.String())
+}
+
+// Unwrap returns ErrUnknownInstrument.
+func (e *UnknownInstrumentError) Unwrap() error { return ErrUnknownInstrument }
+
 // MissingError reports more unanswered items than a score allows.
 type MissingError struct {
 	Instrument Instrument
-	Subscale   Subscale // the subscale with no answered item, or SubscaleUnspecified for the whole form
+	Subscale   Subscale // the subscale with too few answered items, or SubscaleUnspecified for the whole form
 	Missing    int      // unanswered items
 	Max        int      // most that may be missing
 }

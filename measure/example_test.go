@@ -1,6 +1,7 @@
 package measure_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -14,7 +15,7 @@ func ExampleScorePHQ9() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println("total:", s.Total, s.Severity)
+	fmt.Println("total:", s.Total, s.Band)
 	fmt.Println("screen positive:", s.ScreenPositive)
 	fmt.Println("phq-2:", s.PHQ2, s.PHQ2Positive)
 	// Output:
@@ -26,7 +27,7 @@ func ExampleScorePHQ9() {
 // A minimal total does not hide item 9: the self-harm flag is separate.
 func ExamplePHQ9Score_selfHarmRisk() {
 	s, _ := measure.ScorePHQ9([9]int{0, 1, 0, 0, 0, 0, 0, 0, 1})
-	fmt.Println(s.Total, s.Severity)
+	fmt.Println(s.Total, s.Band)
 	if s.SelfHarmRisk {
 		fmt.Println("item 9 answered", s.Item9, "- follow up today")
 	}
@@ -40,11 +41,11 @@ func ExampleScorePHQ9Answers() {
 	answers[3] = measure.Missing()
 
 	strict, _ := measure.ScorePHQ9Answers(answers, measure.Options{})
-	fmt.Println("strict:", strict.Total, strict.Complete, strict.Severity)
+	fmt.Println("strict:", strict.Total, strict.Complete, strict.Band)
 
 	// 8 answered items sum to 10; 10/8*9 = 11.25.
 	prorated, _ := measure.ScorePHQ9Answers(answers, measure.Options{Prorate: true})
-	fmt.Println("prorated:", prorated.Total, prorated.Complete, prorated.Severity)
+	fmt.Println("prorated:", prorated.Total, prorated.Complete, prorated.Band)
 	// Output:
 	// strict: 10 false unspecified
 	// prorated: 11 true moderate
@@ -125,7 +126,7 @@ func ExampleChangeRule_Classify() {
 	rule, _ := measure.JacobsonTruax("phq-9", r, cut.C, true)
 	for _, p := range [][2]float64{{18, 9}, {18, 7}, {18, 14}, {10, 16}} {
 		c, _ := rule.Classify(p[0], p[1])
-		fmt.Printf("%v -> %v: %v (RC %.2f)\n", p[0], p[1], c.Outcome, c.RC)
+		fmt.Printf("%v -> %v: %v (RC %.2f)\n", p[0], p[1], c.Category, c.RC)
 	}
 	// Output:
 	// 18 -> 9: improved (RC -3.18)
@@ -136,7 +137,7 @@ func ExampleChangeRule_Classify() {
 
 func ExampleTalkingTherapies_Assess() {
 	tt := measure.NHSTalkingTherapies()
-	o, _ := tt.Assess(measure.Pair{PHQ9: 16, GAD7: 12}, measure.Pair{PHQ9: 8, GAD7: 6})
+	o, _ := tt.Assess(measure.Pair{Depression: 16, Anxiety: 12}, measure.Pair{Depression: 8, Anxiety: 6})
 	fmt.Println("recovery:", o.Recovery, "reliable improvement:", o.ReliableImprovement,
 		"reliable recovery:", o.ReliableRecovery)
 	// Output:
@@ -165,26 +166,27 @@ func Example() {
 	}
 
 	// Score each form as it arrives: the risk flag needs action at once.
+	cat := measure.BuiltinCatalog()
 	for _, a := range admins {
-		r, err := a.Score()
+		r, err := cat.Score(a, measure.Options{})
 		if err != nil {
 			fmt.Println(err)
 			return
 		}
-		if r.SelfHarmRisk {
-			fmt.Printf("session %d: %s answered item 9 above 0 (total %v)\n", r.Session, r.Member, r.Total)
+		if r.Risk.Raised() {
+			fmt.Printf("session %d: %s answered item %d above 0 (total %v)\n", r.Session, r.Member, r.Risk.Item, r.Total)
 		}
 	}
 
-	trs, err := measure.Trajectories(measure.DefaultScorer(), admins)
+	trs, err := measure.Trajectories(cat, measure.Options{}, admins)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	rule := measure.NHSTalkingTherapies().PHQ9
+	rule := measure.NHSTalkingTherapies().Depression
 	for _, tr := range trs {
 		c, _ := tr.Change(rule)
-		fmt.Printf("%s: %v -> %v, %v\n", tr.Member, c.Pre, c.Post, c.Outcome)
+		fmt.Printf("%s: %v -> %v, %v\n", tr.Member, c.Pre, c.Post, c.Category)
 	}
 	g, _ := measure.SummarizeGroup(trs, rule)
 	for _, s := range g.Sessions {
@@ -201,4 +203,139 @@ func Example() {
 	// session 1 mean 12.0 (n=3)
 	// session 4 mean 10.0 (n=3)
 	// improved 33%, deteriorated 33%, recovered 33%; open risk: [cal]
+}
+
+// An app defines an instrument of its own as a value, adds it to a
+// catalogue, and gets the same checks, scoring, risk flag and JSON round
+// trip as the built-ins. Here a clinic's three-item sleep check, with a
+// reversed item, bands, a cut-off and a risk item.
+func ExampleCatalog_Add() {
+	const src = "the clinic's own form (heuristic, not a published instrument)"
+	sleep := measure.Definition{
+		Instrument: "sleep-check", Name: "Clinic sleep check", Kind: measure.KindOutcome, Construct: "sleep problems",
+		Scale: measure.Scale{Min: 0, Max: 4, Step: 1, Labels: []string{"never", "rarely", "sometimes", "often", "always"}},
+		Items: []measure.Item{
+			{Number: 1, Label: "trouble falling asleep"},
+			{Number: 2, Label: "waking rested", Reversed: true},
+			{Number: 3, Label: "nodding off while driving"},
+		},
+		Total: measure.TotalSum, HigherIsWorse: true,
+		Bands: []measure.Band{
+			{Label: "none", Min: 0, Max: 3}, {Label: "some", Min: 4, Max: 7}, {Label: "marked", Min: 8, Max: 12},
+		},
+		Screens:        []measure.Cutoff{{Name: "refer to the sleep clinic", Value: 8, Source: src}},
+		Caseness:       measure.Cutoff{Name: "caseness", Value: 8, Source: src},
+		ReliableChange: measure.Threshold{Kind: measure.ThresholdMCID, Points: 3, Inclusive: true, Source: src},
+		Risk: []measure.RiskItem{{Item: 3, AtLeast: 2, Kind: measure.RiskToOthers, Source: src,
+			FollowUp: measure.FollowUp{Action: measure.ActionRiskAssessment, Actor: measure.ActorClinician, Within: measure.WindowSameDay}}},
+		Missing:  measure.MissingRule{MaxMissing: 1, MaxProrated: 1, Round: true, Source: src},
+		Citation: src, Licence: "the clinic's own",
+	}
+	cat := measure.BuiltinCatalog()
+	if err := cat.Add(sleep); err != nil {
+		fmt.Println(err)
+		return
+	}
+	r, err := cat.Score(measure.Administration{Instrument: "sleep-check", Member: "ana", At: time.Date(2025, 9, 2, 18, 0, 0, 0, time.UTC),
+		Answers: measure.Answers(3, 1, 2)}, measure.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("total:", r.Total, r.Band, "screen:", r.Screen.Name, r.Screen.Positive)
+	fmt.Println("risk:", r.Risk.Status, r.Risk.Kind, "item", r.Risk.Item, "answered", r.Risk.AnswerLabel, "->", r.Risk.FollowUp.Action)
+
+	// The definition travels as JSON, and comes back the same.
+	b, _ := json.Marshal(sleep)
+	var back measure.Definition
+	_ = json.Unmarshal(b, &back)
+	fmt.Println("round trip:", back.Validate() == nil, back.Items[1].Reversed)
+
+	// A broken definition is refused with every problem at once.
+	sleep.Bands[1].Min = 2
+	sleep.Risk[0].Item = 4
+	err = cat.Set(sleep)
+	fmt.Println(errors.Is(err, measure.ErrInvalid), len(err.(interface{ Unwrap() []error }).Unwrap()), "problems")
+	_, err = cat.Lookup("orq-5")
+	fmt.Println(errors.Is(err, measure.ErrUnknownInstrument))
+	// Output:
+	// total: 8 marked screen: refer to the sleep clinic true
+	// risk: raised to-others item 3 answered sometimes -> risk-assessment
+	// round trip: true true
+	// true 2 problems
+	// true
+}
+
+// Session-by-session monitoring: one member's PHQ-9s and session ratings,
+// with attendance, read for alerts that carry their follow-up as data.
+func ExampleAlertRules_Alerts() {
+	start := time.Date(2025, 9, 2, 18, 0, 0, 0, time.UTC)
+	phq9 := func(n int, answers ...float64) measure.Administration {
+		return measure.Administration{Instrument: measure.InstrumentPHQ9, Member: "ben", At: start.AddDate(0, 0, 7*(n-1)),
+			Session: n, Answers: measure.Answers(answers...)}
+	}
+	gsrs := func(n int, answers ...float64) measure.Administration {
+		return measure.Administration{Instrument: measure.InstrumentGSRS, Member: "ben", At: start.AddDate(0, 0, 7*(n-1)).Add(2 * time.Hour),
+			Session: n, Answers: measure.Answers(answers...)}
+	}
+	series := measure.Series{Member: "ben",
+		Administrations: []measure.Administration{
+			phq9(1, 1, 1, 1, 1, 1, 1, 1, 1, 0), gsrs(1, 9.5, 9.5, 9, 9.5),
+			phq9(2, 2, 2, 2, 2, 2, 2, 1, 1, 0), gsrs(2, 8.5, 8, 9, 8.5),
+		},
+		Attendance: []measure.Attendance{{Session: 1, Attended: true}, {Session: 2, Attended: true},
+			{Session: 3, Attended: false}, {Session: 4, Attended: false}},
+	}
+	alerts, err := measure.DefaultAlertRules().Alerts(measure.BuiltinCatalog(), measure.Options{}, series)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, a := range alerts {
+		fmt.Printf("session %d %v (heuristic %v): %s\n  -> %v by the %v, %v\n", a.Session, a.Kind, a.Heuristic, a.Rule,
+			a.FollowUp.Action, a.FollowUp.Actor, a.FollowUp.Within)
+	}
+	// Output:
+	// session 2 reliable-deterioration (heuristic false): phq-9 worse by 6 points since the first score, beyond the reliable change of 6
+	//   -> review-treatment-plan by the clinician, before-next-session
+	// session 2 alliance-rupture (heuristic false): gsrs rating 34 at or beyond its cut-off of 36
+	//   -> alliance-check-in by the facilitator, before-next-session
+	// session 4 dropout-risk (heuristic true): 2 of the last 3 sessions missed, and gsrs rating 34 at or beyond its cut-off of 36
+	//   -> outreach by the facilitator, before-next-session
+}
+
+// A group's outcomes for a clinic's dashboard: the NHS Talking Therapies
+// figures with the counts behind them, and the Jacobson-Truax categories.
+func ExampleTalkingTherapies_GroupOutcomes() {
+	start := time.Date(2025, 9, 2, 18, 0, 0, 0, time.UTC)
+	form := func(inst measure.Instrument, member string, n int, answers ...float64) measure.Administration {
+		return measure.Administration{Instrument: inst, Member: member, At: start.AddDate(0, 0, 7*(n-1)), Session: n,
+			Answers: measure.Answers(answers...)}
+	}
+	p, g := measure.InstrumentPHQ9, measure.InstrumentGAD7
+	admins := []measure.Administration{
+		form(p, "ana", 1, 2, 2, 2, 2, 2, 2, 2, 2, 0), form(g, "ana", 1, 2, 2, 2, 2, 1, 1, 1),
+		form(p, "ana", 12, 1, 1, 1, 1, 1, 1, 0, 0, 0), form(g, "ana", 12, 1, 1, 1, 1, 1, 0, 0),
+		form(p, "ben", 1, 1, 1, 1, 1, 1, 1, 1, 1, 0), form(g, "ben", 1, 1, 1, 1, 1, 1, 1, 1),
+		form(p, "ben", 12, 1, 1, 1, 1, 1, 1, 1, 1, 0), form(g, "ben", 12, 1, 1, 1, 1, 0, 0, 0),
+		form(p, "cal", 3, 3, 3, 3, 3, 3, 3, 0, 0, 0), form(g, "cal", 3, 3, 3, 3, 3, 0, 0, 0),
+	}
+	o, err := measure.NHSTalkingTherapies().GroupOutcomes(measure.BuiltinCatalog(), measure.Options{}, admins)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	r := func(x measure.Rate) string { return fmt.Sprintf("%d of %d", x.Count, x.Of) }
+	fmt.Println("members", o.Members, "assessed", o.Assessed, "insufficient data", o.InsufficientData)
+	fmt.Println("case at start", r(o.CaseAtStart), "| recovery", r(o.Recovery), "| reliable recovery", r(o.ReliableRecovery))
+	fmt.Println("reliable improvement", r(o.ReliableImprovement), "| reliable deterioration", r(o.ReliableDeterioration))
+	for _, c := range o.JacobsonTruax {
+		fmt.Printf("%v (Jacobson-Truax): recovered %s, improved %s, unchanged %s\n", c.Instrument, r(c.Recovered), r(c.Improved), r(c.Unchanged))
+	}
+	// Output:
+	// members 3 assessed 2 insufficient data 1
+	// case at start 1 of 2 | recovery 1 of 1 | reliable recovery 1 of 1
+	// reliable improvement 1 of 2 | reliable deterioration 0 of 2
+	// phq-9 (Jacobson-Truax): recovered 1 of 2, improved 0 of 2, unchanged 1 of 2
+	// gad-7 (Jacobson-Truax): recovered 1 of 2, improved 0 of 2, unchanged 1 of 2
 }

@@ -3,81 +3,71 @@ package measure
 import (
 	"errors"
 	"strconv"
-
-	"github.com/groupwork/groupwork/internal/vocab/enum"
 )
 
-// Subscale is one of the three GCQ-S subscales. The zero value,
-// SubscaleUnspecified, names no subscale.
-type Subscale uint8
-
-// The GCQ-S subscales (MacKenzie 1983).
+// Publications the GCQ-S and GSRS definitions rest on.
 const (
-	SubscaleUnspecified Subscale = iota // (unspecified)
-	SubscaleEngagement                  // (engagement) cohesion, work and self-disclosure
-	SubscaleAvoidance                   // (avoidance) members avoiding responsibility for change
-	SubscaleConflict                    // (conflict) interpersonal friction and distrust
+	srcGCQS     = "MacKenzie 1983, The clinical application of a group climate measure, in Dies & MacKenzie (eds), Advances in Group Psychotherapy: Integrating Research and Practice, International Universities Press, 159-170"
+	srcGCQSMean = "MacKenzie 1983: the group's climate is reported as the mean across the members who filled in the form (unverified against the primary text)"
+	licGCQS     = "published in MacKenzie 1983; item wording not reproduced here, MacKenzie's one-word labels only"
 )
-
-var subscaleText = enum.Table[Subscale]{Pkg: "measure", Type: "Subscale", Names: []string{
-	"unspecified", "engagement", "avoidance", "conflict",
-}}
-
-// Subscales returns the three GCQ-S subscales in order.
-func Subscales() []Subscale { return subscaleText.Values() }
-
-// String returns the subscale's text form, or "Subscale(n)" for an unknown value.
-func (s Subscale) String() string { return subscaleText.String(s) }
-
-// IsValid reports whether s is one of the three subscales.
-func (s Subscale) IsValid() bool { return subscaleText.Valid(s) }
-
-// MarshalText implements encoding.TextMarshaler. Unknown values are an error.
-func (s Subscale) MarshalText() ([]byte, error) { return subscaleText.Marshal(s) }
-
-// UnmarshalText implements encoding.TextUnmarshaler; it accepts the forms
-// ParseSubscale accepts.
-func (s *Subscale) UnmarshalText(b []byte) error { return subscaleText.Unmarshal(s, b) }
-
-// ParseSubscale returns the subscale whose text form is s.
-func ParseSubscale(s string) (Subscale, error) { return subscaleText.Parse(s) }
 
 // GCQSMaxMissing is the most GCQ-S items that may be unanswered for the form
-// to be scored: more than 4 missing makes it invalid (MacKenzie 1983, as
-// summarised in DOMAIN.md section 7).
+// to be scored: more than 4 missing makes it invalid (MacKenzie 1983).
 const GCQSMaxMissing = 4
 
-// gcqsItemLabels are MacKenzie's one-word GCQ-S item labels, items 1 to 12.
-func gcqsItemLabels() []string {
-	return []string{
+// gcqsDefinition is the GCQ-S (MacKenzie 1983): twelve items on the group
+// as a whole, 0-6, no total, three subscales scored as the mean of their
+// answered items: engagement 1, 2, 4, 8, 11; avoidance 3, 5, 9; conflict 6,
+// 7, 10, 12. No item is reverse scored. A subscale with no answered item
+// has no mean, so each may miss all but one (our own rule: the source is
+// silent, since with at most four missing only avoidance can be emptied).
+// The response anchors are as the scale is commonly reproduced (unverified).
+func gcqsDefinition() Definition {
+	labels := []string{
 		"cared", "reasoned", "avoided", "participated", "depended", "angry",
 		"distanced", "confronted", "conformed", "rejected", "revealed", "anxious",
 	}
+	items := make([]Item, len(labels))
+	for k, l := range labels {
+		items[k] = Item{Number: k + 1, Label: l}
+	}
+	sub := func(s Subscale, name string, items ...int) SubscaleDefinition {
+		return SubscaleDefinition{Subscale: s, Name: name, Items: items, Aggregate: AggregateMean,
+			MaxMissing: len(items) - 1, Source: srcGCQS}
+	}
+	return Definition{
+		Instrument: InstrumentGCQS, Name: "Group Climate Questionnaire, short form", Kind: KindClimate,
+		Construct: "group climate",
+		Scale: Scale{Min: 0, Max: 6, Step: 1, Labels: []string{"not at all", "a little bit", "somewhat", "moderately",
+			"quite a bit", "a great deal", "extremely"}},
+		Items: items,
+		Subscales: []SubscaleDefinition{
+			sub(SubscaleEngagement, "Engagement", 1, 2, 4, 8, 11),
+			sub(SubscaleAvoidance, "Avoidance", 3, 5, 9),
+			sub(SubscaleConflict, "Conflict", 6, 7, 10, 12),
+		},
+		Total:    TotalNone,
+		Missing:  MissingRule{MaxMissing: GCQSMaxMissing, Source: srcGCQS},
+		Citation: srcGCQS, Sources: []string{srcGCQSMean},
+		Licence: licGCQS,
+	}
 }
 
-// GCQSItems returns the 1-based item numbers of subscale s, or nil for an
-// unknown subscale: engagement 1, 2, 4, 8, 11; avoidance 3, 5, 9; conflict
-// 6, 7, 10, 12 (MacKenzie 1983). No item is reverse scored.
+// GCQSSubscales returns the three GCQ-S subscales in order.
+func GCQSSubscales() []Subscale {
+	return []Subscale{SubscaleEngagement, SubscaleAvoidance, SubscaleConflict}
+}
+
+// GCQSItems returns the 1-based item numbers of GCQ-S subscale s, or nil
+// for a subscale the GCQ-S does not have: engagement 1, 2, 4, 8, 11;
+// avoidance 3, 5, 9; conflict 6, 7, 10, 12 (MacKenzie 1983).
 func GCQSItems(s Subscale) []int {
-	switch s {
-	case SubscaleEngagement:
-		return []int{1, 2, 4, 8, 11}
-	case SubscaleAvoidance:
-		return []int{3, 5, 9}
-	case SubscaleConflict:
-		return []int{6, 7, 10, 12}
+	sd, ok := builtin(InstrumentGCQS).SubscaleDefinition(s)
+	if !ok {
+		return nil
 	}
-	return nil
-}
-
-// gcqsSubscaleOf maps item index 0-11 to its subscale (MacKenzie 1983). It
-// returns an array by value, so no shared table can be modified.
-func gcqsSubscaleOf() [12]Subscale {
-	return [12]Subscale{
-		SubscaleEngagement, SubscaleEngagement, SubscaleAvoidance, SubscaleEngagement,
-		SubscaleAvoidance, SubscaleConflict, SubscaleConflict, SubscaleEngagement,
-		SubscaleAvoidance, SubscaleConflict, SubscaleEngagement, SubscaleConflict,
-	}
+	return sd.Items
 }
 
 // GCQSScore is a scored GCQ-S: the mean of each subscale's answered items, on
@@ -91,7 +81,8 @@ type GCQSScore struct {
 	Answered int `json:"answered"`
 }
 
-// Subscale returns the mean of subscale s, or 0 for an unknown subscale.
+// Subscale returns the mean of subscale s, or 0 for a subscale the GCQ-S
+// does not have.
 func (g GCQSScore) Subscale(s Subscale) float64 {
 	switch s {
 	case SubscaleEngagement:
@@ -104,68 +95,51 @@ func (g GCQSScore) Subscale(s Subscale) float64 {
 	return 0
 }
 
-// ScoreGCQS scores a GCQ-S from its twelve answers, some possibly missing.
-// Answers must be whole numbers 0-6 (*AnswerError, all reported at once).
-// More than GCQSMaxMissing missing answers is a *MissingError wrapping
-// ErrTooManyMissing; so is a subscale with no answered item at all, since a
-// mean of nothing is undefined (our own rule: the source is silent because
-// with at most four missing only the three-item avoidance subscale can be
-// emptied).
-func ScoreGCQS(answers [12]Answer) (GCQSScore, error) {
-	scale := InstrumentGCQS.Scale()
-	subOf := gcqsSubscaleOf()
-	var sums, counts [4]float64
-	var errs []error
-	answered := 0
-	for k, a := range answers {
-		v, ok := a.Value()
-		if !ok {
-			continue
-		}
-		if err := scale.Check(InstrumentGCQS, k+1, v); err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		sub := subOf[k]
-		sums[sub] += v
-		counts[sub]++
-		answered++
-	}
-	if len(errs) > 0 {
-		return GCQSScore{}, errors.Join(errs...)
-	}
-	if missing := len(answers) - answered; missing > GCQSMaxMissing {
-		return GCQSScore{}, &MissingError{Instrument: InstrumentGCQS, Missing: missing, Max: GCQSMaxMissing}
-	}
-	for _, s := range []Subscale{SubscaleEngagement, SubscaleAvoidance, SubscaleConflict} {
-		if counts[s] == 0 {
-			n := len(GCQSItems(s))
-			return GCQSScore{}, &MissingError{Instrument: InstrumentGCQS, Subscale: s, Missing: n, Max: n - 1}
-		}
-	}
-	return GCQSScore{
-		Engagement: sums[SubscaleEngagement] / counts[SubscaleEngagement],
-		Avoidance:  sums[SubscaleAvoidance] / counts[SubscaleAvoidance],
-		Conflict:   sums[SubscaleConflict] / counts[SubscaleConflict],
-		Answered:   answered,
-	}, nil
-}
+// ScoreGCQS scores a GCQ-S from its twelve answers, some possibly missing,
+// with the built-in definition. Answers must be whole numbers 0-6
+// (*AnswerError, all reported at once). More than GCQSMaxMissing missing
+// answers is a *MissingError wrapping ErrTooManyMissing; so is a subscale
+// with no answered item at all, since a mean of nothing is undefined.
+func ScoreGCQS(answers [12]Answer) (GCQSScore, error) { return scoreGCQS(answers[:]) }
 
 // ScoreGCQSAnswers is ScoreGCQS for a slice, as stored in an Administration.
 // A slice of other than twelve answers is a *CountError.
-func ScoreGCQSAnswers(answers []Answer) (GCQSScore, error) {
-	if len(answers) != 12 {
-		return GCQSScore{}, &CountError{Instrument: InstrumentGCQS, Got: len(answers), Want: 12}
+func ScoreGCQSAnswers(answers []Answer) (GCQSScore, error) { return scoreGCQS(answers) }
+
+func scoreGCQS(answers []Answer) (GCQSScore, error) {
+	d := builtin(InstrumentGCQS)
+	s, err := d.Score(answers, Options{})
+	if err != nil {
+		return GCQSScore{}, err
 	}
-	return ScoreGCQS([12]Answer(answers))
+	return gcqsFrom(d, s, answers)
+}
+
+// gcqsFrom reads the subscale means of a form that Score accepted.
+func gcqsFrom(d *Definition, s Score, answers []Answer) (GCQSScore, error) {
+	out := GCQSScore{Answered: s.Answered}
+	for k := range d.Subscales {
+		ss, err := d.subscale(k, answers)
+		if err != nil {
+			return GCQSScore{}, err
+		}
+		switch ss.Subscale {
+		case SubscaleEngagement:
+			out.Engagement = ss.Score
+		case SubscaleAvoidance:
+			out.Avoidance = ss.Score
+		case SubscaleConflict:
+			out.Conflict = ss.Score
+		}
+	}
+	return out, nil
 }
 
 // MeanGCQS returns the group's climate for one session: the mean, subscale
 // by subscale, of the members' scores from ScoreGCQS, each member's form
-// counting once however many items it answered. Group-level GCQ-S results
-// are reported as the mean across the members who filled in the form
-// (MacKenzie 1983; unverified against the primary text, since DOMAIN.md
-// section 7 covers only the scoring of one form).
+// counting once however many items it answered (MacKenzie 1983, the mean
+// across the members who filled in the form; unverified against the
+// primary text).
 //
 // Answered in the result is the fewest items any one form answered, so 12
 // means every form was complete. A mean is no better supported than its
@@ -190,7 +164,7 @@ func MeanGCQS(scores []GCQSScore) (GCQSScore, error) {
 	if len(errs) > 0 {
 		return GCQSScore{}, errors.Join(errs...)
 	}
-	out := GCQSScore{Answered: InstrumentGCQS.NumItems()}
+	out := GCQSScore{Answered: builtin(InstrumentGCQS).NumItems()}
 	for _, s := range scores {
 		out.Engagement += s.Engagement
 		out.Avoidance += s.Avoidance
@@ -207,8 +181,9 @@ func MeanGCQS(scores []GCQSScore) (GCQSScore, error) {
 // check appends to errs a *FieldError for each problem with g, a score
 // found at path.
 func (g GCQSScore) check(path string, errs []error) []error {
-	scale := InstrumentGCQS.Scale()
-	for _, s := range Subscales() {
+	d := builtin(InstrumentGCQS)
+	scale := d.Scale
+	for _, s := range GCQSSubscales() {
 		v, p := g.Subscale(s), path+"."+s.String()
 		switch {
 		case !isFinite(v):
@@ -218,7 +193,7 @@ func (g GCQSScore) check(path string, errs []error) []error {
 				fmtFloat(scale.Min) + "-" + fmtFloat(scale.Max), Err: ErrOutOfRange})
 		}
 	}
-	items := InstrumentGCQS.NumItems()
+	items := d.NumItems()
 	switch {
 	case g.Answered < 0 || g.Answered > items:
 		errs = append(errs, &FieldError{Pkg: "measure", Path: path + ".answered", Problem: "must be 0-" + strconv.Itoa(items)})

@@ -11,7 +11,7 @@ import (
 )
 
 // TestGCQSItemMap checks the subscale item map and labels against MacKenzie
-// 1983 (DOMAIN.md section 7): engagement 1, 2, 4, 8, 11; avoidance 3, 5, 9;
+// 1983: engagement 1, 2, 4, 8, 11; avoidance 3, 5, 9;
 // conflict 6, 7, 10, 12; labels cared ... anxious.
 func TestGCQSItemMap(t *testing.T) {
 	want := map[measure.Subscale][]int{
@@ -20,7 +20,7 @@ func TestGCQSItemMap(t *testing.T) {
 		measure.SubscaleConflict:   {6, 7, 10, 12},
 	}
 	seen := map[int]bool{}
-	for _, s := range measure.Subscales() {
+	for _, s := range measure.GCQSSubscales() {
 		got := measure.GCQSItems(s)
 		if diff := cmp.Diff(want[s], got); diff != "" {
 			t.Errorf("%v items (-want +got):\n%s", s, diff)
@@ -34,7 +34,7 @@ func TestGCQSItemMap(t *testing.T) {
 	require.Nil(t, measure.GCQSItems(measure.SubscaleUnspecified))
 
 	var labels []string
-	for _, it := range measure.InstrumentGCQS.Items() {
+	for _, it := range builtin(t, measure.InstrumentGCQS).Items {
 		labels = append(labels, it.Label)
 	}
 	wantLabels := []string{"cared", "reasoned", "avoided", "participated", "depended", "angry",
@@ -64,14 +64,14 @@ func TestScoreGCQSUsesTheItemMap(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
-	for _, s := range measure.Subscales() {
-		require.Equal(t, []float64{want.Engagement, want.Avoidance, want.Conflict}[s-1], got.Subscale(s))
+	for k, s := range measure.GCQSSubscales() {
+		require.Equal(t, []float64{want.Engagement, want.Avoidance, want.Conflict}[k], got.Subscale(s))
 	}
 	require.Zero(t, got.Subscale(measure.SubscaleUnspecified))
 }
 
 // TestGCQSMissing checks the rule that a form with more than 4 missing items
-// is invalid (MacKenzie 1983, DOMAIN.md section 7), and that means use the
+// is invalid (MacKenzie 1983), and that means use the
 // answered items only.
 func TestGCQSMissing(t *testing.T) {
 	all := func(v float64) [12]measure.Answer {

@@ -2,30 +2,62 @@ package measure
 
 import (
 	"errors"
-	"math"
 )
+
+// Publications the GSRS definition rests on.
+const (
+	srcGSRS    = "Duncan & Miller, Group Session Rating Scale; Quirk, Miller, Duncan & Owen 2013, Group Session Rating Scale: preliminary psychometrics in substance abuse group interventions, Counselling and Psychotherapy Research 13:194-200"
+	srcGSRSCut = "Duncan, Miller, Sparks, Claud, Reynolds, Brown & Johnson 2003, The Session Rating Scale, Journal of Brief Therapy 3:3-12: a total of 36 or below calls for a conversation about the alliance, carried over to the group form; sources differ on at or below vs below"
+	licGSRS    = "copyright Duncan & Miller; free for individual practitioners with registration; item wording not reproduced here, domain names only"
+)
+
+// gsrsDefinition is the GSRS: four visual-analogue items 0-10 in tenths
+// (relationship, goals and topics, approach or method, overall), total 0-40,
+// higher is better, no missing answer allowed, alliance concern at or below
+// 36.
+func gsrsDefinition() Definition {
+	return Definition{
+		Instrument: InstrumentGSRS, Name: "Group Session Rating Scale", Kind: KindAlliance,
+		Construct: "the member's rating of the session and the alliance with the group",
+		Scale:     Scale{Min: 0, Max: 10, Step: 0.1},
+		Items: []Item{
+			{Number: 1, Label: "relationship"},
+			{Number: 2, Label: "goals and topics"},
+			{Number: 3, Label: "approach or method"},
+			{Number: 4, Label: "overall"},
+		},
+		Total: TotalSum, HigherIsWorse: false,
+		Screens:  []Cutoff{{Name: "alliance concern", Value: 36, Source: srcGSRSCut}},
+		Citation: srcGSRS, Sources: []string{srcGSRSCut},
+		Licence: licGSRS,
+	}
+}
 
 // GSRSRule sets the two GSRS alerts. Sources differ on whether the alliance
 // alert fires at or below the cut-off or only below it, and on the exact
-// item cut-off, so both are settable (DOMAIN.md section 7; Duncan & Miller's
-// Group Session Rating Scale, with the clinical cut-off of 36 carried over
-// from the individual Session Rating Scale). The zero value is valid but
-// never raises an alert; start from DefaultGSRSRule. A GSRSRule round-trips through JSON.
+// item cut-off, so both are settable (Duncan et al. 2003, the clinical
+// cut-off of 36 carried over from the individual Session Rating Scale). The
+// zero value is valid but never raises an alert; start from
+// DefaultGSRSRule. A GSRSRule round-trips through JSON.
 type GSRSRule struct {
-	// AllianceCutoff is the total at which the alliance alert fires (default 36).
+	// AllianceCutoff is the total at which the alliance alert fires (default
+	// 36, the GSRS definition's screening cut-off).
 	AllianceCutoff float64 `json:"alliance_cutoff"`
 	// AllianceAtOrBelow makes the alert fire for totals at or below the
 	// cut-off (default); false fires it only strictly below.
 	AllianceAtOrBelow bool `json:"alliance_at_or_below"`
 	// ItemCutoff is the item score below which the low-item alert fires
-	// (default 9, "any item below about 9 warrants a check-in").
+	// (default 9: any item below about 9 warrants a check-in; heuristic,
+	// the library's own reading of the scale's practice guidance).
 	ItemCutoff float64 `json:"item_cutoff"`
 }
 
-// DefaultGSRSRule returns the default rule: alliance alert at or below 36,
-// low-item alert for any item below 9.
+// DefaultGSRSRule returns the default rule: the alliance alert at or below
+// the GSRS definition's cut-off (36), the low-item alert for any item
+// below 9.
 func DefaultGSRSRule() GSRSRule {
-	return GSRSRule{AllianceCutoff: 36, AllianceAtOrBelow: true, ItemCutoff: 9}
+	c := builtin(InstrumentGSRS).Screens[0]
+	return GSRSRule{AllianceCutoff: c.Value, AllianceAtOrBelow: !c.Strict, ItemCutoff: 9}
 }
 
 // Validate reports every problem with the rule at once: cut-offs must be
@@ -62,52 +94,33 @@ func ScoreGSRS(answers [4]float64) (GSRSScore, error) { return DefaultGSRSRule()
 // (*AnswerError); an invalid rule is a *ParamError. Every problem is
 // reported at once.
 func (r GSRSRule) Score(answers [4]float64) (GSRSScore, error) {
-	scale := InstrumentGSRS.Scale()
-	errs := []error{r.Validate()}
-	sum := 0.0
-	for k, v := range answers {
-		if err := scale.Check(InstrumentGSRS, k+1, v); err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		sum += v
-	}
-	if err := errors.Join(errs...); err != nil {
+	as := [4]Answer{Answered(answers[0]), Answered(answers[1]), Answered(answers[2]), Answered(answers[3])}
+	s, err := builtin(InstrumentGSRS).Score(as[:], Options{})
+	if err := errors.Join(r.Validate(), err); err != nil {
 		return GSRSScore{}, err
 	}
-	s := GSRSScore{Items: answers, Total: math.Round(sum*10) / 10, Rule: r}
-	if r.AllianceAtOrBelow {
-		s.AllianceAlert = s.Total <= r.AllianceCutoff
-	} else {
-		s.AllianceAlert = s.Total < r.AllianceCutoff
-	}
+	out := GSRSScore{Items: answers, Total: s.Total, Rule: r}
+	rule := Cutoff{Value: r.AllianceCutoff, Strict: !r.AllianceAtOrBelow}
+	out.AllianceAlert = rule.Met(out.Total, SexUnspecified, false)
 	for k, v := range answers {
 		if v < r.ItemCutoff {
-			s.LowItems = append(s.LowItems, k+1)
+			out.LowItems = append(out.LowItems, k+1)
 		}
 	}
-	s.LowItemAlert = len(s.LowItems) > 0
-	return s, nil
+	out.LowItemAlert = len(out.LowItems) > 0
+	return out, nil
 }
 
 // ScoreAnswers scores a GSRS stored as Answers, as in an Administration.
 // The form needs all four answers: a wrong count is a *CountError and a
 // missing answer a *MissingError.
 func (r GSRSRule) ScoreAnswers(answers []Answer) (GSRSScore, error) {
-	if len(answers) != 4 {
-		return GSRSScore{}, &CountError{Instrument: InstrumentGSRS, Got: len(answers), Want: 4}
+	if _, err := builtin(InstrumentGSRS).Score(answers, Options{}); err != nil {
+		return GSRSScore{}, err
 	}
 	var vals [4]float64
-	missing := 0
 	for k, a := range answers {
-		v, ok := a.Value()
-		if !ok {
-			missing++
-		}
-		vals[k] = v
-	}
-	if missing > 0 {
-		return GSRSScore{}, &MissingError{Instrument: InstrumentGSRS, Missing: missing, Max: 0}
+		vals[k], _ = a.Value()
 	}
 	return r.Score(vals)
 }

@@ -11,7 +11,7 @@ import (
 )
 
 // TestGSRSAllianceAlert checks the default alliance alert at or below 36
-// and its strict variant (DOMAIN.md section 7: sources differ on "at or
+// and its strict variant (Duncan et al. 2003; sources differ on "at or
 // below" vs "below", so the rule is configurable).
 func TestGSRSAllianceAlert(t *testing.T) {
 	strict := measure.DefaultGSRSRule()

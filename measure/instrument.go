@@ -1,221 +1,307 @@
 package measure
 
 import (
+	"cmp"
 	"math"
-
-	"github.com/groupwork/groupwork/internal/vocab/enum"
 )
 
-// Instrument names a standard outcome or process measure. The zero value,
-// InstrumentUnspecified, is rejected by validation.
-type Instrument uint8
+// Instrument names a standard outcome or process measure. Everything the
+// library knows about an instrument is a row, its Definition, found in a
+// Catalog: the ten built-in instruments are the constants below, and an app
+// names one of its own (Instrument("orq-5")) by adding its Definition to a
+// catalogue. The zero value, InstrumentUnspecified, is rejected by
+// validation.
+//
+// An instrument's text form is its value: lower-case letters, digits and
+// hyphens, starting with a letter, at most 64 bytes. The zero value's text
+// form is "unspecified".
+type Instrument string
 
-// The instruments. Their text forms are in parentheses.
+// The built-in instruments, in catalogue order. Each one's Definition
+// (see Builtins) names its publication.
 const (
-	InstrumentUnspecified Instrument = iota // (unspecified)
-	InstrumentPHQ9                          // (phq-9) Patient Health Questionnaire, depression, 9 items
-	InstrumentGAD7                          // (gad-7) Generalized Anxiety Disorder scale, 7 items
-	InstrumentGCQS                          // (gcq-s) Group Climate Questionnaire, short form, 12 items
-	InstrumentGSRS                          // (gsrs) Group Session Rating Scale, 4 items
+	InstrumentUnspecified Instrument = ""                // (unspecified)
+	InstrumentPHQ9        Instrument = "phq-9"           // Patient Health Questionnaire, depression, 9 items
+	InstrumentGAD7        Instrument = "gad-7"           // Generalized Anxiety Disorder scale, 7 items
+	InstrumentCORE10      Instrument = "core-10"         // Clinical Outcomes in Routine Evaluation, distress, 10 items
+	InstrumentK10         Instrument = "k10"             // Kessler Psychological Distress Scale, 10 items
+	InstrumentWHO5        Instrument = "who-5"           // WHO-Five Well-Being Index, 5 items
+	InstrumentPCL5        Instrument = "pcl-5"           // PTSD Checklist for DSM-5, 20 items
+	InstrumentAUDITC      Instrument = "audit-c"         // Alcohol Use Disorders Identification Test, consumption items, 3 items
+	InstrumentCSSRS       Instrument = "c-ssrs-screener" // Columbia Suicide Severity Rating Scale, screener
+	InstrumentGCQS        Instrument = "gcq-s"           // Group Climate Questionnaire, short form, 12 items
+	InstrumentGSRS        Instrument = "gsrs"            // Group Session Rating Scale, 4 items
 )
 
-var instrumentText = enum.Table[Instrument]{Pkg: "measure", Type: "Instrument", Names: []string{
-	"unspecified", "phq-9", "gad-7", "gcq-s", "gsrs",
-}}
+// builtinInstruments lists the built-in instruments in catalogue order.
+var builtinInstruments = [...]Instrument{
+	InstrumentPHQ9, InstrumentGAD7, InstrumentCORE10, InstrumentK10, InstrumentWHO5,
+	InstrumentPCL5, InstrumentAUDITC, InstrumentCSSRS, InstrumentGCQS, InstrumentGSRS,
+}
 
-// Instruments returns every specified instrument in declaration order.
-func Instruments() []Instrument { return instrumentText.Values() }
+// Instruments returns the built-in instruments in catalogue order.
+func Instruments() []Instrument { return append([]Instrument(nil), builtinInstruments[:]...) }
 
-// String returns the instrument's text form, or "Instrument(n)" for an unknown value.
-func (i Instrument) String() string { return instrumentText.String(i) }
+// String returns the instrument's text form: "unspecified" for the zero value.
+func (i Instrument) String() string {
+	if i == InstrumentUnspecified {
+		return "unspecified"
+	}
+	return string(i)
+}
 
-// IsValid reports whether i is one of the four specified instruments.
-func (i Instrument) IsValid() bool { return instrumentText.Valid(i) }
+// IsValid reports whether i is a well-formed, specified instrument name:
+// one of the built-ins or an app's own. Whether a catalogue has a
+// Definition for it is a separate question (Catalog.Lookup).
+func (i Instrument) IsValid() bool { return validName(string(i)) }
 
-// MarshalText implements encoding.TextMarshaler. Unknown values are an error.
-func (i Instrument) MarshalText() ([]byte, error) { return instrumentText.Marshal(i) }
+// IsBuiltin reports whether i is one of the built-in instruments.
+func (i Instrument) IsBuiltin() bool { return i.order() < len(builtinInstruments) }
+
+// order returns i's place in the catalogue: a built-in's index, or the
+// number of built-ins for any other.
+func (i Instrument) order() int {
+	for k, b := range builtinInstruments {
+		if b == i {
+			return k
+		}
+	}
+	return len(builtinInstruments)
+}
+
+// CompareInstruments orders instruments as catalogues list them: the
+// built-ins in catalogue order, then others by name.
+func CompareInstruments(a, b Instrument) int {
+	return cmp.Or(cmp.Compare(a.order(), b.order()), cmp.Compare(a, b))
+}
+
+// MarshalText implements encoding.TextMarshaler. A malformed name is a
+// *ParseError.
+func (i Instrument) MarshalText() ([]byte, error) {
+	if i != InstrumentUnspecified && !i.IsValid() {
+		return nil, &ParseError{Pkg: "measure", Type: "Instrument", Text: string(i)}
+	}
+	return []byte(i.String()), nil
+}
 
 // UnmarshalText implements encoding.TextUnmarshaler; it accepts the forms
-// ParseInstrument accepts.
-func (i *Instrument) UnmarshalText(b []byte) error { return instrumentText.Unmarshal(i, b) }
-
-// ParseInstrument returns the instrument whose text form is s ("phq-9",
-// "gad-7", "gcq-s", "gsrs"). Unknown text is a *ParseError wrapping
-// ErrUnknownValue.
-func ParseInstrument(s string) (Instrument, error) { return instrumentText.Parse(s) }
-
-// NumItems returns the number of scored items of the instrument (9, 7, 12,
-// 4), or 0 for an unknown instrument. The PHQ-9 difficulty item is not scored
-// and not counted.
-func (i Instrument) NumItems() int {
-	switch i {
-	case InstrumentPHQ9:
-		return 9
-	case InstrumentGAD7:
-		return 7
-	case InstrumentGCQS:
-		return 12
-	case InstrumentGSRS:
-		return 4
+// ParseInstrument accepts and leaves i unchanged on error.
+func (i *Instrument) UnmarshalText(b []byte) error {
+	x, err := ParseInstrument(string(b))
+	if err != nil {
+		return err
 	}
-	return 0
+	*i = x
+	return nil
 }
 
-// Scale returns the response scale shared by every scored item of the
-// instrument, or the zero Scale for an unknown instrument.
-func (i Instrument) Scale() Scale {
-	switch i {
-	case InstrumentPHQ9, InstrumentGAD7:
-		return Scale{Min: 0, Max: 3, Step: 1, Labels: frequencyLabels()}
-	case InstrumentGCQS:
-		return Scale{Min: 0, Max: 6, Step: 1, Labels: gcqsLabels()}
-	case InstrumentGSRS:
-		return Scale{Min: 0, Max: 10, Step: 0.1}
+// ParseInstrument returns the instrument whose text form is s: a built-in
+// ("phq-9", "gad-7", ...), an app's own well-formed name, or "unspecified"
+// for the zero value. Malformed text is a *ParseError wrapping
+// ErrUnknownValue. Matching is exact: "PHQ-9" is malformed.
+func ParseInstrument(s string) (Instrument, error) {
+	if s == "unspecified" {
+		return InstrumentUnspecified, nil
 	}
-	return Scale{}
+	if i := Instrument(s); i.IsValid() {
+		return i, nil
+	}
+	return InstrumentUnspecified, &ParseError{Pkg: "measure", Type: "Instrument", Text: s}
 }
 
-// HasTotal reports whether the instrument is summarised by one total score.
-// The GCQ-S is not: it reports three subscale means.
-func (i Instrument) HasTotal() bool {
-	return i == InstrumentPHQ9 || i == InstrumentGAD7 || i == InstrumentGSRS
+// Subscale names a subscale of an instrument, such as the GCQ-S's
+// engagement or the PCL-5's intrusion cluster. Subscale names are scoped
+// by their instrument's Definition; the constants below are the built-ins'.
+// The text form follows the same rules as an Instrument's, and the zero
+// value, SubscaleUnspecified, names no subscale.
+type Subscale string
+
+// The built-in instruments' subscales.
+const (
+	SubscaleUnspecified       Subscale = ""                   // (unspecified)
+	SubscaleEngagement        Subscale = "engagement"         // GCQ-S: cohesion, work and self-disclosure
+	SubscaleAvoidance         Subscale = "avoidance"          // GCQ-S: avoiding responsibility for change; PCL-5 cluster C
+	SubscaleConflict          Subscale = "conflict"           // GCQ-S: interpersonal friction and distrust
+	SubscaleIntrusion         Subscale = "intrusion"          // PCL-5 cluster B, items 1-5
+	SubscaleCognitionMood     Subscale = "cognition-mood"     // PCL-5 cluster D, items 8-14: negative alterations in cognitions and mood
+	SubscaleArousalReactivity Subscale = "arousal-reactivity" // PCL-5 cluster E, items 15-20
+	SubscalePHQ2              Subscale = "phq-2"              // PHQ-9 items 1 and 2, the ultra-brief depression screen
+	SubscaleGAD2              Subscale = "gad-2"              // GAD-7 items 1 and 2, the ultra-brief anxiety screen
+)
+
+// String returns the subscale's text form: "unspecified" for the zero value.
+func (s Subscale) String() string {
+	if s == SubscaleUnspecified {
+		return "unspecified"
+	}
+	return string(s)
 }
 
-// HigherIsWorse reports whether a higher total means more trouble: true for
-// the symptom measures PHQ-9 and GAD-7, false for the GSRS, where a higher
-// total means a stronger alliance.
-func (i Instrument) HigherIsWorse() bool { return i == InstrumentPHQ9 || i == InstrumentGAD7 }
+// IsValid reports whether s is a well-formed, specified subscale name.
+func (s Subscale) IsValid() bool { return validName(string(s)) }
 
-// Scale is an item's response scale: answers run from Min to Max in steps of
-// Step. Labels, when present, name each step from Min upward.
+// MarshalText implements encoding.TextMarshaler. A malformed name is a
+// *ParseError.
+func (s Subscale) MarshalText() ([]byte, error) {
+	if s != SubscaleUnspecified && !s.IsValid() {
+		return nil, &ParseError{Pkg: "measure", Type: "Subscale", Text: string(s)}
+	}
+	return []byte(s.String()), nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler; it accepts the forms
+// ParseSubscale accepts and leaves s unchanged on error.
+func (s *Subscale) UnmarshalText(b []byte) error {
+	x, err := ParseSubscale(string(b))
+	if err != nil {
+		return err
+	}
+	*s = x
+	return nil
+}
+
+// ParseSubscale returns the subscale whose text form is text, or
+// "unspecified" for the zero value. Malformed text is a *ParseError.
+func ParseSubscale(text string) (Subscale, error) {
+	if text == "unspecified" {
+		return SubscaleUnspecified, nil
+	}
+	if s := Subscale(text); s.IsValid() {
+		return s, nil
+	}
+	return SubscaleUnspecified, &ParseError{Pkg: "measure", Type: "Subscale", Text: text}
+}
+
+// validName reports whether s is a well-formed name: lower-case letters,
+// digits and hyphens, starting with a letter, at most 64 bytes, and not
+// "unspecified".
+func validName(s string) bool {
+	if len(s) == 0 || len(s) > 64 || s == "unspecified" || s[0] < 'a' || s[0] > 'z' {
+		return false
+	}
+	for k := 0; k < len(s); k++ {
+		c := s[k]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// LOINC is a LOINC code such as "44261-6": digits, a hyphen and a check
+// digit. Definitions carry LOINC codes only where they were checked against
+// a published HL7 FHIR implementation guide or questionnaire.
+type LOINC string
+
+// IsValid reports whether c is well formed and its check digit is right
+// (the mod-10 check digit the LOINC users' guide describes: double every
+// other digit from the right, add the digits, and take what is needed to
+// reach a multiple of ten).
+func (c LOINC) IsValid() bool {
+	n := len(c)
+	if n < 3 || n > 10 || c[n-2] != '-' {
+		return false
+	}
+	sum := 0
+	for k := n - 3; k >= 0; k-- {
+		d := int(c[k]) - '0'
+		if d < 0 || d > 9 {
+			return false
+		}
+		if (n-3-k)%2 == 0 {
+			d *= 2
+			if d > 9 {
+				d -= 9
+			}
+		}
+		sum += d
+	}
+	check := int(c[n-1]) - '0'
+	return check >= 0 && check <= 9 && (10-sum%10)%10 == check
+}
+
+// Scale is an item's response scale: answers run from Min to Max in steps
+// of Step (0 for a continuous scale). Labels, when present, name each step
+// from Min upward. A Scale round-trips through JSON.
 type Scale struct {
-	Min, Max, Step float64
-	Labels         []string
+	Min    float64  `json:"min"`
+	Max    float64  `json:"max"`
+	Step   float64  `json:"step"`
+	Labels []string `json:"labels,omitempty"`
 }
 
 // Check reports whether v is an answer on the scale. It returns an
-// *AnswerError (wrapping ErrNotFinite or ErrOutOfRange) naming inst and the
-// 1-based item otherwise.
-func (s Scale) Check(inst Instrument, item int, v float64) error {
-	if !isFinite(v) {
+// *AnswerError (wrapping ErrOutOfRange, and ErrNotFinite for NaN or
+// infinity) naming inst and the 1-based item otherwise.
+func (s Scale) Check(inst Instrument, item int, v float64) error { return s.check(inst, item, v) }
+
+func (s *Scale) check(inst Instrument, item int, v float64) error {
+	switch {
+	case s.accepts(v):
+		return nil
+	case !isFinite(v):
 		return &AnswerError{Instrument: inst, Item: item, Value: v, Min: s.Min, Max: s.Max, NotFinite: true}
-	}
-	if v < s.Min || v > s.Max {
+	case v < s.Min || v > s.Max:
 		return &AnswerError{Instrument: inst, Item: item, Value: v, Min: s.Min, Max: s.Max}
 	}
-	if s.Step > 0 {
-		steps := (v - s.Min) / s.Step
-		if math.Abs(steps-math.Round(steps)) > 1e-9 {
-			return &AnswerError{Instrument: inst, Item: item, Value: v, Min: s.Min, Max: s.Max, NotStep: true}
-		}
+	return &AnswerError{Instrument: inst, Item: item, Value: v, Min: s.Min, Max: s.Max, NotStep: true}
+}
+
+// accepts reports whether v is an answer on the scale: finite, within it,
+// and a whole number of steps from Min (within 1e-9 of one, for decimal
+// steps such as 0.1 that floating point cannot hold exactly).
+func (s *Scale) accepts(v float64) bool {
+	if !(v >= s.Min && v <= s.Max) { // also false for NaN
+		return false
 	}
-	return nil
-}
-
-// Item is one scored item of an instrument: its 1-based number, a short
-// label for tables and charts, the wording put to the respondent (empty where
-// the wording is not public domain) and, where verified, its LOINC code.
-type Item struct {
-	Number int
-	Label  string
-	Text   string
-	LOINC  LOINC
-}
-
-// LOINC is a LOINC code such as "44261-6". Named constants below keep the
-// panel, total and item codes from being mixed up.
-type LOINC string
-
-// LOINC codes, from the LOINC database as used by the HL7 US Core and
-// personal health record implementation guides.
-const (
-	LOINCPHQ9Panel LOINC = "44249-1" // PHQ-9 quick depression assessment panel
-	LOINCPHQ9Total LOINC = "44261-6" // PHQ-9 total score
-	LOINCPHQ9Item9 LOINC = "44260-8" // PHQ-9 item 9, thoughts of being better off dead or of self-harm
-	LOINCGAD7Panel LOINC = "69737-5" // GAD-7 panel
-	LOINCGAD7Total LOINC = "70274-6" // GAD-7 total score
-)
-
-// frequencyLabels are the PHQ-9 and GAD-7 response options, 0 to 3
-// (Kroenke, Spitzer & Williams 2001; Spitzer et al. 2006).
-func frequencyLabels() []string {
-	return []string{"not at all", "several days", "more than half the days", "nearly every day"}
-}
-
-// gcqsLabels are the GCQ-S response anchors, 0 to 6, as the scale is
-// commonly reproduced from MacKenzie (1983); DOMAIN.md gives only the range,
-// so treat the wording as unverified.
-func gcqsLabels() []string {
-	return []string{"not at all", "a little bit", "somewhat", "moderately", "quite a bit", "a great deal", "extremely"}
-}
-
-// PHQ9Stem is the PHQ-9's instruction to the respondent (Kroenke, Spitzer &
-// Williams 2001; public domain).
-const PHQ9Stem = "Over the last 2 weeks, how often have you been bothered by any of the following problems?"
-
-// GAD7Stem is the GAD-7's instruction to the respondent (Spitzer et al.
-// 2006; public domain).
-const GAD7Stem = "Over the last 2 weeks, how often have you been bothered by the following problems?"
-
-// PHQ9DifficultyText is the PHQ-9's tenth, unscored question about how much
-// the problems get in the way of daily life. Its answer is recorded (see
-// Administration.Difficulty) but never enters the total.
-const PHQ9DifficultyText = "If you checked off any problems, how difficult have these problems made it for you to do your work, take care of things at home, or get along with other people?"
-
-// DifficultyLabels returns the four answers to the PHQ-9 difficulty item,
-// 0 to 3 (Kroenke, Spitzer & Williams 2001).
-func DifficultyLabels() []string {
-	return []string{"not difficult at all", "somewhat difficult", "very difficult", "extremely difficult"}
-}
-
-// Items returns the instrument's scored items in order, or nil for an
-// unknown instrument. Each call returns a fresh slice.
-//
-// PHQ-9 and GAD-7 wording is public domain (Kroenke, Spitzer & Williams
-// 2001; Spitzer et al. 2006) and item LOINC codes are included where they
-// were checked against published FHIR questionnaires. GCQ-S items carry only
-// MacKenzie's (1983) one-word labels, GSRS items only their domain names
-// (Duncan & Miller), since neither wording is public domain.
-func (i Instrument) Items() []Item {
-	switch i {
-	case InstrumentPHQ9:
-		return []Item{
-			{1, "anhedonia", "Little interest or pleasure in doing things", "44250-9"},
-			{2, "depressed mood", "Feeling down, depressed, or hopeless", "44255-8"},
-			{3, "sleep", "Trouble falling or staying asleep, or sleeping too much", "44259-0"},
-			{4, "fatigue", "Feeling tired or having little energy", "44254-1"},
-			{5, "appetite", "Poor appetite or overeating", "44251-7"},
-			{6, "self-worth", "Feeling bad about yourself, or that you are a failure or have let yourself or your family down", "44258-2"},
-			{7, "concentration", "Trouble concentrating on things, such as reading the newspaper or watching television", "44252-5"},
-			{8, "psychomotor", "Moving or speaking so slowly that other people could have noticed, or the opposite: being so fidgety or restless that you have been moving around a lot more than usual", "44253-3"},
-			{9, "self-harm thoughts", "Thoughts that you would be better off dead or of hurting yourself in some way", LOINCPHQ9Item9},
-		}
-	case InstrumentGAD7:
-		return []Item{
-			{1, "nervous", "Feeling nervous, anxious or on edge", "69725-0"},
-			{2, "uncontrolled worry", "Not being able to stop or control worrying", "68509-9"},
-			{3, "worry too much", "Worrying too much about different things", "69733-4"},
-			{4, "trouble relaxing", "Trouble relaxing", "69734-2"},
-			{5, "restless", "Being so restless that it is hard to sit still", "69735-9"},
-			{6, "irritable", "Becoming easily annoyed or irritable", "69689-8"},
-			{7, "afraid", "Feeling afraid as if something awful might happen", "69736-7"},
-		}
-	case InstrumentGCQS:
-		labels := gcqsItemLabels()
-		out := make([]Item, len(labels))
-		for k, l := range labels {
-			out[k] = Item{Number: k + 1, Label: l}
-		}
-		return out
-	case InstrumentGSRS:
-		return []Item{
-			{Number: 1, Label: "relationship"},
-			{Number: 2, Label: "goals and topics"},
-			{Number: 3, Label: "approach or method"},
-			{Number: 4, Label: "overall"},
-		}
+	switch {
+	case s.Step <= 0:
+		return isFinite(v)
+	case s.Step == 1:
+		d := v - s.Min // whole steps of 1: no division needed
+		return d == float64(int64(d))
 	}
-	return nil
+	steps, ok := s.steps(v)
+	return ok || math.Abs(steps-math.Round(steps)) <= 1e-9
 }
 
-func isFinite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+// steps returns how many steps v lies above Min, and whether that is
+// exactly a whole number (the usual case, tested without rounding).
+func (s *Scale) steps(v float64) (float64, bool) {
+	steps := (v - s.Min) / s.Step
+	return steps, steps == float64(int64(steps))
+}
+
+// Label returns the label of answer v, or "" when the scale has no label
+// for it.
+func (s Scale) Label(v float64) string { return s.label(v) }
+
+func (s *Scale) label(v float64) string {
+	if len(s.Labels) == 0 || s.Step <= 0 || !(v >= s.Min && v <= s.Max) {
+		return ""
+	}
+	if s.Step == 1 {
+		if k := int(v - s.Min); k < len(s.Labels) && float64(k) == v-s.Min {
+			return s.Labels[k]
+		}
+		return ""
+	}
+	k, whole := s.steps(v)
+	if !whole {
+		k = math.Round(k)
+	}
+	if k < 0 || k >= float64(len(s.Labels)) {
+		return ""
+	}
+	return s.Labels[int(k)]
+}
+
+// clone returns a copy of s that shares no slice with it.
+func (s Scale) clone() Scale {
+	s.Labels = append([]string(nil), s.Labels...)
+	return s
+}
+
+// isFinite reports whether v is neither NaN nor infinite: v-v is 0 for
+// every finite v and NaN otherwise.
+func isFinite(v float64) bool { return v-v == 0 }

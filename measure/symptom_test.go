@@ -26,31 +26,32 @@ func phq9WithTotal(total int) [9]int {
 // Spitzer & Williams 2001 (J Gen Intern Med 16:606-613): minimal 0-4, mild
 // 5-9, moderate 10-14, moderately severe 15-19, severe 20-27.
 func TestPHQ9Bands(t *testing.T) {
+	def := builtin(t, measure.InstrumentPHQ9)
 	tests := []struct {
 		total int
-		want  measure.Severity
+		want  string
 	}{
-		{0, measure.SeverityMinimal},
-		{4, measure.SeverityMinimal},
-		{5, measure.SeverityMild},
-		{9, measure.SeverityMild},
-		{10, measure.SeverityModerate},
-		{14, measure.SeverityModerate},
-		{15, measure.SeverityModeratelySevere},
-		{19, measure.SeverityModeratelySevere},
-		{20, measure.SeveritySevere},
-		{27, measure.SeveritySevere},
+		{0, "minimal"},
+		{4, "minimal"},
+		{5, "mild"},
+		{9, "mild"},
+		{10, "moderate"},
+		{14, "moderate"},
+		{15, "moderately-severe"},
+		{19, "moderately-severe"},
+		{20, "severe"},
+		{27, "severe"},
 	}
 	for _, tc := range tests {
-		t.Run(tc.want.String()+"/"+itoa(tc.total), func(t *testing.T) {
+		t.Run(tc.want+"/"+itoa(tc.total), func(t *testing.T) {
 			s, err := measure.ScorePHQ9(phq9WithTotal(tc.total))
 			require.NoError(t, err)
 			require.Equal(t, tc.total, s.Total)
-			if s.Severity != tc.want {
-				t.Errorf("Severity = %v, want %v", s.Severity, tc.want)
+			if s.Band.Label != tc.want {
+				t.Errorf("Band = %v, want %v", s.Band, tc.want)
 			}
-			if got := measure.PHQ9Severity(tc.total); got != tc.want {
-				t.Errorf("PHQ9Severity(%d) = %v, want %v", tc.total, got, tc.want)
+			if got, _ := def.BandOf(float64(tc.total)); got.Label != tc.want {
+				t.Errorf("BandOf(%d) = %v, want %v", tc.total, got, tc.want)
 			}
 			if got, want := s.ScreenPositive, tc.total >= 10; got != want {
 				t.Errorf("ScreenPositive = %v, want %v (cut-off 10)", got, want)
@@ -58,8 +59,8 @@ func TestPHQ9Bands(t *testing.T) {
 		})
 	}
 	for _, total := range []int{-1, 28} {
-		if got := measure.PHQ9Severity(total); got != measure.SeverityUnspecified {
-			t.Errorf("PHQ9Severity(%d) = %v, want unspecified", total, got)
+		if got, ok := def.BandOf(float64(total)); ok {
+			t.Errorf("BandOf(%d) = %v, want none", total, got)
 		}
 	}
 }
@@ -68,21 +69,22 @@ func TestPHQ9Bands(t *testing.T) {
 // al. 2006 (Arch Intern Med 166:1092-1097): minimal 0-4, mild 5-9, moderate
 // 10-14, severe 15-21.
 func TestGAD7Bands(t *testing.T) {
+	def := builtin(t, measure.InstrumentGAD7)
 	tests := []struct {
 		total int
-		want  measure.Severity
+		want  string
 	}{
-		{0, measure.SeverityMinimal},
-		{4, measure.SeverityMinimal},
-		{5, measure.SeverityMild},
-		{9, measure.SeverityMild},
-		{10, measure.SeverityModerate},
-		{14, measure.SeverityModerate},
-		{15, measure.SeveritySevere},
-		{21, measure.SeveritySevere},
+		{0, "minimal"},
+		{4, "minimal"},
+		{5, "mild"},
+		{9, "mild"},
+		{10, "moderate"},
+		{14, "moderate"},
+		{15, "severe"},
+		{21, "severe"},
 	}
 	for _, tc := range tests {
-		t.Run(tc.want.String()+"/"+itoa(tc.total), func(t *testing.T) {
+		t.Run(tc.want+"/"+itoa(tc.total), func(t *testing.T) {
 			var a [7]int
 			rest := tc.total
 			for k := range a {
@@ -92,8 +94,8 @@ func TestGAD7Bands(t *testing.T) {
 			s, err := measure.ScoreGAD7(a)
 			require.NoError(t, err)
 			require.Equal(t, tc.total, s.Total)
-			if s.Severity != tc.want {
-				t.Errorf("Severity = %v, want %v", s.Severity, tc.want)
+			if s.Band.Label != tc.want {
+				t.Errorf("Band = %v, want %v", s.Band, tc.want)
 			}
 			if got, want := s.ScreenPositive, tc.total >= 10; got != want {
 				t.Errorf("ScreenPositive = %v, want %v (cut-off 10)", got, want)
@@ -101,36 +103,36 @@ func TestGAD7Bands(t *testing.T) {
 		})
 	}
 	for _, total := range []int{-1, 22} {
-		if got := measure.GAD7Severity(total); got != measure.SeverityUnspecified {
-			t.Errorf("GAD7Severity(%d) = %v, want unspecified", total, got)
+		if got, ok := def.BandOf(float64(total)); ok {
+			t.Errorf("BandOf(%d) = %v, want none", total, got)
 		}
 	}
 }
 
-// TestBandTablesMatchFunctions checks that the published tables returned by
-// PHQ9Bands and GAD7Bands agree with the band functions at every total, and
-// that the bands tile the range with no gap or overlap.
+// TestBandTablesMatchFunctions checks that the published tables in the
+// PHQ-9 and GAD-7 definitions agree with BandOf at every total, and that
+// the bands tile the range with no gap or overlap.
 func TestBandTablesMatchFunctions(t *testing.T) {
 	tests := []struct {
-		name  string
-		bands []measure.Band
-		fn    func(int) measure.Severity
-		max   int
+		name string
+		def  measure.Definition
+		max  float64
 	}{
-		{"phq-9", measure.PHQ9Bands(), measure.PHQ9Severity, 27},
-		{"gad-7", measure.GAD7Bands(), measure.GAD7Severity, 21},
+		{"phq-9", builtin(t, measure.InstrumentPHQ9), 27},
+		{"gad-7", builtin(t, measure.InstrumentGAD7), 21},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			require.Equal(t, 0, tc.bands[0].Min)
-			require.Equal(t, tc.max, tc.bands[len(tc.bands)-1].Max)
-			for k, b := range tc.bands {
-				if k > 0 && b.Min != tc.bands[k-1].Max+1 {
-					t.Errorf("band %v starts at %d, want %d", b.Severity, b.Min, tc.bands[k-1].Max+1)
+			bands := tc.def.Bands
+			require.Equal(t, 0.0, bands[0].Min)
+			require.Equal(t, tc.max, bands[len(bands)-1].Max)
+			for k, b := range bands {
+				if k > 0 && b.Min != bands[k-1].Max+1 {
+					t.Errorf("band %v starts at %v, want %v", b, b.Min, bands[k-1].Max+1)
 				}
 				for total := b.Min; total <= b.Max; total++ {
-					if got := tc.fn(total); got != b.Severity {
-						t.Errorf("total %d: function says %v, table says %v", total, got, b.Severity)
+					if got, _ := tc.def.BandOf(total); got.Label != b.Label || got.Ordinal != k+1 {
+						t.Errorf("total %v: BandOf says %v (%d), table says %v (%d)", total, got, got.Ordinal, b, k+1)
 					}
 				}
 			}
@@ -140,29 +142,29 @@ func TestBandTablesMatchFunctions(t *testing.T) {
 
 // TestPHQ9SelfHarmFlag checks that item 9 above 0 raises the flag whatever
 // the total, and that the flag is never raised from item 9 = 0 (Kroenke,
-// Spitzer & Williams 2001; DOMAIN.md section 7: "a separate risk flag, never
-// folded into severity").
+// Spitzer & Williams 2001: item 9 is read on its own, never folded into
+// the band).
 func TestPHQ9SelfHarmFlag(t *testing.T) {
 	tests := []struct {
 		name      string
 		answers   [9]int
 		wantTotal int
 		wantRisk  bool
-		wantSev   measure.Severity
+		wantSev   string
 	}{
-		{"total 0, no flag", [9]int{}, 0, false, measure.SeverityMinimal},
-		{"total 27, flag", [9]int{3, 3, 3, 3, 3, 3, 3, 3, 3}, 27, true, measure.SeveritySevere},
+		{"total 0, no flag", [9]int{}, 0, false, "minimal"},
+		{"total 27, flag", [9]int{3, 3, 3, 3, 3, 3, 3, 3, 3}, 27, true, "severe"},
 		// The flag cannot hide behind a minimal total.
-		{"only item 9 answered above 0", [9]int{0, 0, 0, 0, 0, 0, 0, 0, 1}, 1, true, measure.SeverityMinimal},
-		{"total 24 with item 9 at 0", [9]int{3, 3, 3, 3, 3, 3, 3, 3, 0}, 24, false, measure.SeveritySevere},
+		{"only item 9 answered above 0", [9]int{0, 0, 0, 0, 0, 0, 0, 0, 1}, 1, true, "minimal"},
+		{"total 24 with item 9 at 0", [9]int{3, 3, 3, 3, 3, 3, 3, 3, 0}, 24, false, "severe"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			s, err := measure.ScorePHQ9(tc.answers)
 			require.NoError(t, err)
-			if s.Total != tc.wantTotal || s.SelfHarmRisk != tc.wantRisk || s.Severity != tc.wantSev {
-				t.Errorf("got total %d risk %v severity %v, want %d %v %v",
-					s.Total, s.SelfHarmRisk, s.Severity, tc.wantTotal, tc.wantRisk, tc.wantSev)
+			if s.Total != tc.wantTotal || s.SelfHarmRisk != tc.wantRisk || s.Band.Label != tc.wantSev {
+				t.Errorf("got total %d risk %v band %v, want %d %v %v",
+					s.Total, s.SelfHarmRisk, s.Band, tc.wantTotal, tc.wantRisk, tc.wantSev)
 			}
 			if s.Item9 != tc.answers[8] {
 				t.Errorf("Item9 = %d, want %d", s.Item9, tc.answers[8])
@@ -282,7 +284,7 @@ func TestMissingAndProration(t *testing.T) {
 			name:    "one missing item prorated",
 			answers: []measure.Answer{a(2), a(2), a(2), a(2), a(2), m, a(0), a(0), a(1)},
 			opts:    measure.Options{Prorate: true},
-			want: measure.PHQ9Score{Total: 12, Severity: measure.SeverityModerate, ScreenPositive: true,
+			want: measure.PHQ9Score{Total: 12, Band: phq9Band("moderate"), ScreenPositive: true,
 				PHQ2: 4, PHQ2Positive: true, Item9: 1, SelfHarmRisk: true, Answered: 8, Prorated: 1, Complete: true},
 		},
 		{
@@ -291,7 +293,7 @@ func TestMissingAndProration(t *testing.T) {
 			name:    "two missing items prorated, item 9 among them",
 			answers: []measure.Answer{a(1), a(1), a(1), a(1), a(1), a(1), a(1), m, m},
 			opts:    measure.Options{Prorate: true},
-			want: measure.PHQ9Score{Total: 9, Severity: measure.SeverityMild, PHQ2: 2, Item9Missing: true,
+			want: measure.PHQ9Score{Total: 9, Band: phq9Band("mild"), PHQ2: 2, Item9Missing: true,
 				Answered: 7, Prorated: 2, Complete: true},
 		},
 		{
@@ -300,7 +302,7 @@ func TestMissingAndProration(t *testing.T) {
 			name:    "halves round up",
 			answers: []measure.Answer{a(1), a(1), a(1), a(0), a(0), a(0), m, m, m},
 			opts:    measure.Options{Prorate: true, MaxProrated: 3},
-			want: measure.PHQ9Score{Total: 5, Severity: measure.SeverityMild, PHQ2: 2, Item9Missing: true,
+			want: measure.PHQ9Score{Total: 5, Band: phq9Band("mild"), PHQ2: 2, Item9Missing: true,
 				Answered: 6, Prorated: 3, Complete: true},
 		},
 		{
@@ -313,7 +315,7 @@ func TestMissingAndProration(t *testing.T) {
 			name:    "an explicit limit of three allows three",
 			answers: []measure.Answer{a(1), a(1), a(1), a(1), a(1), a(1), m, m, m},
 			opts:    measure.Options{Prorate: true, MaxProrated: 3},
-			want: measure.PHQ9Score{Total: 9, Severity: measure.SeverityMild, PHQ2: 2, Item9Missing: true,
+			want: measure.PHQ9Score{Total: 9, Band: phq9Band("mild"), PHQ2: 2, Item9Missing: true,
 				Answered: 6, Prorated: 3, Complete: true},
 		},
 	}
@@ -334,7 +336,7 @@ func TestGAD7Proration(t *testing.T) {
 	one := []measure.Answer{a(2), a(2), a(2), a(2), a(2), a(2), m}
 	got, err := measure.ScoreGAD7Answers(one, measure.Options{Prorate: true})
 	require.NoError(t, err)
-	want := measure.GAD7Score{Total: 14, Severity: measure.SeverityModerate, ScreenPositive: true,
+	want := measure.GAD7Score{Total: 14, Band: gad7Band("moderate"), ScreenPositive: true,
 		GAD2: 4, GAD2Positive: true, Answered: 6, Prorated: 1, Complete: true}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("one missing (-want +got):\n%s", diff)
@@ -342,8 +344,8 @@ func TestGAD7Proration(t *testing.T) {
 	two := replace(one, 5, m)
 	got, err = measure.ScoreGAD7Answers(two, measure.Options{Prorate: true})
 	require.NoError(t, err)
-	if got.Complete || got.Severity != measure.SeverityUnspecified {
-		t.Errorf("two missing: Complete %v Severity %v, want incomplete with no band", got.Complete, got.Severity)
+	if got.Complete || got.Band != (measure.Band{}) {
+		t.Errorf("two missing: Complete %v Band %v, want incomplete with no band", got.Complete, got.Band)
 	}
 }
 

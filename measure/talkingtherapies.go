@@ -3,78 +3,93 @@ package measure
 import "errors"
 
 // TalkingTherapies is the outcome rule set of NHS Talking Therapies for
-// anxiety and depression (formerly IAPT), England's national programme, as
-// summarised in DOMAIN.md section 7:
+// anxiety and depression (formerly IAPT), England's national programme,
+// which pairs a depression measure (the PHQ-9) with an anxiety measure
+// (the GAD-7, or an anxiety-disorder-specific measure such as the PCL-5):
 //
-//   - caseness: PHQ-9 >= 10 or GAD-7 >= 8 (a case on either measure);
-//   - reliable improvement: a drop of >= 6 on the PHQ-9 or >= 4 on the GAD-7;
-//   - reliable deterioration: a rise of the same size;
-//   - recovery: a case at the start and below both cut-offs at the end;
+//   - caseness: a case on either measure (PHQ-9 >= 10 or GAD-7 >= 8);
+//   - reliable improvement: a drop of at least the reliable change on one
+//     measure (6 on the PHQ-9, 4 on the GAD-7) and no reliable
+//     deterioration on the other;
+//   - reliable deterioration: a rise of the same size, and no reliable
+//     improvement on the other;
+//   - recovery: a case at the start and below caseness on both measures at
+//     the end;
 //   - reliable recovery: recovery together with reliable improvement.
 //
-// When one measure reliably improves and the other reliably deteriorates,
-// the result counts as neither improvement nor deterioration; that reading
-// of "one measure" follows NHS Digital's published definitions and was not
-// checked against the primary manual. The service uses the GAD-7 unless an
-// anxiety-disorder-specific measure applies; this package covers the GAD-7
-// only. The thresholds are RCI-style: they are reliable change indices
-// computed for each scale, not minimal important differences. Both the
-// cut-offs and thresholds are settable. A TalkingTherapies round-trips
-// through JSON.
+// The programme's "recovery" is not the Jacobson-Truax "recovered"
+// (ChangeRecovered, a reliable improvement that crossed the clinical
+// cut-off on one measure): the two are never labelled with each other's
+// name. When one measure reliably improves and the other reliably
+// deteriorates, the result counts as neither; that reading follows NHS
+// Digital's published definitions and was not checked against the primary
+// manual. The thresholds are RCI-style: reliable change indices computed
+// for each scale. Both rules come from the instruments' definitions
+// (caseness and reliable change), so a service that uses another anxiety
+// measure builds its rule set with TalkingTherapiesFor. A TalkingTherapies
+// round-trips through JSON.
 type TalkingTherapies struct {
-	PHQ9 ChangeRule `json:"phq9"`
-	GAD7 ChangeRule `json:"gad7"`
+	Depression ChangeRule `json:"depression"`
+	Anxiety    ChangeRule `json:"anxiety"`
 }
 
-// NHSTalkingTherapies returns the published rule set: PHQ-9 caseness 10 and
-// reliable change 6, GAD-7 caseness 8 and reliable change 4, both inclusive.
+// NHSTalkingTherapies returns the published rule set, read from the
+// built-in PHQ-9 and GAD-7 definitions: PHQ-9 caseness 10 and reliable
+// change 6, GAD-7 caseness 8 and reliable change 4, both inclusive (NHS
+// Talking Therapies for anxiety and depression manual).
 func NHSTalkingTherapies() TalkingTherapies {
-	const src = "NHS Talking Therapies for anxiety and depression manual"
-	return TalkingTherapies{
-		PHQ9: ChangeRule{
-			Name:          "phq-9 nhs talking therapies",
-			Threshold:     Threshold{Kind: ThresholdRCI, Points: 6, Inclusive: true, Source: src},
-			Cutoff:        10,
-			HigherIsWorse: true,
-		},
-		GAD7: ChangeRule{
-			Name:          "gad-7 nhs talking therapies",
-			Threshold:     Threshold{Kind: ThresholdRCI, Points: 4, Inclusive: true, Source: src},
-			Cutoff:        8,
-			HigherIsWorse: true,
-		},
+	// The built-in definitions are valid (a test pins them), so neither
+	// call fails.
+	tt, _ := TalkingTherapiesFor(builtin(InstrumentPHQ9), builtin(InstrumentGAD7))
+	return tt
+}
+
+// TalkingTherapiesFor returns the rule set for a depression and an anxiety
+// measure from their definitions' caseness and reliable change. A
+// definition without both is an error naming what it lacks.
+func TalkingTherapiesFor(depression, anxiety *Definition) (TalkingTherapies, error) {
+	pr := problems()
+	d, err := depression.ChangeRule()
+	pr.AddAll("depression", err)
+	a, err := anxiety.ChangeRule()
+	pr.AddAll("anxiety", err)
+	if err := pr.Err(); err != nil {
+		return TalkingTherapies{}, err
 	}
+	d.Name, a.Name = d.Name+" nhs talking therapies", a.Name+" nhs talking therapies"
+	return TalkingTherapies{Depression: d, Anxiety: a}, nil
 }
 
 // Validate reports every problem with either rule at once. Both rules must
 // have HigherIsWorse set, since both measures are symptom scales.
 func (t TalkingTherapies) Validate() error {
-	var errs []error
+	pr := problems()
 	for _, r := range []struct {
 		path string
 		rule ChangeRule
-	}{{"phq9", t.PHQ9}, {"gad7", t.GAD7}} {
+	}{{"depression", t.Depression}, {"anxiety", t.Anxiety}} {
 		if err := r.rule.Validate(); err != nil {
-			errs = append(errs, &FieldError{Pkg: "measure", Path: r.path, Problem: "invalid change rule", Err: err})
+			pr.Add(r.path, "invalid change rule", err)
 		}
 		if !r.rule.HigherIsWorse {
-			errs = append(errs, &FieldError{Pkg: "measure", Path: r.path + ".higher_is_worse", Problem: "must be true for a symptom measure"})
+			pr.Add(r.path+".higher_is_worse", "must be true for a symptom measure", nil)
 		}
 	}
-	return errors.Join(errs...)
+	return pr.Err()
 }
 
-// Pair is one occasion's PHQ-9 and GAD-7 totals.
+// Pair is one occasion's depression and anxiety totals.
 type Pair struct {
-	PHQ9 int `json:"phq9"`
-	GAD7 int `json:"gad7"`
+	Depression float64 `json:"depression"`
+	Anxiety    float64 `json:"anxiety"`
 }
 
 // TTOutcome is the NHS Talking Therapies reading of a course of treatment.
 type TTOutcome struct {
-	// PHQ9 and GAD7 are the per-measure changes, each with its rule.
-	PHQ9 Change `json:"phq9"`
-	GAD7 Change `json:"gad7"`
+	// Depression and Anxiety are the per-measure changes, each with its
+	// rule and its Jacobson-Truax category.
+	Depression Change `json:"depression"`
+	Anxiety    Change `json:"anxiety"`
 	// CaseAtStart and CaseAtEnd report caseness on either measure.
 	CaseAtStart bool `json:"case_at_start"`
 	CaseAtEnd   bool `json:"case_at_end"`
@@ -84,43 +99,35 @@ type TTOutcome struct {
 	// ReliableDeterioration: one measure reliably deteriorated and neither
 	// reliably improved.
 	ReliableDeterioration bool `json:"reliable_deterioration"`
-	// Recovery: a case at the start and not a case at the end. It is only
-	// meaningful for those who were cases at the start.
+	// Recovery: a case at the start and not a case on either measure at the
+	// end. It is only meaningful for those who were cases at the start.
 	Recovery bool `json:"recovery"`
 	// ReliableRecovery: Recovery and ReliableImprovement together.
 	ReliableRecovery bool `json:"reliable_recovery"`
 }
 
 // Assess reads a course of treatment from its first and last paired
-// scores. Totals outside 0-27 (PHQ-9) or 0-21 (GAD-7) are *ParamErrors
-// wrapping ErrInvalidParameter; all problems are reported at once.
+// scores. Totals outside a measure's range are *ParamErrors wrapping
+// ErrInvalidParameter; all problems are reported at once.
 func (t TalkingTherapies) Assess(first, last Pair) (TTOutcome, error) {
 	if err := errors.Join(
 		t.Validate(),
-		checkTotal("first phq9", first.PHQ9, 27), checkTotal("first gad7", first.GAD7, 21),
-		checkTotal("last phq9", last.PHQ9, 27), checkTotal("last gad7", last.GAD7, 21),
+		t.Depression.checkTotal("first depression", first.Depression), t.Anxiety.checkTotal("first anxiety", first.Anxiety),
+		t.Depression.checkTotal("last depression", last.Depression), t.Anxiety.checkTotal("last anxiety", last.Anxiety),
 	); err != nil {
 		return TTOutcome{}, err
 	}
-	// The rules are valid and the scores finite, so Classify cannot fail.
-	phq, _ := t.PHQ9.Classify(float64(first.PHQ9), float64(last.PHQ9))
-	gad, _ := t.GAD7.Classify(float64(first.GAD7), float64(last.GAD7))
-	o := TTOutcome{PHQ9: phq, GAD7: gad}
-	o.CaseAtStart = phq.PreCase || gad.PreCase
-	o.CaseAtEnd = phq.PostCase || gad.PostCase
-	improved := phq.Improved() || gad.Improved()
-	worse := phq.Outcome == OutcomeDeteriorated || gad.Outcome == OutcomeDeteriorated
+	// The rules are valid and the scores in range, so Classify cannot fail.
+	dep, _ := t.Depression.Classify(first.Depression, last.Depression)
+	anx, _ := t.Anxiety.Classify(first.Anxiety, last.Anxiety)
+	o := TTOutcome{Depression: dep, Anxiety: anx}
+	o.CaseAtStart = dep.PreCase || anx.PreCase
+	o.CaseAtEnd = dep.PostCase || anx.PostCase
+	improved := dep.Improved() || anx.Improved()
+	worse := dep.Deteriorated() || anx.Deteriorated()
 	o.ReliableImprovement = improved && !worse
 	o.ReliableDeterioration = worse && !improved
 	o.Recovery = o.CaseAtStart && !o.CaseAtEnd
 	o.ReliableRecovery = o.Recovery && o.ReliableImprovement
 	return o, nil
-}
-
-// checkTotal rejects a total outside 0-max.
-func checkTotal(name string, v, max int) error {
-	if v < 0 || v > max {
-		return &ParamError{Name: name, Value: float64(v), Problem: "total out of range"}
-	}
-	return nil
 }

@@ -16,27 +16,29 @@ type Point struct {
 	Total float64 `json:"total"`
 	// Complete reports that Total is usable for change and means.
 	Complete bool `json:"complete"`
-	// SelfHarmRisk and RiskKnown are the PHQ-9 item 9 reading (see Result).
-	SelfHarmRisk bool `json:"self_harm_risk"`
-	RiskKnown    bool `json:"risk_known"`
+	// Case reports that Total is at or beyond the instrument's caseness.
+	Case bool `json:"case,omitempty"`
+	// Risk is the form's risk flag (see RiskFlag).
+	Risk RiskFlag `json:"risk,omitzero"`
 }
 
 // Trajectory is one member's dated administrations of one instrument, oldest
 // first. Incomplete forms stay on it: they carry no usable total, but a
-// self-harm flag read from them must not be lost. It is a plain value.
+// risk flag read from them must not be lost. It is a plain value.
 type Trajectory struct {
 	Member     string     `json:"member"`
 	Instrument Instrument `json:"instrument"`
 	Points     []Point    `json:"points"`
 }
 
-// Trajectories scores admins with s and groups them by instrument and
-// member, ordered by instrument, then member; each trajectory's points are
-// ordered by time, then session number, then input order. Every problem is
-// reported at once as a *FieldError naming the administration ("admins[3]"):
-// invalid or unscorable forms, and GCQ-S forms, which have no total
-// (ErrNoTotal).
-func Trajectories(s Scorer, admins []Administration) ([]Trajectory, error) {
+// Trajectories scores admins with the definitions in cat and opts, and
+// groups them by instrument and member, ordered by instrument (catalogue
+// order), then member; each trajectory's points are ordered by time, then
+// session number, then input order. Every problem is reported at once as a
+// *FieldError naming the administration ("admins[3]"): invalid or
+// unscorable forms, instruments cat does not define (ErrUnknownInstrument),
+// and instruments without a total such as the GCQ-S (ErrNoTotal).
+func Trajectories(cat *Catalog, opts Options, admins []Administration) ([]Trajectory, error) {
 	type key struct {
 		inst   Instrument
 		member string
@@ -44,21 +46,17 @@ func Trajectories(s Scorer, admins []Administration) ([]Trajectory, error) {
 	byKey := map[key][]Point{}
 	var errs []error
 	for k, a := range admins {
-		path := "admins[" + strconv.Itoa(k) + "]"
-		if a.Instrument.IsValid() && !a.Instrument.HasTotal() {
-			errs = append(errs, &FieldError{Pkg: "measure", Path: path, Problem: "instrument has no total", Err: ErrNoTotal})
+		if d, err := cat.definition(a.Instrument); err == nil && !d.HasTotal() {
+			errs = append(errs, &FieldError{Pkg: "measure", Path: "admins[" + strconv.Itoa(k) + "]", Problem: "instrument has no total", Err: ErrNoTotal})
 			continue
 		}
-		r, err := s.Score(a)
+		r, err := cat.Score(a, opts)
 		if err != nil {
-			errs = append(errs, &FieldError{Pkg: "measure", Path: path, Problem: "cannot be scored", Err: err})
+			errs = append(errs, &FieldError{Pkg: "measure", Path: "admins[" + strconv.Itoa(k) + "]", Problem: "cannot be scored", Err: err})
 			continue
 		}
 		kk := key{a.Instrument, a.Member}
-		byKey[kk] = append(byKey[kk], Point{
-			At: r.At, Session: r.Session, Total: r.Total, Complete: r.Complete,
-			SelfHarmRisk: r.SelfHarmRisk, RiskKnown: r.RiskKnown,
-		})
+		byKey[kk] = append(byKey[kk], r.point())
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
@@ -74,12 +72,14 @@ func Trajectories(s Scorer, admins []Administration) ([]Trajectory, error) {
 		out = append(out, Trajectory{Member: k.member, Instrument: k.inst, Points: pts})
 	}
 	slices.SortFunc(out, func(a, b Trajectory) int {
-		if c := cmp.Compare(a.Instrument, b.Instrument); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.Member, b.Member)
+		return cmp.Or(CompareInstruments(a.Instrument, b.Instrument), cmp.Compare(a.Member, b.Member))
 	})
 	return out, nil
+}
+
+// point returns r as a point on a trajectory.
+func (r Result) point() Point {
+	return Point{At: r.At, Session: r.Session, Total: r.Total, Complete: r.Complete, Case: r.Case, Risk: r.Risk}
 }
 
 // Baseline returns the first complete point, or false when there is none.
@@ -113,24 +113,24 @@ func (t Trajectory) CompletePoints() int {
 	return n
 }
 
-// FirstRisk returns the first point, complete or not, with the self-harm
-// flag set, or false when the flag never appeared.
+// FirstRisk returns the first point, complete or not, with a risk flag
+// raised, or false when none was.
 func (t Trajectory) FirstRisk() (Point, bool) {
 	for _, p := range t.Points {
-		if p.SelfHarmRisk {
+		if p.Risk.Raised() {
 			return p, true
 		}
 	}
 	return Point{}, false
 }
 
-// OpenRisk reports whether the flag is still open: the most recent point on
-// which item 9 was answered has the flag set. A later form with item 9
-// missing neither opens nor closes it.
+// OpenRisk reports whether the risk flag is still open: the most recent
+// point on which the risk items were read (raised or clear) has it raised.
+// A later form with a risk item unanswered neither opens nor closes it.
 func (t Trajectory) OpenRisk() bool {
 	for k := len(t.Points) - 1; k >= 0; k-- {
-		if t.Points[k].RiskKnown {
-			return t.Points[k].SelfHarmRisk
+		if t.Points[k].Risk.Known() {
+			return t.Points[k].Risk.Raised()
 		}
 	}
 	return false
@@ -165,9 +165,10 @@ type GroupSummary struct {
 	// Eligible counts members with at least two complete points, the base
 	// of the three shares below.
 	Eligible int `json:"eligible"`
-	// Improved counts reliable improvements (recoveries included),
-	// Deteriorated reliable deteriorations and Recovered recoveries, among
-	// the eligible members.
+	// Improved counts reliable improvements (Jacobson-Truax recoveries
+	// included), Deteriorated reliable deteriorations and Recovered
+	// Jacobson-Truax recoveries (ChangeRecovered), among the eligible
+	// members; GroupOutcomes gives the NHS Talking Therapies figures.
 	Improved     int `json:"improved"`
 	Deteriorated int `json:"deteriorated"`
 	Recovered    int `json:"recovered"`
@@ -176,7 +177,7 @@ type GroupSummary struct {
 	ImprovedShare     float64 `json:"improved_share"`
 	DeterioratedShare float64 `json:"deteriorated_share"`
 	RecoveredShare    float64 `json:"recovered_share"`
-	// OpenRisk lists, sorted, the members whose self-harm flag is open.
+	// OpenRisk lists, sorted, the members whose risk flag is open.
 	OpenRisk []string `json:"open_risk"`
 	// Rule is the change rule the shares were read with.
 	Rule ChangeRule `json:"rule"`
@@ -221,13 +222,13 @@ func SummarizeGroup(trs []Trajectory, rule ChangeRule) (GroupSummary, error) {
 			return GroupSummary{}, err
 		}
 		g.Eligible++
-		switch c.Outcome {
-		case OutcomeRecovered:
+		switch c.Category {
+		case ChangeRecovered:
 			g.Recovered++
 			g.Improved++
-		case OutcomeImproved:
+		case ChangeImproved:
 			g.Improved++
-		case OutcomeDeteriorated:
+		case ChangeDeteriorated:
 			g.Deteriorated++
 		}
 	}

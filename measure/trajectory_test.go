@@ -36,7 +36,7 @@ func groupAdmins() []measure.Administration {
 }
 
 func TestTrajectories(t *testing.T) {
-	trs, err := measure.Trajectories(measure.DefaultScorer(), groupAdmins())
+	trs, err := measure.Trajectories(measure.BuiltinCatalog(), measure.Options{}, groupAdmins())
 	require.NoError(t, err)
 	var members []string
 	for _, tr := range trs {
@@ -71,14 +71,14 @@ func TestTrajectories(t *testing.T) {
 	dee := trs[3]
 	require.Len(t, dee.Points, 2)
 	require.Equal(t, 1, dee.CompletePoints())
-	_, err = dee.Change(measure.NHSTalkingTherapies().PHQ9)
+	_, err = dee.Change(measure.NHSTalkingTherapies().Depression)
 	require.ErrorIs(t, err, measure.ErrTooFewPoints)
 	// An incomplete form with item 9 missing neither opens nor closes the flag.
 	require.False(t, dee.OpenRisk())
 
-	c, err := ana.Change(measure.NHSTalkingTherapies().PHQ9)
+	c, err := ana.Change(measure.NHSTalkingTherapies().Depression)
 	require.NoError(t, err)
-	require.Equal(t, measure.OutcomeRecovered, c.Outcome)
+	require.Equal(t, measure.ChangeRecovered, c.Category)
 
 	var empty measure.Trajectory
 	_, ok = empty.Baseline()
@@ -93,7 +93,7 @@ func TestTrajectoriesErrors(t *testing.T) {
 		measure.Administration{Instrument: measure.InstrumentGCQS, Member: "ana", At: t0, Answers: measure.Answers(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1)},
 		measure.Administration{Instrument: measure.InstrumentPHQ9, Member: "", At: t0},
 	)
-	_, err := measure.Trajectories(measure.DefaultScorer(), admins)
+	_, err := measure.Trajectories(measure.BuiltinCatalog(), measure.Options{}, admins)
 	require.ErrorIs(t, err, measure.ErrNoTotal)
 	require.ErrorIs(t, err, measure.ErrInvalid)
 	var paths []string
@@ -108,9 +108,9 @@ func TestTrajectoriesErrors(t *testing.T) {
 // TestSummarizeGroup checks the group view of groupAdmins under the NHS
 // Talking Therapies PHQ-9 rule (reliable change 6, caseness 10).
 func TestSummarizeGroup(t *testing.T) {
-	trs, err := measure.Trajectories(measure.DefaultScorer(), groupAdmins())
+	trs, err := measure.Trajectories(measure.BuiltinCatalog(), measure.Options{}, groupAdmins())
 	require.NoError(t, err)
-	rule := measure.NHSTalkingTherapies().PHQ9
+	rule := measure.NHSTalkingTherapies().Depression
 	got, err := measure.SummarizeGroup(trs, rule)
 	require.NoError(t, err)
 	want := measure.GroupSummary{

@@ -379,10 +379,10 @@ type SeriesPoint struct {
 func SeriesOf(t measure.Trajectory) Series {
 	s := Series{Name: t.Member}
 	for _, pt := range t.Points {
-		if pt.Session < 1 || (!pt.Complete && !pt.SelfHarmRisk) {
+		if pt.Session < 1 || (!pt.Complete && !pt.Risk.Raised()) {
 			continue
 		}
-		s.Points = append(s.Points, SeriesPoint{Session: pt.Session, Value: pt.Total, Flag: pt.SelfHarmRisk})
+		s.Points = append(s.Points, SeriesPoint{Session: pt.Session, Value: pt.Total, Flag: pt.Risk.Raised()})
 	}
 	return s
 }

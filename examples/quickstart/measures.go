@@ -36,7 +36,7 @@ func climate(n, members int) (measure.GCQSScore, error) {
 	forms := make([]measure.GCQSScore, 0, members)
 	for k := range members {
 		var form [12]measure.Answer
-		for _, sub := range measure.Subscales() {
+		for _, sub := range measure.GCQSSubscales() {
 			for _, item := range measure.GCQSItems(sub) {
 				// A dither keeps the mean near the level; the spread varies members.
 				dither := float64((k*7+item*3+n)%10) / 10
@@ -79,12 +79,16 @@ func phq9Totals(id group.MemberID) [3]int {
 	}[id]
 }
 
-// phq9Form returns the PHQ-9 a member filled in at session n (1, 6 or 12),
-// and false when they were not there. The answers spread the story's total
+// phq9Form returns the PHQ-9 a member filled in at session n (the story
+// scripts forms for sessions 1, 6 and 12 only), and false when they were
+// not there or the story has no form for n. The answers spread the story's total
 // over items 1-8; item 9 is 0 at every session (Dmitri's thoughts of being
 // better off dead, reported at screening, did not recur).
 func phq9Form(id group.MemberID, n int, at time.Time) (measure.Administration, bool) {
-	idx := map[int]int{1: 0, 6: 1, 12: 2}[n]
+	idx, scripted := map[int]int{1: 0, 6: 1, 12: 2}[n]
+	if !scripted {
+		return measure.Administration{}, false
+	}
 	total := phq9Totals(id)[idx]
 	if total < 0 {
 		return measure.Administration{}, false
@@ -102,7 +106,7 @@ func phq9Form(id group.MemberID, n int, at time.Time) (measure.Administration, b
 
 // outcomes prints the PHQ-9 trajectories and reliable change at session 12.
 func outcomes(p *demo.Printer, o *outcome) error {
-	rule := measure.NHSTalkingTherapies().PHQ9
+	rule := measure.NHSTalkingTherapies().Depression
 	intro(p, "7. Did it help? PHQ-9 from session 1 to 12",
 		"measure.Trajectories scores every PHQ-9 form and groups them by member; Trajectory.Change",
 		fmt.Sprintf("classifies first against last under a ChangeRule, here NHS Talking Therapies: a drop of %g", rule.Threshold.Points),
@@ -116,7 +120,7 @@ func outcomes(p *demo.Printer, o *outcome) error {
 			byS[pt.Session] = fmt.Sprint(pt.Total)
 		}
 		p.Printf("  %-7s %4s %4s %4s  %+6.0f  %-8s %s\n", names[group.MemberID(t.Member)], byS[1], byS[6], byS[12],
-			c.Delta, yes(c.Reliable), c.Outcome)
+			c.Delta, yes(c.Reliable), c.Category)
 	}
 	s := o.summary
 	p.Printf("\n  group summary (measure.SummarizeGroup):\n    mean by session:")
@@ -132,11 +136,11 @@ func outcomes(p *demo.Printer, o *outcome) error {
 
 // scorePHQ9 builds the trajectories from the forms and classifies change.
 func scorePHQ9(o *outcome, admins []measure.Administration) error {
-	trs, err := measure.Trajectories(measure.DefaultScorer(), admins)
+	trs, err := measure.Trajectories(measure.BuiltinCatalog(), measure.Options{}, admins)
 	if err != nil {
 		return err
 	}
-	rule := measure.NHSTalkingTherapies().PHQ9
+	rule := measure.NHSTalkingTherapies().Depression
 	o.phq9 = trs
 	o.changes = make([]measure.Change, len(trs))
 	for i, t := range trs {

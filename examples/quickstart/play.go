@@ -132,9 +132,9 @@ func (s *scene) measures() {
 		if !ok {
 			continue
 		}
-		r, err := a.Score()
+		r, err := measure.ScorePHQ9Answers(a.Answers, measure.Options{})
 		if err == nil {
-			err = s.room.Monitor().FlagPHQ9(id, r.PHQ9)
+			err = s.room.Monitor().FlagPHQ9(id, r)
 		}
 		if err != nil {
 			s.keep(err)

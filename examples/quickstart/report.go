@@ -100,7 +100,7 @@ func report(o *outcome) ([]byte, error) {
 		s.Name = people.Member(group.MemberID(t.Member))
 		series = append(series, s)
 		row := phqRow{Member: s.Name, S1: "-", S6: "-", S12: "-",
-			Change: fmt.Sprintf("%+.0f", o.changes[i].Delta), Outcome: o.changes[i].Outcome.String()}
+			Change: fmt.Sprintf("%+.0f", o.changes[i].Delta), Outcome: o.changes[i].Category.String()}
 		for _, pt := range t.Points {
 			v := fmt.Sprint(pt.Total)
 			switch pt.Session {
