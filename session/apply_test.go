@@ -2,6 +2,7 @@ package session_test
 
 import (
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -331,7 +332,8 @@ func TestSpecValidate(t *testing.T) {
 }
 
 // TestEventsAreWhatWasApplied: the log gives back every applied event,
-// turns included, with times in their own locations.
+// turns included, with times in their own locations and to the
+// nanosecond, whether or not they fall on whole milliseconds.
 func TestEventsAreWhatWasApplied(t *testing.T) {
 	spec := specFor(t, group.ModalityProcess, 90*time.Minute, 3)
 	s := newSession(t, spec)
@@ -342,6 +344,12 @@ func TestEventsAreWhatWasApplied(t *testing.T) {
 		{Type: session.EventTurn, At: at(2), Turn: session.Turn{Speaker: member("m2"), Addressee: facilitator("f1"), Duration: time.Minute}},
 		{Type: session.EventArrived, At: at(3), Member: "m3"},
 		{Type: session.EventTurn, At: at(4), Turn: session.Turn{Speaker: member("m3"), Addressee: session.WholeGroup()}},
+		{Type: session.EventTurn, At: at(5).Add(123), Turn: session.Turn{Speaker: member("m1"), Addressee: member("m3"), Duration: 1500*time.Microsecond + 7, Act: session.ActAgrees}},
+		{Type: session.EventSegmentBegan, At: at(6).Add(time.Microsecond), Segment: session.SegmentProcessing},
+		{Type: session.EventIntervention, At: at(7), Intervention: &session.Intervention{Facilitator: "f1", Target: member("m2"), Skill: session.SkillLinking}},
+		{Type: session.EventIntervention, At: at(8), Intervention: &session.Intervention{Facilitator: "f2", Target: session.WholeGroup(), Step: session.StepPause}},
+		{Type: session.EventTurn, At: at(9), Turn: session.Turn{Speaker: member("m2"), Addressee: facilitator("f2"), Duration: 24 * time.Hour / 2}},
+		{Type: session.EventDeparted, At: at(10), Member: "m3"},
 		{Type: session.EventEnded, At: at(90)},
 	}
 	for i, e := range want {
@@ -354,6 +362,29 @@ func TestEventsAreWhatWasApplied(t *testing.T) {
 	}
 	require.Equal(t, ny, got[1].At.Location())
 	require.Equal(t, len(want), s.Len())
+}
+
+// TestEventsOfALargeRoster: a roster too large for the log's compact
+// records (more than 255 people) still logs every event as applied.
+func TestEventsOfALargeRoster(t *testing.T) {
+	spec := specFor(t, group.ModalityProcess, 90*time.Minute, 3)
+	for i := 4; i <= 300; i++ {
+		spec.Roster = append(spec.Roster, session.Participant{ID: group.MemberID(fmt.Sprintf("m%d", i)), Name: fmt.Sprintf("Member %d", i), RecordingConsent: true})
+	}
+	s := newSession(t, spec)
+	want := []session.Event{
+		{Type: session.EventStarted, At: at(0), Start: &session.Start{Facilitators: []group.FacilitatorID{"f1"}, Members: []group.MemberID{"m1", "m299"}}},
+		{Type: session.EventTurn, At: at(1), Turn: session.Turn{Speaker: member("m299"), Addressee: member("m1"), Duration: time.Minute, Act: session.ActAgrees}},
+		{Type: session.EventArrived, At: at(2), Member: "m300"},
+		{Type: session.EventTurn, At: at(3), Turn: session.Turn{Speaker: member("m300"), Addressee: session.WholeGroup(), Duration: time.Second}},
+	}
+	for i, e := range want {
+		require.NoError(t, s.Apply(e))
+		want[i].Seq = i + 1
+	}
+	if diff := cmp.Diff(want, s.Events()); diff != "" {
+		t.Errorf("events (-applied +logged):\n%s", diff)
+	}
 }
 
 // TestSessionOwnsItsSpec: a session copies its spec, so neither the spec

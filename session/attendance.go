@@ -141,7 +141,7 @@ func (s *Session) attendance(i int) Attendance {
 	a.Arrived = m.firstArrival
 	a.Present = m.presentFor
 	if m.present && s.phase == PhaseRunning {
-		a.Present += s.last.Sub(m.since)
+		a.Present += s.lastTime().Sub(m.since)
 	}
 	due := s.spec.ScheduledStart
 	if due.IsZero() {

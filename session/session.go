@@ -2,7 +2,6 @@ package session
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 	"time"
 
@@ -121,7 +120,7 @@ func New(spec Spec) (*Session, error) {
 		fs[i] = f.ID
 	}
 	s.memberIdx, s.facIdx = lookup.New(ms), lookup.New(fs)
-	s.log.small = len(ms) <= math.MaxInt16 && len(fs) <= math.MaxInt16
+	s.log.small = len(ms) <= maxIndex+1 && len(fs) <= maxIndex+1
 	return s, nil
 }
 
@@ -165,7 +164,6 @@ func Replay(spec Spec, l Log) (*Session, error) {
 // replayed from its log is the session that was recorded live. A turn costs
 // no allocation beyond the log's growth.
 func (s *Session) Apply(e Event) error {
-	e.At = e.At.Round(0)
 	var r resolved
 	if err := s.check(&e, &r); err != nil {
 		return &EventError{Index: s.log.len(), Type: e.Type, Err: err}
@@ -179,7 +177,6 @@ func (s *Session) Apply(e Event) error {
 // Check reports whether Apply would accept e now, with the error Apply
 // would return, and changes nothing.
 func (s *Session) Check(e Event) error {
-	e.At = e.At.Round(0)
 	var r resolved
 	if err := s.check(&e, &r); err != nil {
 		return &EventError{Index: s.log.len(), Type: e.Type, Err: err}
@@ -187,8 +184,9 @@ func (s *Session) Check(e Event) error {
 	return nil
 }
 
-// encodable is the package's encodable for an event that may be the
-// caller's own: the free text of the rare payloads that have any is
+// encodable is the package's encodable, less the year (check reads it from
+// the Unix time it needs anyway), for an event that may be the caller's
+// own: the free text of the rare payloads that have any is
 // checked on the session's copy (work), since the field table's functions,
 // which the compiler cannot see through, would otherwise move the caller's
 // event to the heap on every Apply.
@@ -205,7 +203,7 @@ func (s *Session) encodable(e *Event) error {
 			return err
 		}
 	}
-	return checkYear(e)
+	return nil
 }
 
 // memberAt returns the roster index of a member known to be on it.
@@ -241,6 +239,11 @@ func (s *Session) check(e *Event, r *resolved) error {
 		return &FieldError{Pkg: "session", Path: "at", Problem: "must be set"}
 	}
 	r.unix, r.unixOK = unixNano(e.At)
+	if !r.unixOK { // years 1678 to 2262 are in range
+		if err := checkYear(e); err != nil {
+			return err
+		}
+	}
 	if s.log.len() > 0 && s.before(e.At, r) {
 		return group.ErrTimeOrder
 	}
@@ -293,7 +296,17 @@ func (s *Session) before(at time.Time, r *resolved) bool {
 	if r.unixOK && s.lastUnixOK {
 		return r.unix < s.lastUnix
 	}
-	return at.Before(s.last)
+	return at.Before(s.lastTime())
+}
+
+// lastTime returns the time of the last event applied, without a monotonic
+// reading: from its Unix nanoseconds when it had them (a turn's time is
+// kept so alone), else as kept.
+func (s *Session) lastTime() time.Time {
+	if s.lastUnixOK {
+		return time.Unix(0, s.lastUnix)
+	}
+	return s.last
 }
 
 // checkPhase enforces the life of a session: nothing but the start (or a
@@ -342,7 +355,15 @@ func (s *Session) checkEnd() error {
 // apply folds a checked event into the state. It is the only code that
 // changes a session after New.
 func (s *Session) apply(e *Event, r *resolved) {
-	s.last, s.lastUnix, s.lastUnixOK = e.At, r.unix, r.unixOK
+	s.lastUnix, s.lastUnixOK = r.unix, r.unixOK
+	if e.Type == EventTurn && r.unixOK {
+		// The hot path: a turn's time is kept as Unix nanoseconds alone
+		// (see lastTime), and only in its record.
+		s.applyTurn(&e.Turn, r)
+		return
+	}
+	e.At = e.At.Round(0) // no monotonic reading: the state and the log keep wall times
+	s.last = e.At
 	switch e.Type {
 	case EventStarted:
 		s.phase = PhaseRunning

@@ -118,7 +118,7 @@ func (s *Session) Segments() []SegmentUsage {
 func (s *Session) segmentAt(i int) SegmentUsage {
 	u := s.segments[i]
 	if i == len(s.segments)-1 && s.phase == PhaseRunning {
-		u.Used = s.last.Sub(u.Began)
+		u.Used = s.lastTime().Sub(u.Began)
 	}
 	return u
 }

@@ -34,7 +34,10 @@ func NewDetector(c Config, extra ...Definition) (Detector, error) {
 // table returns the built-in definitions followed by extra, after checking
 // extra: every row valid, no situation twice.
 func table(extra Definitions) (Definitions, error) {
-	defs := BuiltinDefinitions()
+	if len(extra) == 0 {
+		return builtin.defs, nil // never written: detectors share it
+	}
+	defs := slices.Clone(builtin.defs)
 	fe := problems()
 	seen := make(map[Situation]bool, len(defs)+len(extra))
 	for _, d := range defs {

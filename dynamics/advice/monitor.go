@@ -35,37 +35,43 @@ type MonitorSpec struct {
 	Rules []Rule `json:"rules,omitempty"`
 }
 
-// turnRef is one remembered turn: its sequence number, the other party (the
-// addressee in a speaker's ring, the speaker in an addressee's; -1 for the
-// whole group), its act and tags, and whether it soothed another member's
-// tension right away (band-aiding).
+// turnRef is one remembered turn, in 8 bytes: its sequence number, the
+// other party (the addressee in a speaker's ring, the speaker in an
+// addressee's; -1 for the whole group), its act and tags, and whether it
+// soothed another member's tension right away (band-aiding).
 type turnRef struct {
-	seq     int32
-	other   int16
-	act     session.Act
-	tags    session.Tags
-	bandAid bool
+	seq   int32
+	other int8 // a tracker follows at most dynamics.MaxMembers+MaxFacilitators people
+	code  uint8
+	tags  session.Tags
 }
+
+// bandAidBit marks a band-aiding turn in turnRef.code; the rest is the act.
+const bandAidBit = 1 << 7
+
+func (t turnRef) act() session.Act { return session.Act(t.code &^ bandAidBit) }
+
+func (t turnRef) bandAid() bool { return t.code&bandAidBit != 0 }
 
 // turnRing keeps a person's last few turns, said or heard.
 type turnRing struct {
 	buf  [16]turnRef
-	n    int // turns held, at most len(buf)
-	next int // slot the next turn goes in
+	n    uint8 // turns held, at most len(buf)
+	next uint8 // slot the next turn goes in
 }
 
 func (r *turnRing) add(t turnRef) {
 	r.buf[r.next] = t
-	r.next = (r.next + 1) % len(r.buf)
-	r.n = min(r.n+1, len(r.buf))
+	r.next = (r.next + 1) % uint8(len(r.buf))
+	r.n = min(r.n+1, uint8(len(r.buf)))
 }
 
 // seqs returns the sequence numbers of the held turns that keep says to,
 // oldest first.
 func (r *turnRing) seqs(keep func(turnRef) bool) []int {
 	var out []int
-	for k := range r.n {
-		t := r.buf[(r.next-r.n+k+len(r.buf))%len(r.buf)]
+	for k := range int(r.n) {
+		t := r.buf[(int(r.next)-int(r.n)+k+len(r.buf))%len(r.buf)]
 		if keep(t) {
 			out = append(out, int(t.seq))
 		}
@@ -105,7 +111,7 @@ type Monitor struct {
 	said   []turnRing            // turns each person took
 	heard  []turnRing            // turns aimed at each person
 	incs   []incidentRef
-	phq9   []measure.PHQ9Score // by member index; SelfHarmRisk marks a flag
+	item9  []int8 // by member index: the flagged PHQ-9's item 9 answer
 	flagAt []int               // by member index: sequence number when flagged, -1 if not
 
 	// Count-based situations (hostility, questioning, conflict...) rest on
@@ -127,10 +133,11 @@ func NewMonitor(spec MonitorSpec) (*Monitor, error) {
 	t, errT := dynamics.NewTracker(spec.Members, spec.Facilitators)
 	defs, errS := table(spec.Situations)
 	errC := cfg.Validate()
-	if errS != nil {
-		defs = BuiltinDefinitions() // so that the rules are checked too
+	forRules := defs
+	if errS != nil || len(spec.Situations) == 0 {
+		forRules = nil // the built-in table, shared; with errS, so that the rules are checked too
 	}
-	a, errA := NewAdvisor(defs, spec.Rules...)
+	a, errA := NewAdvisor(forRules, spec.Rules...)
 	d := Detector{cfg: cfg, defs: defs}
 	var errM error
 	if !spec.Modality.IsValid() {
@@ -143,7 +150,7 @@ func NewMonitor(spec MonitorSpec) (*Monitor, error) {
 		tracker: t, detector: d, advisor: a, modality: spec.Modality, peerLed: spec.PeerLed,
 		people:   make(map[session.Party]int, len(spec.Members)+len(spec.Facilitators)),
 		nm:       len(spec.Members),
-		phq9:     make([]measure.PHQ9Score, len(spec.Members)),
+		item9:    make([]int8, len(spec.Members)),
 		flagAt:   make([]int, len(spec.Members)),
 		baseline: map[string]float64{},
 	}
@@ -188,14 +195,14 @@ func (m *Monitor) Observe(e session.Event) error {
 		if !ok {
 			ad = -1
 		}
-		ref := turnRef{seq: seq, other: int16(ad), act: e.Turn.Act, tags: e.Turn.Tags}
+		ref := turnRef{seq: seq, other: int8(ad), code: uint8(e.Turn.Act), tags: e.Turn.Tags}
 		if prev, ok := m.tracker.PreviousTurn(); ok && e.Turn.Act.IsPositive() && prev.Turn.Act == session.ActShowsTension &&
 			prev.Turn.Speaker.Kind == session.PartyMember && e.Turn.Speaker.Kind == session.PartyMember && prev.Turn.Speaker != e.Turn.Speaker {
-			ref.bandAid = true
+			ref.code |= bandAidBit
 		}
 		m.said[sp].add(ref)
 		if ad >= 0 {
-			ref.other = int16(sp)
+			ref.other = int8(sp)
 			m.heard[ad].add(ref)
 		}
 	case session.EventIntervention:
@@ -228,7 +235,7 @@ func (m *Monitor) FlagPHQ9(member group.MemberID, score measure.PHQ9Score) error
 		return &FieldError{Pkg: "advice", Path: "member", Problem: "not a member of this session: " + string(member), Err: group.ErrUnknownMember}
 	}
 	if score.SelfHarmRisk && m.flagAt[p] < 0 {
-		m.phq9[p] = score
+		m.item9[p] = int8(score.Item9)
 		m.flagAt[p] = m.seq
 	}
 	return nil
@@ -271,7 +278,7 @@ func (m *Monitor) detect(snap *dynamics.Snapshot) []Detection {
 		id, _ := m.memberAt(p)
 		out = append(out, Detection{
 			Situation: SituationRiskDisclosure, Members: []group.MemberID{id}, Confidence: 1,
-			Evidence: []Evidence{{Metric: "phq9-item9", Value: float64(m.phq9[p].Item9), Threshold: 1,
+			Evidence: []Evidence{{Metric: "phq9-item9", Value: float64(m.item9[p]), Threshold: 1,
 				Note: "PHQ-9 item 9 above 0 calls for same-day clinician review whatever the total"}},
 		})
 	}
@@ -422,12 +429,12 @@ func (m *Monitor) shows(sh Shows, t turnRef, who []int) bool {
 		return false
 	}
 	if sh.BandAid {
-		return t.bandAid
+		return t.bandAid()
 	}
 	switch {
 	case sh.Acts == 0 && sh.Tags == 0:
 		return true
-	case sh.Acts != 0 && sh.Acts.Has(t.act):
+	case sh.Acts != 0 && sh.Acts.Has(t.act()):
 		return true
 	}
 	return sh.Tags&t.tags != 0

@@ -187,10 +187,36 @@ func (c *compiledRule) score(s Situation, ctx Context) int {
 // The zero value is not usable: build one with NewAdvisor. An Advisor is not
 // safe for concurrent use.
 type Advisor struct {
-	defs   Definitions
-	rules  []compiledRule
+	*book
 	active map[string]struct{}
 	seen   map[string]struct{} // scratch set, reused between calls
+}
+
+// book is what an advisor knows: the situations and the compiled rules.
+// It is never written after it is built, so advisors share it.
+type book struct {
+	defs  Definitions
+	rules []compiledRule
+}
+
+// builtin is the book of the built-in situations and rules, built once when
+// the package is loaded and never written after: every monitor without
+// situations or rules of its own shares it rather than holding a copy.
+var builtin = mustBook()
+
+func mustBook() *book {
+	defs := BuiltinDefinitions()
+	rules := rulesFor(defs)
+	b := &book{defs: defs, rules: make([]compiledRule, len(rules))}
+	for i, r := range rules {
+		b.rules[i] = compile(r, i)
+	}
+	return b
+}
+
+// newAdvisor returns an advisor reading b.
+func newAdvisor(b *book) *Advisor {
+	return &Advisor{book: b, active: map[string]struct{}{}, seen: map[string]struct{}{}}
 }
 
 // NewAdvisor returns an advisor for the situations of defs (the built-in
@@ -206,7 +232,10 @@ type Advisor struct {
 // ErrUnknownSituation. All problems are reported at once.
 func NewAdvisor(defs Definitions, rules ...Rule) (*Advisor, error) {
 	if defs == nil {
-		defs = BuiltinDefinitions()
+		if len(rules) == 0 {
+			return newAdvisor(builtin), nil
+		}
+		defs = builtin.defs
 	}
 	base := rulesFor(defs)
 	errs := problems()
@@ -233,11 +262,11 @@ func NewAdvisor(defs Definitions, rules ...Rule) (*Advisor, error) {
 		return nil, err
 	}
 	all := append(base, rules...)
-	a := &Advisor{defs: defs, rules: make([]compiledRule, len(all)), active: map[string]struct{}{}, seen: map[string]struct{}{}}
+	b := &book{defs: defs, rules: make([]compiledRule, len(all))}
 	for i, r := range all {
-		a.rules[i] = compile(r, i)
+		b.rules[i] = compile(r, i)
 	}
-	return a, nil
+	return newAdvisor(b), nil
 }
 
 func checkRule(errs *fault.List, path string, r Rule) {
