@@ -54,6 +54,8 @@ func enums() []textEnum {
 			func(s string) (any, error) { return session.ParseIncidentKind(s) }, session.IncidentKind(200)},
 		{"SegmentKind", list(append([]session.SegmentKind{0}, session.SegmentKinds()...)...), func() encoding.TextUnmarshaler { return new(session.SegmentKind) },
 			func(s string) (any, error) { return session.ParseSegmentKind(s) }, session.SegmentKind(200)},
+		{"Talk", list(upto(session.TalkOpen)...), func() encoding.TextUnmarshaler { return new(session.Talk) },
+			func(s string) (any, error) { return session.ParseTalk(s) }, session.Talk(200)},
 		{"EventType", list(upto(session.EventEnded)...), func() encoding.TextUnmarshaler { return new(session.EventType) },
 			func(s string) (any, error) { return session.ParseEventType(s) }, session.EventType(200)},
 		{"NoteKind", list(upto(session.NoteProgress)...), func() encoding.TextUnmarshaler { return new(session.NoteKind) },
@@ -102,6 +104,8 @@ func deref(u encoding.TextUnmarshaler) any {
 	case *session.IncidentKind:
 		return *v
 	case *session.SegmentKind:
+		return *v
+	case *session.Talk:
 		return *v
 	case *session.EventType:
 		return *v
