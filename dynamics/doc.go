@@ -18,6 +18,14 @@
 //   - Snapshot.Evidence and Snapshot.Attendance give a session's evidence
 //     for the stage estimate of the stage package.
 //
+// Beside the raw figures, each member's Participation counts only the time
+// in which talk was expected of members, as the session's segments say (a
+// session.TalkPlan: no talk is expected through art-making, formal
+// practice, a break or a lecture), and only while the member was in the
+// room; advice reads those. A member who has left, or has not arrived, is
+// in no subgroup for that time. Overlapping turns are counted against every
+// turn still running when a turn starts.
+//
 // Subgroups are communities of the undirected member graph (turns both ways)
 // found by maximising Newman-Girvan modularity with the Louvain method's
 // local moves and aggregation (Blondel et al. 2008), visiting members in ID

@@ -63,14 +63,23 @@ func (c TagCounts) Count(t session.Tag) int {
 	return c[bits.TrailingZeros16(uint16(t))]
 }
 
-// MemberStats is one member's participation at the snapshot's time.
+// MemberStats is one member's participation at the snapshot's time: the
+// raw figures over the whole session, and, in Expected, the same counted
+// over the time in which talk was expected of members.
 type MemberStats struct {
-	ID         group.MemberID `json:"id"`
-	Attended   bool           `json:"attended"`   // present at some point, or spoke
-	Present    bool           `json:"present"`    // present now
-	PresentFor time.Duration  `json:"presentFor"` // total time present so far
-	Late       bool           `json:"late"`       // first arrived after the start
-	LateBy     time.Duration  `json:"lateBy"`
+	ID       group.MemberID `json:"id"`
+	Attended bool           `json:"attended"` // present at some point, or spoke
+	// Present is whether the member is in the room at the snapshot's time;
+	// after the end, whether they were there when the session ended.
+	Present    bool          `json:"present"`
+	PresentFor time.Duration `json:"presentFor"` // total time present so far
+	Late       bool          `json:"late"`       // first arrived after the start
+	LateBy     time.Duration `json:"lateBy"`
+	// Departures counts the times the member left the room before the end;
+	// AwayFor is how long they have been away since the last one (0 when
+	// present).
+	Departures int           `json:"departures"`
+	AwayFor    time.Duration `json:"awayFor"`
 
 	Turns     int           `json:"turns"`
 	Talk      time.Duration `json:"talk"`
@@ -90,8 +99,14 @@ type MemberStats struct {
 	InDegree  int `json:"inDegree"`  // distinct other members who addressed this member
 	Subgroup  int `json:"subgroup"`  // 1-based index into Snapshot.Subgroups; 0 if in none
 
-	Overlapped      int `json:"overlapped"`      // turns begun while someone else still talked
-	CutInto         int `json:"cutInto"`         // times someone began while this member still talked
+	// Overlapped counts the member's turns begun while someone else's turn
+	// was still running; CutInto the turns someone else began while one of
+	// the member's was still running (once per such turn, however many of
+	// the member's own turns ran then). Three people talking at once cut
+	// into both of the others; a speaker's own earlier turn, still running,
+	// is no overlap. Up to eight people talking at once are followed.
+	Overlapped      int `json:"overlapped"`
+	CutInto         int `json:"cutInto"`
 	BandAids        int `json:"bandAids"`        // positive acts right after another member's tension act
 	Soothed         int `json:"soothed"`         // own tension acts followed by another member's positive act
 	InterventionsAt int `json:"interventionsAt"` // facilitator interventions aimed at this member
@@ -99,6 +114,45 @@ type MemberStats struct {
 
 	IPA  IPAProfile `json:"ipa"`
 	Tags TagCounts  `json:"tags"`
+
+	// Expected is the member's participation counted only over the time in
+	// which talk was expected of members (see session.Talk), and only while
+	// the member was present: the figures advice reads. The raw figures
+	// above count every minute.
+	Expected Participation `json:"expected"`
+}
+
+// Participation is one member's participation counted only over
+// talk-expected time: segments whose session.Talk is guided or open (all of
+// a session without segments), while the member was in the room. A member
+// who says nothing through art-making, a body scan, a break or a lecture is
+// not silent in these figures, and talk during them is not counted. Shares
+// are in 0 to 1, and 0 when their denominator is.
+type Participation struct {
+	// Present is the talk-expected time the member was in the room.
+	Present time.Duration `json:"present"`
+	// Turns and Talk are the member's turns and talk time in segments that
+	// expect talk.
+	Turns int           `json:"turns"`
+	Talk  time.Duration `json:"talk"`
+	// TalkShare and TurnShare are of all members' talk and turns in
+	// talk-expected time.
+	TalkShare float64 `json:"talkShare"`
+	TurnShare float64 `json:"turnShare"`
+	// FairShare is the member's equal share given the time they were
+	// there: Present over all members' Present (1 / n for n members
+	// present throughout).
+	FairShare float64 `json:"fairShare"`
+	// Silent is the talk-expected time since the end of the member's last
+	// turn, or since they last arrived if that is later; 0 while away.
+	Silent time.Duration `json:"silent"`
+	// OpenTurns are the member's turns in open segments, where members talk
+	// with one another; OpenToLeaders those of them aimed at a facilitator,
+	// other than disagreement and antagonism (IPA 10 and 12: a challenge is
+	// not dependence). Guided segments (rounds, homework review, inquiry)
+	// are led through the leader and count in neither.
+	OpenTurns     int `json:"openTurns"`
+	OpenToLeaders int `json:"openToLeaders"`
 }
 
 // FacilitatorStats is one facilitator's participation at the snapshot's time.
@@ -140,6 +194,13 @@ type Snapshot struct {
 	Ended      bool                `json:"ended"`
 	Segment    session.SegmentKind `json:"segment,omitzero"` // the current segment, if any began
 	SegmentFor time.Duration       `json:"segmentFor"`       // time in the current segment
+	// SegmentTalk is what the current segment expects of members' talk.
+	SegmentTalk session.Talk `json:"segmentTalk"`
+	// ExpectedTime is the time so far in which talk was expected of
+	// members (see Participation), and ExpectedMemberTalk the members' talk
+	// in it.
+	ExpectedTime       time.Duration `json:"expectedTime"`
+	ExpectedMemberTalk time.Duration `json:"expectedMemberTalk"`
 
 	Members      []MemberStats      `json:"members"`      // sorted by ID
 	Facilitators []FacilitatorStats `json:"facilitators"` // sorted by ID
@@ -241,6 +302,7 @@ func (t *Tracker) snapshot(dst *Snapshot, at time.Time, floats []float64, ints [
 		Started:       t.started,
 		Ended:         t.ended,
 		Segment:       t.segment,
+		SegmentTalk:   t.talkNow,
 		Turns:         t.turns,
 		Overlaps:      t.overlaps,
 		Interventions: t.interv,
@@ -255,12 +317,15 @@ func (t *Tracker) snapshot(dst *Snapshot, at time.Time, floats []float64, ints [
 			s.SegmentFor = max(now-t.segmentAt, 0)
 		}
 	}
-	if t.ended {
-		now = min(now, t.endAt)
+	now = t.clampEnd(now)
+	clock := t.expectedAt(now)
+	if t.seen {
+		s.ExpectedTime = max(clock-t.startClock, 0)
 	}
 
 	// Per-pair sums: acts per speaker, turns per member pair.
-	var memberTurns, toMember, toFac, toGroup int
+	var memberTurns, toMember, toFac, toGroup, xTurns int
+	var xPresent time.Duration
 	// floats: directed member-to-member turns, the undirected weights, the
 	// Gini inputs, then the community detection's scratch.
 	m2m, w := floats[:nm*nm], floats[nm*nm:2*nm*nm]
@@ -284,7 +349,7 @@ func (t *Tracker) snapshot(dst *Snapshot, at time.Time, floats []float64, ints [
 		for b := range NumTags {
 			tags[b] = int(x.tags[i*NumTags+b])
 		}
-		s.Talk += p.talk
+		s.Talk = addSat(s.Talk, p.talk)
 		if i >= nm {
 			s.Facilitators[i-nm] = FacilitatorStats{
 				ID: x.facilitators[i-nm], Present: p.present, Turns: int(p.turns), Talk: p.talk,
@@ -297,15 +362,27 @@ func (t *Tracker) snapshot(dst *Snapshot, at time.Time, floats []float64, ints [
 		}
 		ms := MemberStats{
 			ID: x.members[i], Attended: p.attended || p.spoke, Present: p.present, PresentFor: p.presentFor,
-			Late: p.late, LateBy: p.lateBy, Turns: int(p.turns), Talk: p.talk, Longest: p.longest,
+			Late: p.late, LateBy: p.lateBy, Departures: int(p.departures), Turns: int(p.turns), Talk: p.talk, Longest: p.longest,
 			Spoke: p.spoke, SinceSpoke: t.sinceSpoke(i, now),
-			Overlapped: int(p.overlapped), CutInto: int(p.cutInto), BandAids: int(p.bandAids),
+			Overlapped: int(p.overlapped), CutInto: int(t.cut[i]), BandAids: int(p.bandAids),
 			Soothed: int(p.soothed), InterventionsAt: int(p.intervAt), Incidents: int(p.incidents),
 			IPA: prof, Tags: tags,
 		}
-		if p.present && now > p.since {
-			ms.PresentFor += now - p.since
+		ms.Expected = Participation{Present: p.xPresent, Turns: int(p.xTurns), Talk: p.xTalk,
+			OpenTurns: int(p.openTurns), OpenToLeaders: int(p.openLean)}
+		switch {
+		case p.present:
+			if now > p.since {
+				ms.PresentFor += now - p.since
+			}
+			ms.Expected.Present += max(clock-p.xArrived, 0)
+			ms.Expected.Silent = max(clock-p.xSince, 0)
+		case p.departures > 0:
+			ms.AwayFor = max(now-p.leftAt, 0)
 		}
+		xTurns += int(p.xTurns)
+		xPresent += ms.Expected.Present
+		s.ExpectedMemberTalk = addSat(s.ExpectedMemberTalk, p.xTalk)
 		if p.turns > 0 {
 			n := float64(p.turns)
 			ms.ToMembers = float64(byKind[session.PartyMember]) / n
@@ -316,7 +393,7 @@ func (t *Tracker) snapshot(dst *Snapshot, at time.Time, floats []float64, ints [
 		toMember += byKind[session.PartyMember]
 		toFac += byKind[session.PartyFacilitator]
 		toGroup += byKind[session.PartyGroup]
-		s.MemberTalk += p.talk
+		s.MemberTalk = addSat(s.MemberTalk, p.talk)
 		if ms.Attended {
 			s.Attending++
 		}
@@ -331,6 +408,10 @@ func (t *Tracker) snapshot(dst *Snapshot, at time.Time, floats []float64, ints [
 		m := &s.Members[i]
 		m.TalkShare = ratio(float64(m.Talk), float64(s.MemberTalk))
 		m.TurnShare = ratio(float64(m.Turns), float64(memberTurns))
+		x := &m.Expected
+		x.TalkShare = ratio(float64(x.Talk), float64(s.ExpectedMemberTalk))
+		x.TurnShare = ratio(float64(x.Turns), float64(xTurns))
+		x.FairShare = ratio(float64(x.Present), float64(xPresent))
 		if m.Attended {
 			talks = append(talks, float64(m.Talk))
 			turns = append(turns, float64(m.Turns))
@@ -346,6 +427,8 @@ func (t *Tracker) snapshot(dst *Snapshot, at time.Time, floats []float64, ints [
 	s.MemberToMemberRatio = ratio(float64(toMember), float64(toMember+toFac))
 
 	// The member graph: ties, reciprocity, density, degrees, communities.
+	// Subgroups are found among the members in the room: one who has left
+	// or has not arrived is in none for that time.
 	ties, mutual := 0, 0
 	for i := range nm {
 		for j := range nm {
@@ -358,8 +441,10 @@ func (t *Tracker) snapshot(dst *Snapshot, at time.Time, floats []float64, ints [
 			if m2m[j*nm+i] > 0 {
 				mutual++
 			}
-			w[i*nm+j] += m2m[i*nm+j]
-			w[j*nm+i] += m2m[i*nm+j]
+			if s.Members[i].Present && s.Members[j].Present {
+				w[i*nm+j] += m2m[i*nm+j]
+				w[j*nm+i] += m2m[i*nm+j]
+			}
 		}
 	}
 	s.Reciprocity = ratio(float64(mutual), float64(ties))

@@ -106,6 +106,8 @@ func TestSnapshotHandWorked(t *testing.T) {
 	require.True(t, ok)
 	if diff := cmp.Diff(dynamics.MemberStats{
 		ID: "d", Attended: true, Present: true, PresentFor: 200 * time.Second, SinceSpoke: 200 * time.Second,
+		// No segment began: all the time expected talk.
+		Expected: dynamics.Participation{Present: 200 * time.Second, FairShare: 0.25, Silent: 200 * time.Second},
 	}, d); diff != "" {
 		t.Errorf("silent member (-want +got):\n%s", diff)
 	}
@@ -236,8 +238,12 @@ func TestSnapshotPresenceAndEnd(t *testing.T) {
 	)
 	s := tr.SnapshotAt(sc.At(500)) // after the end: the end bounds silence and presence
 	ben, _ := s.Member("ben")
-	require.False(t, ben.Present)
+	require.True(t, ben.Present, "there when the session ended")
+	require.Equal(t, 1, ben.Departures)
+	require.Zero(t, ben.AwayFor)
 	require.Equal(t, 40*time.Second+80*time.Second, ben.PresentFor)
+	require.Equal(t, 40*time.Second+80*time.Second, ben.Expected.Present)
+	require.Equal(t, 80*time.Second, ben.Expected.Silent, "silence counts from the return")
 	require.Equal(t, 120*time.Second, ben.SinceSpoke)
 	require.True(t, ben.Late)
 	require.True(t, s.Ended)

@@ -28,11 +28,20 @@ const (
 // target, category} after Bales 1950; participation metrics as the field
 // uses them).
 //
+// Each segment's kind says whether members are expected to talk in it (a
+// session.TalkPlan, see SetTalkPlan), and the tracker keeps every member's
+// participation over talk-expected time beside the raw figures (see
+// Participation), so that advice does not read art-making or a body scan as
+// silence.
+//
 // NewTracker maps every member and facilitator to a dense index once and
 // allocates all counters then, so Observe allocates nothing and a rejected
 // event leaves the tracker exactly as it was. A tracker follows one session,
 // from its first event to EventEnded; counts per (speaker, addressee,
-// category) saturate at 65535.
+// category) saturate at 65535, and talk times at the largest time.Duration,
+// so that no input makes a figure negative. Overlaps are counted against
+// the turns still running when a turn starts, up to eight people talking at
+// once (see MemberStats.Overlapped).
 //
 // The zero value is not usable; call NewTracker. A Tracker is not safe for
 // concurrent use.
@@ -43,23 +52,31 @@ type Tracker struct {
 	floats []float64 // a snapshot's working space, reused
 	ints   []int
 
-	events  int           // events accepted, notes included
-	base    time.Time     // time of the first accepted event; offsets are from here
-	last    time.Time     // time of the last accepted event
-	seen    bool          // an event has been accepted
-	started bool          // EventStarted seen
-	ended   bool          // EventEnded seen
-	startAt time.Duration // offset of EventStarted
-	endAt   time.Duration // offset of EventEnded
+	events     int   // events accepted, notes included
+	baseSec    int64 // time of the first accepted event (Unix seconds and nanoseconds); offsets are from here
+	baseNsec   int64
+	lastSec    int64 // time of the last accepted event, likewise
+	lastNsec   int64
+	last       time.Time     // time of the last accepted event
+	seen       bool          // an event has been accepted
+	started    bool          // EventStarted seen
+	ended      bool          // EventEnded seen
+	startAt    time.Duration // offset of EventStarted
+	startClock time.Duration // the talk-expected clock at EventStarted
+	endAt      time.Duration // offset of EventEnded
 
 	segment   session.SegmentKind
 	segmentAt time.Duration
+	plan      session.TalkPlan // what each segment kind expects of members' talk
+	talkNow   session.Talk     // what the current segment expects
+	quiet     time.Duration    // time in quiet segments before the current one
 
-	turns      int           // all turns
-	overlaps   int           // turns that began before the previous turn by someone else ended
-	lastEnd    time.Duration // latest end of any turn
-	lastEndBy  int           // dense speaker of that turn, -1 if none
-	recent     [2]recentTurn // recent[head] is the last turn, recent[head^1] the one before
+	turns      int                 // all turns
+	overlaps   int                 // turns that began while someone else's turn was running
+	run        [maxRunning]running // turns still running at the last turn's start, one per person
+	live       uint8               // the slots of run in use, as bits
+	cut        [cutSlots]uint32    // by dense index: turns others began while this person's ran (MemberStats.CutInto)
+	recent     [2]recentTurn       // recent[head] is the last turn, recent[head^1] the one before
 	head       int
 	nRecent    int
 	lastSpeak  int // dense speaker of the last turn
@@ -74,7 +91,10 @@ type Tracker struct {
 // incidentSlots bounds session.IncidentKind values counted (checked by a test).
 const incidentSlots = 16
 
-// person is the running state of one member or facilitator.
+// person is the running state of one member or facilitator. Durations
+// that add up saturate at the largest time.Duration; offsets are from the
+// tracker's first event, and "clock" values are on the talk-expected clock
+// (see Tracker.expectedAt).
 type person struct {
 	talk       time.Duration
 	longest    time.Duration
@@ -82,9 +102,17 @@ type person struct {
 	since      time.Duration // offset when presence began (arrival or start)
 	presentFor time.Duration // closed presence intervals
 	lateBy     time.Duration // first arrival after the start
+	leftAt     time.Duration // offset of the last departure
+	xTalk      time.Duration // talk in segments that expect it
+	xPresent   time.Duration // closed presence on the talk-expected clock
+	xArrived   time.Duration // clock at the last arrival
+	xSince     time.Duration // clock at the end of the last turn, or at the last arrival if later
 	turns      uint32
+	xTurns     uint32 // turns in segments that expect talk
+	openTurns  uint32 // turns in open segments
+	openLean   uint32 // of them, aimed at a facilitator, neither disagreeing nor antagonistic
+	departures uint32 // departures before the end
 	overlapped uint32 // began a turn while someone else was still talking
-	cutInto    uint32 // someone began while this person was still talking
 	bandAids   uint32 // positive act right after another member's tension act
 	soothed    uint32 // this member's tension act was followed by another's positive act
 	intervBy   uint32 // interventions made (facilitators)
@@ -136,9 +164,10 @@ func NewTracker(members []group.MemberID, facilitators []group.FacilitatorID) (*
 	slices.Sort(ms)
 	slices.Sort(fs)
 	t := &Tracker{
-		ix:        newInteractions(ms, fs),
-		people:    make([]person, len(ms)+len(fs)),
-		lastEndBy: -1,
+		ix:      newInteractions(ms, fs),
+		people:  make([]person, len(ms)+len(fs)),
+		plan:    session.DefaultTalkPlan(),
+		talkNow: session.TalkOpen,
 	}
 	return t, nil
 }
@@ -187,7 +216,7 @@ func (t *Tracker) Observe(e session.Event) error {
 	if t.ended {
 		return t.reject(&e, session.ErrEnded)
 	}
-	if t.seen && e.At.Before(t.last) {
+	if sec, nsec := e.At.Unix(), int64(e.At.Nanosecond()); t.seen && (sec < t.lastSec || sec == t.lastSec && nsec < t.lastNsec) {
 		return t.reject(&e, group.ErrTimeOrder)
 	}
 	var err error
@@ -207,13 +236,10 @@ func (t *Tracker) Observe(e session.Event) error {
 			return t.reject(&e, malformed("segment", "unknown segment kind "+e.Segment.String()))
 		}
 		t.accept(e.At)
-		t.segment, t.segmentAt = e.Segment, t.off(e.At)
+		t.begin(e.Segment, t.off(e.At))
 	case session.EventEnded:
 		t.accept(e.At)
-		t.ended, t.endAt = true, t.off(e.At)
-		for i := range t.people {
-			t.leave(i, t.endAt)
-		}
+		t.ended, t.endAt = true, t.off(e.At) // presence and the clocks stop here (see SnapshotAt)
 	}
 	if err != nil {
 		return t.reject(&e, err)
@@ -224,18 +250,49 @@ func (t *Tracker) Observe(e session.Event) error {
 
 // accept records that an event at time at was accepted.
 func (t *Tracker) accept(at time.Time) {
+	t.lastSec, t.lastNsec = at.Unix(), int64(at.Nanosecond())
 	if !t.seen {
-		t.base, t.seen = at, true
+		t.baseSec, t.baseNsec, t.seen = t.lastSec, t.lastNsec, true
 	}
 	t.last = at
 }
 
-// off returns the offset of at from the first event, saturating.
+// maxOffsetSec bounds the whole seconds of an offset: with any nanoseconds
+// added it stays below the largest time.Duration.
+const maxOffsetSec = math.MaxInt64/uint64(time.Second) - 1
+
+// off returns the offset of at from the first event, saturating about 292
+// years either way, as time.Time.Sub does. It reads the wall clock by Unix
+// seconds and nanoseconds, which costs a fraction of Sub's check for
+// overflow, made by adding the result back.
 func (t *Tracker) off(at time.Time) time.Duration {
 	if !t.seen {
 		return 0
 	}
-	return at.Sub(t.base)
+	sec, nsec := at.Unix(), int64(at.Nanosecond())
+	if sec >= t.baseSec {
+		d := uint64(sec) - uint64(t.baseSec) // exact: the difference fits in 64 bits unsigned
+		if d > maxOffsetSec {
+			return maxDuration
+		}
+		return time.Duration(int64(d)*1e9 + nsec - t.baseNsec)
+	}
+	d := uint64(t.baseSec) - uint64(sec)
+	if d > maxOffsetSec {
+		return math.MinInt64
+	}
+	return time.Duration(-int64(d)*1e9 + nsec - t.baseNsec)
+}
+
+// maxDuration is the largest time.Duration: sums of durations saturate at it.
+const maxDuration = time.Duration(math.MaxInt64)
+
+// addSat returns a+b for non-negative a and b, saturating at maxDuration.
+func addSat(a, b time.Duration) time.Duration {
+	if a > maxDuration-b {
+		return maxDuration
+	}
+	return a + b
 }
 
 // party returns the dense index of the party at path, which must be a
@@ -276,31 +333,47 @@ func (t *Tracker) turn(e *session.Event) error {
 	}
 
 	t.accept(e.At)
+	d := tr.Duration
 	begin := t.off(e.At)
-	end := begin + tr.Duration
+	end := addSat(begin, d)
 	p := &t.people[s]
-	p.talk += tr.Duration
+	if !p.attended {
+		t.arrive(s, begin) // whoever speaks, or is spoken to, is in the room
+	}
+	if a < len(t.people) && !t.people[a].attended {
+		t.arrive(a, begin)
+	}
+	p.talk = addSat(p.talk, d)
 	p.turns++
-	p.longest = max(p.longest, tr.Duration)
+	p.longest = max(p.longest, d)
 	p.lastEnd = max(p.lastEnd, end)
 	p.spoke = true
 	t.turns++
 
-	if t.lastEndBy >= 0 && t.lastEndBy != s && begin < t.lastEnd {
-		t.overlaps++
-		p.overlapped++
-		t.people[t.lastEndBy].cutInto++
+	// The talk-expected clock: frozen since a quiet segment began.
+	clock := begin - t.quiet
+	if t.talkNow == session.TalkQuiet {
+		clock = t.segmentAt - t.quiet
+	} else {
+		p.xTalk = addSat(p.xTalk, d)
+		p.xTurns++
+		clock = addSat(clock, d)
+		if t.talkNow == session.TalkOpen {
+			p.openTurns++
+			if a >= len(t.ix.members) && a < len(t.people) && tr.Act != session.ActDisagrees && tr.Act != session.ActShowsAntagonism {
+				p.openLean++
+			}
+		}
 	}
-	if end >= t.lastEnd || t.lastEndBy < 0 {
-		t.lastEnd, t.lastEndBy = end, s
-	}
+	p.xSince = max(p.xSince, clock)
+	t.overlap(s, begin, end)
 
 	na := t.ix.speakers() + 1
 	pair := s*na + a
 	if c := &t.ix.acts[pair*numActs+int(tr.Act)]; *c != math.MaxUint16 {
 		*c++
 	}
-	t.ix.talk[pair] += tr.Duration
+	t.ix.talk[pair] = addSat(t.ix.talk[pair], d)
 	t.ix.turns[pair]++
 	t.ix.spoken[s*numActs+int(tr.Act)]++
 	tags := t.ix.tags[s*NumTags : s*NumTags+NumTags]
@@ -317,7 +390,7 @@ func (t *Tracker) turn(e *session.Event) error {
 		t.people[t.lastSpeak].soothed++
 	}
 	t.head ^= 1
-	t.recent[t.head] = recentTurn{at: e.At, dur: tr.Duration, spk: int32(s), adr: int32(a), act: tr.Act, tags: tr.Tags}
+	t.recent[t.head] = recentTurn{at: e.At, dur: d, spk: int32(s), adr: int32(a), act: tr.Act, tags: tr.Tags}
 	t.lastSpeak = s
 	t.nRecent = min(t.nRecent+1, 2)
 	return nil
@@ -342,6 +415,7 @@ func (t *Tracker) start(e *session.Event) error {
 	}
 	t.accept(e.At)
 	t.started, t.startAt = true, t.off(e.At)
+	t.startClock = t.expectedAt(t.startAt)
 	for _, m := range e.Start.Members {
 		i, _ := t.ix.index(session.MemberParty(m))
 		t.arrive(i, t.startAt)
@@ -351,39 +425,6 @@ func (t *Tracker) start(e *session.Event) error {
 		t.arrive(i, t.startAt)
 	}
 	return nil
-}
-
-func (t *Tracker) presence(e *session.Event) error {
-	i, err := t.party("member", session.MemberParty(e.Member), false)
-	if err != nil {
-		return err
-	}
-	t.accept(e.At)
-	at := t.off(e.At)
-	if e.Type == session.EventArrived {
-		if !t.people[i].attended && t.started && at > t.startAt {
-			t.people[i].late, t.people[i].lateBy = true, at-t.startAt
-		}
-		t.arrive(i, at)
-	} else {
-		t.leave(i, at)
-	}
-	return nil
-}
-
-func (t *Tracker) arrive(i int, at time.Duration) {
-	p := &t.people[i]
-	if !p.present {
-		p.present, p.attended, p.since = true, true, at
-	}
-}
-
-func (t *Tracker) leave(i int, at time.Duration) {
-	p := &t.people[i]
-	if p.present {
-		p.present = false
-		p.presentFor += at - p.since
-	}
 }
 
 func (t *Tracker) intervention(e *session.Event) error {
@@ -488,33 +529,8 @@ func (t *Tracker) LastIncident() (session.Incident, time.Time, bool) {
 // Last returns the time of the last accepted event, and false before any.
 func (t *Tracker) Last() (time.Time, bool) { return t.last, t.seen }
 
-// SinceSpoke returns how long the person p has been silent at time at:
-// since the end of their last turn, or, if they have not spoken, since they
-// arrived (or since the first event if they never arrived). spoke reports
-// whether they have had a turn. An unknown person, or a time before that
-// point, gives zero.
-func (t *Tracker) SinceSpoke(p session.Party, at time.Time) (silent time.Duration, spoke bool) {
-	i, ok := t.ix.index(p)
-	if !ok || i >= len(t.people) {
-		return 0, false
-	}
-	return t.sinceSpoke(i, t.off(at)), t.people[i].spoke
-}
-
-func (t *Tracker) sinceSpoke(i int, at time.Duration) time.Duration {
-	p := &t.people[i]
-	from := p.since
-	if p.spoke {
-		from = p.lastEnd
-	}
-	if at < from {
-		return 0
-	}
-	return at - from
-}
-
 // Overlaps returns the number of turns that began while someone else's turn
-// was still running.
+// was still running (see MemberStats.Overlapped).
 func (t *Tracker) Overlaps() int { return t.overlaps }
 
 // Turns returns the number of turns observed.
