@@ -19,7 +19,9 @@
 //
 // The estimate is a heuristic, the library's own, not a validated
 // instrument: every Estimate carries HeuristicNote, its confidence and its
-// evidence, for a clinician to weigh.
+// evidence, for a clinician to weigh. Below MinConfidence it names no stage
+// and says NotEnoughEvidence; Estimate.Translate gives it in one model, so
+// that an output never mixes two.
 //
 // Place in the house: stage imports measure (the GCQ-S score) and nothing
 // else of ours. Model and Stage values and the built-in descriptions are

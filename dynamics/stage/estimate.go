@@ -60,40 +60,86 @@ type Score struct {
 	Score float64 `json:"score"`
 }
 
+// MinConfidence is the confidence floor of an estimate: below it, Infer
+// names no stage and the estimate says NotEnoughEvidence. At 0.4 the
+// winning stage needs, for example, a score of 2 (a first session alone)
+// with a runner-up at no more than 0.4, or a score of 4 or more with a
+// lead of 40% over the runner-up. Heuristic, the library's own: estimates
+// named at 0.06 or 0.31 read as findings and were not.
+const MinConfidence = 0.4
+
+// NotEnoughEvidence is what an estimate that names no stage says in place
+// of one (see Estimate.Name).
+const NotEnoughEvidence = "not enough evidence yet"
+
 // Estimate is a heuristic estimate of a group's stage at its latest session,
-// on Tuckman's model (translate with In). Confidence is 0 to 1: the margin
-// of the winning stage over the runner-up, scaled down when the evidence is
-// thin. A stage of StageUnspecified with confidence 0 means the evidence
-// named no single stage: either it pointed nowhere (every score 0) or two or
-// more stages tied for the top score, which Scores shows, with the Evidence
-// behind each, for a facilitator to judge.
+// in one model: Tuckman's as Infer returns it; another through Translate.
+// Confidence is 0 to 1: the margin of the winning stage over the runner-up,
+// scaled down when the evidence is thin. Below MinConfidence the estimate
+// names no stage: Stage is Unspecified and Name says NotEnoughEvidence,
+// while Confidence, Scores and the Evidence behind each are kept for a
+// facilitator to judge; so too when the evidence points nowhere (every
+// score 0, confidence 0) or two or more stages tie for the top score.
 type Estimate struct {
 	Session    int      `json:"session"`
-	Stage      Stage    `json:"stage"`
+	Model      Model    `json:"model"`
+	Stage      Stage    `json:"stage,omitzero"`
 	Confidence float64  `json:"confidence"`
-	Scores     []Score  `json:"scores"`   // every Tuckman stage, in order
+	Scores     []Score  `json:"scores"`   // every stage of Model, in order
 	Evidence   []Signal `json:"evidence"` // in the order they were weighed
 	Note       string   `json:"note"`     // always HeuristicNote
 }
 
+// Named reports whether the estimate names a stage.
+func (e Estimate) Named() bool { return e.Stage.IsValid() }
+
+// Name returns the name of the estimate's stage in its model, or
+// NotEnoughEvidence when it names none: the text to show, never
+// "unspecified".
+func (e Estimate) Name() string {
+	if !e.Named() {
+		return NotEnoughEvidence
+	}
+	return e.Stage.String()
+}
+
 // In returns the estimate's stage in model m: Corey's and Yalom's stage for
 // the same period (norming maps to Corey's working, adjourning to final, per
-// the crosswalk), or StageUnspecified.
+// the crosswalk; see Stage.In), or Unspecified when the estimate names none.
 func (e Estimate) In(m Model) Stage {
-	if m == Tuckman || !e.Stage.IsValid() {
-		return e.Stage
-	}
-	eq := Equivalent(e.Stage, m)
-	switch len(eq) {
-	case 0:
+	if !e.Named() {
 		return Unspecified
-	case 1:
-		return eq[0]
 	}
-	if e.Stage == Norming {
-		return eq[len(eq)-1] // late transition into working: working
+	return e.Stage.In(m)
+}
+
+// Translate returns the estimate in model m, so that one output speaks of
+// one model: its stage and every signal's stage translated by Stage.In, and
+// its scores summed by the stage they translate to, for every stage of m in
+// order. Confidence stays as it was weighed. An estimate that names no stage
+// still names none; an invalid model leaves the estimate as it is.
+func (e Estimate) Translate(m Model) Estimate {
+	if !m.IsValid() || m == e.Model {
+		return e
 	}
-	return eq[0]
+	out := e
+	out.Model, out.Stage = m, e.In(m)
+	out.Evidence = make([]Signal, len(e.Evidence))
+	for i, sg := range e.Evidence {
+		sg.Stage = sg.Stage.In(m)
+		out.Evidence[i] = sg
+	}
+	out.Scores = nil
+	for _, st := range m.Stages() {
+		sum := 0.0
+		for _, sc := range e.Scores {
+			if sc.Stage.In(m) == st {
+				sum += sc.Score
+			}
+		}
+		out.Scores = append(out.Scores, Score{Stage: st, Score: round2(sum)})
+	}
+	return out
 }
 
 // Infer estimates the stage of a group at the last session of
@@ -113,12 +159,14 @@ func (e Estimate) In(m Model) Stage {
 //
 // The weights are this package's own choices, documented in the code; the
 // result says which signals it rests on. The stage with the highest score
-// wins. When no signal fired, or when two or more stages tie for the highest
-// score, the estimate names no stage: Stage is StageUnspecified and
-// Confidence 0, while Scores and Evidence are kept so a facilitator sees the
-// tie (StageHistory.Estimated does not record such an estimate; a
-// facilitator's StageHistory.Set does). Invalid evidence is reported all at
-// once as joined *FieldErrors; no evidence at all is ErrNoEvidence.
+// wins if its confidence reaches MinConfidence. When no signal fired, when
+// two or more stages tie for the highest score (confidence 0), or when the
+// winner's confidence is below the floor, the estimate names no stage:
+// Stage is Unspecified and Name says NotEnoughEvidence, while Scores and
+// Evidence are kept so a facilitator sees why (History.Estimated does not
+// record such an estimate; a facilitator's History.Set does). Invalid
+// evidence is reported all at once as joined *FieldErrors; no evidence at
+// all is ErrNoEvidence.
 func Infer(history []SessionEvidence) (Estimate, error) {
 	if len(history) == 0 {
 		return Estimate{}, &FieldError{Pkg: "stage", Path: "history", Problem: "no sessions", Err: ErrNoEvidence}
@@ -134,7 +182,7 @@ func Infer(history []SessionEvidence) (Estimate, error) {
 	b.climate(cur, earlier)
 	b.attendance(cur, earlier)
 
-	e := Estimate{Session: cur.Session, Evidence: b.signals, Note: HeuristicNote}
+	e := Estimate{Session: cur.Session, Model: Tuckman, Evidence: b.signals, Note: HeuristicNote}
 	top, second := 0.0, 0.0
 	for i, st := range Tuckman.Stages() {
 		sc := round2(b.score[i])
@@ -152,6 +200,9 @@ func Infer(history []SessionEvidence) (Estimate, error) {
 		e.Stage = Unspecified
 	case top > 0:
 		e.Confidence = round2((top - second) / top * math.Min(1, top/4))
+		if e.Confidence < MinConfidence {
+			e.Stage = Unspecified // not enough evidence yet
+		}
 	}
 	return e, nil
 }

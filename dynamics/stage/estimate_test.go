@@ -93,11 +93,11 @@ func TestEstimateStage(t *testing.T) {
 		{
 			// storming 1.5 + 0.5 = 2 ties performing 2 for second place, below
 			// forming 2 + 1 = 3: only a tie at the top is ambiguous;
-			// (1/3) * (3/4) = 0.25
+			// (1/3) * (3/4) = 0.25, below the floor: not enough evidence yet
 			name: "tie below the top",
 			history: []stage.SessionEvidence{{Session: 1, Planned: 12, Climate: climate(2, 4, 1),
 				Interaction: stage.InteractionEvidence{MemberTurns: 30, MemberToMember: 0.6, Negative: 0.25, LeaderChallenges: 1, DisclosureFeedback: 0.3}}},
-			stage: stage.Forming, confidence: 0.25,
+			stage: stage.Unspecified, confidence: 0.25,
 			codes: []string{"position-early", "negative-acts", "leader-challenges", "member-feedback", "climate-guarded"},
 		},
 		{
@@ -130,14 +130,14 @@ func TestEstimateStage(t *testing.T) {
 		},
 		{
 			// storming 0.5 + 1 = 1.5 narrowly over norming 0.25 + 1 = 1.25:
-			// (0.25/1.5) * (1.5/4) = 0.0625, low confidence
+			// (0.25/1.5) * (1.5/4) = 0.0625, below the floor: no stage named
 			name: "conflict rising below the high mark",
 			history: []stage.SessionEvidence{
 				{Session: 2, Planned: 10, Climate: climate(3, 2, 1)},
 				{Session: 3, Planned: 10, Climate: climate(3, 2, 2),
 					Interaction: stage.InteractionEvidence{MemberTurns: 40, MemberToMember: 0.6, Negative: 0.02}},
 			},
-			stage: stage.Storming, confidence: 0.06,
+			stage: stage.Unspecified, confidence: 0.06,
 			codes: []string{"position-middle", "position-middle", "member-to-member", "climate-conflict-rising"},
 		},
 	}
@@ -160,6 +160,11 @@ func TestEstimateStage(t *testing.T) {
 				t.Errorf("confidence (-want +got):\n%s", diff)
 			}
 			require.Equal(t, stage.HeuristicNote, e.Note, "every estimate is labelled a heuristic")
+			require.Equal(t, stage.Tuckman, e.Model)
+			require.Equal(t, e.Confidence >= stage.MinConfidence && tc.stage.IsValid(), e.Named(), "named only from the floor up")
+			if !e.Named() {
+				require.Equal(t, stage.NotEnoughEvidence, e.Name())
+			}
 			require.Len(t, e.Scores, 5)
 			require.Equal(t, tc.history[len(tc.history)-1].Session, e.Session)
 		})
@@ -247,4 +252,37 @@ func TestEstimateIn(t *testing.T) {
 			require.Equal(t, tc.want, stage.Estimate{Stage: tc.stage}.In(tc.model))
 		})
 	}
+}
+
+// TestEstimateTranslate: one output speaks of one model. Translating a
+// Tuckman estimate into Corey's model translates its stage and every
+// signal's, and sums the scores by the stage they translate to (norming and
+// performing are both Corey's working stage).
+func TestEstimateTranslate(t *testing.T) {
+	e, err := stage.Infer([]stage.SessionEvidence{
+		{Session: 6, Planned: 12, Climate: climate(3.5, 1.5, 1.5)},
+		{Session: 7, Planned: 12, Climate: climate(3.8, 1.5, 1.5)},
+		{Session: 8, Planned: 12, Climate: climate(4.5, 1, 1.5),
+			Interaction: stage.InteractionEvidence{MemberTurns: 80, MemberToMember: 0.7, MemberToFacilitator: 0.2, Negative: 0.05, DisclosureFeedback: 0.35}},
+	})
+	require.NoError(t, err)
+	c := e.Translate(stage.Corey)
+	require.Equal(t, stage.Corey, c.Model)
+	require.Equal(t, stage.Working, c.Stage)
+	require.Equal(t, "working", c.Name())
+	require.Equal(t, e.Confidence, c.Confidence)
+	for _, sg := range c.Evidence {
+		require.Equal(t, stage.Corey, sg.Stage.Model(), "signal %s", sg.Code)
+	}
+	want := []stage.Score{{Stage: stage.PreGroup}, {Stage: stage.Initial}, {Stage: stage.Transition},
+		{Stage: stage.Working, Score: 5.25}, {Stage: stage.Final}, {Stage: stage.PostGroup}}
+	if diff := cmp.Diff(want, c.Scores); diff != "" {
+		t.Errorf("scores (-want +got):\n%s", diff)
+	}
+	require.Equal(t, e, e.Translate(stage.Tuckman))
+	require.Equal(t, e, e.Translate(stage.ModelUnspecified))
+
+	none := stage.Estimate{Model: stage.Tuckman, Confidence: 0.25}.Translate(stage.Yalom)
+	require.False(t, none.Named())
+	require.Equal(t, stage.NotEnoughEvidence, none.Name())
 }

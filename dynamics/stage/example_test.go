@@ -22,13 +22,15 @@ func ExampleInfer() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Printf("session %d: %s (Corey: %s, Yalom: %s), confidence %.2f\n",
-		e.Session, e.Stage, e.In(stage.Corey), e.In(stage.Yalom), e.Confidence)
+	fmt.Printf("session %d: %s, confidence %.2f\n", e.Session, e.Name(), e.Confidence)
+	corey := e.Translate(stage.Corey) // one model per output
+	fmt.Printf("in Corey's model: %s\n", corey.Name())
 	for _, s := range e.Evidence {
 		fmt.Printf("  %s -> %s +%.2f: %s\n", s.Code, s.Stage, s.Weight, s.Detail)
 	}
 	// Output:
-	// session 4: storming (Corey: transition, Yalom: conflict), confidence 0.96
+	// session 4: storming, confidence 0.96
+	// in Corey's model: transition
 	//   position-middle -> storming +0.50: session 4 of 12, first half
 	//   position-middle -> norming +0.25: session 4 of 12, first half
 	//   negative-acts -> storming +1.50: 0.22 of coded member acts are negative (IPA 10-12)
@@ -41,7 +43,7 @@ func ExampleHistory() {
 	h, _ := stage.NewHistory(stage.Corey)
 	week := func(n int) time.Time { return time.Date(2025, 1, 6, 18, 0, 0, 0, time.UTC).AddDate(0, 0, 7*(n-1)) }
 	_ = h.Estimated(1, week(1), stage.Estimate{Stage: stage.Forming, Confidence: 0.9})
-	_ = h.Estimated(2, week(2), stage.Estimate{Stage: stage.Performing, Confidence: 0.3})
+	_ = h.Estimated(2, week(2), stage.Estimate{Stage: stage.Performing, Confidence: 0.45})
 	_ = h.Set(2, week(2), stage.Transition, "lee", "members testing the ground rules")
 	_ = h.Estimated(3, week(3), stage.Estimate{Stage: stage.Forming, Confidence: 0.6})
 	for _, e := range h.Entries() {
