@@ -43,7 +43,7 @@ func ExampleHistory() {
 	h, _ := stage.NewHistory(stage.Corey)
 	week := func(n int) time.Time { return time.Date(2025, 1, 6, 18, 0, 0, 0, time.UTC).AddDate(0, 0, 7*(n-1)) }
 	_ = h.Estimated(1, week(1), stage.Estimate{Stage: stage.Forming, Confidence: 0.9})
-	_ = h.Estimated(2, week(2), stage.Estimate{Stage: stage.Performing, Confidence: 0.45})
+	_ = h.Estimated(2, week(2), stage.Estimate{Stage: stage.Performing, Confidence: 0.3})
 	_ = h.Set(2, week(2), stage.Transition, "lee", "members testing the ground rules")
 	_ = h.Estimated(3, week(3), stage.Estimate{Stage: stage.Forming, Confidence: 0.6})
 	for _, e := range h.Entries() {

@@ -89,8 +89,8 @@ func (h *History) Model() Model { return h.model }
 
 // Estimated records a heuristic estimate for a session. The estimate's
 // stage is translated into the history's model (see Estimate.In). An
-// estimate that names no stage, or whose confidence is below MinConfidence,
-// is not recorded: it says there is not enough evidence yet. It never
+// estimate that names no stage (Infer names none below MinConfidence) is not
+// recorded: it says there is not enough evidence yet. It never
 // replaces a facilitator's setting for the same session; it does replace an
 // earlier estimate.
 func (h *History) Estimated(session int, at time.Time, e Estimate) error {
@@ -100,11 +100,8 @@ func (h *History) Estimated(session int, at time.Time, e Estimate) error {
 	if !stage.IsValid() {
 		f.Add("estimate.stage", "estimate has no stage", nil)
 	}
-	switch {
-	case !(e.Confidence >= 0 && e.Confidence <= 1):
+	if !(e.Confidence >= 0 && e.Confidence <= 1) {
 		f.Add("estimate.confidence", "confidence must be within 0 to 1", nil)
-	case e.Confidence < MinConfidence:
-		f.Add("estimate.confidence", "below the confidence floor: "+NotEnoughEvidence, nil)
 	}
 	if err := f.Err(); err != nil {
 		return err

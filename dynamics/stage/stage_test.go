@@ -223,8 +223,8 @@ func TestStageHistoryRejects(t *testing.T) {
 		{"estimate without a stage, confidence out of range", func() error {
 			return h.Estimated(1, t0, stage.Estimate{Confidence: 1.5})
 		}, 2},
-		{"estimate below the confidence floor", func() error {
-			return h.Estimated(1, t0, stage.Estimate{Stage: stage.Storming, Confidence: 0.31})
+		{"estimate that names no stage", func() error {
+			return h.Estimated(1, t0, stage.Estimate{Confidence: 0.31})
 		}, 1},
 		{"stage of another model, no facilitator, no reason", func() error {
 			return h.Set(1, t0, stage.Working, "", "")
