@@ -147,14 +147,6 @@ func (t *Tracker) clampEnd(at time.Duration) time.Duration {
 // happens, the turn that ends first is forgotten first.
 const maxRunning = 8
 
-// cutSlots is the length of Tracker.cut: a power of two, so that an index
-// masked by cutSlots-1 needs no bounds check, above the people a tracker
-// follows (a negative constant below does not compile).
-const (
-	cutSlots = 128
-	_        = uint(cutSlots - MaxMembers - MaxFacilitators)
-)
-
 // running is a turn still running: its end and its speaker's dense index.
 type running struct {
 	end time.Duration
@@ -178,7 +170,7 @@ func (t *Tracker) overlap(s int, begin, end time.Duration) {
 			own = k
 		default:
 			others = true
-			t.cut[r.who&(cutSlots-1)]++
+			t.cut[r.who]++
 		}
 	}
 	if others {

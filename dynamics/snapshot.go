@@ -280,7 +280,7 @@ func (t *Tracker) Snapshot() Snapshot { return t.SnapshotAt(t.last) }
 // tracker's, reused from one snapshot to the next.
 func (t *Tracker) SnapshotAt(at time.Time) Snapshot {
 	nm := len(t.ix.members)
-	t.floats = grow(t.floats, 4*nm*nm+5*nm)
+	t.floats = grow(t.floats, 3*nm*nm+5*nm)
 	t.ints = grow(t.ints, 5*nm)
 	var s Snapshot
 	t.snapshot(&s, at, t.floats, t.ints)
@@ -288,8 +288,8 @@ func (t *Tracker) SnapshotAt(at time.Time) Snapshot {
 }
 
 // snapshot writes the metrics as of at into dst, with floats and ints as
-// zeroed working space: the member-to-member turns and the undirected
-// weights (nm*nm each), the Gini inputs (2*nm), and the community
+// zeroed working space: the undirected weights (nm*nm; the member-to-member
+// turns are read from the who-to-whom record), the Gini inputs (2*nm), and the community
 // detection's (3*nm + 2*nm*nm floats, 3*nm ints; 2*nm ints for subgroups).
 // It does not keep floats or ints.
 func (t *Tracker) snapshot(dst *Snapshot, at time.Time, floats []float64, ints []int) {
@@ -328,7 +328,8 @@ func (t *Tracker) snapshot(dst *Snapshot, at time.Time, floats []float64, ints [
 	var xPresent time.Duration
 	// floats: directed member-to-member turns, the undirected weights, the
 	// Gini inputs, then the community detection's scratch.
-	m2m, w := floats[:nm*nm], floats[nm*nm:2*nm*nm]
+	w := floats[:nm*nm]
+	m2m := func(i, j int) uint32 { return x.turns[i*na+j] } // member i to member j
 	var counts [numActs]int
 	for i := range np {
 		for c := range numActs {
@@ -338,9 +339,6 @@ func (t *Tracker) snapshot(dst *Snapshot, at time.Time, floats []float64, ints [
 		for a := range na {
 			n := int(x.turns[i*na+a])
 			byKind[x.kindOf(a)] += n
-			if i < nm && a < nm {
-				m2m[i*nm+a] = float64(n)
-			}
 		}
 		p := &t.people[i]
 		prof := IPAProfile{Counts: counts}
@@ -402,7 +400,7 @@ func (t *Tracker) snapshot(dst *Snapshot, at time.Time, floats []float64, ints [
 	s.IPA.finish()
 
 	// Shares and inequality.
-	buf := floats[2*nm*nm : 2*nm*nm+2*nm]
+	buf := floats[nm*nm : nm*nm+2*nm]
 	talks, turns := buf[:0:nm], buf[nm:nm]
 	for i := range s.Members {
 		m := &s.Members[i]
@@ -432,24 +430,25 @@ func (t *Tracker) snapshot(dst *Snapshot, at time.Time, floats []float64, ints [
 	ties, mutual := 0, 0
 	for i := range nm {
 		for j := range nm {
-			if i == j || m2m[i*nm+j] == 0 {
+			n := m2m(i, j)
+			if i == j || n == 0 {
 				continue
 			}
 			ties++
 			s.Members[i].OutDegree++
 			s.Members[j].InDegree++
-			if m2m[j*nm+i] > 0 {
+			if m2m(j, i) > 0 {
 				mutual++
 			}
 			if s.Members[i].Present && s.Members[j].Present {
-				w[i*nm+j] += m2m[i*nm+j]
-				w[j*nm+i] += m2m[i*nm+j]
+				w[i*nm+j] += float64(n)
+				w[j*nm+i] += float64(n)
 			}
 		}
 	}
 	s.Reciprocity = ratio(float64(mutual), float64(ties))
 	s.Density = ratio(float64(ties), float64(s.Attending*(s.Attending-1)))
-	comm, q := louvain(w, nm, ints[:3*nm], floats[2*nm*nm+2*nm:])
+	comm, q := louvain(w, nm, ints[:3*nm], floats[nm*nm+2*nm:])
 	s.Modularity = q
 	s.Subgroups = subgroups(&s, comm, m2m, ints[3*nm:])
 
@@ -463,7 +462,7 @@ func (t *Tracker) snapshot(dst *Snapshot, at time.Time, floats []float64, ints [
 
 // subgroups turns a partition into the communities of two or more members
 // and marks each member's subgroup.
-func subgroups(s *Snapshot, comm []int, m2m []float64, scratch []int) []Subgroup {
+func subgroups(s *Snapshot, comm []int, m2m func(i, j int) uint32, scratch []int) []Subgroup {
 	nm := len(comm)
 	size, index := scratch[:nm], scratch[nm:2*nm] // index: community -> 1-based subgroup, 0 if a singleton
 	for _, c := range comm {
@@ -483,7 +482,7 @@ func subgroups(s *Snapshot, comm []int, m2m []float64, scratch []int) []Subgroup
 		s.Members[i].Subgroup = index[c]
 		for j := range nm {
 			if comm[j] == c {
-				g.Turns += int(m2m[i*nm+j])
+				g.Turns += int(m2m(i, j))
 			}
 		}
 	}

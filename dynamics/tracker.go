@@ -71,12 +71,12 @@ type Tracker struct {
 	talkNow   session.Talk     // what the current segment expects
 	quiet     time.Duration    // time in quiet segments before the current one
 
-	turns      int                 // all turns
-	overlaps   int                 // turns that began while someone else's turn was running
-	run        [maxRunning]running // turns still running at the last turn's start, one per person
-	live       uint8               // the slots of run in use, as bits
-	cut        [cutSlots]uint32    // by dense index: turns others began while this person's ran (MemberStats.CutInto)
-	recent     [2]recentTurn       // recent[head] is the last turn, recent[head^1] the one before
+	turns      int                                  // all turns
+	overlaps   int                                  // turns that began while someone else's turn was running
+	run        [maxRunning]running                  // turns still running at the last turn's start, one per person
+	live       uint8                                // the slots of run in use, as bits
+	cut        [MaxMembers + MaxFacilitators]uint32 // by dense index: turns others began while this person's ran (MemberStats.CutInto)
+	recent     [2]recentTurn                        // recent[head] is the last turn, recent[head^1] the one before
 	head       int
 	nRecent    int
 	lastSpeak  int // dense speaker of the last turn

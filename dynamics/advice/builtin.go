@@ -46,6 +46,14 @@ var structuredModalities = []group.Modality{group.ModalityCBT, group.ModalitySki
 //   - in process groups: the conflict is the work;
 //   - in peer support groups: follow the group's guidelines.
 //
+// Then the rules of what is ordinary in a stage or a modality (see Rule):
+// silence, dependency, questioning, advice giving and storytelling while a
+// group forms, dependency in taught groups and mindfulness classes, silence
+// in a mindfulness inquiry, storytelling and advice giving in a support
+// group, strong feeling near a group's end, each said to be expected and
+// met at routine urgency; and abstract talk in a psychoeducational group,
+// which is not raised.
+//
 // Safety situations have no rules here: they follow the fixed protocol.
 func BuiltinRules() []Rule { return rulesFor(BuiltinDefinitions()) }
 
@@ -79,7 +87,7 @@ func rulesFor(defs Definitions) []Rule {
 			})
 		}
 	}
-	return rules
+	return append(rules, expectedRules(defs)...)
 }
 
 // conflictVariant is one stage or modality in which conflict is handled its

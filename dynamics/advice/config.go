@@ -5,77 +5,135 @@ import (
 	"time"
 )
 
-// Config holds the detectors' thresholds. The defaults (DefaultConfig) are
-// this library's heuristics for a 60-150 minute group of 5-15 members, chosen
-// so that a balanced session raises nothing; the field publishes the signs
-// (DOMAIN.md section 5) but no validated cut-offs, so every threshold is a
-// setting. Durations are written in JSON as Go duration strings ("15m").
+// Config holds the detectors' thresholds and how a Monitor settles on a
+// detection. The field publishes the signs of each problem behaviour
+// (Corey, Corey & Corey; Jacobs et al.) but no validated cut-offs, so every
+// threshold is a setting: the defaults (DefaultConfig, with each value and
+// its reason on its field) are this library's heuristics for a 60-150
+// minute group of 5-15 members, calibrated so that the balanced sessions of
+// the calibration corpus (testdata/calibration) raise nothing. Shares and
+// silences are read from the talk-expected figures (dynamics.Participation):
+// art-making, formal practice, a break or a lecture count for none of them.
+// Durations are written in JSON as Go duration strings ("15m").
 //
 // Config is a plain value; the zero value is not valid (use DefaultConfig).
 type Config struct {
-	// MinMemberTalk is how much member talk must have happened before the
-	// share-based detectors (monopolizing, silence by share) speak: early
-	// shares are noise.
+	// MinMemberTalk is how much member talk, in talk-expected time, must
+	// have happened before the share-based detectors (monopolizing,
+	// silence by share) speak. Default 5m: shares of less are noise
+	// (heuristic, the library's own).
 	MinMemberTalk time.Duration `json:"minMemberTalk"`
-	// MinMemberTurns is the number of member turns the share-based
-	// detectors wait for besides MinMemberTalk: a share of a handful of
-	// turns says little.
+	// MinMemberTurns is the number of member turns, in talk-expected time,
+	// the share-based detectors wait for besides MinMemberTalk, until
+	// MinElapsed has passed. Default 10: a share of a handful of turns says
+	// little (heuristic, the library's own).
 	MinMemberTurns int `json:"minMemberTurns"`
+	// MinElapsed is the talk-expected session time after which shares are
+	// judged on talk time alone, without MinMemberTurns: a member who holds
+	// most of the talk in a few long turns is monopolizing however few the
+	// turns. Default 15m (heuristic, the library's own).
+	MinElapsed time.Duration `json:"minElapsed"`
 
-	// Monopolizing: a talk share at least MonopolyFactor times the fair
-	// share (1 / members attending), or a turn share that high together with
-	// a talk share halfway from fair to that limit (many short interjections). LongTurn marks a
-	// single turn as long (evidence for monopolizing and storytelling).
-	MonopolyFactor float64       `json:"monopolyFactor"`
-	LongTurn       time.Duration `json:"longTurn"`
+	// MonopolyFactor: a member monopolizes with a talk share of at least
+	// MonopolyFactor times their fair share (dynamics.Participation: 1/n
+	// for n members there throughout), or with a turn share that high
+	// together with a talk share halfway from fair to that limit (many
+	// short interjections). Default 2: twice a fair share, the chronic
+	// talker who takes the time of others (Jacobs et al., chs. 7-8; the
+	// factor is the library's own).
+	MonopolyFactor float64 `json:"monopolyFactor"`
+	// LongTurn marks a single turn as long, evidence for monopolizing and
+	// needed for storytelling. Default 4m: over twice a check-in share of
+	// 1-1.5 minutes per member (heuristic, the library's own).
+	LongTurn time.Duration `json:"longTurn"`
 
-	// Silence: present with no turn for SilentFor, or, for a member present
-	// at least SilentFor who has spoken, a talk share below SilenceFactor
-	// times the fair share.
+	// SilentFor: a member who has not spoken is silent after SilentFor of
+	// talk-expected time in the room; a member who has spoken and been
+	// there at least SilentFor is silent with a talk share below
+	// SilenceFactor times their fair share. Defaults 20m, a quarter of a
+	// 90-minute session, and 0.25, a quarter of a fair share (heuristic,
+	// the library's own; Corey, Corey & Corey name no figure: "no turns for
+	// a long stretch").
 	SilentFor     time.Duration `json:"silentFor"`
 	SilenceFactor float64       `json:"silenceFactor"`
 
-	// Questioning: at least QuestionActs IPA 7-9 acts aimed at members.
+	// QuestionActs: questioning is at least QuestionActs IPA 7-9 acts aimed
+	// at members. Default 4: a run of questions, more than a member's
+	// usual one or two (heuristic, the library's own).
 	QuestionActs int `json:"questionActs"`
-	// Advice giving: at least AdviceActs IPA 4 acts (or advice-tagged turns)
-	// aimed at members.
+	// AdviceActs: advice giving is at least AdviceActs IPA 4 acts (or
+	// advice-tagged turns) aimed at members. Default 3 (heuristic, the
+	// library's own).
 	AdviceActs int `json:"adviceActs"`
-	// Band-aiding: at least BandAids positive acts right after another
-	// member's tension act.
+	// BandAids: band-aiding is at least BandAids positive acts right after
+	// another member's tension act. Default 2: once may be kindness, twice
+	// is a pattern (heuristic, the library's own).
 	BandAids int `json:"bandAids"`
-	// Hostility: at least HostileActs IPA 12 acts.
+	// HostileActs: hostility is at least HostileActs IPA 12 acts. Default
+	// 2: Corey, Corey & Corey say not to ignore it, so the second act is
+	// enough (the number is the library's own).
 	HostileActs int `json:"hostileActs"`
-	// Dependency: at least DependencyTurns turns, of which at least
-	// DependencyShare aimed at facilitators, not counting disagreement or
-	// antagonism (IPA 10 and 12: a challenge is not dependence).
+	// Dependency: at least DependencyTurns turns in open segments, of which
+	// at least DependencyShare are aimed at facilitators, not counting
+	// disagreement or antagonism (IPA 10 and 12: a challenge is not
+	// dependence). Guided segments (rounds, homework review, inquiry) do
+	// not count. Defaults 5 and 0.7 (heuristic, the library's own).
 	DependencyTurns int     `json:"dependencyTurns"`
 	DependencyShare float64 `json:"dependencyShare"`
-	// Scapegoating: negative acts (IPA 10-12) from at least ScapegoatSenders
-	// different members converge on one member.
+	// ScapegoatSenders: scapegoating is negative acts (IPA 10-12) from at
+	// least ScapegoatSenders different members converging on one member.
+	// Default 3: "several members" (Clark 2002), read as three.
 	ScapegoatSenders int `json:"scapegoatSenders"`
 	// Subgrouping: a subgroup whose members aim at least SubgroupInside of
-	// all their turns inside it, over at least SubgroupTurns
-	// turns; or at least SideConversations side-conversation turns.
+	// all their turns inside it, over at least SubgroupTurns turns; or at
+	// least SideConversations side-conversation turns. Defaults 0.8, 6 and
+	// 3 (heuristic, the library's own).
 	SubgroupInside    float64 `json:"subgroupInside"`
 	SubgroupTurns     int     `json:"subgroupTurns"`
 	SideConversations int     `json:"sideConversations"`
-	// Challenge to the leader: at least LeaderChallengeActs IPA 10 or 12
-	// acts by members aimed at one facilitator.
+	// LeaderChallengeActs: a challenge to the leader is at least
+	// LeaderChallengeActs IPA 10 or 12 acts by members aimed at one
+	// facilitator. Default 2 (heuristic, the library's own).
 	LeaderChallengeActs int `json:"leaderChallengeActs"`
-	// Member-member conflict: at least ConflictActs IPA 10 or 12 acts each
-	// way between two members.
+	// ConflictActs: member-member conflict is at least ConflictActs IPA 10
+	// or 12 acts each way between two members. Default 2: reciprocated,
+	// more than a single exchange (heuristic, the library's own).
 	ConflictActs int `json:"conflictActs"`
-	// Storytelling, intellectualizing and emotionality: at least TagTurns
-	// turns with the telling tags (there-and-then or about-absent; abstract
-	// without feeling; intense affect with an above-fair talk share).
+	// TagTurns: storytelling, intellectualizing and emotionality need at
+	// least TagTurns turns with the telling tags (there-and-then or
+	// about-absent; abstract without feeling; intense affect with a talk
+	// share above one and a half fair shares). Default 3 (heuristic, the
+	// library's own).
 	TagTurns int `json:"tagTurns"`
+
+	// Margin and Hold settle a Monitor on measures that move both ways
+	// (shares, silences): a situation fires when its measure passes the
+	// threshold by Margin (a fraction of the threshold), or stays past the
+	// threshold at every check for Hold of session time; once fired, it
+	// clears only when the measure falls Margin short of the threshold, so
+	// that a value hovering at the threshold does not flap. Counts of acts
+	// only grow and fire on reaching their threshold. Defaults 0.1 and 2m
+	// (heuristic, the library's own). The evidence shows the margin.
+	Margin float64       `json:"margin"`
+	Hold   time.Duration `json:"hold"`
 }
 
-// DefaultConfig returns the documented default thresholds.
+// DefaultConfig returns the default thresholds, each documented with its
+// reason on its Config field:
+//
+//	MinMemberTalk        5m     MonopolyFactor    2     QuestionActs         4
+//	MinMemberTurns       10     LongTurn          4m    AdviceActs           3
+//	MinElapsed           15m    SilentFor         20m   BandAids             2
+//	Margin               0.1    SilenceFactor     0.25  HostileActs          2
+//	Hold                 2m     DependencyTurns   5     ScapegoatSenders     3
+//	SubgroupInside       0.8    DependencyShare   0.7   LeaderChallengeActs  2
+//	SubgroupTurns        6      SideConversations 3     ConflictActs         2
+//	TagTurns             3
 func DefaultConfig() Config {
 	return Config{
 		MinMemberTalk:       5 * time.Minute,
 		MinMemberTurns:      10,
+		MinElapsed:          15 * time.Minute,
 		MonopolyFactor:      2,
 		LongTurn:            4 * time.Minute,
 		SilentFor:           20 * time.Minute,
@@ -93,7 +151,26 @@ func DefaultConfig() Config {
 		LeaderChallengeActs: 2,
 		ConflictActs:        2,
 		TagTurns:            3,
+		Margin:              0.1,
+		Hold:                2 * time.Minute,
 	}
+}
+
+// past measures value against threshold in the direction its metric goes
+// (below: a silence's share falls under it) and returns the margin, the
+// distance past the threshold as a fraction of it (negative when short of
+// it), and whether a detector reports it: past the threshold, or within
+// Margin short of it, where a Monitor keeps an open episode open.
+func (c Config) past(value, threshold float64, below bool) (margin float64, report bool) {
+	if threshold <= 0 {
+		return 0, true
+	}
+	if below {
+		margin = (threshold - value) / threshold
+	} else {
+		margin = (value - threshold) / threshold
+	}
+	return margin, margin >= -c.Margin
 }
 
 // Validate reports every problem with c at once: a negative or zero
@@ -112,6 +189,7 @@ func (c Config) Validate() error {
 	}
 	pos("minMemberTalk", c.MinMemberTalk > 0)
 	pos("minMemberTurns", c.MinMemberTurns > 0)
+	pos("minElapsed", c.MinElapsed > 0)
 	pos("monopolyFactor", c.MonopolyFactor > 1)
 	pos("longTurn", c.LongTurn > 0)
 	pos("silentFor", c.SilentFor > 0)
@@ -129,14 +207,22 @@ func (c Config) Validate() error {
 	pos("leaderChallengeActs", c.LeaderChallengeActs > 0)
 	pos("conflictActs", c.ConflictActs > 0)
 	pos("tagTurns", c.TagTurns > 0)
+	if !(c.Margin >= 0 && c.Margin < 1) {
+		f.Add("margin", "must be within [0, 1)", ErrInvalidConfig)
+	}
+	if c.Hold < 0 {
+		f.Add("hold", "must not be negative", ErrInvalidConfig)
+	}
 	return f.Err()
 }
 
 // configJSON is Config with its durations as strings.
 type configJSON struct {
 	MinMemberTalk string `json:"minMemberTalk"`
+	MinElapsed    string `json:"minElapsed"`
 	LongTurn      string `json:"longTurn"`
 	SilentFor     string `json:"silentFor"`
+	Hold          string `json:"hold"`
 	configNumbers
 }
 
@@ -144,37 +230,47 @@ type configJSON struct {
 // shadowed by configJSON's strings.
 type configNumbers Config
 
+// durations returns the duration fields of c with their JSON names and
+// text, for MarshalJSON and UnmarshalJSON to share.
+func (w *configJSON) durations(c *Config) []struct {
+	path string
+	text *string
+	dst  *time.Duration
+} {
+	return []struct {
+		path string
+		text *string
+		dst  *time.Duration
+	}{
+		{"minMemberTalk", &w.MinMemberTalk, &c.MinMemberTalk}, {"minElapsed", &w.MinElapsed, &c.MinElapsed},
+		{"longTurn", &w.LongTurn, &c.LongTurn}, {"silentFor", &w.SilentFor, &c.SilentFor}, {"hold", &w.Hold, &c.Hold},
+	}
+}
+
 // MarshalJSON writes c with durations as Go duration strings.
 func (c Config) MarshalJSON() ([]byte, error) {
-	return json.Marshal(configJSON{
-		MinMemberTalk: c.MinMemberTalk.String(),
-		LongTurn:      c.LongTurn.String(),
-		SilentFor:     c.SilentFor.String(),
-		configNumbers: configNumbers(c),
-	})
+	w := configJSON{configNumbers: configNumbers(c)}
+	for _, d := range w.durations(&c) {
+		*d.text = d.dst.String()
+	}
+	return json.Marshal(w)
 }
 
 // UnmarshalJSON reads a Config written by MarshalJSON. Fields it does not
 // mention keep their values, so decoding onto DefaultConfig overrides only
 // what the file sets. c is unchanged on error.
 func (c *Config) UnmarshalJSON(b []byte) error {
-	in := configJSON{
-		MinMemberTalk: c.MinMemberTalk.String(),
-		LongTurn:      c.LongTurn.String(),
-		SilentFor:     c.SilentFor.String(),
-		configNumbers: configNumbers(*c),
+	in := configJSON{configNumbers: configNumbers(*c)}
+	for _, d := range in.durations(c) {
+		*d.text = d.dst.String()
 	}
 	if err := json.Unmarshal(b, &in); err != nil {
 		return err
 	}
 	out := Config(in.configNumbers)
 	f := problems()
-	for _, d := range []struct {
-		path string
-		text string
-		dst  *time.Duration
-	}{{"minMemberTalk", in.MinMemberTalk, &out.MinMemberTalk}, {"longTurn", in.LongTurn, &out.LongTurn}, {"silentFor", in.SilentFor, &out.SilentFor}} {
-		v, err := time.ParseDuration(d.text)
+	for _, d := range in.durations(&out) {
+		v, err := time.ParseDuration(*d.text)
 		if err != nil {
 			f.Add(d.path, "not a duration such as \"15m\"", ErrInvalidConfig)
 			continue

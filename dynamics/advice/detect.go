@@ -72,10 +72,26 @@ func (d Detector) Definitions() Definitions {
 }
 
 // Detect returns what the snapshot shows, in the order of the situations'
-// table and, within a situation, in member order. It allocates only for
-// what it finds: a balanced, friendly session costs no allocation with the
-// built-in detectors.
+// table and, within a situation, in member order: every situation whose
+// deciding measure is past its threshold (Evidence.Margin at least 0). It
+// has no memory: a Monitor, which does, fires on a margin or a measure held
+// across checks, and clears with hysteresis (see Config.Margin). It
+// allocates only for what it finds: a balanced, friendly session costs no
+// allocation with the built-in detectors.
 func (d Detector) Detect(s *dynamics.Snapshot) []Detection {
+	out := d.candidates(s)
+	kept := out[:0]
+	for _, x := range out {
+		if len(x.Evidence) == 0 || x.Evidence[0].Margin >= 0 {
+			kept = append(kept, x)
+		}
+	}
+	return kept
+}
+
+// candidates returns what every detector reports: past the threshold, or
+// within Config.Margin short of it.
+func (d Detector) candidates(s *dynamics.Snapshot) []Detection {
 	var out []Detection
 	for i := range d.defs {
 		if f := d.defs[i].Detect; f != nil {

@@ -8,7 +8,11 @@ import (
 
 // The built-in detectors, one per situation that the event stream shows.
 // Each reads a snapshot against the Config's thresholds, the library's own
-// heuristics (see Config), and says what it rests on in the evidence.
+// heuristics (see Config), and says what it rests on in the evidence, its
+// deciding measure first with its margin. They read the talk-expected
+// figures (dynamics.Participation), so that art-making or a body scan is
+// not silence, and advise only about members in the room: one who has left
+// or has not arrived is not advised about for that time.
 
 // count returns the acts of p in set.
 func count(p dynamics.IPAProfile, set dynamics.ActSet) int {
@@ -30,45 +34,66 @@ func confidence(value, threshold float64) float64 {
 	return min(1, max(0.5, c))
 }
 
-func appendCount(out []Detection, s Situation, id group.MemberID, metric string, n, threshold int) []Detection {
+// appendCount appends a detection of s about member id resting on a count
+// that reached its threshold.
+func appendCount(out []Detection, s Situation, id group.MemberID, metric string, n, threshold int, c Config) []Detection {
+	margin, _ := c.past(float64(n), float64(threshold), false)
 	return append(out, Detection{
 		Situation: s, Members: []group.MemberID{id},
 		Confidence: confidence(float64(n), float64(threshold)),
-		Evidence:   []Evidence{{Metric: metric, Value: float64(n), Threshold: float64(threshold)}},
+		Evidence:   []Evidence{{Metric: metric, Value: float64(n), Threshold: float64(threshold), Margin: margin}},
 	})
 }
 
-// talked reports whether enough member talk has happened for the
-// share-based detectors to speak: early shares are noise.
+// talked reports whether enough member talk has happened, in talk-expected
+// time, for the share-based detectors to speak: early shares are noise.
+// After MinElapsed the number of turns no longer matters.
 func talked(s *dynamics.Snapshot, c Config) bool {
+	if s.ExpectedMemberTalk < c.MinMemberTalk {
+		return false
+	}
+	if s.ExpectedTime >= c.MinElapsed {
+		return true
+	}
 	turns := 0
 	for i := range s.Members {
-		turns += s.Members[i].Turns
+		turns += s.Members[i].Expected.Turns
 	}
-	return s.MemberTalk >= c.MinMemberTalk && turns >= c.MinMemberTurns
+	return turns >= c.MinMemberTurns
 }
+
+// here reports whether member m is one the detectors advise about: in the
+// room now (at the end, for a session that has ended).
+func here(m *dynamics.MemberStats) bool { return m.Attended && m.Present }
 
 func detectSilence(s *dynamics.Snapshot, c Config, out []Detection) []Detection {
 	enough := talked(s, c)
 	for i := range s.Members {
 		m := &s.Members[i]
+		x := &m.Expected
 		switch {
-		case !m.Attended || !m.Present:
-		case !m.Spoke && m.SinceSpoke >= c.SilentFor:
-			out = append(out, Detection{
-				Situation: SituationSilence, Members: []group.MemberID{m.ID},
-				Confidence: confidence(m.SinceSpoke.Minutes(), c.SilentFor.Minutes()),
-				Evidence:   []Evidence{{Metric: "minutes-without-a-turn", Value: m.SinceSpoke.Minutes(), Threshold: c.SilentFor.Minutes()}},
-			})
-		case enough && m.Spoke && m.PresentFor >= c.SilentFor && s.FairShare > 0:
-			// Members who have not spoken yet are the first case's: a share
-			// of nothing early in a session is not silence.
-			limit := c.SilenceFactor * s.FairShare
-			if m.TalkShare < limit {
+		case !here(m):
+		case !m.Spoke:
+			// Members who have not spoken: the talk-expected time since
+			// they came, however few the others' turns.
+			silent, limit := x.Silent.Minutes(), c.SilentFor.Minutes()
+			if margin, ok := c.past(silent, limit, false); ok {
 				out = append(out, Detection{
 					Situation: SituationSilence, Members: []group.MemberID{m.ID},
-					Confidence: confidence(2*limit-m.TalkShare, limit),
-					Evidence:   []Evidence{{Metric: "talk-share", Value: m.TalkShare, Threshold: limit}},
+					Confidence: confidence(silent, limit),
+					Evidence: []Evidence{{Metric: "minutes-without-a-turn", Value: silent, Threshold: limit, Margin: margin,
+						Note: "talk-expected time in the room"}},
+				})
+			}
+		case enough && x.Present >= c.SilentFor && x.FairShare > 0:
+			// Members who have spoken: a share far below their fair one.
+			limit := c.SilenceFactor * x.FairShare
+			if margin, ok := c.past(x.TalkShare, limit, true); ok {
+				out = append(out, Detection{
+					Situation: SituationSilence, Members: []group.MemberID{m.ID},
+					Confidence: confidence(2*limit-x.TalkShare, limit),
+					Evidence: []Evidence{{Metric: "talk-share", Value: x.TalkShare, Threshold: limit, Margin: margin,
+						Note: "of members' talk in talk-expected time"}},
 				})
 			}
 		}
@@ -77,29 +102,36 @@ func detectSilence(s *dynamics.Snapshot, c Config, out []Detection) []Detection 
 }
 
 func detectMonopolizing(s *dynamics.Snapshot, c Config, out []Detection) []Detection {
-	if s.FairShare == 0 || s.Attending < 2 || !talked(s, c) {
+	if s.Attending < 2 || !talked(s, c) {
 		return out
 	}
-	limit := c.MonopolyFactor * s.FairShare
 	for i := range s.Members {
 		m := &s.Members[i]
-		byTalk := m.TalkShare >= limit
-		// Many short turns count too, but only with a talk share well above
-		// fair (halfway to the limit): quick agreements are not holding the floor.
-		byTurns := m.TurnShare >= limit && m.TalkShare >= (1+c.MonopolyFactor)/2*s.FairShare
-		if !m.Attended || !byTalk && !byTurns {
+		x := &m.Expected
+		if !here(m) || x.FairShare == 0 {
 			continue
 		}
-		ev := []Evidence{
-			{Metric: "talk-share", Value: m.TalkShare, Threshold: limit},
-			{Metric: "turn-share", Value: m.TurnShare, Threshold: limit},
+		limit := c.MonopolyFactor * x.FairShare
+		byTalk, okTalk := c.past(x.TalkShare, limit, false)
+		// Many short turns count too, but only with a talk share well above
+		// fair (halfway to the limit): quick agreements are not holding the floor.
+		byTurns, okTurns := c.past(x.TurnShare, limit, false)
+		okTurns = okTurns && x.TalkShare >= (1+c.MonopolyFactor)/2*x.FairShare
+		if !okTalk && !okTurns {
+			continue
+		}
+		talk := Evidence{Metric: "talk-share", Value: x.TalkShare, Threshold: limit, Margin: byTalk}
+		turns := Evidence{Metric: "turn-share", Value: x.TurnShare, Threshold: limit, Margin: byTurns}
+		ev := []Evidence{talk, turns}
+		if !okTalk || okTurns && byTurns > byTalk {
+			ev = []Evidence{turns, talk} // the deciding measure first
 		}
 		if m.Longest >= c.LongTurn {
 			ev = append(ev, Evidence{Metric: "longest-turn-minutes", Value: m.Longest.Minutes(), Threshold: c.LongTurn.Minutes()})
 		}
 		out = append(out, Detection{
 			Situation: SituationMonopolizing, Members: []group.MemberID{m.ID},
-			Confidence: confidence(max(m.TalkShare, m.TurnShare), limit),
+			Confidence: confidence(max(x.TalkShare, x.TurnShare), limit),
 			Evidence:   ev,
 		})
 	}
@@ -111,11 +143,11 @@ func detectQuestioning(s *dynamics.Snapshot, c Config, out []Detection) []Detect
 		m := &s.Members[i]
 		// The member's own IPA profile bounds the directed count, so the
 		// who-to-whom record is read only when the detector could fire.
-		if !m.Attended || count(m.IPA, dynamics.QuestionActs) < c.QuestionActs {
+		if !here(m) || count(m.IPA, dynamics.QuestionActs) < c.QuestionActs {
 			continue
 		}
 		if n := s.Interactions.ActsFrom(session.MemberParty(m.ID), session.PartyMember, dynamics.QuestionActs); n >= c.QuestionActs {
-			out = appendCount(out, SituationQuestioning, m.ID, "questions-to-members", n, c.QuestionActs)
+			out = appendCount(out, SituationQuestioning, m.ID, "questions-to-members", n, c.QuestionActs, c)
 		}
 	}
 	return out
@@ -125,12 +157,12 @@ func detectAdviceGiving(s *dynamics.Snapshot, c Config, out []Detection) []Detec
 	for i := range s.Members {
 		m := &s.Members[i]
 		advice := m.Tags.Count(session.TagAdvice)
-		if !m.Attended || advice < c.AdviceActs && count(m.IPA, suggestionActs) < c.AdviceActs {
+		if !here(m) || advice < c.AdviceActs && count(m.IPA, suggestionActs) < c.AdviceActs {
 			continue
 		}
 		advice = max(advice, s.Interactions.ActsFrom(session.MemberParty(m.ID), session.PartyMember, suggestionActs))
 		if advice >= c.AdviceActs {
-			out = appendCount(out, SituationAdviceGiving, m.ID, "advice-to-members", advice, c.AdviceActs)
+			out = appendCount(out, SituationAdviceGiving, m.ID, "advice-to-members", advice, c.AdviceActs, c)
 		}
 	}
 	return out
@@ -138,8 +170,8 @@ func detectAdviceGiving(s *dynamics.Snapshot, c Config, out []Detection) []Detec
 
 func detectBandAiding(s *dynamics.Snapshot, c Config, out []Detection) []Detection {
 	for i := range s.Members {
-		if m := &s.Members[i]; m.Attended && m.BandAids >= c.BandAids {
-			out = appendCount(out, SituationBandAiding, m.ID, "band-aids", m.BandAids, c.BandAids)
+		if m := &s.Members[i]; here(m) && m.BandAids >= c.BandAids {
+			out = appendCount(out, SituationBandAiding, m.ID, "band-aids", m.BandAids, c.BandAids, c)
 		}
 	}
 	return out
@@ -148,8 +180,8 @@ func detectBandAiding(s *dynamics.Snapshot, c Config, out []Detection) []Detecti
 func detectHostility(s *dynamics.Snapshot, c Config, out []Detection) []Detection {
 	for i := range s.Members {
 		m := &s.Members[i]
-		if n := m.IPA.Count(session.ActShowsAntagonism); m.Attended && n >= c.HostileActs {
-			out = appendCount(out, SituationHostility, m.ID, "antagonism-acts", n, c.HostileActs)
+		if n := m.IPA.Count(session.ActShowsAntagonism); here(m) && n >= c.HostileActs {
+			out = appendCount(out, SituationHostility, m.ID, "antagonism-acts", n, c.HostileActs, c)
 		}
 	}
 	return out
@@ -158,20 +190,22 @@ func detectHostility(s *dynamics.Snapshot, c Config, out []Detection) []Detectio
 func detectDependency(s *dynamics.Snapshot, c Config, out []Detection) []Detection {
 	for i := range s.Members {
 		m := &s.Members[i]
-		if !m.Attended || m.Turns < c.DependencyTurns || m.ToFacilitators < c.DependencyShare {
+		x := &m.Expected
+		if !here(m) || x.OpenTurns < c.DependencyTurns {
 			continue
 		}
-		leaning := s.Interactions.ActsFrom(session.MemberParty(m.ID), session.PartyFacilitator, dynamics.AllTurns&^opposingActs)
-		share := float64(leaning) / float64(m.Turns)
-		if share < c.DependencyShare {
+		share := float64(x.OpenToLeaders) / float64(x.OpenTurns)
+		margin, ok := c.past(share, c.DependencyShare, false)
+		if !ok {
 			continue
 		}
 		out = append(out, Detection{
 			Situation: SituationDependency, Members: []group.MemberID{m.ID},
 			Confidence: confidence(share, c.DependencyShare),
 			Evidence: []Evidence{
-				{Metric: "share-to-facilitators", Value: share, Threshold: c.DependencyShare},
-				{Metric: "turns", Value: float64(m.Turns), Threshold: float64(c.DependencyTurns)},
+				{Metric: "share-to-facilitators", Value: share, Threshold: c.DependencyShare, Margin: margin,
+					Note: "of turns in open segments, where members talk with one another"},
+				{Metric: "open-turns", Value: float64(x.OpenTurns), Threshold: float64(c.DependencyTurns)},
 			},
 		})
 	}
@@ -182,14 +216,15 @@ func detectStorytelling(s *dynamics.Snapshot, c Config, out []Detection) []Detec
 	for i := range s.Members {
 		m := &s.Members[i]
 		story := m.Tags.Count(session.TagThereAndThen) + m.Tags.Count(session.TagAboutAbsent)
-		if !m.Attended || story < c.TagTurns || m.Longest < c.LongTurn {
+		if !here(m) || story < c.TagTurns || m.Longest < c.LongTurn {
 			continue
 		}
+		margin, _ := c.past(float64(story), float64(c.TagTurns), false)
 		out = append(out, Detection{
 			Situation: SituationStorytelling, Members: []group.MemberID{m.ID},
 			Confidence: confidence(float64(story), float64(c.TagTurns)),
 			Evidence: []Evidence{
-				{Metric: "there-and-then-turns", Value: float64(story), Threshold: float64(c.TagTurns)},
+				{Metric: "there-and-then-turns", Value: float64(story), Threshold: float64(c.TagTurns), Margin: margin},
 				{Metric: "longest-turn-minutes", Value: m.Longest.Minutes(), Threshold: c.LongTurn.Minutes()},
 			},
 		})
@@ -201,14 +236,15 @@ func detectIntellectualizing(s *dynamics.Snapshot, c Config, out []Detection) []
 	for i := range s.Members {
 		m := &s.Members[i]
 		abstract, feeling := m.Tags.Count(session.TagAbstract), m.Tags.Count(session.TagFeeling)
-		if !m.Attended || abstract < c.TagTurns || feeling*3 >= abstract {
+		if !here(m) || abstract < c.TagTurns || feeling*3 >= abstract {
 			continue
 		}
+		margin, _ := c.past(float64(abstract), float64(c.TagTurns), false)
 		out = append(out, Detection{
 			Situation: SituationIntellectualizing, Members: []group.MemberID{m.ID},
 			Confidence: confidence(float64(abstract), float64(c.TagTurns)),
 			Evidence: []Evidence{
-				{Metric: "abstract-turns", Value: float64(abstract), Threshold: float64(c.TagTurns)},
+				{Metric: "abstract-turns", Value: float64(abstract), Threshold: float64(c.TagTurns), Margin: margin},
 				{Metric: "feeling-turns", Value: float64(feeling), Note: "fewer than a third of the abstract turns"},
 			},
 		})
@@ -219,16 +255,18 @@ func detectIntellectualizing(s *dynamics.Snapshot, c Config, out []Detection) []
 func detectEmotionality(s *dynamics.Snapshot, c Config, out []Detection) []Detection {
 	for i := range s.Members {
 		m := &s.Members[i]
+		x := &m.Expected
 		intense := m.Tags.Count(session.TagIntenseAffect)
-		if !m.Attended || intense < c.TagTurns || s.FairShare == 0 || m.TalkShare <= 1.5*s.FairShare {
+		if !here(m) || intense < c.TagTurns || x.FairShare == 0 || x.TalkShare <= 1.5*x.FairShare {
 			continue
 		}
+		margin, _ := c.past(float64(intense), float64(c.TagTurns), false)
 		out = append(out, Detection{
 			Situation: SituationEmotionality, Members: []group.MemberID{m.ID},
 			Confidence: confidence(float64(intense), float64(c.TagTurns)),
 			Evidence: []Evidence{
-				{Metric: "intense-affect-turns", Value: float64(intense), Threshold: float64(c.TagTurns)},
-				{Metric: "talk-share", Value: m.TalkShare, Threshold: 1.5 * s.FairShare, Note: "affect holding the group's time"},
+				{Metric: "intense-affect-turns", Value: float64(intense), Threshold: float64(c.TagTurns), Margin: margin},
+				{Metric: "talk-share", Value: x.TalkShare, Threshold: 1.5 * x.FairShare, Note: "affect holding the group's time"},
 			},
 		})
 	}
@@ -242,17 +280,21 @@ func detectScapegoating(s *dynamics.Snapshot, c Config, out []Detection) []Detec
 		return out // too few negative acts in the group for any to converge
 	}
 	for i := range s.Members {
+		if !here(&s.Members[i]) {
+			continue
+		}
 		target := session.MemberParty(s.Members[i].ID)
 		n := s.Interactions.Senders(target, session.PartyMember, dynamics.NegativeActs)
 		if n < c.ScapegoatSenders {
 			continue
 		}
 		acts := s.Interactions.ActsAt(target, session.PartyMember, dynamics.NegativeActs)
+		margin, _ := c.past(float64(n), float64(c.ScapegoatSenders), false)
 		out = append(out, Detection{
 			Situation: SituationScapegoating, Members: []group.MemberID{s.Members[i].ID},
 			Confidence: confidence(float64(n), float64(c.ScapegoatSenders)),
 			Evidence: []Evidence{
-				{Metric: "members-sending-negative-acts", Value: float64(n), Threshold: float64(c.ScapegoatSenders)},
+				{Metric: "members-sending-negative-acts", Value: float64(n), Threshold: float64(c.ScapegoatSenders), Margin: margin},
 				{Metric: "negative-acts-received", Value: float64(acts)},
 			},
 		})
@@ -261,7 +303,7 @@ func detectScapegoating(s *dynamics.Snapshot, c Config, out []Detection) []Detec
 }
 
 // detectSubgrouping: a community that keeps its talk to itself, or side
-// conversations.
+// conversations. The snapshot's subgroups hold only members in the room.
 func detectSubgrouping(s *dynamics.Snapshot, c Config, out []Detection) []Detection {
 	// One pass over the members totals each subgroup's turns and side
 	// conversations. Every turn its members take counts toward the total:
@@ -273,8 +315,14 @@ func detectSubgrouping(s *dynamics.Snapshot, c Config, out []Detection) []Detect
 			side[g] += s.Members[i].Tags.Count(session.TagSideConversation)
 		}
 	}
+	present := 0
+	for i := range s.Members {
+		if here(&s.Members[i]) {
+			present++
+		}
+	}
 	for gi, g := range s.Subgroups {
-		if len(g.Members) == s.Attending || gi+1 >= len(all) {
+		if len(g.Members) >= present || gi+1 >= len(all) {
 			continue // the whole group is not a subgroup
 		}
 		inside := 0.0
@@ -282,24 +330,30 @@ func detectSubgrouping(s *dynamics.Snapshot, c Config, out []Detection) []Detect
 			inside = float64(g.Turns) / float64(a)
 		}
 		side := side[gi+1]
-		closed := g.Turns >= c.SubgroupTurns && inside >= c.SubgroupInside
-		if !closed && side < c.SideConversations {
+		byInside, closed := c.past(inside, c.SubgroupInside, false)
+		closed = closed && g.Turns >= c.SubgroupTurns
+		bySide, chatting := c.past(float64(side), float64(c.SideConversations), false)
+		chatting = chatting && side >= c.SideConversations
+		if !closed && !chatting {
 			continue
+		}
+		in := Evidence{Metric: "share-of-turns-inside", Value: inside, Threshold: c.SubgroupInside, Margin: byInside}
+		sc := Evidence{Metric: "side-conversation-turns", Value: float64(side), Threshold: float64(c.SideConversations), Margin: bySide}
+		ev := []Evidence{in, sc}
+		if !closed || chatting && bySide > byInside {
+			ev = []Evidence{sc, in} // the deciding measure first
 		}
 		out = append(out, Detection{
 			Situation: SituationSubgrouping, Members: append([]group.MemberID(nil), g.Members...),
 			Confidence: max(confidence(inside, c.SubgroupInside), confidence(float64(side), float64(c.SideConversations))),
-			Evidence: []Evidence{
-				{Metric: "share-of-turns-inside", Value: inside, Threshold: c.SubgroupInside},
-				{Metric: "side-conversation-turns", Value: float64(side), Threshold: float64(c.SideConversations)},
-			},
+			Evidence:   ev,
 		})
 	}
 	return out
 }
 
 // detectLeaderChallenge: disagreement or antagonism from members aimed at
-// a facilitator.
+// a facilitator, naming the challengers still in the room.
 func detectLeaderChallenge(s *dynamics.Snapshot, c Config, out []Detection) []Detection {
 	if count(s.IPA, opposingActs) < c.LeaderChallengeActs {
 		return out
@@ -311,34 +365,38 @@ func detectLeaderChallenge(s *dynamics.Snapshot, c Config, out []Detection) []De
 			continue
 		}
 		var who []group.MemberID
-		for _, m := range s.Members {
-			if s.Interactions.Acts(session.MemberParty(m.ID), target, opposingActs) > 0 {
+		for i := range s.Members {
+			if m := &s.Members[i]; here(m) && s.Interactions.Acts(session.MemberParty(m.ID), target, opposingActs) > 0 {
 				who = append(who, m.ID)
 			}
 		}
+		if len(who) == 0 {
+			continue // the challengers have left
+		}
+		margin, _ := c.past(float64(n), float64(c.LeaderChallengeActs), false)
 		out = append(out, Detection{
 			Situation: SituationLeaderChallenge, Members: who, Facilitators: []group.FacilitatorID{f.ID},
 			Confidence: confidence(float64(n), float64(c.LeaderChallengeActs)),
-			Evidence:   []Evidence{{Metric: "opposing-acts-at-facilitator", Value: float64(n), Threshold: float64(c.LeaderChallengeActs)}},
+			Evidence:   []Evidence{{Metric: "opposing-acts-at-facilitator", Value: float64(n), Threshold: float64(c.LeaderChallengeActs), Margin: margin}},
 		})
 	}
 	return out
 }
 
 // detectConflict: reciprocated disagreement or antagonism between two
-// members.
+// members, both in the room.
 func detectConflict(s *dynamics.Snapshot, c Config, out []Detection) []Detection {
 	k := c.ConflictActs
 	if count(s.IPA, opposingActs) < 2*k {
 		return out
 	}
 	for i := range s.Members {
-		if count(s.Members[i].IPA, opposingActs) < k {
+		if !here(&s.Members[i]) || count(s.Members[i].IPA, opposingActs) < k {
 			continue
 		}
 		a := session.MemberParty(s.Members[i].ID)
 		for j := i + 1; j < len(s.Members); j++ {
-			if count(s.Members[j].IPA, opposingActs) < k {
+			if !here(&s.Members[j]) || count(s.Members[j].IPA, opposingActs) < k {
 				continue
 			}
 			b := session.MemberParty(s.Members[j].ID)
@@ -350,11 +408,12 @@ func detectConflict(s *dynamics.Snapshot, c Config, out []Detection) []Detection
 			if ba < k {
 				continue
 			}
+			margin, _ := c.past(float64(min(ab, ba)), float64(k), false)
 			out = append(out, Detection{
 				Situation: SituationMemberConflict, Members: []group.MemberID{s.Members[i].ID, s.Members[j].ID},
 				Confidence: confidence(float64(min(ab, ba)), float64(k)),
 				Evidence: []Evidence{
-					{Metric: "opposing-acts-first-to-second", Value: float64(ab), Threshold: float64(k)},
+					{Metric: "opposing-acts-first-to-second", Value: float64(ab), Threshold: float64(k), Margin: margin},
 					{Metric: "opposing-acts-second-to-first", Value: float64(ba), Threshold: float64(k)},
 				},
 			})

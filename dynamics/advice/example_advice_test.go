@@ -170,6 +170,7 @@ func ExampleMonitorSpec_situations() {
 		Interventions: []session.Skill{session.SkillShiftingFocus, session.SkillBlocking},
 		Advice:        "restate the meeting's guideline gently and return to open sharing",
 		Shows:         advice.Shows{Party: session.PartyMember},
+		CountBased:    true, // a count of turns: it fires on reaching its threshold
 		Citation:      "meeting guidelines", Source: "the program's meeting guidelines (no crosstalk)",
 		Detect: func(s *dynamics.Snapshot, _ advice.Config, out []advice.Detection) []advice.Detection {
 			for _, m := range s.Members {

@@ -26,6 +26,16 @@ type MonitorSpec struct {
 	// PeerLed says no clinician leads the group: safety situations are handed
 	// to a professional rather than assessed in the group.
 	PeerLed bool `json:"peerLed,omitempty"`
+	// Session is the session's number in its program (session.Spec.Number),
+	// 0 when not known. When Advise is given no stage, a group's first two
+	// sessions are read as its forming stage (Tuckman 1965; Yalom & Leszcz
+	// 2005, ch. 11, the orientation stage), as the stage estimate reads
+	// them.
+	Session int `json:"session,omitempty"`
+	// Talk holds the app's own rows of what segments expect of members'
+	// talk, after session.BuiltinTalk's; the monitor reads the session by
+	// the table resolved for its modality (see session.TalkTable).
+	Talk session.TalkTable `json:"talk,omitempty"`
 	// Config holds the detector thresholds; the zero Config means DefaultConfig().
 	Config Config `json:"config"`
 	// Situations are the app's own situations, with their detectors, after
@@ -104,6 +114,7 @@ type Monitor struct {
 	advisor  *Advisor
 	modality group.Modality
 	peerLed  bool
+	session  int
 
 	people map[session.Party]int // members, then facilitators: index into said and heard
 	nm     int                   // members
@@ -114,13 +125,29 @@ type Monitor struct {
 	item9  []int8 // by member index: the flagged PHQ-9's item 9 answer
 	flagAt []int  // by member index: sequence number when flagged, -1 if not
 
-	// Count-based situations (hostility, questioning, conflict...) rest on
-	// counts that only grow within a session. After an intervention aimed at
-	// someone involved, the episode restarts from the count it had then:
-	// baseline holds that count by episode key, and reset the indexes of the
-	// people intervened with since the last check (-1: the whole group).
-	baseline map[string]float64
+	// episodes holds, by detection key, what the monitor remembers of each
+	// situation between checks (see episode); check numbers the checks, and
+	// reset holds the indexes of the people intervened with since the last
+	// check (-1: the whole group).
+	episodes map[string]episode
+	check    uint32
 	reset    []int
+}
+
+// episode is what a monitor remembers of one situation with its people.
+// A measure that moves both ways (a share, a silence) fires when it passes
+// its threshold by the margin, or stays past it from pastSince for the hold;
+// it stays open until it falls the margin short. A count-based situation
+// (hostility, questioning, conflict...) rests on counts that only grow in a
+// session: after an intervention aimed at someone involved, its episode
+// restarts from the count it had then (base).
+type episode struct {
+	pastSince time.Duration // the first of the checks in a row that found the measure past its threshold (if past)
+	base      float64       // the count to restart from (if based)
+	seen      uint32        // the last check that reported it
+	past      bool          // pastSince is set
+	open      bool          // fired, not yet cleared
+	based     bool          // base is set
 }
 
 // NewMonitor returns a monitor for one session. Problems with the people,
@@ -133,6 +160,10 @@ func NewMonitor(spec MonitorSpec) (*Monitor, error) {
 	t, errT := dynamics.NewTracker(spec.Members, spec.Facilitators)
 	defs, errS := table(spec.Situations)
 	errC := cfg.Validate()
+	plan, errP := append(session.BuiltinTalk(), spec.Talk...).Plan(spec.Modality)
+	if errP == nil && errT == nil {
+		errP = t.SetTalkPlan(plan)
+	}
 	forRules := defs
 	if errS != nil || len(spec.Situations) == 0 {
 		forRules = nil // the built-in table, shared; with errS, so that the rules are checked too
@@ -143,16 +174,22 @@ func NewMonitor(spec MonitorSpec) (*Monitor, error) {
 	if !spec.Modality.IsValid() {
 		errM = &FieldError{Pkg: "advice", Path: "modality", Problem: "unspecified or malformed modality", Err: ErrInvalidConfig}
 	}
-	if err := errors.Join(errT, errC, errS, errA, errM); err != nil {
+	if !spec.Modality.IsValid() {
+		errP = nil // reported as the modality's problem
+	}
+	if spec.Session < 0 {
+		errM = errors.Join(errM, &FieldError{Pkg: "advice", Path: "session", Problem: "session numbers start at 1 (0: not known)", Err: ErrInvalidConfig})
+	}
+	if err := errors.Join(errT, errC, errS, errA, errM, errP); err != nil {
 		return nil, err
 	}
 	m := &Monitor{
-		tracker: t, detector: d, advisor: a, modality: spec.Modality, peerLed: spec.PeerLed,
+		tracker: t, detector: d, advisor: a, modality: spec.Modality, peerLed: spec.PeerLed, session: spec.Session,
 		people:   make(map[session.Party]int, len(spec.Members)+len(spec.Facilitators)),
 		nm:       len(spec.Members),
 		item9:    make([]int8, len(spec.Members)),
 		flagAt:   make([]int, len(spec.Members)),
-		baseline: map[string]float64{},
+		episodes: map[string]episode{},
 	}
 	for i, id := range spec.Members {
 		m.people[session.MemberParty(id)] = i
@@ -242,15 +279,18 @@ func (m *Monitor) FlagPHQ9(member group.MemberID, score measure.PHQ9Score) error
 }
 
 // Detect returns what the session shows at time at: the detectors'
-// findings on a snapshot, plus the situations raised by incidents and risk
-// answers, each with the sequence numbers of the events behind it.
+// findings on a snapshot, settled against what the monitor remembers (each
+// call is a check: a measure fires past its threshold by Config.Margin or
+// held past it for Config.Hold, and clears with hysteresis), plus the
+// situations raised by incidents and risk answers, each with the sequence
+// numbers of the events behind it.
 func (m *Monitor) Detect(at time.Time) []Detection {
 	snap := m.tracker.SnapshotAt(at)
 	return m.detect(&snap)
 }
 
 func (m *Monitor) detect(snap *dynamics.Snapshot) []Detection {
-	out := m.restart(m.detector.Detect(snap))
+	out := m.settle(m.detector.candidates(snap), snap.Elapsed)
 	for k := range out {
 		m.cite(&out[k])
 	}
@@ -329,38 +369,84 @@ func (m *Monitor) definition(s Situation) *Definition {
 	return nil
 }
 
-// restart applies the interventions seen since the last check: a
-// count-based episode that involves someone intervened with (or any, after
-// an intervention aimed at the whole group) starts again from its count at
-// this check, and stays closed until the count has grown by its threshold
-// again. The detection then reports the growth since then. Apps that advise
-// after every event (as a live app does) restart from the count at the
-// intervention itself.
-func (m *Monitor) restart(ds []Detection) []Detection {
+// settle decides, with what it remembers of each episode, which of the
+// detectors' reports stand at this check, a check at elapsed session time
+// at:
+//
+//   - a count-based situation stands once its count reaches its threshold.
+//     After an intervention aimed at someone involved (or at the whole
+//     group) since the last check, its episode starts again from the count
+//     at this check and stays closed until the count has grown by its
+//     threshold again; the detection then reports the growth. Apps that
+//     advise after every event (as a live app does) restart from the count
+//     at the intervention itself.
+//   - any other situation fires when its deciding measure passes the
+//     threshold by Config.Margin, or has been past it at every check for
+//     Config.Hold; once open it stands until the measure falls Margin short
+//     of the threshold.
+//
+// Episodes no report mentions at this check are closed and forgotten, but
+// for a count-based situation's restart point.
+func (m *Monitor) settle(ds []Detection, at time.Duration) []Detection {
+	m.check++
+	cfg := m.detector.cfg
 	kept := ds[:0]
 	for _, d := range ds {
+		if len(d.Evidence) == 0 {
+			kept = append(kept, d)
+			continue
+		}
 		def := m.definition(d.Situation)
-		if def == nil || !def.CountBased || len(d.Evidence) == 0 {
-			kept = append(kept, d)
-			continue
-		}
 		k := d.key()
-		if m.involves(d) {
-			m.baseline[k] = d.Evidence[0].Value
-		}
-		base, ok := m.baseline[k]
-		if !ok {
-			kept = append(kept, d)
-			continue
-		}
+		ep := m.episodes[k]
+		ep.seen = m.check
 		ev := &d.Evidence[0]
-		if grown := ev.Value - base; grown < ev.Threshold {
-			continue // closed since the intervention
-		} else {
-			ev.Note = strings.TrimSpace(ev.Note + " " + strconv.FormatFloat(grown, 'f', -1, 64) + " since the last intervention")
-			ev.Value = grown
+		stand := false
+		switch {
+		case def != nil && def.CountBased:
+			if ev.Margin < 0 {
+				break // short of its threshold
+			}
+			if m.involves(d) {
+				ep.base, ep.based = ev.Value, true
+			}
+			if !ep.based {
+				stand = true
+				break
+			}
+			grown := ev.Value - ep.base
+			if stand = grown >= ev.Threshold; stand {
+				ev.Note = strings.TrimSpace(ev.Note + " " + strconv.FormatFloat(grown, 'f', -1, 64) + " since the last intervention")
+				ev.Value = grown
+				ev.Margin, _ = cfg.past(grown, ev.Threshold, false)
+			}
+		case ep.open:
+			stand = ev.Margin >= -cfg.Margin
+		case ev.Margin >= cfg.Margin:
+			stand = true
+		case ev.Margin >= 0:
+			if !ep.past {
+				ep.pastSince, ep.past = at, true
+			}
+			stand = at-ep.pastSince >= cfg.Hold
 		}
-		kept = append(kept, d)
+		if ev.Margin < 0 {
+			ep.past = false
+		}
+		ep.open = stand
+		if ep.open || ep.based || ep.past {
+			m.episodes[k] = ep // only what the next check needs is kept
+		} else {
+			delete(m.episodes, k)
+		}
+		if stand {
+			kept = append(kept, d)
+		}
+	}
+	for k, ep := range m.episodes {
+		if ep.seen != m.check && !ep.based {
+			delete(m.episodes, k)
+		}
 	}
 	m.reset = m.reset[:0]
 	return kept
@@ -453,9 +539,14 @@ func (m *Monitor) kindOf(i int) session.PartyKind {
 }
 
 // Advise returns the recommendations that fire at time at, ranked, given the
-// group's current stage (stage.Unspecified when unknown). The context comes
-// from the session itself: a group with two facilitators present is co-led.
+// group's current stage (stage.Unspecified when unknown: the first two
+// sessions of a program are then read as forming, see MonitorSpec.Session).
+// The context comes from the session itself: a group with two facilitators
+// present is co-led.
 func (m *Monitor) Advise(at time.Time, st stage.Stage) []Recommendation {
+	if !st.IsValid() && m.session >= 1 && m.session <= 2 {
+		st = stage.Forming
+	}
 	snap := m.tracker.SnapshotAt(at)
 	dets := m.detect(&snap)
 	for k := range m.incs {

@@ -19,10 +19,11 @@ type RoomSpec struct {
 	Session session.Spec `json:"session"`
 	// PeerLed says no clinician leads the group (see MonitorSpec).
 	PeerLed bool `json:"peerLed,omitempty"`
-	// Config, Situations and Rules are the monitor's (see MonitorSpec).
-	Config     Config      `json:"config"`
-	Situations Definitions `json:"situations,omitempty"`
-	Rules      []Rule      `json:"rules,omitempty"`
+	// Config, Situations, Rules and Talk are the monitor's (see MonitorSpec).
+	Config     Config            `json:"config"`
+	Situations Definitions       `json:"situations,omitempty"`
+	Rules      []Rule            `json:"rules,omitempty"`
+	Talk       session.TalkTable `json:"talk,omitempty"`
 }
 
 // Room is one running session as an app advises it: a session.Session and
@@ -63,8 +64,8 @@ func NewRoom(spec RoomSpec) (*Room, error) {
 		facs[i] = f.ID
 	}
 	m, err := NewMonitor(MonitorSpec{
-		Members: members, Facilitators: facs, Modality: sp.Profile.Modality, PeerLed: spec.PeerLed,
-		Config: spec.Config, Situations: spec.Situations, Rules: spec.Rules,
+		Members: members, Facilitators: facs, Modality: sp.Profile.Modality, PeerLed: spec.PeerLed, Session: sp.Number,
+		Config: spec.Config, Situations: spec.Situations, Rules: spec.Rules, Talk: spec.Talk,
 	})
 	if err != nil {
 		return nil, err

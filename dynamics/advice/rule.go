@@ -66,6 +66,13 @@ type Context struct {
 // given in any model: a rule naming StageStorming also matches Corey's
 // transition and Yalom's conflict stage (see Equivalent).
 //
+// What is ordinary in a stage or a modality is a rule too: Expected says
+// the situation is expected where the rule applies (dependency on the
+// leader while a group forms), so the recommendation says so and comes at
+// the rule's urgency, routine for the built-in ones; Suppress says it is
+// not raised at all there (abstract talk about the material of a
+// psychoeducational group).
+//
 // Rule round-trips through encoding/json so apps can load their own.
 type Rule struct {
 	ID            string               `json:"id"`
@@ -75,6 +82,8 @@ type Rule struct {
 	Interventions []session.Skill      `json:"interventions"`
 	Steps         []session.SafetyStep `json:"steps,omitempty"`
 	Urgency       Urgency              `json:"urgency"`
+	Expected      bool                 `json:"expected,omitempty"`
+	Suppress      bool                 `json:"suppress,omitempty"`
 	Rationale     string               `json:"rationale"`
 	Source        string               `json:"source"`
 }
@@ -96,11 +105,17 @@ type Detection struct {
 }
 
 // Evidence is one fact a detection rests on: a metric against its
-// threshold, and the events that show it.
+// threshold, and the events that show it. A detection's first piece of
+// evidence is its deciding measure.
 type Evidence struct {
 	Metric    string  `json:"metric"`
 	Value     float64 `json:"value"`
 	Threshold float64 `json:"threshold"`
+	// Margin is how far Value is past Threshold, as a fraction of it, in
+	// the direction the metric goes (a silence's talk share falls below
+	// its threshold): 0.2 is 20% past, a negative margin is short of it. A
+	// Monitor fires on it and clears with hysteresis (see Config.Margin).
+	Margin float64 `json:"margin,omitempty"`
 	// Events are the sequence numbers (session.Event.Seq) of the events
 	// that show it.
 	Events []int  `json:"events,omitempty"`
@@ -125,6 +140,9 @@ func (d Detection) key() string {
 // Recommendation is what the facilitator should do about one detection:
 // the concern, who is involved, the interventions in order of preference
 // (and safety steps, if any), why, on whose authority, and how soon.
+// Expected says the situation is ordinary in the group's stage or modality
+// (the rule that matched says so, see Rule): the rationale explains it, and
+// the urgency is the rule's, routine for the built-in rules.
 type Recommendation struct {
 	RuleID        string                `json:"rule"`
 	Situation     Situation             `json:"situation"`
@@ -138,6 +156,7 @@ type Recommendation struct {
 	Rationale     string                `json:"rationale"`
 	Source        string                `json:"source"`
 	Urgency       Urgency               `json:"urgency"`
+	Expected      bool                  `json:"expected,omitempty"`
 	Confidence    float64               `json:"confidence"`
 	Evidence      []Evidence            `json:"evidence,omitempty"`
 }
@@ -276,10 +295,13 @@ func checkRule(errs *fault.List, path string, r Rule) {
 	if !r.Situation.IsValid() {
 		errs.Add(path+".situation", "unspecified or malformed situation", ErrInvalidRule)
 	}
-	if !r.Urgency.IsValid() {
-		errs.Add(path+".urgency", "unspecified or unknown urgency", ErrInvalidRule)
+	if !r.Urgency.IsValid() && !(r.Suppress && r.Urgency == UrgencyUnspecified) {
+		errs.Add(path+".urgency", "unspecified or unknown urgency", ErrInvalidRule) // a rule that raises nothing needs none
 	}
-	if len(r.Interventions) == 0 && len(r.Steps) == 0 {
+	switch {
+	case r.Suppress && r.Expected:
+		errs.Add(path+".suppress", "a rule either suppresses a situation or says it is expected, not both", ErrInvalidRule)
+	case !r.Suppress && len(r.Interventions) == 0 && len(r.Steps) == 0:
 		errs.Add(path+".interventions", "a rule must recommend at least one intervention or step", ErrInvalidRule)
 	}
 	for j, s := range r.Interventions {
@@ -357,7 +379,7 @@ func (a *Advisor) Advise(ctx Context, detections []Detection) []Recommendation {
 			continue
 		}
 		if r, ok := a.Recommend(ctx, d); ok {
-			out = append(out, r)
+			out = append(out, r) // a suppressed situation stays open, unraised
 		}
 	}
 	a.active, a.seen = a.seen, a.active
@@ -366,8 +388,8 @@ func (a *Advisor) Advise(ctx Context, detections []Detection) []Recommendation {
 }
 
 // Recommend returns the recommendation for one detection in ctx, whether or
-// not its episode is open, and false when its situation is unknown or no
-// rule matches.
+// not its episode is open, and false when its situation is unknown, no
+// rule matches, or the rule that matches suppresses it.
 func (a *Advisor) Recommend(ctx Context, d Detection) (Recommendation, bool) {
 	def, ok := a.defs.For(d.Situation)
 	if !ok {
@@ -377,7 +399,7 @@ func (a *Advisor) Recommend(ctx Context, d Detection) (Recommendation, bool) {
 		return safetyRecommendation(ctx, def, d), true
 	}
 	c := a.rule(d.Situation, ctx)
-	if c == nil {
+	if c == nil || c.Suppress {
 		return Recommendation{}, false
 	}
 	return Recommendation{
@@ -393,6 +415,7 @@ func (a *Advisor) Recommend(ctx Context, d Detection) (Recommendation, bool) {
 		Rationale:     c.Rationale,
 		Source:        c.Source,
 		Urgency:       c.Urgency,
+		Expected:      c.Expected,
 		Confidence:    d.Confidence,
 		Evidence:      slices.Clone(d.Evidence),
 	}, true

@@ -131,8 +131,14 @@ func ParseClass(s string) (Class, error) { return classText.Parse(s) }
 
 // Detect is a situation's detector: it appends to out what the snapshot
 // shows of the situation, measured against the configured thresholds, and
-// returns the extended slice. It must not keep s or out, and should
-// allocate only for what it finds.
+// returns the extended slice. Each detection's first piece of evidence is
+// its deciding measure with its Margin: a detector reports a measure past
+// its threshold, and may report one up to Config.Margin short of it, so
+// that a Monitor keeps an episode open while the measure hovers (see
+// Config.Margin; Detector.Detect leaves such reports out). It should read
+// the talk-expected figures of dynamics.Participation and advise only
+// about members present. It must not keep s or out, and should allocate
+// only for what it finds.
 type Detect func(s *dynamics.Snapshot, c Config, out []Detection) []Detection
 
 // Definition is everything the library knows about one situation, as one
@@ -154,8 +160,11 @@ type Definition struct {
 	// Urgency is how soon the general rule says to act.
 	Urgency Urgency `json:"urgency"`
 	// CountBased says the detector counts acts that only accumulate in a
-	// session, so an episode restarts from the count it had when a
-	// facilitator intervenes with someone involved (see Monitor).
+	// session: the situation fires when the count reaches its threshold,
+	// and an episode restarts from the count it had when a facilitator
+	// intervenes with someone involved (see Monitor). Other measures move
+	// both ways, and a Monitor settles on them with Config.Margin and
+	// Config.Hold.
 	CountBased bool `json:"countBased,omitempty"`
 	// Incidents are the session incidents that raise the situation.
 	Incidents []session.IncidentKind `json:"incidents,omitempty"`
