@@ -17,9 +17,12 @@ func TestConfigValidateReportsEverything(t *testing.T) {
 	c.MonopolyFactor = 0.5 // below 1 would flag members at their fair share
 	c.DependencyShare = 1.5
 	c.ScapegoatSenders = 1 // one member is not a convergence
+	c.MinElapsed = 0
+	c.Margin = 1 // a margin of the whole threshold would never clear
+	c.Hold = -time.Minute
 	err := c.Validate()
 	require.ErrorIs(t, err, advice.ErrInvalidConfig)
-	if diff := cmp.Diff([]string{"monopolyFactor", "silentFor", "dependencyShare", "scapegoatSenders"}, paths(t, err)); diff != "" {
+	if diff := cmp.Diff([]string{"minElapsed", "monopolyFactor", "silentFor", "dependencyShare", "scapegoatSenders", "margin", "hold"}, paths(t, err)); diff != "" {
 		t.Errorf("paths (-want +got):\n%s", diff)
 	}
 	_, err = advice.NewDetector(advice.Config{})
@@ -43,6 +46,8 @@ func TestConfigJSON(t *testing.T) {
 	b, err := json.Marshal(c)
 	require.NoError(t, err)
 	require.Contains(t, string(b), `"silentFor":"20m0s"`)
+	require.Contains(t, string(b), `"minElapsed":"15m0s"`)
+	require.Contains(t, string(b), `"hold":"2m0s"`)
 	var back advice.Config
 	require.NoError(t, json.Unmarshal(b, &back))
 	if diff := cmp.Diff(c, back); diff != "" {
