@@ -51,9 +51,9 @@ func TestParticipationCountsTalkExpectedTime(t *testing.T) {
 	want := map[group.MemberID]dynamics.Participation{
 		"mia": {Present: 30 * time.Minute, FairShare: 30.0 / 90, Silent: 30 * time.Minute},
 	}
-	want["ann"] = dynamics.Participation{Present: 30 * time.Minute, Turns: 2, Talk: 3 * time.Minute, TalkShare: 3.0 / 6, TurnShare: 2.0 / 5,
+	want["ann"] = dynamics.Participation{Present: 30 * time.Minute, Turns: 2, Talk: 3 * time.Minute, LastTurn: 2 * time.Minute, TalkShare: 3.0 / 6, TurnShare: 2.0 / 5,
 		FairShare: 30.0 / 90, Silent: 17 * time.Minute, OpenTurns: 1}
-	want["bo"] = dynamics.Participation{Present: 30 * time.Minute, Turns: 3, Talk: 3 * time.Minute, TalkShare: 3.0 / 6, TurnShare: 3.0 / 5,
+	want["bo"] = dynamics.Participation{Present: 30 * time.Minute, Turns: 3, Talk: 3 * time.Minute, LastTurn: time.Minute, TalkShare: 3.0 / 6, TurnShare: 3.0 / 5,
 		FairShare: 30.0 / 90, Silent: 15 * time.Minute, OpenTurns: 2, OpenToLeaders: 1}
 	if diff := cmp.Diff(want, got, approx); diff != "" {
 		t.Errorf("talk-expected participation (-want +got):\n%s", diff)

@@ -135,6 +135,10 @@ type Participation struct {
 	// expect talk.
 	Turns int           `json:"turns"`
 	Talk  time.Duration `json:"talk"`
+	// LastTurn is the length of the member's latest turn in talk-expected
+	// time: a share taken just after a turn peaks by it, the more so the
+	// earlier the turn comes in a round.
+	LastTurn time.Duration `json:"lastTurn"`
 	// TalkShare and TurnShare are of all members' talk and turns in
 	// talk-expected time.
 	TalkShare float64 `json:"talkShare"`
@@ -366,7 +370,7 @@ func (t *Tracker) snapshot(dst *Snapshot, at time.Time, floats []float64, ints [
 			Soothed: int(p.soothed), InterventionsAt: int(p.intervAt), Incidents: int(p.incidents),
 			IPA: prof, Tags: tags,
 		}
-		ms.Expected = Participation{Present: p.xPresent, Turns: int(p.xTurns), Talk: p.xTalk,
+		ms.Expected = Participation{Present: p.xPresent, Turns: int(p.xTurns), Talk: p.xTalk, LastTurn: p.xLast,
 			OpenTurns: int(p.openTurns), OpenToLeaders: int(p.openLean)}
 		switch {
 		case p.present:

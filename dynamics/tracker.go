@@ -104,6 +104,7 @@ type person struct {
 	lateBy     time.Duration // first arrival after the start
 	leftAt     time.Duration // offset of the last departure
 	xTalk      time.Duration // talk in segments that expect it
+	xLast      time.Duration // the last turn in a segment that expects talk
 	xPresent   time.Duration // closed presence on the talk-expected clock
 	xArrived   time.Duration // clock at the last arrival
 	xSince     time.Duration // clock at the end of the last turn, or at the last arrival if later
@@ -356,6 +357,7 @@ func (t *Tracker) turn(e *session.Event) error {
 		clock = t.segmentAt - t.quiet
 	} else {
 		p.xTalk = addSat(p.xTalk, d)
+		p.xLast = d
 		p.xTurns++
 		clock = addSat(clock, d)
 		if t.talkNow == session.TalkOpen {

@@ -36,11 +36,13 @@ type Config struct {
 
 	// MonopolyFactor: a member monopolizes with a talk share of at least
 	// MonopolyFactor times their fair share (dynamics.Participation: 1/n
-	// for n members there throughout), or with a turn share that high
-	// together with a talk share halfway from fair to that limit (many
-	// short interjections). Default 2: twice a fair share, the chronic
-	// talker who takes the time of others (Jacobs et al., chs. 7-8; the
-	// factor is the library's own).
+	// for n members there throughout), as it stood before their latest
+	// turn (checked just after a turn, a share peaks by it; a monologue of
+	// twice LongTurn counts), or with a turn share that high together with
+	// a talk share halfway from fair to that limit (many short
+	// interjections). Default 2: twice a fair share, the chronic talker
+	// who takes the time of others (Jacobs et al., chs. 7-8; the factor is
+	// the library's own).
 	MonopolyFactor float64 `json:"monopolyFactor"`
 	// LongTurn marks a single turn as long, evidence for monopolizing and
 	// needed for storytelling. Default 4m: over twice a check-in share of
@@ -50,10 +52,15 @@ type Config struct {
 	// SilentFor: a member who has not spoken is silent after SilentFor of
 	// talk-expected time in the room; a member who has spoken and been
 	// there at least SilentFor is silent with a talk share below
-	// SilenceFactor times their fair share. Defaults 20m, a quarter of a
-	// 90-minute session, and 0.25, a quarter of a fair share (heuristic,
-	// the library's own; Corey, Corey & Corey name no figure: "no turns for
-	// a long stretch").
+	// SilenceFactor times their fair share (times the median member's
+	// share of theirs, when that is below 1). Silence is judged once the
+	// share-based detectors speak (MinMemberTalk) and while talk is shared:
+	// when the median member has had less than half a fair share, one
+	// member has held the floor, and the others' silence is the group's
+	// (monopolizing says so). Defaults 20m, a quarter of a 90-minute
+	// session, and 0.25, a quarter of a fair share (heuristic, the
+	// library's own; Corey, Corey & Corey name no figure: "no turns for a
+	// long stretch").
 	SilentFor     time.Duration `json:"silentFor"`
 	SilenceFactor float64       `json:"silenceFactor"`
 
@@ -160,10 +167,11 @@ func DefaultConfig() Config {
 // (below: a silence's share falls under it) and returns the margin, the
 // distance past the threshold as a fraction of it (negative when short of
 // it), and whether a detector reports it: past the threshold, or within
-// Margin short of it, where a Monitor keeps an open episode open.
+// Margin short of it, where a Monitor keeps an open episode open. A
+// threshold of 0 or less (a fair share of nothing) reports nothing.
 func (c Config) past(value, threshold float64, below bool) (margin float64, report bool) {
-	if threshold <= 0 {
-		return 0, true
+	if !(threshold > 0) {
+		return 0, false
 	}
 	if below {
 		margin = (threshold - value) / threshold

@@ -66,8 +66,55 @@ func talked(s *dynamics.Snapshot, c Config) bool {
 // room now (at the end, for a session that has ended).
 func here(m *dynamics.MemberStats) bool { return m.Attended && m.Present }
 
+// balance returns the median, over the members in the room, of each one's
+// talk share over their fair share: about 1 when talk is shared evenly, and
+// low for everyone when one member holds the floor. It allocates nothing.
+func balance(s *dynamics.Snapshot) float64 {
+	var r [dynamics.MaxMembers]float64
+	n := 0
+	for i := range s.Members {
+		x := &s.Members[i].Expected
+		if !here(&s.Members[i]) || n == len(r) {
+			continue
+		}
+		v := ratio(x.TalkShare, x.FairShare)
+		j := n
+		for ; j > 0 && r[j-1] > v; j-- { // insertion sort: a dozen members
+			r[j] = r[j-1]
+		}
+		r[j] = v
+		n++
+	}
+	switch {
+	case n == 0:
+		return 0
+	case n%2 == 1:
+		return r[n/2]
+	}
+	return (r[n/2-1] + r[n/2]) / 2
+}
+
+// heldFloor is the balance below which one member has held the floor: the
+// median member has had less than half a fair share, and the others'
+// silence is the group's, not theirs (heuristic, the library's own).
+const heldFloor = 0.5
+
+func ratio(a, b float64) float64 {
+	if b == 0 {
+		return 0
+	}
+	return a / b
+}
+
 func detectSilence(s *dynamics.Snapshot, c Config, out []Detection) []Detection {
-	enough := talked(s, c)
+	if !talked(s, c) {
+		return out // too little talk: any silence is the group's
+	}
+	median := balance(s)
+	if median < heldFloor {
+		return out // one member has held the floor: monopolizing says so
+	}
+	median = min(median, 1)
 	for i := range s.Members {
 		m := &s.Members[i]
 		x := &m.Expected
@@ -75,7 +122,7 @@ func detectSilence(s *dynamics.Snapshot, c Config, out []Detection) []Detection 
 		case !here(m):
 		case !m.Spoke:
 			// Members who have not spoken: the talk-expected time since
-			// they came, however few the others' turns.
+			// they came.
 			silent, limit := x.Silent.Minutes(), c.SilentFor.Minutes()
 			if margin, ok := c.past(silent, limit, false); ok {
 				out = append(out, Detection{
@@ -85,9 +132,10 @@ func detectSilence(s *dynamics.Snapshot, c Config, out []Detection) []Detection 
 						Note: "talk-expected time in the room"}},
 				})
 			}
-		case enough && x.Present >= c.SilentFor && x.FairShare > 0:
-			// Members who have spoken: a share far below their fair one.
-			limit := c.SilenceFactor * x.FairShare
+		case x.Present >= c.SilentFor && x.FairShare > 0:
+			// Members who have spoken: a share far below their fair one,
+			// or below the median member's when that is less.
+			limit := c.SilenceFactor * x.FairShare * median
 			if margin, ok := c.past(x.TalkShare, limit, true); ok {
 				out = append(out, Detection{
 					Situation: SituationSilence, Members: []group.MemberID{m.ID},
@@ -112,7 +160,16 @@ func detectMonopolizing(s *dynamics.Snapshot, c Config, out []Detection) []Detec
 			continue
 		}
 		limit := c.MonopolyFactor * x.FairShare
-		byTalk, okTalk := c.past(x.TalkShare, limit, false)
+		// The share is judged as it stood before the member's latest turn:
+		// checked just after a turn, a share peaks by it, the more so the
+		// earlier the turn comes in a round; whether a member holds the
+		// floor shows across turns. A monologue of twice a long turn holds
+		// it by itself and counts.
+		share := x.TalkShare
+		if last := x.LastTurn; last > 0 && last < 2*c.LongTurn && s.ExpectedMemberTalk > last {
+			share = float64(x.Talk-last) / float64(s.ExpectedMemberTalk-last)
+		}
+		byTalk, okTalk := c.past(share, limit, false)
 		// Many short turns count too, but only with a talk share well above
 		// fair (halfway to the limit): quick agreements are not holding the floor.
 		byTurns, okTurns := c.past(x.TurnShare, limit, false)
@@ -120,7 +177,8 @@ func detectMonopolizing(s *dynamics.Snapshot, c Config, out []Detection) []Detec
 		if !okTalk && !okTurns {
 			continue
 		}
-		talk := Evidence{Metric: "talk-share", Value: x.TalkShare, Threshold: limit, Margin: byTalk}
+		talk := Evidence{Metric: "talk-share", Value: share, Threshold: limit, Margin: byTalk,
+			Note: "of members' talk in talk-expected time, before the member's latest turn"}
 		turns := Evidence{Metric: "turn-share", Value: x.TurnShare, Threshold: limit, Margin: byTurns}
 		ev := []Evidence{talk, turns}
 		if !okTalk || okTurns && byTurns > byTalk {
@@ -131,7 +189,7 @@ func detectMonopolizing(s *dynamics.Snapshot, c Config, out []Detection) []Detec
 		}
 		out = append(out, Detection{
 			Situation: SituationMonopolizing, Members: []group.MemberID{m.ID},
-			Confidence: confidence(max(x.TalkShare, x.TurnShare), limit),
+			Confidence: confidence(max(share, x.TurnShare), limit),
 			Evidence:   ev,
 		})
 	}

@@ -46,14 +46,15 @@ func ExampleMonitor_monopolizer() {
 	for _, r := range m.Advise(at, stage.Initial) {
 		fmt.Println(r.Situation, r.Members, r.Urgency)
 		fmt.Println("do:", r.Interventions)
-		fmt.Printf("because: %s share %.2f >= %.2f\n", r.Evidence[0].Metric, r.Evidence[0].Value, r.Evidence[0].Threshold)
+		e := r.Evidence[0]
+		fmt.Printf("because: %s %.2f, threshold %.2f, %.0f%% past it\n", e.Metric, e.Value, e.Threshold, 100*e.Margin)
 		fmt.Println("events:", r.Evidence[0].Events)
 	}
 	fmt.Println("again:", len(m.Advise(at, stage.Initial)))
 	// Output:
 	// monopolizing [ben] soon
 	// do: [cutting-off linking facilitating rounds giving-feedback]
-	// because: talk-share share 0.67 >= 0.50
+	// because: talk-share 0.57, threshold 0.50, 14% past it
 	// events: [3 7 11]
 	// again: 0
 }

@@ -132,6 +132,7 @@ type Monitor struct {
 	episodes map[string]episode
 	check    uint32
 	reset    []int
+	held     []string // keys of open episodes of members away at the last check
 }
 
 // episode is what a monitor remembers of one situation with its people.
@@ -290,7 +291,7 @@ func (m *Monitor) Detect(at time.Time) []Detection {
 }
 
 func (m *Monitor) detect(snap *dynamics.Snapshot) []Detection {
-	out := m.settle(m.detector.candidates(snap), snap.Elapsed)
+	out := m.settle(m.detector.candidates(snap), snap)
 	for k := range out {
 		m.cite(&out[k])
 	}
@@ -386,9 +387,12 @@ func (m *Monitor) definition(s Situation) *Definition {
 //     of the threshold.
 //
 // Episodes no report mentions at this check are closed and forgotten, but
-// for a count-based situation's restart point.
-func (m *Monitor) settle(ds []Detection, at time.Duration) []Detection {
+// for a count-based situation's restart point, and for an open episode of a
+// member who is away: it is not advised about while the member is out, and
+// is not new when they return (see held).
+func (m *Monitor) settle(ds []Detection, snap *dynamics.Snapshot) []Detection {
 	m.check++
+	at := snap.Elapsed
 	cfg := m.detector.cfg
 	kept := ds[:0]
 	for _, d := range ds {
@@ -443,13 +447,36 @@ func (m *Monitor) settle(ds []Detection, at time.Duration) []Detection {
 			kept = append(kept, d)
 		}
 	}
+	m.held = m.held[:0]
 	for k, ep := range m.episodes {
-		if ep.seen != m.check && !ep.based {
+		switch {
+		case ep.seen == m.check:
+		case ep.open && away(k, snap):
+			ep.past = false
+			m.episodes[k] = ep
+			m.held = append(m.held, k) // not advised about while away, and not new on return
+		case ep.based:
+			ep.open, ep.past = false, false
+			m.episodes[k] = ep
+		default:
 			delete(m.episodes, k)
 		}
 	}
 	m.reset = m.reset[:0]
 	return kept
+}
+
+// away reports whether a member of the episode with key k is out of the
+// room in snap.
+func away(k string, snap *dynamics.Snapshot) bool {
+	for _, part := range strings.Split(k, "\x00")[1:] {
+		if id, ok := strings.CutPrefix(part, "m"); ok {
+			if st, known := snap.Member(group.MemberID(id)); known && !st.Present {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // involves reports whether an intervention since the last check was aimed
@@ -559,5 +586,5 @@ func (m *Monitor) Advise(at time.Time, st stage.Stage) []Recommendation {
 		}
 	}
 	ctx := Context{Modality: m.modality, Stage: st, CoLed: present >= 2, PeerLed: m.peerLed}
-	return m.advisor.Advise(ctx, dets)
+	return m.advisor.advise(ctx, dets, m.held)
 }

@@ -363,11 +363,22 @@ func (a *Advisor) rule(s Situation, ctx Context) *compiledRule {
 // situations' order and members, so the order is deterministic. With no
 // detections and no open episodes, Advise allocates nothing.
 func (a *Advisor) Advise(ctx Context, detections []Detection) []Recommendation {
-	if len(detections) == 0 {
+	return a.advise(ctx, detections, nil)
+}
+
+// advise is Advise with the keys of episodes held open though absent from
+// detections (a Monitor's episodes of members who are away).
+func (a *Advisor) advise(ctx Context, detections []Detection, held []string) []Recommendation {
+	if len(detections) == 0 && len(held) == 0 {
 		clear(a.active)
 		return nil
 	}
 	clear(a.seen)
+	for _, k := range held {
+		if _, open := a.active[k]; open {
+			a.seen[k] = struct{}{}
+		}
+	}
 	var out []Recommendation
 	for _, d := range detections {
 		k := d.key()
