@@ -114,9 +114,10 @@ func (e Estimate) In(m Model) Stage {
 }
 
 // Translate returns the estimate in model m, so that one output speaks of
-// one model: its stage and every signal's stage translated by Stage.In, and
-// its scores summed by the stage they translate to, for every stage of m in
-// order. Confidence stays as it was weighed. An estimate that names no stage
+// one model: its stage and every signal's stage translated by Stage.In (a
+// signal that pointed to two stages that are one in m is one signal, its
+// weights summed), and its scores summed by the stage they translate to,
+// for every stage of m in order. Confidence stays as it was weighed. An estimate that names no stage
 // still names none; an invalid model leaves the estimate as it is.
 func (e Estimate) Translate(m Model) Estimate {
 	if !m.IsValid() || m == e.Model {
@@ -124,10 +125,14 @@ func (e Estimate) Translate(m Model) Estimate {
 	}
 	out := e
 	out.Model, out.Stage = m, e.In(m)
-	out.Evidence = make([]Signal, len(e.Evidence))
-	for i, sg := range e.Evidence {
+	out.Evidence = make([]Signal, 0, len(e.Evidence))
+	for _, sg := range e.Evidence {
 		sg.Stage = sg.Stage.In(m)
-		out.Evidence[i] = sg
+		if n := len(out.Evidence); n > 0 && out.Evidence[n-1].Code == sg.Code && out.Evidence[n-1].Stage == sg.Stage {
+			out.Evidence[n-1].Weight += sg.Weight // one signal for two stages that are one here
+			continue
+		}
+		out.Evidence = append(out.Evidence, sg)
 	}
 	out.Scores = nil
 	for _, st := range m.Stages() {

@@ -271,8 +271,15 @@ func TestEstimateTranslate(t *testing.T) {
 	require.Equal(t, stage.Working, c.Stage)
 	require.Equal(t, "working", c.Name())
 	require.Equal(t, e.Confidence, c.Confidence)
+	var codes []string
 	for _, sg := range c.Evidence {
 		require.Equal(t, stage.Corey, sg.Stage.Model(), "signal %s", sg.Code)
+		codes = append(codes, sg.Code)
+	}
+	// Engagement rising pointed to norming and performing, both Corey's
+	// working stage: one signal here.
+	if diff := cmp.Diff([]string{"position-late", "member-feedback", "climate-engagement-high", "climate-engagement-rising"}, codes); diff != "" {
+		t.Errorf("signals (-want +got):\n%s", diff)
 	}
 	want := []stage.Score{{Stage: stage.PreGroup}, {Stage: stage.Initial}, {Stage: stage.Transition},
 		{Stage: stage.Working, Score: 5.25}, {Stage: stage.Final}, {Stage: stage.PostGroup}}

@@ -78,6 +78,10 @@ func TestArtTherapyFacts(t *testing.T) {
 		require.Equal(t, []group.MemberID{mara}, r.Members)
 		require.Equal(t, session.SkillDrawingOut, r.Interventions[0], "drawing out comes first")
 		require.Empty(t, r.Steps, "silence is no safety matter")
+		// The 36 minutes of art-making expect no talk: the silence counts
+		// the check-in and the processing only.
+		require.Equal(t, "minutes-without-a-turn", r.Evidence[0].Metric)
+		require.InDelta(t, 23, r.Evidence[0].Value, 1e-9, "8 minutes of check-in and 15 of processing")
 	})
 
 	t.Run("drawn out through the image, the silence clears", func(t *testing.T) {

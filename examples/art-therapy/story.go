@@ -206,16 +206,24 @@ func play(p *demo.Printer, out *outcome, start time.Time) error {
 	say(m(owen), lead, 30*time.Second, session.ActAsksOrientation)
 	say(lead, m(owen), 30*time.Second, session.ActGivesOrientation)
 	p.Printf("  %s  art-making on %q; the room goes quiet, as it should\n", clock(at.Add(-3*time.Minute)), out.plan.Title)
-	at = start.Add(agenda.Segments[0].Planned + agenda.Segments[1].Planned)
+	processing := start.Add(agenda.Segments[0].Planned + agenda.Segments[1].Planned)
+	at = processing
 	keep(room.BeginSegment(at, session.SegmentProcessing))
 	say(m(leo), all, 4*time.Minute, session.ActGivesOrientation, session.TagSelfDisclosure, session.TagFeeling)
 	say(m(nadia), m(leo), time.Minute, session.ActGivesOpinion, session.TagFeedback)
 	say(m(ruth), all, 4*time.Minute, session.ActGivesOrientation, session.TagSelfDisclosure, session.TagFeeling)
 	say(m(sofia), m(ruth), time.Minute, session.ActShowsSolidarity, session.TagFeedback)
+	say(m(owen), all, 4*time.Minute, session.ActGivesOrientation, session.TagSelfDisclosure, session.TagFeeling)
+	say(m(leo), m(owen), time.Minute, session.ActShowsSolidarity, session.TagFeedback)
 	if err != nil {
 		return err
 	}
-	p.Printf("  %s  sharing and processing: Leo and Ruth show their images; Mara has not spoken\n", clock(at.Add(-10*time.Minute)))
+	p.Printf("  %s  sharing and processing: Leo, Ruth and Owen show their images; Mara has not spoken\n", clock(processing))
+	snap := room.Tracker().SnapshotAt(at)
+	if st, ok := snap.Member(mara); ok {
+		p.Printf("         Mara has been in the room %s, silent for %s of it in segments that expect talk\n",
+			minutes(st.PresentFor), minutes(st.Expected.Silent))
+	}
 
 	intro(p, "What the monitor notices", "advice.Monitor.Detect and Room.Advise: silence, and how to meet it.")
 	out.before = room.Monitor().Detect(at)
@@ -239,12 +247,11 @@ func play(p *demo.Printer, out *outcome, start time.Time) error {
 	p.Printf("  %s  Ines, %s aimed at %s:\n         %q\n", clock(drawn), iv.Intervention.Skill, names.Of(iv.Intervention.Target), iv.Intervention.Text)
 	p.Printf("  %s  Mara holds up a grey box with one red line: \"that's the week; the red is me\"\n", clock(drawn.Add(30*time.Second)))
 	p.Printf("  %s  Owen: \"mine has a box too\"\n", clock(drawn.Add(150*time.Second)))
-	snap := room.Tracker().SnapshotAt(at)
+	snap = room.Tracker().SnapshotAt(at)
 	st, _ := snap.Member(mara)
 	p.Printf("  Mara now: %s, share of members' talk %.2f\n", demo.Count(st.Turns, "turn", "turns"), st.TalkShare)
 	p.Printf("  silence detected for Mara before: %s, after: %s\n", yes(silent(out.before, mara)), yes(silent(out.after, mara)))
 
-	say(m(owen), all, 4*time.Minute, session.ActGivesOrientation, session.TagSelfDisclosure, session.TagFeeling)
 	say(m(nadia), all, 4*time.Minute, session.ActGivesOrientation, session.TagSelfDisclosure)
 	say(m(sofia), all, 3*time.Minute, session.ActGivesOrientation, session.TagSelfDisclosure, session.TagFeeling)
 	say(m(leo), m(nadia), time.Minute, session.ActShowsSolidarity, session.TagFeedback)
@@ -254,7 +261,7 @@ func play(p *demo.Printer, out *outcome, start time.Time) error {
 		say(m(id), all, time.Minute, session.ActGivesOpinion)
 	}
 	keep(room.End(start.Add(agenda.Total())))
-	p.Printf("  then Owen, Nadia and Sofia share; everyone, Mara too, says a word at check-out\n")
+	p.Printf("  then Nadia and Sofia share; everyone, Mara too, says a word at check-out\n")
 	return err
 }
 

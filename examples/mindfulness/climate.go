@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/groupwork/groupwork/curriculum"
 	"github.com/groupwork/groupwork/dynamics/stage"
@@ -49,7 +50,7 @@ func climate(p *demo.Printer, cal curriculum.Calendar) ([]stage.SessionEvidence,
 	members := cohort()
 	var history []stage.SessionEvidence
 	var estimates []stage.Estimate
-	rows := [][]string{{"class", "date", "forms", "engagement", "avoidance", "conflict", "stage", "(Corey)", "confidence"}}
+	rows := [][]string{{"class", "date", "forms", "engagement", "avoidance", "conflict", "stage (Tuckman)", "confidence"}}
 	for c := range 8 {
 		var sum measure.GCQSScore
 		n := 0
@@ -78,7 +79,7 @@ func climate(p *demo.Printer, cal curriculum.Calendar) ([]stage.SessionEvidence,
 		o, _ := cal.Session(c + 1)
 		rows = append(rows, []string{fmt.Sprint(c + 1), o.Start.Format("2 Jan"), fmt.Sprintf("%d/%d", n, len(members)),
 			fmt.Sprintf("%.2f", mean.Engagement), fmt.Sprintf("%.2f", mean.Avoidance), fmt.Sprintf("%.2f", mean.Conflict),
-			e.Stage.String(), e.In(stage.Corey).String(), fmt.Sprintf("%.2f", e.Confidence)})
+			e.Name(), fmt.Sprintf("%.2f", e.Confidence)})
 	}
 	table(p, rows)
 	peak := estimates[3]
@@ -86,13 +87,19 @@ func climate(p *demo.Printer, cal curriculum.Calendar) ([]stage.SessionEvidence,
 	for _, s := range peak.Evidence {
 		p.Printf("    %s -> %s (+%.2f): %s\n", s.Code, s.Stage, s.Weight, s.Detail)
 	}
+	var unnamed []string
 	for _, e := range estimates {
-		if e.Stage.IsValid() {
-			continue
+		if !e.Named() {
+			unnamed = append(unnamed, fmt.Sprint(e.Session))
 		}
-		p.Printf("  Class %d is a tie: %s.\n", e.Session, topScores(e))
-		p.Printf("  The estimate then names no stage (unspecified, confidence 0) and keeps\n")
-		p.Printf("  the scores; the facilitators decide (record it with stage.History.Set).\n")
+		if !e.Named() && e.Confidence == 0 {
+			p.Printf("  Class %d is a tie: %s.\n", e.Session, topScores(e))
+		}
+	}
+	if len(unnamed) > 0 {
+		p.Printf("  At classes %s the estimate names no stage: the evidence leaves its\n", strings.Join(unnamed, ", "))
+		p.Printf("  confidence below the floor of %.1f (a tie leaves none), so it says %q and\n", stage.MinConfidence, stage.NotEnoughEvidence)
+		p.Printf("  keeps the scores; the facilitators decide (record it with stage.History.Set).\n")
 	}
 	p.Printf("  Label: %s.\n", peak.Note)
 	return history, estimates, nil

@@ -304,6 +304,9 @@ func earlierStages(g *group.Group, model stage.Model) (*stage.History, error) {
 		if err != nil {
 			return nil, err
 		}
+		if !e.Named() {
+			continue // not enough evidence yet: nothing to record
+		}
 		if err := h.Estimated(e.Session, g.SessionStart(e.Session), e); err != nil {
 			return nil, err
 		}
@@ -327,13 +330,21 @@ func stages(p *demo.Printer, out *outcome, model stage.Model) error {
 		return err
 	}
 	out.estimate = e
-	if err := h.Estimated(8, g.SessionStart(8).Add(90*time.Minute), e); err != nil {
-		return err
+	if e.Named() {
+		if err := h.Estimated(8, g.SessionStart(8).Add(90*time.Minute), e); err != nil {
+			return err
+		}
 	}
 	p.Printf("  the heuristic estimate for session 8, and the evidence it rests on:\n")
 	p.Estimate(out.estimate, model)
-	p.Printf("  Feedback to Theo and the members' upbeat GCQ-S outweigh the attacks: the\n")
-	p.Printf("  heuristic says %s. The leaders, who were in the room, disagree.\n", e.In(model))
+	if e.Named() {
+		p.Printf("  Feedback to Theo and the members' upbeat GCQ-S outweigh the attacks: the\n")
+		p.Printf("  heuristic says %s. The leaders, who were in the room, disagree.\n", e.Translate(model).Name())
+	} else {
+		p.Printf("  Feedback to Theo and the members' upbeat GCQ-S pull one way, the attacks\n")
+		p.Printf("  the other: the heuristic leans to %s but names no stage. The leaders,\n", e.Translate(model).Scores[topScore(e.Translate(model))].Stage)
+		p.Printf("  who were in the room, decide.\n")
+	}
 
 	// The leaders read the session differently: the newcomer and Dana's
 	// leaving have thrown the group back into a struggle over trust and
@@ -343,7 +354,7 @@ func stages(p *demo.Printer, out *outcome, model stage.Model) error {
 	if err := h.Set(8, g.SessionStart(8).Add(2*time.Hour), back, naomi, reason); err != nil {
 		return err
 	}
-	p.Printf("\n  the history (%s model):\n", model)
+	p.Printf("\n  the history (%s's model):\n", demo.ModelName(model))
 	for _, e := range h.Entries() {
 		p.Printf("    session %d  %-12s %-11s", e.Session, e.Stage, e.SetBy)
 		if e.SetBy == stage.SetByEstimate {
@@ -420,4 +431,15 @@ func yes(b bool) string {
 		return "yes"
 	}
 	return "no"
+}
+
+// topScore returns the index of the estimate's highest score.
+func topScore(e stage.Estimate) int {
+	best := 0
+	for i, s := range e.Scores {
+		if s.Score > e.Scores[best].Score {
+			best = i
+		}
+	}
+	return best
 }

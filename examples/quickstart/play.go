@@ -184,6 +184,7 @@ func play(p *demo.Printer, o *outcome, n int, sc script, before []stage.SessionE
 	}
 	pl := &played{n: n, title: plan.Title, start: occ.Start, agenda: agenda, room: room, names: demo.NamesOf(spec),
 		phq9Due: slices.Contains(o.program.MeasuresAt(measure.InstrumentPHQ9), n)}
+	given := "the estimate from its place in the program"
 	if len(before) == 0 {
 		// No history yet: the position in the program is the only evidence.
 		est, err := stage.Infer([]stage.SessionEvidence{{Session: n, Planned: o.program.NumPlans()}})
@@ -193,10 +194,11 @@ func play(p *demo.Printer, o *outcome, n int, sc script, before []stage.SessionE
 		pl.stage = est.Stage
 	} else if cur, ok := o.history.Current(); ok {
 		pl.stage = cur.Stage
+		given = fmt.Sprintf("the stage last recorded, at session %d", cur.Session)
 	}
 
 	p.Printf("\nThe session as it happened (an advice.Room records each event in the session and its\n")
-	p.Printf("monitor; the stage the monitor is given is %s, the latest estimate):\n", pl.stage)
+	p.Printf("monitor; the stage the monitor is given is %s, %s):\n", pl.stage, given)
 	s := &scene{room: room, p: p, pl: pl, t0: occ.Start, now: occ.Start}
 	sc.events(s)
 	s.at(o.program.SessionLength)
@@ -229,7 +231,8 @@ func play(p *demo.Printer, o *outcome, n int, sc script, before []stage.SessionE
 	p.Printf("\nStage estimate (stage.Infer over %s; GCQ-S from measure.ScoreGCQS,\n", over)
 	p.Printf("mean of %d forms: engagement %.2f, avoidance %.2f, conflict %.2f):\n", att.Present, c.Engagement, c.Avoidance, c.Conflict)
 	p.Estimate(pl.estimate, stage.Tuckman)
-	p.Printf("  in Corey's model: %s; in Yalom's: %s\n", pl.estimate.In(stage.Corey), pl.estimate.In(stage.Yalom))
+	p.Printf("  translated (Estimate.Translate): in Corey's model %s; in Yalom's %s\n",
+		pl.estimate.Translate(stage.Corey).Name(), pl.estimate.Translate(stage.Yalom).Name())
 
 	if err := writeNotes(room, sc.notes, occ.End.Add(30*time.Minute)); err != nil {
 		return nil, err

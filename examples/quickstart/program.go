@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/groupwork/groupwork/dynamics/stage"
@@ -76,7 +77,7 @@ func showStages(p *demo.Printer, o *outcome, evidence []stage.SessionEvidence) {
 		"stage.Infer reruns on the evidence so far after every session (GCQ-S climate and",
 		"attendance each week, interaction where a session was tracked); stage.History keeps the",
 		"results; a facilitator's own judgement, set with History.Set, always wins.")
-	p.Printf("  %-3s %-7s %-11s %-11s %-26s %-16s %s\n", "", "date", "tuckman", "corey", "decided by", "GCQ-S e / a / c", "attended")
+	p.Printf("  %-3s %-7s %-11s %-11s %-28s %-16s %s\n", "", "date", "tuckman", "corey", "decided by", "GCQ-S e / a / c", "attended")
 	people := o.people()
 	for _, e := range o.history.Entries() {
 		ev := evidence[e.Session-1]
@@ -86,12 +87,12 @@ func showStages(p *demo.Printer, o *outcome, evidence []stage.SessionEvidence) {
 		case e.SetBy == stage.SetByFacilitator && e.Overrides.IsValid():
 			by = people.Facilitator(e.Facilitator) + " (over " + e.Overrides.String() + ")"
 		case e.SetBy == stage.SetByFacilitator:
-			by = people.Facilitator(e.Facilitator) + ", on a tie"
+			by = people.Facilitator(e.Facilitator) + ", no estimate"
 		}
 		// Stage.In translates between models (norming counts as Corey's
 		// working stage).
 		corey := e.Stage.In(stage.Corey)
-		p.Printf("  %2d  %-7s %-11s %-11s %-26s %.1f / %.1f / %.1f  %d of %d, %d late\n",
+		p.Printf("  %2d  %-7s %-11s %-11s %-28s %.1f / %.1f / %.1f  %d of %d, %d late\n",
 			e.Session, occ.Start.Format("Jan 2"), e.Stage, corey, by,
 			ev.Climate.Engagement, ev.Climate.Avoidance, ev.Climate.Conflict,
 			ev.Attendance.Present, ev.Attendance.Expected, ev.Attendance.Late)
@@ -102,8 +103,15 @@ func showStages(p *demo.Printer, o *outcome, evidence []stage.SessionEvidence) {
 			p.Printf("      %s's reason: %s\n", people.Facilitator(e.Facilitator), e.Reason)
 		}
 	}
-	p.Printf("  Confidence is the winning stage's margin over the runner-up: a low one says the evidence is\n")
-	p.Printf("  mixed, and a tie names no stage at all, for the facilitator to judge.\n")
+	var none []string
+	for _, e := range o.estimates {
+		if !e.Named() {
+			none = append(none, strconv.Itoa(e.Session))
+		}
+	}
+	p.Printf("  Confidence is the winning stage's margin over the runner-up. Below %.1f (stage.MinConfidence)\n", stage.MinConfidence)
+	p.Printf("  the estimate names no stage and says %q; the history records nothing\n", stage.NotEnoughEvidence)
+	p.Printf("  for those sessions (%s), for the facilitator to judge.\n", strings.Join(none, ", "))
 }
 
 // judgement is a facilitator's own reading of a session's stage.

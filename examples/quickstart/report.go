@@ -74,7 +74,7 @@ func report(o *outcome) ([]byte, error) {
 			When:          pl.start.Format("Monday January 2, 15:04 MST"),
 			Sociogram:     template.HTML(picture.Sociogram(&pl.snap, withIDPrefix(opt, fmt.Sprintf("s%d-", pl.n)))), // library SVG, escaped by dynamics
 			Participation: template.HTML(picture.ParticipationChart(&pl.snap, opt)),
-			Stage:         fmt.Sprintf("%s (confidence %.2f)", pl.estimate.Stage, pl.estimate.Confidence),
+			Stage:         fmt.Sprintf("%s (confidence %.2f)", pl.estimate.Name(), pl.estimate.Confidence),
 		}
 		for _, m := range pl.moments {
 			for _, r := range m.fired {

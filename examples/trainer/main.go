@@ -43,7 +43,7 @@ func main() {
 }
 
 // defaultSeed is the seed of the default session.
-const defaultSeed = 10
+const defaultSeed = 4
 
 // run parses the flags, plays the session reading the trainee's choices
 // from in when interactive, and writes everything to w.

@@ -250,7 +250,10 @@ func intro(p *demo.Printer, seed uint64, m mode, agenda session.Agenda) {
 		"and turn counts are noise. ", dur(cfg.MinMemberTalk), dur(def.MinMemberTalk), cfg.MonopolyFactor, def.MonopolyFactor)+
 		"The thresholds are the library's heuristics, not validated cut-offs. Shares and counts run "+
 		"over the whole session so far: a share can fall back and clear an episode, a count only grows. "+
-		"Each recommendation fires once per episode, and again only after its episode has cleared.")
+		fmt.Sprintf("A share or a silence fires %.0f%% past its threshold, or when it has stayed past it for %s, "+
+			"and clears only %.0f%% short of it, so that a value at the threshold does not flap; ", 100*cfg.Margin, dur(cfg.Hold), 100*cfg.Margin)+
+		"a count fires on reaching it. Each recommendation fires once per episode, and again only after "+
+		"its episode has cleared.")
 }
 
 // summary writes each moment's score, the score by situation and overall.

@@ -124,13 +124,23 @@ func (p *Printer) Metrics(s *dynamics.Snapshot, names Names) {
 	p.table(rows)
 }
 
-// Estimate writes a stage estimate with the evidence it rests on.
+// Estimate writes a stage estimate in one model, with the evidence it rests
+// on: "not enough evidence yet" when it names no stage.
 func (p *Printer) Estimate(e stage.Estimate, m stage.Model) {
-	p.Printf("  stage: %s (%s model: %s), confidence %.2f\n", e.Stage, m, e.In(m), e.Confidence)
+	e = e.Translate(m)
+	p.Printf("  stage (%s's model): %s, confidence %.2f\n", ModelName(m), e.Name(), e.Confidence)
 	for _, s := range e.Evidence {
 		p.Printf("    %s -> %s (%.2f): %s\n", s.Code, s.Stage, s.Weight, s.Detail)
 	}
 	p.Printf("  %s\n", e.Note)
+}
+
+// ModelName returns a stage model's name as prose writes it: "Tuckman".
+func ModelName(m stage.Model) string {
+	if info, ok := stage.BuiltinModel(m); ok {
+		return info.Name
+	}
+	return m.String()
 }
 
 // Recommendations writes ranked recommendations with their reasons,
@@ -141,7 +151,11 @@ func (p *Printer) Recommendations(recs []advice.Recommendation, names Names) {
 		return
 	}
 	for i, r := range recs {
-		p.Printf("  %d. %s [%s] %s (confidence %.2f)\n", i+1, r.Situation, r.Urgency, names.Involved(r.Members, r.Facilitators), r.Confidence)
+		expected := ""
+		if r.Expected {
+			expected = ", expected here"
+		}
+		p.Printf("  %d. %s [%s%s] %s (confidence %.2f)\n", i+1, r.Situation, r.Urgency, expected, names.Involved(r.Members, r.Facilitators), r.Confidence)
 		if len(r.Steps) > 0 {
 			p.Printf("     protocol: %s\n", joinStrings(r.Steps))
 		}
@@ -162,6 +176,9 @@ func Evidence(e advice.Evidence) string {
 	s := fmt.Sprintf("%s %.2f", e.Metric, e.Value)
 	if e.Threshold != 0 {
 		s += fmt.Sprintf(", threshold %.2f", e.Threshold)
+	}
+	if e.Margin != 0 {
+		s += fmt.Sprintf(" (%+.0f%%)", 100*e.Margin)
 	}
 	if e.Note != "" {
 		s += "; " + e.Note
