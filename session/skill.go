@@ -221,8 +221,9 @@ func (s *SkillSet) UnmarshalJSON(b []byte) error {
 // protocol rather than a facilitator's judgement. The zero value is rejected
 // by validation.
 //
-// Source: DOMAIN.md section 6 (crisis in session), drawing on AGPA Practice
-// Guidelines for Group Psychotherapy (2007) and SAMHSA TIP 41 (2005); the
+// Sources: AGPA Practice Guidelines for Group Psychotherapy (2007) and SAMHSA
+// TIP 41 (2005) on a crisis in session; Stanley & Brown (2012) for the
+// safety plan; the
 // 988 Suicide and Crisis Lifeline for US escalation. StepLeaveSession and
 // StepSafeTransport follow SAMHSA TIP 47 (2006), Substance Abuse: Clinical
 // Issues in Intensive Outpatient Treatment, ch. 7, "Under the Influence in
