@@ -56,8 +56,8 @@ const (
 
 // Sources for the skill catalogue.
 const (
-	srcCorey  = "Corey, Theory and Practice of Group Counseling; Corey, Corey & Corey, Groups: Process and Practice, ch. 2 (22 group leadership skills)"
-	srcJacobs = "Jacobs, Schimmel, Masson & Harvill, Group Counseling: Strategies and Skills (leader techniques)"
+	srcCorey  = "Corey (2012), Theory and Practice of Group Counseling, 8th ed.; Corey, Corey & Corey (2018), Groups: Process and Practice, 10th ed., ch. 2 (22 group leadership skills)"
+	srcJacobs = "Jacobs, Schimmel, Masson & Harvill (2016), Group Counseling: Strategies and Skills, 8th ed. (leader techniques)"
 )
 
 type skillInfo struct{ name, desc, source string }
