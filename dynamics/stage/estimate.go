@@ -64,7 +64,7 @@ type Score struct {
 // Estimate is a heuristic estimate of a group's stage at its latest session,
 // on Tuckman's model (translate with In). Confidence is 0 to 1: the margin
 // of the winning stage over the runner-up, scaled down when the evidence is
-// thin. A stage of StageUnspecified with confidence 0 means the evidence
+// thin. A stage of Unspecified with confidence 0 means the evidence
 // named no single stage: either it pointed nowhere (every score 0) or two or
 // more stages tied for the top score, which Scores shows, with the Evidence
 // behind each, for a facilitator to judge.
@@ -79,7 +79,7 @@ type Estimate struct {
 
 // In returns the estimate's stage in model m: Corey's and Yalom's stage for
 // the same period (norming maps to Corey's working, adjourning to final, per
-// the crosswalk), or StageUnspecified.
+// the crosswalk), or Unspecified.
 func (e Estimate) In(m Model) Stage {
 	if m == Tuckman || !e.Stage.IsValid() {
 		return e.Stage
@@ -116,7 +116,7 @@ func (e Estimate) In(m Model) Stage {
 // The weights are this package's own choices, documented in the code; the
 // result says which signals it rests on. The stage with the highest score
 // wins. When no signal fired, or when two or more stages tie for the highest
-// score, the estimate names no stage: Stage is StageUnspecified and
+// score, the estimate names no stage: Stage is Unspecified and
 // Confidence 0, while Scores and Evidence are kept so a facilitator sees the
 // tie (StageHistory.Estimated does not record such an estimate; a
 // facilitator's StageHistory.Set does). Invalid evidence is reported all at

@@ -45,7 +45,7 @@ func ParseModel(s string) (Model, error) { return modelText.Parse(s) }
 // Stage is one stage of one of the three models. The stages of all models
 // share this type so that a stage history can hold any of them; Model says
 // which model a stage belongs to and Order where it falls in it. The zero
-// value, StageUnspecified, is rejected by validation.
+// value, Unspecified, is rejected by validation.
 //
 // Sources: Tuckman (1965) and Tuckman & Jensen (1977); Corey (2012), chs.
 // 4-5, and Corey, Corey & Corey (2018); Yalom & Leszcz (2005), ch. 11.
@@ -321,7 +321,7 @@ func contains(list []Stage, s Stage) bool {
 
 // In returns the stage of model m that stands for s: s itself when it is of
 // m; otherwise the one stage the crosswalk's equivalents come down to, or
-// StageUnspecified when m has no stage for that period (Corey's pre-group
+// Unspecified when m has no stage for that period (Corey's pre-group
 // in Tuckman's or Yalom's model). Where the crosswalk gives two, the choice
 // follows the crosswalk: Tuckman's norming is Corey's late transition
 // into working, so working, and so is Yalom's cohesiveness; Corey's
