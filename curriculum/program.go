@@ -127,7 +127,7 @@ type Homework struct {
 // AttendanceRule ends a member's contract after too many consecutive misses.
 // The zero value means no rule.
 //
-// The DBT skills rule (Linehan 2015; DOMAIN.md section 10 and section 5): a
+// The DBT skills rule (Linehan 1993; Linehan 2015): a
 // member who misses four scheduled sessions in a row, for any reason, is out
 // for the rest of the contract.
 type AttendanceRule struct {
@@ -157,7 +157,7 @@ type CompletionRule struct {
 
 // ExtraDay is a meeting outside the numbered plans, such as an orientation
 // before the first class or an all-day practice between classes 6 and 7
-// (DOMAIN.md section 10).
+// (Santorelli et al. 2017; Segal, Williams & Teasdale 2013).
 type ExtraDay struct {
 	// Kind is an orientation or a day of practice.
 	Kind ExtraKind `json:"kind"`

@@ -13,8 +13,7 @@ import (
 
 // Sources of the program-level checks.
 const (
-	srcProfileShape = "the modality profile's typical session length and program length (DOMAIN.md section 1)"
-	srcSessionRun   = "DOMAIN.md section 9 (session structure), checked by session.Agenda.Validate"
+	srcProfileShape = "the typical session and program lengths of the modality's profile (Yalom & Leszcz 2005, ch. 10; SAMHSA TIP 41, 2005, ch. 2; the profile's own Sources); the ranges are a heuristic, the library's own"
 )
 
 // Validate checks p's hard invariants and returns every problem at once as
@@ -51,7 +50,7 @@ func (p Program) Validate() error {
 // Guidance comes back as findings (group.Finding): the agenda findings of
 // session.Agenda.Validate for each agenda a plan uses, and, at program level,
 // a session length or number of sessions outside the modality's typical
-// range (DOMAIN.md section 1). Findings are sorted most serious first, then
+// range (see docs/reference/modalities.md). Findings are sorted most serious first, then
 // by path and code. Agendas are checked only when the rest of the program's
 // shape (modality, session length) is valid.
 func (p Program) Check() ([]group.Finding, error) {

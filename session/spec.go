@@ -77,7 +77,7 @@ type Spec struct {
 	// LateGrace is how long after the scheduled start an arrival still
 	// counts as on time. Zero means any arrival after the start is late;
 	// it must not be negative. Lateness thresholds are local policy (group
-	// agreements ask members to be on time, DOMAIN.md section 6).
+	// agreements ask members to be on time: Yalom & Leszcz 2005, ch. 10).
 	LateGrace time.Duration `json:"lateGrace,omitempty"`
 }
 

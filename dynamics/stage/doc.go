@@ -21,7 +21,8 @@
 // instrument: every Estimate carries HeuristicNote, its confidence and its
 // evidence, for a clinician to weigh.
 //
-// Place in the house: stage imports measure (the GCQ-S score) and nothing
-// else of ours. Model and Stage values and the built-in descriptions are
-// safe for concurrent use; a History is not.
+// Place in the house: stage imports group (facilitator IDs in a History)
+// and measure (the GCQ-S score), and nothing else of ours. Model and Stage
+// values and the built-in descriptions are safe for concurrent use; a
+// History is not.
 package stage

@@ -7,9 +7,10 @@ import (
 	"github.com/groupwork/groupwork/measure"
 )
 
-// HeuristicNote labels every stage estimate. DOMAIN.md section 2: the
-// evidence for stage estimation is a set of heuristics, not a validated
-// instrument; a facilitator's judgement always wins.
+// HeuristicNote labels every stage estimate. No published instrument
+// estimates a group's stage from session data: the evidence is a set of
+// heuristics read from the stage descriptions, and a facilitator's judgement
+// always wins (see docs/reference/stages.md#the-stage-estimate).
 const HeuristicNote = "heuristic estimate from published descriptions of group development; not a validated instrument; a facilitator's judgement overrides it"
 
 // AttendanceEvidence is who came to one session.
@@ -38,7 +39,7 @@ type SessionEvidence struct {
 	Session int `json:"session"` // 1-based
 	Planned int `json:"planned"` // sessions planned in the program; 0 when open-ended
 	// Climate is the group's GCQ-S subscale means for the session
-	// (MacKenzie 1983; DOMAIN.md section 7), as measure scores them; it
+	// (MacKenzie 1983), as measure scores them; it
 	// counts as measured when Climate.Answered > 0.
 	Climate     measure.GCQSScore   `json:"climate"`
 	Interaction InteractionEvidence `json:"interaction"`
@@ -63,7 +64,7 @@ type Score struct {
 // Estimate is a heuristic estimate of a group's stage at its latest session,
 // on Tuckman's model (translate with In). Confidence is 0 to 1: the margin
 // of the winning stage over the runner-up, scaled down when the evidence is
-// thin. A stage of StageUnspecified with confidence 0 means the evidence
+// thin. A stage of Unspecified with confidence 0 means the evidence
 // named no single stage: either it pointed nowhere (every score 0) or two or
 // more stages tied for the top score, which Scores shows, with the Evidence
 // behind each, for a facilitator to judge.
@@ -78,7 +79,7 @@ type Estimate struct {
 
 // In returns the estimate's stage in model m: Corey's and Yalom's stage for
 // the same period (norming maps to Corey's working, adjourning to final, per
-// the crosswalk), or StageUnspecified.
+// the crosswalk), or Unspecified.
 func (e Estimate) In(m Model) Stage {
 	if m == Tuckman || !e.Stage.IsValid() {
 		return e.Stage
@@ -98,8 +99,9 @@ func (e Estimate) In(m Model) Stage {
 
 // Infer estimates the stage of a group at the last session of
 // history (sessions in increasing order; earlier sessions give the trends).
-// It weighs the signals DOMAIN.md section 2 lists as heuristics, none of
-// them validated:
+// It weighs signals the stage descriptions name (Tuckman 1965; Corey 2012,
+// chs. 4-5; Yalom & Leszcz 2005, ch. 11; MacKenzie 1983 for climate), as
+// heuristics of the library's own, none of them validated:
 //
 //   - position in the planned program: first sessions point to forming, the
 //     last to adjourning;
@@ -114,7 +116,7 @@ func (e Estimate) In(m Model) Stage {
 // The weights are this package's own choices, documented in the code; the
 // result says which signals it rests on. The stage with the highest score
 // wins. When no signal fired, or when two or more stages tie for the highest
-// score, the estimate names no stage: Stage is StageUnspecified and
+// score, the estimate names no stage: Stage is Unspecified and
 // Confidence 0, while Scores and Evidence are kept so a facilitator sees the
 // tie (StageHistory.Estimated does not record such an estimate; a
 // facilitator's StageHistory.Set does). Invalid evidence is reported all at
