@@ -39,11 +39,6 @@ func (c CodeableConcept) Has(system, code string) bool {
 	return false
 }
 
-// concept returns the CodeableConcept of one coding, with the display as text.
-func concept(system, code, display string) CodeableConcept {
-	return CodeableConcept{Coding: []Coding{{System: system, Code: code, Display: display}}, Text: display}
-}
-
 // textConcept returns a CodeableConcept holding text only.
 func textConcept(text string) CodeableConcept { return CodeableConcept{Text: text} }
 
