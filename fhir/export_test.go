@@ -34,7 +34,7 @@ func TestSessionBundle(t *testing.T) {
 				"Group": 1, "Practitioner": 2, "PractitionerRole": 2, "PlanDefinition": 1,
 				"Encounter": 6, "ChargeItem": 5, // the group encounter and one per roster member
 				"Questionnaire": 2, "QuestionnaireResponse": 4,
-				"Observation": 7,            // PHQ-9 total and PHQ-2 for three forms, the GAD-7 total
+				"Observation": 8,            // the total and the PHQ-2 of three PHQ-9s, the total and the GAD-2 of a GAD-7
 				"Flag":        2, "Task": 2, // m01's item 9 and m03's alert
 				"Consent":  7, // five agreement signatures, two recording consents
 				"CarePlan": 5, "DocumentReference": 3, "Appointment": 1,
