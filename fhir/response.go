@@ -204,11 +204,14 @@ func (w Writer) ReadQuestionnaireResponse(cat *measure.Catalog, data []byte) (me
 func (w Writer) instrumentOf(cat *measure.Catalog, url string) (measure.Definition, bool) {
 	panel, isLOINC := strings.CutPrefix(url, SystemLOINC+"/q/")
 	for _, inst := range cat.Instruments() {
-		d, err := cat.Lookup(inst)
-		if err != nil {
-			continue
+		if !isLOINC {
+			if url != w.QuestionnaireURL(inst) {
+				continue
+			}
+			d, err := cat.Lookup(inst)
+			return d, err == nil
 		}
-		if url == w.QuestionnaireURL(inst) || (isLOINC && d.PanelLOINC != "" && string(d.PanelLOINC) == panel) {
+		if d, err := cat.Lookup(inst); err == nil && d.PanelLOINC != "" && string(d.PanelLOINC) == panel {
 			return d, true
 		}
 	}

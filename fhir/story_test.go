@@ -2,7 +2,6 @@ package fhir_test
 
 import (
 	"fmt"
-	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
@@ -32,8 +31,24 @@ type story struct {
 // at returns the session's start plus m minutes.
 func at(m int) time.Time { return fixture.Start().Add(time.Duration(m) * time.Minute) }
 
+// tb is the part of testing.TB the story needs.
+type tb interface {
+	Helper()
+	Errorf(format string, args ...any)
+	Fatalf(format string, args ...any)
+	FailNow()
+}
+
+// panicky is a tb for examples: it panics on any failure.
+type panicky struct{}
+
+func (panicky) Helper()                           {}
+func (panicky) Errorf(format string, args ...any) { panic(fmt.Sprintf(format, args...)) }
+func (panicky) Fatalf(format string, args ...any) { panic(fmt.Sprintf(format, args...)) }
+func (panicky) FailNow()                          { panic("story failed") }
+
 // newStory builds the story, failing t on any error.
-func newStory(t testing.TB) story {
+func newStory(t tb) story {
 	t.Helper()
 	g := fixture.Group(t, fixture.CBTSpec(), 5)
 	for _, id := range []group.MemberID{"m01", "m02"} {
