@@ -122,6 +122,7 @@ func TestSchemaRejects(t *testing.T) {
 		{"no status", `{"resourceType":"Flag","category":[{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/flag-category","code":"clinical"}]}],"code":{"text":"x"},"subject":{"reference":"Patient/1"}}`},
 		{"class from another system", `{"resourceType":"Encounter","status":"finished","class":{"system":"http://example.org","code":"AMB"}}`},
 		{"bad LOINC check digit", `{"resourceType":"Observation","status":"final","category":[{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/observation-category","code":"survey"}]}],"code":{"coding":[{"system":"http://loinc.org","code":"44261-7"}]}}`},
+		{"another member's name in a document", `{"resourceType":"DocumentReference","status":"current","type":{"coding":[{"system":"http://loinc.org","code":"11506-3"}]},"subject":{"reference":"Patient/1"},"content":[{"attachment":{"data":"QmVuIHdhcyB0aGVyZQ=="}}]}`},
 		{"another member's name", `{"resourceType":"Flag","status":"active","category":[{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/flag-category","code":"clinical"}]}],"code":{"text":"said Ben was at risk"},"subject":{"reference":"Patient/1"}}`},
 	}
 	for _, tc := range checkCases {

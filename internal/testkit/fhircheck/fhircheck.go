@@ -8,6 +8,7 @@
 package fhircheck
 
 import (
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -153,7 +154,7 @@ func Resource(data []byte, members []Member) []string {
 		}
 	})
 	if owner, ok := ownerOf(r, members); ok && typ != "Group" {
-		text := string(data)
+		text := string(data) + attachments(r)
 		for _, m := range members {
 			if m.ID == owner.ID {
 				continue
@@ -166,6 +167,23 @@ func Resource(data []byte, members []Member) []string {
 		}
 	}
 	return probs
+}
+
+// attachments returns the decoded data of every attachment in r, so that
+// what a document carries is read as well as its JSON.
+func attachments(r map[string]any) string {
+	var b strings.Builder
+	walk(r, "", func(_, key string, val any) {
+		if m, ok := val.(map[string]any); ok && key == "attachment" {
+			if s, ok := m["data"].(string); ok {
+				if raw, err := base64.StdEncoding.DecodeString(s); err == nil {
+					b.Write(raw)
+					b.WriteString("\n")
+				}
+			}
+		}
+	})
+	return b.String()
 }
 
 // ownerOf returns the member a resource is about: the one whose Patient is
