@@ -100,7 +100,6 @@ const (
 	// hl7.org/fhir/R4/valueset-participationstatus.html.
 	appointmentBooked    = "booked"
 	appointmentFulfilled = "fulfilled"
-	appointmentCancelled = "cancelled"
 	participantAccepted  = "accepted"
 
 	// Group.type, hl7.org/fhir/R4/valueset-group-type.html.

@@ -135,12 +135,11 @@ func (w Writer) Group(g *group.Group, groupID string) (Group, error) {
 			start, _ = ep.When(group.StatusReferred)
 		}
 		mem := GroupMember{Entity: ref, Inactive: ep.Status() != group.StatusActive}
-		var end = ep.Transitions[len(ep.Transitions)-1]
+		var end time.Time
 		if ep.Status().IsTerminal() {
-			mem.Period = period(start, end.At)
-		} else {
-			mem.Period = period(start, time.Time{})
+			end = ep.Transitions[len(ep.Transitions)-1].At
 		}
+		mem.Period = period(start, end)
 		out.Member = append(out.Member, mem)
 	}
 	return out, joinErrs(errs)
