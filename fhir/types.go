@@ -29,16 +29,6 @@ type CodeableConcept struct {
 	Text   string   `json:"text,omitempty"`
 }
 
-// Has reports whether c carries the code code of system system.
-func (c CodeableConcept) Has(system, code string) bool {
-	for _, cd := range c.Coding {
-		if cd.System == system && cd.Code == code {
-			return true
-		}
-	}
-	return false
-}
-
 // textConcept returns a CodeableConcept holding text only.
 func textConcept(text string) CodeableConcept { return CodeableConcept{Text: text} }
 
