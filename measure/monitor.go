@@ -112,9 +112,9 @@ type SessionAttendance struct {
 // Series is one member's record for monitoring: the member's
 // administrations of any instruments, in any order, and their attendance.
 type Series struct {
-	Member          string           `json:"member"`
-	Administrations []Administration `json:"administrations"`
-	Attendance      []SessionAttendance     `json:"attendance,omitempty"`
+	Member          string              `json:"member"`
+	Administrations []Administration    `json:"administrations"`
+	Attendance      []SessionAttendance `json:"attendance,omitempty"`
 }
 
 // Alert is one session-by-session alert: what fired, on what evidence,

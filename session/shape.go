@@ -65,10 +65,10 @@ type AgendaRuleKind uint8
 // The kinds of agenda rule.
 const (
 	RuleUnspecified AgendaRuleKind = iota // (unspecified)
-	RuleRequires                    // (requires) the agenda holds the segment
-	RuleForbids                     // (forbids) the agenda does not hold the segment (each one is a finding)
-	RuleFollowedBy                  // (followed-by) every such segment is followed, later, by Then
-	RuleEndsWith                    // (ends-with) the last segment, after any Then segments, is the segment
+	RuleRequires                          // (requires) the agenda holds the segment
+	RuleForbids                           // (forbids) the agenda does not hold the segment (each one is a finding)
+	RuleFollowedBy                        // (followed-by) every such segment is followed, later, by Then
+	RuleEndsWith                          // (ends-with) the last segment, after any Then segments, is the segment
 )
 
 var ruleKindText = enum.Table[AgendaRuleKind]{Pkg: "session", Type: "AgendaRuleKind", Names: []string{"unspecified", "requires", "forbids", "followed-by", "ends-with"}}
@@ -93,7 +93,7 @@ func ParseRuleKind(s string) (AgendaRuleKind, error) { return ruleKindText.Parse
 type AgendaRule struct {
 	Code     string                `json:"code"`
 	Severity group.FindingSeverity `json:"severity"`
-	Kind     AgendaRuleKind              `json:"kind"`
+	Kind     AgendaRuleKind        `json:"kind"`
 	Segment  SegmentKind           `json:"segment"`
 	// Then is the segment that must follow (RuleFollowedBy), or that may
 	// come after the last one (RuleEndsWith: session measures after the
@@ -262,7 +262,7 @@ func (st *Step) UnmarshalJSON(b []byte) error {
 type agendaRuleJSON struct {
 	Code        string                `json:"code"`
 	Severity    group.FindingSeverity `json:"severity"`
-	Kind        AgendaRuleKind              `json:"kind"`
+	Kind        AgendaRuleKind        `json:"kind"`
 	Segment     SegmentKind           `json:"segment"`
 	Then        SegmentKind           `json:"then,omitzero"`
 	MinSlot     string                `json:"minSlot,omitempty"`

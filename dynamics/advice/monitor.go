@@ -112,7 +112,7 @@ type Monitor struct {
 	heard  []turnRing            // turns aimed at each person
 	incs   []incidentRef
 	item9  []int8 // by member index: the flagged PHQ-9's item 9 answer
-	flagAt []int               // by member index: sequence number when flagged, -1 if not
+	flagAt []int  // by member index: sequence number when flagged, -1 if not
 
 	// Count-based situations (hostility, questioning, conflict...) rest on
 	// counts that only grow within a session. After an intervention aimed at
