@@ -269,6 +269,32 @@ func (d *Definition) TotalRange() (lo, hi float64) {
 	return lo, hi
 }
 
+// totalStep returns the step of the total's scale: the step every item's
+// scale shares, times Factor for a scaled total and divided by the number
+// of items for a mean; 0 when the items' steps differ, a scale is
+// continuous or there is no total.
+func (d *Definition) totalStep() float64 {
+	if len(d.Items) == 0 || !d.HasTotal() {
+		return 0
+	}
+	h := d.scaleAt(0).Step
+	for k := range d.Items {
+		if d.scaleAt(k).Step != h {
+			return 0
+		}
+	}
+	switch d.Total {
+	case TotalScaled:
+		h *= d.Factor
+	case TotalMean:
+		h /= float64(len(d.Items))
+	}
+	if !(h > 0) || !isFinite(h) {
+		return 0
+	}
+	return h
+}
+
 // BandOf returns the band of a complete total, with its Ordinal filled in,
 // or false when the definition has no bands or total lies outside them.
 func (d *Definition) BandOf(total float64) (Band, bool) {
@@ -340,7 +366,7 @@ func (d *Definition) ChangeRule() (ChangeRule, error) {
 	r := ChangeRule{
 		Name: d.Instrument.String(), Instrument: d.Instrument, Threshold: d.ReliableChange,
 		Cutoff: d.Caseness.Value, CutoffStrict: d.Caseness.Strict, HigherIsWorse: d.HigherIsWorse,
-		MinTotal: lo, MaxTotal: hi,
+		MinTotal: lo, MaxTotal: hi, Step: d.totalStep(),
 	}
 	if err := r.Validate(); err != nil {
 		return ChangeRule{}, err

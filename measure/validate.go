@@ -254,8 +254,12 @@ func (d *Definition) checkTotal(pr *problemList) {
 			pr.Add("caseness.value", "outside the total's range "+fmtFloat(lo)+"-"+fmtFloat(hi), ErrOutOfRange)
 		}
 	}
-	if d.ReliableChange != (Threshold{}) {
-		pr.AddAll("reliable_change", d.ReliableChange.Validate())
+	if rc := d.ReliableChange; rc != (Threshold{}) {
+		err := rc.Validate()
+		if err == nil && rc.RCI != (RCI{}) {
+			err = rc.RCI.checkFit(d.totalStep(), lo, hi)
+		}
+		pr.AddAll("reliable_change", err)
 	}
 }
 
