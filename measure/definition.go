@@ -220,6 +220,14 @@ type RiskItem struct {
 // own limit) take the mean of the answered items, and Round rounds the
 // prorated total half up to a whole number. A mean total is the mean of
 // the answered items. The zero MissingRule accepts no missing answer.
+//
+// Proration has a cap, whatever the definition or the Options say: no more
+// than half of the items asked are ever prorated, so a prorated total rests
+// on at least as many answers as it fills in (the "half rule" of
+// proration; heuristic, the library's own, after the
+// practice Mazza, Enders & Ruehlman 2015, Multivariate Behav Res
+// 50:504-519, examine). A form with more missing items stays incomplete,
+// and Validate refuses a MaxProrated above half the items.
 type MissingRule struct {
 	MaxMissing  int    `json:"max_missing"`
 	MaxProrated int    `json:"max_prorated"`

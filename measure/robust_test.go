@@ -207,3 +207,49 @@ func TestDefinitionChangeRuleKnowsItsScale(t *testing.T) {
 		require.ErrorIs(t, d.Validate(), measure.ErrInvalidParameter)
 	})
 }
+
+// TestProrationCap: whatever the definition or the options allow, no more
+// than half of the items asked are prorated; beyond that a summed total
+// stays incomplete (the sum of the answers, a lower bound, with no band),
+// and a definition that allows more is invalid.
+func TestProrationCap(t *testing.T) {
+	a, m := measure.Answered, measure.Missing()
+	d := builtin(t, measure.InstrumentPHQ9)
+	tests := []struct {
+		name     string
+		answers  []measure.Answer
+		opts     measure.Options
+		prorated int
+		total    float64
+	}{
+		// 5 answered items of 9 sum to 10; 10/5*9 = 18.
+		{"four of nine missing, within the cap", []measure.Answer{a(2), a(2), a(2), a(2), a(2), m, m, m, m},
+			measure.Options{Prorate: true, MaxProrated: 4}, 4, 18},
+		// 4 answered items of 9 would give 8/4*9 = 18 from four answers.
+		{"five of nine missing, beyond the cap", []measure.Answer{a(2), a(2), a(2), a(2), m, m, m, m, m},
+			measure.Options{Prorate: true, MaxProrated: 5}, 0, 8},
+		{"one answer of nine, the options asking for all", []measure.Answer{a(3), m, m, m, m, m, m, m, m},
+			measure.Options{Prorate: true, MaxProrated: 9}, 0, 3},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s, err := d.Score(tc.answers, tc.opts)
+			require.NoError(t, err)
+			require.Equal(t, tc.prorated, s.Prorated)
+			require.Equal(t, tc.prorated > 0, s.Complete)
+			require.Equal(t, tc.total, s.Total)
+			if tc.prorated == 0 {
+				require.Equal(t, measure.Band{}, s.Band, "an incomplete total has no band")
+			}
+		})
+	}
+	t.Run("a definition allowing more than half", func(t *testing.T) {
+		d := builtin(t, measure.InstrumentPHQ9)
+		d.Missing.MaxProrated = 5
+		err := d.Validate()
+		require.ErrorIs(t, err, measure.ErrInvalid)
+		require.Equal(t, []string{"missing.max_prorated"}, fieldPaths(t, err))
+		d.Missing.MaxProrated = 4
+		require.NoError(t, d.Validate(), "four of nine is within the cap")
+	})
+}
