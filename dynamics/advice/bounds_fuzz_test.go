@@ -147,3 +147,49 @@ func checkTexts(t *testing.T, bound budget.Linear, in []byte) {
 		require.Equal(t, string(in), string(b), "%T", u)
 	}
 }
+
+// TestRowsRejectBase64: a rule's and a situation row's lists of enum
+// values decode only from JSON arrays of names. encoding/json reads a JSON
+// string into a list of a one-byte type as base64 ("/w==" is 255, "AQID"
+// the bytes 1, 2 and 3), which filled a rule with values that have no name
+// and that it could then not write.
+func TestRowsRejectBase64(t *testing.T) {
+	rule := `{"id":"x","situation":"monopolizing","urgency":"soon","interventions":["linking"]`
+	row := `{"situation":"x","class":"behaviour","signs":"s","advice":"a","urgency":"soon","citation":"c","source":"s"`
+	tests := []struct {
+		name, in string
+		into     any
+		want     error
+	}{
+		{"rule stages of an unnamed value", rule + `,"stages":"/w=="}`, new(advice.Rule), advice.ErrInvalidRule},
+		{"rule interventions of named values", rule[:len(rule)-len(`,"interventions":["linking"]`)] + `,"interventions":"AQID"}`, new(advice.Rule), advice.ErrInvalidRule},
+		{"rule steps", rule + `,"steps":"AQ=="}`, new(advice.Rule), advice.ErrInvalidRule},
+		{"row interventions", row + `,"interventions":"AQID"}`, new(advice.Definition), advice.ErrInvalidSituation},
+		{"row steps", row + `,"steps":"/w=="}`, new(advice.Definition), advice.ErrInvalidSituation},
+		{"row incidents", row + `,"incidents":"AQID"}`, new(advice.Definition), advice.ErrInvalidSituation},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			require.ErrorIs(t, json.Unmarshal([]byte(tc.in), tc.into), tc.want)
+		})
+	}
+	var r advice.Rule
+	require.NoError(t, json.Unmarshal([]byte(rule+`,"stages":null,"steps":[]}`), &r), "arrays and null still decode")
+}
+
+// TestConfigJSONValidates: a Config validates what it decodes, so that a
+// file setting a threshold out of range is refused when it is read rather
+// than when a monitor is built; the zero Config, which a MonitorSpec reads
+// as the default, still round-trips.
+func TestConfigJSONValidates(t *testing.T) {
+	c := advice.DefaultConfig()
+	for _, in := range []string{`{"silentFor":"-5m"}`, `{"silenceFactor":1.5}`, `{"monopolyFactor":1}`} {
+		require.ErrorIs(t, json.Unmarshal([]byte(in), &c), advice.ErrInvalidConfig, in)
+		require.Equal(t, advice.DefaultConfig(), c, "unchanged on error")
+	}
+	b, err := json.Marshal(advice.MonitorSpec{Modality: "cbt"})
+	require.NoError(t, err)
+	var spec advice.MonitorSpec
+	require.NoError(t, json.Unmarshal(b, &spec))
+	require.Equal(t, advice.Config{}, spec.Config)
+}
