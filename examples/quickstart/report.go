@@ -8,6 +8,7 @@ import (
 	"github.com/groupwork/groupwork/dynamics/picture"
 	"github.com/groupwork/groupwork/dynamics/stage"
 	"github.com/groupwork/groupwork/group"
+	"github.com/groupwork/groupwork/measure"
 )
 
 // The report is one self-contained page: inline CSS, inline SVG, no script
@@ -69,11 +70,12 @@ func report(o *outcome) ([]byte, error) {
 		page.Members = append(page.Members, memberRow{Name: r.member.Name, Screening: r.screening.Outcome.String(), Status: r.status.String()})
 	}
 	for _, pl := range o.sessions {
+		own := withIDPrefix(opt, fmt.Sprintf("s%d-", pl.n))
 		v := sessionView{
 			Heading:       fmt.Sprintf("Session %d: %s", pl.n, pl.title),
 			When:          pl.start.Format("Monday January 2, 15:04 MST"),
-			Sociogram:     template.HTML(picture.Sociogram(&pl.snap, withIDPrefix(opt, fmt.Sprintf("s%d-", pl.n)))), // library SVG, escaped by dynamics
-			Participation: template.HTML(picture.ParticipationChart(&pl.snap, opt)),
+			Sociogram:     template.HTML(picture.Sociogram(&pl.snap, own)), // library SVG, every text escaped by picture
+			Participation: template.HTML(picture.ParticipationChart(&pl.snap, own)),
 			Stage:         fmt.Sprintf("%s (confidence %.2f)", pl.estimate.Stage, pl.estimate.Confidence),
 		}
 		for _, m := range pl.moments {
@@ -84,7 +86,11 @@ func report(o *outcome) ([]byte, error) {
 		}
 		page.Sessions = append(page.Sessions, v)
 	}
-	page.Timeline = template.HTML(picture.StageTimeline(o.history)) // library SVG
+	timeline, err := picture.StageTimeline(o.history, opt)
+	if err != nil {
+		return nil, err
+	}
+	page.Timeline = template.HTML(timeline) // library SVG
 	for _, e := range o.history.Entries() {
 		occ, _ := o.calendar.Session(e.Session)
 		by := fmt.Sprintf("estimate (%.2f)", e.Confidence)
@@ -114,7 +120,15 @@ func report(o *outcome) ([]byte, error) {
 		}
 		page.PHQ9 = append(page.PHQ9, row)
 	}
-	page.Trajectories = template.HTML(picture.TrajectoryChart("PHQ-9 total by session", 0, 27, series)) // library SVG
+	phq9, err := measure.BuiltinCatalog().Lookup(measure.InstrumentPHQ9)
+	if err != nil {
+		return nil, err
+	}
+	chart, err := picture.TrajectoryChart(&phq9, series, opt)
+	if err != nil {
+		return nil, err
+	}
+	page.Trajectories = template.HTML(chart) // library SVG
 	s := o.summary
 	page.Summary = fmt.Sprintf("%d of %d reliably improved, %d recovered, %d deteriorated (%s).",
 		s.Improved, s.Eligible, s.Recovered, s.Deteriorated, s.Rule.Name)
