@@ -114,7 +114,7 @@ func layOutGraph(s *dynamics.Snapshot, opt Options) graph {
 		index[nd.party] = k
 		circ += 2*nd.r + 14
 	}
-	radius := math.Max(130, circ/(2*math.Pi))
+	radius := math.Max(115, circ/(2*math.Pi))
 	for k := range g.nodes {
 		a := -math.Pi/2 + 2*math.Pi*float64(k)/float64(max(n, 1))
 		g.nodes[k].x, g.nodes[k].y = radius*math.Cos(a), radius*math.Sin(a)

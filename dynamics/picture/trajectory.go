@@ -104,8 +104,8 @@ type chart struct {
 }
 
 const (
-	plotW = 340.0
-	plotH = 250.0
+	plotW = 300.0
+	plotH = 240.0
 )
 
 func (c *chart) xOf(sn int) float64 { return c.left + plotW*(float64(sn)-0.5)/float64(c.last) }
@@ -147,7 +147,7 @@ func (c *chart) draw() string {
 	for _, s := range c.series {
 		nameW = math.Max(nameW, textWidth(seriesLabel(s), fontSize))
 	}
-	w := math.Max(c.left+plotW+28+nameW+8, textWidth(title, 14)+16)
+	w := math.Max(c.left+plotW+22+nameW+8, textWidth(title, 14)+16)
 
 	var items []legendItem
 	if !c.d.Caseness.IsZero() {
@@ -271,7 +271,7 @@ func (c *chart) drawSeries(p *svg) {
 		ys[i] = e.y
 	}
 	spread(ys, 1.25*fontSize, c.top+fontSize/2, c.top+plotH-fontSize/2)
-	lx := c.left + plotW + 28
+	lx := c.left + plotW + 22
 	p.raw(`<g class="direct-labels">` + "\n")
 	for i, e := range ends {
 		s := c.series[e.k]
