@@ -321,10 +321,7 @@ func (g *graph) placeLabels() {
 	limit := 4*len(g.nodes) + 60
 	for k, nd := range g.nodes {
 		w := textWidth(nd.name, fontSize)
-		out := math.Atan2(nd.y, nd.x)
-		if nd.x == 0 && nd.y == 0 {
-			out = math.Pi / 2 // a lone person: the label goes below
-		}
+		out := math.Atan2(nd.y, nd.x) // straight out of the circle
 		var box rect
 		var at placed
 	search:

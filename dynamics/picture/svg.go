@@ -82,8 +82,10 @@ func Initials(name string) string {
 }
 
 // palette is the colour-blind-safe qualitative palette of Okabe and Ito
-// (Okabe & Ito 2008, Color Universal Design; recommended by Wong 2011,
-// Nature Methods 8:441), in the order the pictures use it: blue, orange,
+// (Okabe & Ito 2008, Color Universal Design (CUD): how to make figures and
+// presentations that are friendly to colorblind people; recommended by
+// Wong 2011, Points of view: Color blindness, Nature Methods 8:441), in the
+// order the pictures use it: blue, orange,
 // bluish green, vermillion, reddish purple, sky blue, black, and the
 // yellow last, since a thin yellow line is hard to see on white. The
 // colours stay apart under the common forms of colour blindness; the

@@ -52,7 +52,8 @@ func SeriesOf(t measure.Trajectory) Series {
 // of ten). Each line has a colour of the Okabe-Ito palette and is labelled
 // directly at its last point with the name and the last value, the labels
 // spread apart where lines end close together. Flagged points are ringed
-// in red. A legend explains the line and the ring.
+// in red. A legend explains the caseness line, the shading and the ring.
+// The series carry their own names; opt sets the ids' prefix.
 //
 // The definition must have a total; every point's session must lie within
 // 1 to MaxSessions and its value be a number (values outside the range
