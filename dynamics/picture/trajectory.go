@@ -321,11 +321,15 @@ func (c *chart) casenessText() string {
 func bandName(b measure.Band) string { return strings.ReplaceAll(b.Label, "-", " ") }
 
 // value formats a total with at most two decimals, a whole number with
-// none.
+// none; a number of a million or more (no instrument's total, but a series
+// may hold anything) in exponent form, so that it stays short.
 func value(v float64) string {
 	v = math.Round(v*100) / 100
 	if v == 0 {
 		v = 0 // not -0
+	}
+	if math.Abs(v) >= 1e6 {
+		return strconv.FormatFloat(v, 'g', 4, 64)
 	}
 	return strconv.FormatFloat(v, 'f', -1, 64)
 }
