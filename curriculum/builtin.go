@@ -9,22 +9,22 @@ import (
 )
 
 // Sources of the built-in programs' shapes. Titles and objectives are the
-// library's own descriptions; no manual's text is reproduced (DOMAIN.md
-// section 10: copyrighted curricula are encoded as structure only).
+// library's own descriptions; no manual's text is reproduced: copyrighted
+// curricula are encoded as structure only (see docs/reference/programs.md).
 const (
-	srcCBTShape    = "DOMAIN.md section 10: group CBT for depression, 8-16 sessions; a common 12-session shape is three 4-session modules (thoughts and mood, activities and mood, people and mood) with new members joining at a module start"
-	srcMBSRShape   = "DOMAIN.md section 10: mindfulness-based stress reduction (Kabat-Zinn): orientation, 8 weekly classes of about 2.5 h, an all-day silent practice between classes 6 and 7, about 45 min of home practice 6 days a week"
-	srcMBCTShape   = "DOMAIN.md section 10: mindfulness-based cognitive therapy (Segal, Williams & Teasdale 2013): orientation, 8 weekly sessions of 2-2.5 h, a practice day between 6 and 7; sessions 1-4 learn to attend, 5-8 handle mood shifts; for recurrent depression, currently well"
-	srcDBTShape    = "DOMAIN.md section 10: DBT skills (Linehan 2015): a 24-week cycle in which each skills module starts with 2 weeks of mindfulness (2+6, 2+7, 2+5); entry at module starts; concurrent individual therapy required; four-miss rule"
-	srcStressShape = "DOMAIN.md section 10: psychoeducation on stress, 6-10 sessions: physiology, triggers, relaxation, reframing, problem solving and time, lifestyle, assertive communication, maintenance plan"
-	srcCommShape   = "DOMAIN.md section 10: communication skills, 6-8 sessions: styles, I statements, active listening, saying no, feedback, conflict resolution, role-play every session"
-	srcArtShape    = "DOMAIN.md section 1: art therapy runs 6-12+ sessions, directive (theme) or open studio; section 9: check-in, art-making, sharing and processing the images, closing"
-	srcSupportRun  = "DOMAIN.md section 1 and 9: support groups are ongoing and drop-in, with opening and guidelines, open sharing and closing, and no set agenda"
-	srcSafetyShape = "DOMAIN.md section 10: trauma and substance use safety programs: a bank of topics usable in any order; each session check-in, topic, check-out with a commitment"
+	srcCBTShape    = "Muñoz, Ghosh Ippen, Rao, Le & Dwyer (2000), Manual for Group Cognitive-Behavioral Therapy of Major Depression, revised in Miranda et al. (2006): twelve sessions in three self-contained 4-session modules (thoughts and mood, activities and mood, people and mood), new members joining at a module start"
+	srcMBSRShape   = "Kabat-Zinn (1990), Full Catastrophe Living; Santorelli, Meleo-Meyer, Koerbel & Kabat-Zinn (2017), MBSR Authorized Curriculum Guide: orientation, 8 weekly classes of about 2.5 h, an all-day silent practice between classes 6 and 7, about 45 min of home practice 6 days a week"
+	srcMBCTShape   = "Segal, Williams & Teasdale (2013), Mindfulness-Based Cognitive Therapy for Depression (2nd ed.): orientation, 8 weekly sessions of 2-2.5 h, a practice day between 6 and 7; sessions 1-4 learn to attend, 5-8 handle mood shifts; for recurrent depression, currently well"
+	srcDBTShape    = "Linehan (2015), DBT Skills Training Manual (2nd ed.): a 24-week cycle in which each skills module starts with 2 weeks of mindfulness (2+6, 2+7, 2+5); entry at module starts; concurrent individual therapy required; four-miss rule"
+	srcStressShape = "heuristic, the library's own sequence: psychoeducation on stress commonly runs 6-10 sessions on stress physiology, triggers, relaxation, reframing, problem solving and time, lifestyle, assertive communication and a maintenance plan (see docs/reference/programs.md)"
+	srcCommShape   = "heuristic, the library's own sequence: communication-skills series commonly run 6-8 sessions on styles, I statements, active listening, saying no, feedback and conflict resolution, with role-play every session (see docs/reference/programs.md)"
+	srcArtShape    = "American Art Therapy Association, definition of the profession; Liebmann (2004), Art Therapy for Groups, 2nd ed.: theme-based sessions led by a credentialed art therapist; the selection and order of the themes and the 8-session length are heuristic, the library's own (see docs/reference/programs.md)"
+	srcSupportRun  = "SAMHSA TIP 41 (2005), Substance Abuse Treatment: Group Therapy, ch. 2: support groups are ongoing, open to newcomers and have no set agenda; the format of opening with guidelines, open sharing and closing is heuristic, the library's own"
+	srcSafetyShape = "Najavits (2002), Seeking Safety: A Treatment Manual for PTSD and Substance Abuse: a bank of topics usable in any order; each session a check-in, the topic and a check-out with a commitment (the library's twelve topics are its own)"
 
-	srcFourMiss        = "Linehan (2015), DBT Skills Training Manual: missing four sessions in a row ends the contract (DOMAIN.md section 5 and 10)"
+	srcFourMiss        = "Linehan (1993), Cognitive-Behavioral Treatment of Borderline Personality Disorder; Linehan (2015), DBT Skills Training Manual (2nd ed.): missing four scheduled sessions in a row ends the contract"
 	srcSessionMeasures = "NHS Talking Therapies for anxiety and depression manual (NHS England): outcome measures, the PHQ-9 and an anxiety measure such as the GAD-7, at every session"
-	srcHalfDose        = "our choice: at least half the sessions (DOMAIN.md gives no dose for this program; configurable)"
+	srcHalfDose        = "heuristic, the library's own: at least half the sessions (no published dose for this program; configurable)"
 	srcMBDose          = "at least 4 of the 8 sessions, the adequate dose used in MBCT trials (Teasdale et al. 2000; unverified, configurable)"
 )
 
@@ -110,8 +110,9 @@ func clock(h, m int) *Clock { return &Clock{Hour: h, Minute: m} }
 // session runs on session.Template for CBT (check-in, homework review, new
 // material, practice, new homework, check-out); the first session's own
 // agenda puts the forms right after the welcome.
-// Source: DOMAIN.md section 10; dose: at least half the sessions, our
-// choice (DOMAIN.md gives none).
+// Source: Muñoz et al. (2000), Manual for Group Cognitive-Behavioral
+// Therapy of Major Depression; dose: at least half the sessions, a heuristic
+// of the library's own (no published dose). See docs/reference/programs.md.
 func GroupCBTDepression() Program {
 	p := Program{
 		Name: "cbt-depression", Title: "Group CBT for depression",
@@ -146,7 +147,8 @@ func GroupCBTDepression() Program {
 	addMeasure(&p, measure.InstrumentGAD7, every...)
 	p.Sources = append(p.Sources, srcSessionMeasures)
 	// The first session has no homework to review: it opens the group with
-	// the agreement, introductions and goals (DOMAIN.md sections 6 and 9).
+	// the agreement, introductions and goals (Yalom & Leszcz 2005, ch. 10, on
+	// preparing members; Muñoz et al. 2000).
 	// The forms come first, so that a risk answer is seen before the members
 	// leave.
 	p.Modules[0].Plans[0].Agenda = session.Agenda{Segments: []session.Segment{
@@ -190,9 +192,10 @@ func mindfulnessClasses(titles [8]string, objectives [8]string, minutes, days in
 // all-day silent practice between classes 6 and 7, with about 45 minutes of
 // home practice 6 days a week. Themes move from noticing the present and the
 // breath, through stress reactivity and thoughts, to communication and
-// carrying practice into daily life. Closed cohort. Source: DOMAIN.md
-// section 10; dose: 4 of the 8 sessions, as in MBCT trials (Teasdale et al.
-// 2000; unverified).
+// carrying practice into daily life. Closed cohort. Sources: Kabat-Zinn
+// (1990), Full Catastrophe Living; Santorelli et al. (2017), MBSR Authorized
+// Curriculum Guide; dose: 4 of the 8 sessions, as in MBCT trials (Teasdale et
+// al. 2000; unverified).
 func MindfulnessStressReduction() Program {
 	t := mindfulnessClasses(
 		[8]string{"Noticing the present moment", "Meeting the body and the breath", "Finding steadiness in movement",
@@ -222,10 +225,11 @@ func MindfulnessStressReduction() Program {
 // currently well: an orientation, eight weekly 2-hour sessions in two halves
 // (sessions 1-4 learn to attend, 5-8 handle mood shifts), a practice day
 // between sessions 6 and 7, daily home practice and the PHQ-9 at the first
-// and last sessions. Closed cohort. Source: DOMAIN.md section 10; the
-// home-practice figure is the stress-reduction one (DOMAIN.md gives none for
-// this shape); dose: 4 of the 8 sessions, as in MBCT trials (Teasdale et al.
-// 2000; unverified).
+// and last sessions. Closed cohort. Sources: Segal, Williams & Teasdale
+// (2013), Mindfulness-Based Cognitive Therapy for Depression (2nd ed.); Crane
+// (2009); the six days a week of home practice are the stress-reduction
+// course's figure; dose: 4 of the 8 sessions, as in MBCT trials (Teasdale et
+// al. 2000; unverified).
 func MindfulnessRelapsePrevention() Program {
 	t := mindfulnessClasses(
 		[8]string{"Leaving automatic pilot", "Living in the head or in the body", "Gathering the scattered mind",
@@ -266,8 +270,9 @@ func MindfulnessRelapsePrevention() Program {
 // (plans 1, 9 and 18); four missed sessions in a row, excused or not, end the
 // contract; concurrent individual therapy is required. The cycle is usually
 // run twice (Spec.Cycles 2). Completion is finishing the cycle without
-// breaching the attendance rule. Source: DOMAIN.md section 10 and Linehan
-// (2015); the module sizes follow the post-2015 schedule (pre-2015 programs
+// breaching the attendance rule. Sources: Linehan (2015), DBT Skills
+// Training Manual (2nd ed.), and Linehan (1993) for the attendance rule; the
+// module sizes follow the post-2015 schedule (pre-2015 programs
 // ran 2+6 each).
 func DBTSkills() Program {
 	mind := []topic{

@@ -11,8 +11,9 @@ import (
 // stress: how stress works in the body, triggers, breathing, progressive
 // muscle relaxation, reframing, problem solving and time, lifestyle and a
 // maintenance plan with assertive communication, in weekly 90-minute
-// sessions for a closed cohort. Source: DOMAIN.md section 10; dose: at least
-// half the sessions, our choice (DOMAIN.md gives none).
+// sessions for a closed cohort. The sequence is the library's own (such
+// series commonly run 6 to 10 sessions); dose: at least half the sessions, a
+// heuristic of the library's own. See docs/reference/programs.md.
 func StressPsychoeducation() Program {
 	lesson := func(title, objective string, hw Homework) topic {
 		return topic{title, objective, []string{"mini-lecture", "discussion", "worksheet"}, []Homework{hw}, nil}
@@ -46,9 +47,10 @@ func StressPsychoeducation() Program {
 // CommunicationSkills returns a 6-session communication skills group:
 // communication styles, "I" statements, active listening, saying no, giving
 // and receiving feedback and resolving conflict, with role-play in every
-// session, weekly 90-minute sessions for a closed cohort. Source: DOMAIN.md
-// section 10; dose: at least half the sessions, our
-// choice (DOMAIN.md gives none).
+// session, weekly 90-minute sessions for a closed cohort. The sequence is the
+// library's own (such series commonly run 6 to 8 sessions); dose: at least
+// half the sessions, a heuristic of the library's own. See
+// docs/reference/programs.md.
 func CommunicationSkills() Program {
 	skill := func(title, objective, hw string) topic {
 		return topic{title, objective, []string{"teaching", "modeling", "role-play", "feedback"}, []Homework{worksheet(hw)}, nil}
@@ -75,9 +77,10 @@ func CommunicationSkills() Program {
 // theme each week (introducing oneself, a safe place, feelings in colour,
 // masks, a bridge, strengths, a relationship map and a closing review), in
 // weekly 90-minute sessions of check-in, art-making, sharing and processing
-// the images and closing, for a closed group. Source: DOMAIN.md sections 1
-// and 9; dose: at least half the sessions, our
-// choice (DOMAIN.md gives none).
+// the images and closing, for a closed group. The themes are common in
+// directive art therapy (American Art Therapy Association); their selection
+// and order are the library's own, and so is the dose: at least half the
+// sessions. See docs/reference/programs.md.
 func ArtTherapySeries() Program {
 	theme := func(title, objective string) topic {
 		return topic{title, objective, []string{"check-in", "art-making", "sharing", "processing the images"}, nil,
@@ -106,8 +109,8 @@ func ArtTherapySeries() Program {
 // OpenSupportGroup returns an open, ongoing support group: a recurring
 // 90-minute format (opening and guidelines, open sharing, closing) and a
 // bank of discussion topics the group may take up in any order. Anyone may
-// join at any meeting; there is no dose and no end. Source: DOMAIN.md
-// sections 1 and 9.
+// join at any meeting; there is no dose and no end. Source: SAMHSA TIP 41
+// (2005), ch. 2, on support groups; the format is the library's own.
 func OpenSupportGroup() Program {
 	t := func(title string) topic { return topic{title: title, acts: []string{"sharing", "mutual support"}} }
 	return Program{
@@ -133,8 +136,9 @@ func OpenSupportGroup() Program {
 // people with trauma and substance use, usable in any order and open to new
 // members at any session. Every 90-minute session runs the same format:
 // check-in (with the last commitment), the topic, practice, and check-out
-// with a commitment for the week. Source: DOMAIN.md section 10; no dose is
-// defined.
+// with a commitment for the week. Source: Najavits (2002), Seeking Safety,
+// whose topics may be taken in any order; the twelve topics here are the
+// library's own. No dose is defined.
 func SafetySkillsBank() Program {
 	t := func(title, objective string) topic {
 		return topic{title, objective, []string{"check-in", "discussion", "skill practice", "commitment"},

@@ -14,7 +14,8 @@ import (
 	"github.com/groupwork/groupwork/session"
 )
 
-// shape is what DOMAIN.md section 10 pins about a program.
+// shape is what the published program descriptions pin about a program
+// (see docs/reference/programs.md).
 type shape struct {
 	modality     group.Modality
 	order        curriculum.Order
@@ -51,21 +52,21 @@ func TestBuiltinShapes(t *testing.T) {
 		p    curriculum.Program
 		want shape
 	}{
-		// DOMAIN.md section 10: group CBT for depression, 12 sessions as three
-		// 4-session modules, new members at a module start; sessions 90-120 min
-		// (section 1).
+		// Muñoz et al. (2000): group CBT for depression, 12 sessions as three
+		// 4-session modules, new members at a module start; sessions of 90-120
+		// minutes (the CBT profile).
 		{"cbt-depression", curriculum.GroupCBTDepression(), shape{
 			modality: group.ModalityCBT, order: curriculum.OrderSequence, plans: 12,
 			moduleStarts: []int{1, 5, 9}, entry: []int{1, 5, 9}, length: 2 * time.Hour,
 		}},
-		// DOMAIN.md section 10: MBSR, orientation + 8 weekly classes of about
+		// Santorelli et al. (2017): MBSR, orientation + 8 weekly classes of about
 		// 2.5 h + an all-day practice between classes 6 and 7; closed cohort.
 		{"mindfulness-stress-reduction", curriculum.MindfulnessStressReduction(), shape{
 			modality: group.ModalityMindfulness, order: curriculum.OrderSequence, plans: 8,
 			moduleStarts: []int{1}, entry: []int{1}, length: 150 * time.Minute,
 			extraDays: []curriculum.ExtraDay{orientation, dayAfter6},
 		}},
-		// DOMAIN.md section 10: MBCT, orientation + 8 weekly sessions of 2-2.5 h,
+		// Segal, Williams & Teasdale (2013): MBCT, orientation + 8 weekly sessions of 2-2.5 h,
 		// practice day between 6 and 7; sessions 1-4 attend, 5-8 mood shifts;
 		// for recurrent depression, currently well.
 		{"mindfulness-relapse-prevention", curriculum.MindfulnessRelapsePrevention(), shape{
@@ -74,36 +75,36 @@ func TestBuiltinShapes(t *testing.T) {
 			extraDays: []curriculum.ExtraDay{orientation, dayAfter6},
 			prereqs:   []string{"recurrent-depression-in-remission"},
 		}},
-		// DOMAIN.md section 10: DBT skills, 24-week cycle, 2 weeks of
+		// Linehan (2015): DBT skills, 24-week cycle, 2 weeks of
 		// mindfulness before each skills module: 2+6, 2+7, 2+5; entry at module
-		// starts; four-miss rule; concurrent individual therapy (Linehan 2015).
+		// starts; four-miss rule (Linehan 1993); concurrent individual therapy.
 		{"dbt-skills", curriculum.DBTSkills(), shape{
 			modality: group.ModalitySkills, order: curriculum.OrderSequence, plans: 24,
 			moduleStarts: []int{1, 9, 18}, entry: []int{1, 9, 18}, length: 150 * time.Minute,
 			missRule: 4, prereqs: []string{"concurrent-individual-therapy"},
 		}},
-		// DOMAIN.md section 10: psychoeducation on stress, 6-10 sessions.
+		// Psychoeducation on stress commonly runs 6-10 sessions; the library's own sequence.
 		{"stress-psychoeducation", curriculum.StressPsychoeducation(), shape{
 			modality: group.ModalityPsychoeducational, order: curriculum.OrderSequence, plans: 8,
 			moduleStarts: []int{1, 3, 8}, entry: []int{1}, length: 90 * time.Minute,
 		}},
-		// DOMAIN.md section 10: communication skills, 6-8 sessions.
+		// Communication skills series commonly run 6-8 sessions; the library's own sequence.
 		{"communication-skills", curriculum.CommunicationSkills(), shape{
 			modality: group.ModalitySkills, order: curriculum.OrderSequence, plans: 6,
 			moduleStarts: []int{1}, entry: []int{1}, length: 90 * time.Minute,
 		}},
-		// DOMAIN.md section 1: art therapy 6-12+ sessions, directive themes.
+		// Art therapy series run 6-12 sessions or more, here with directive themes (the art therapy profile).
 		{"art-therapy-series", curriculum.ArtTherapySeries(), shape{
 			modality: group.ModalityArtTherapy, order: curriculum.OrderSequence, plans: 8,
 			moduleStarts: []int{1}, entry: []int{1}, length: 90 * time.Minute,
 		}},
-		// DOMAIN.md section 1: support groups are ongoing and drop-in.
+		// SAMHSA TIP 41 (2005), ch. 2: support groups are ongoing and drop-in.
 		{"open-support-group", curriculum.OpenSupportGroup(), shape{
 			modality: group.ModalitySupport, order: curriculum.OrderAnyOrder, plans: 10,
 			moduleStarts: []int{1}, entry: []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, length: 90 * time.Minute,
 			openEnded: true,
 		}},
-		// DOMAIN.md section 10: safety programs are a topic bank usable in any order.
+		// Najavits (2002): safety programs are a topic bank usable in any order.
 		{"safety-skills-bank", curriculum.SafetySkillsBank(), shape{
 			modality: group.ModalitySkills, order: curriculum.OrderAnyOrder, plans: 12,
 			moduleStarts: []int{1}, entry: []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}, length: 90 * time.Minute,
@@ -133,7 +134,7 @@ func TestBuiltinShapes(t *testing.T) {
 }
 
 // TestDBTModules pins the DBT module sizes: 2 weeks of mindfulness then 6, 7
-// and 5 weeks of skills (DOMAIN.md section 10; Linehan 2015).
+// and 5 weeks of skills (Linehan 2015, the post-2015 schedule).
 func TestDBTModules(t *testing.T) {
 	p := curriculum.DBTSkills()
 	var sizes []int
@@ -148,7 +149,7 @@ func TestDBTModules(t *testing.T) {
 }
 
 // TestMindfulnessHomePractice pins about 45 minutes of home practice 6 days a
-// week in every class (DOMAIN.md section 10, MBSR).
+// week in every class (Kabat-Zinn 1990; Santorelli et al. 2017).
 func TestMindfulnessHomePractice(t *testing.T) {
 	for _, p := range []curriculum.Program{curriculum.MindfulnessStressReduction(), curriculum.MindfulnessRelapsePrevention()} {
 		t.Run(p.Name, func(t *testing.T) {
@@ -161,7 +162,8 @@ func TestMindfulnessHomePractice(t *testing.T) {
 	}
 }
 
-// TestCommunicationRolePlay pins role-play in every session (DOMAIN.md section 10).
+// TestCommunicationRolePlay pins role-play in every session (the series'
+// own design, see docs/reference/programs.md).
 func TestCommunicationRolePlay(t *testing.T) {
 	for _, pl := range curriculum.CommunicationSkills().Plans() {
 		require.Contains(t, pl.Activities, "role-play", "plan %d", pl.Number)
@@ -184,7 +186,7 @@ func TestCBTMeasures(t *testing.T) {
 }
 
 // TestBuiltinsAreFresh checks that changing a returned program does not
-// change the next one (DESIGN.md rule 10: catalogues are functions).
+// change the next one: catalogues are functions that return fresh values.
 func TestBuiltinsAreFresh(t *testing.T) {
 	a := curriculum.GroupCBTDepression()
 	a.Modules[0].Plans[0].Title = "changed"
@@ -195,8 +197,8 @@ func TestBuiltinsAreFresh(t *testing.T) {
 }
 
 // TestBuiltinFormats pins the recurring formats: support groups open, share
-// and close (DOMAIN.md section 9); safety sessions end with a commitment
-// (DOMAIN.md section 10).
+// and close (see docs/reference/sessions.md); safety sessions end with a
+// commitment (Najavits 2002).
 func TestBuiltinFormats(t *testing.T) {
 	for _, p := range []curriculum.Program{curriculum.OpenSupportGroup(), curriculum.SafetySkillsBank()} {
 		t.Run(p.Name, func(t *testing.T) {

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"time"
+
+	"github.com/groupwork/groupwork/internal/vocab/fault"
 )
 
 // programPlain and extraPlain are Program and ExtraDay without their
@@ -112,4 +114,51 @@ func strictUnmarshal(b []byte, v any) error {
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
 	return dec.Decode(v)
+}
+
+type specPlain Spec
+
+// UnmarshalJSON implements json.Unmarshaler. It decodes a whole spec:
+// fields the JSON leaves out are zero, except Location, which JSON does not
+// carry and which keeps its value. Every date the spec holds must be given:
+// a slot or a cancellation without its date, or null among the skipped
+// dates, would decode as the zero Date, which names no day and cannot be
+// written back; each is a *FieldError (wrapping ErrInvalid). The rest is
+// Schedule's to check against the program. s is unchanged on error.
+func (s *Spec) UnmarshalJSON(b []byte) error {
+	p := specPlain{Location: s.Location}
+	if err := json.Unmarshal(b, &p); err != nil {
+		return err
+	}
+	x := Spec(p)
+	if err := x.checkDates(); err != nil {
+		return err
+	}
+	*s = x
+	return nil
+}
+
+// checkDates reports every date of s that names no day.
+func (s Spec) checkDates() error {
+	f := fault.List{Pkg: "curriculum"}
+	check := func(path string, d Date) {
+		if !d.IsValid() {
+			f.Add(path, "missing or not a date", nil)
+		}
+	}
+	check("first.date", s.First.Date)
+	for i, d := range s.Skip {
+		check(fault.Index("skip", i), d)
+	}
+	for i, c := range s.Cancelled {
+		p := fault.Index("cancelled", i)
+		check(p+".date", c.Date)
+		if c.MakeUp != nil {
+			check(p+".makeUp.date", c.MakeUp.Date)
+		}
+	}
+	for i, x := range s.ExtraDays {
+		check(fault.Index("extraDays", i)+".date", x.Date)
+	}
+	return f.Err()
 }

@@ -14,7 +14,8 @@ import (
 )
 
 // TestBuiltinsRoundTrip: every built-in survives JSON and validates exactly
-// like the original (issue 5, item 6).
+// like the original: a program loaded from JSON is checked exactly as a
+// built-in one.
 func TestBuiltinsRoundTrip(t *testing.T) {
 	for _, p := range curriculum.Builtins() {
 		t.Run(p.Name, func(t *testing.T) {

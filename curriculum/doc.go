@@ -32,13 +32,16 @@
 //     session) into a Progress: plans covered and missed, the make-up list,
 //     homework rate, runs of misses, the four-miss rule, dose and status.
 //
-// Sources: the program shapes come from DOMAIN.md section 10 (Kabat-Zinn;
-// Segal, Williams & Teasdale 2013; Linehan 2015; group CBT and
-// psychoeducation programs; trauma and substance use safety programs), the
-// session structure from section 9, the typical lengths from section 1.
-// Titles and objectives of the built-ins are the library's own descriptions:
-// copyrighted curricula are encoded as structure only. Where DOMAIN.md is
-// silent (the dose of most programs) the doc comment says what was relied on.
+// Sources: the program shapes follow Muñoz et al. (2000) for group CBT for
+// depression, Kabat-Zinn (1990) and Santorelli et al. (2017) for mindfulness
+// for stress, Segal, Williams & Teasdale (2013) for mindfulness-based
+// relapse prevention, Linehan (1993, 2015) for DBT skills and the four-miss
+// rule, and Najavits (2002) for topic banks usable in any order; the session
+// agendas come from session's shapes and the typical lengths from group's
+// profiles. Titles and objectives of the built-ins are the library's own
+// descriptions: copyrighted curricula are encoded as structure only. Where
+// no publication gives a number (the dose of most programs) the doc comment
+// says what was relied on. See docs/reference/programs.md.
 //
 // Place in the house: curriculum imports group (modalities, profiles,
 // findings, member identifiers), session (agendas and templates) and measure

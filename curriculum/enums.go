@@ -9,9 +9,9 @@ import (
 // Cadence is how often a program's sessions meet. The zero value,
 // CadenceUnspecified, is rejected by validation (ErrZeroCadence).
 //
-// Weekly meetings are the norm for every program shape in DOMAIN.md section
-// 10 (weekly classes, a 24-week cycle); fortnightly meetings are offered for
-// maintenance and support groups.
+// Weekly meetings are the norm for every built-in program shape (weekly
+// classes, a 24-week cycle; see docs/reference/programs.md); fortnightly
+// meetings are offered for maintenance and support groups.
 type Cadence uint8
 
 // The cadences.
@@ -62,8 +62,9 @@ func ParseCadence(s string) (Cadence, error) { return cadenceText.Parse(s) }
 //
 // Closed cohorts start together; rolling entry at module starts is the DBT
 // skills practice (Linehan 2015) and the modular group-CBT practice
-// (DOMAIN.md section 10); open groups admit at any session (DOMAIN.md
-// section 1, "two meanings of open").
+// (Muñoz et al. 2000); open groups admit at any session. A group's
+// membership policy and a meeting's access are different meanings of "open"
+// (see docs/reference/modalities.md#membership-policies).
 type EntryPolicy uint8
 
 // The entry policies.
@@ -97,7 +98,8 @@ func ParseEntryPolicy(s string) (EntryPolicy, error) { return entryText.Parse(s)
 // used in any order. The zero value is rejected by validation.
 //
 // Topic banks used in any order are the shape of trauma and substance-use
-// safety programs and of open support groups (DOMAIN.md section 10).
+// safety programs (Najavits 2002, Seeking Safety) and of open support
+// groups.
 type Order uint8
 
 // The orders.
@@ -127,10 +129,10 @@ func ParseOrder(s string) (Order, error) { return orderText.Parse(s) }
 // HomeworkKind is the kind of work set between sessions. The zero value is
 // rejected by validation.
 //
-// Homework is part of every structured group's agenda (DOMAIN.md section 9);
-// the kinds follow the programs in section 10: thought records and activity
-// logs in group CBT, skills worksheets in DBT-style groups, daily home
-// practice in mindfulness programs.
+// Homework is part of every structured group's agenda (Muñoz et al. 2000;
+// Linehan 2015, ch. 3); the kinds follow the built-in programs: thought
+// records and activity logs in group CBT, skills worksheets in DBT-style
+// groups, daily home practice in mindfulness programs.
 type HomeworkKind uint8
 
 // The homework kinds.
@@ -169,7 +171,8 @@ func ParseHomeworkKind(s string) (HomeworkKind, error) {
 // plans. The zero value is rejected by validation.
 //
 // Mindfulness programs add an orientation before the first class and a day
-// of silent practice between classes 6 and 7 (DOMAIN.md section 10).
+// of silent practice between classes 6 and 7 (Santorelli et al. 2017; Segal,
+// Williams & Teasdale 2013).
 type ExtraKind uint8
 
 // The extra-day kinds.

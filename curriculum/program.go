@@ -30,10 +30,21 @@ type Program struct {
 	Title string `json:"title"`
 	// Description says in a sentence or two what the program is for.
 	Description string `json:"description,omitempty"`
-	// Modality is the kind of group the program runs as; its built-in
-	// group.Profile supplies the typical session length and number of
-	// sessions and the agenda templates (session.Template).
+	// Modality is the kind of group the program runs as; its profile
+	// (OwnProfile, or the built-in group.Profile) supplies the typical
+	// session length and number of sessions, and its shape (Shape, or the
+	// built-in session.Shape) the agenda templates and agenda rules.
 	Modality group.Modality `json:"modality"`
+	// OwnProfile is the profile of an app's own modality, or an app's
+	// version of a built-in one. Default (nil): the built-in profile of
+	// Modality; a modality without one needs OwnProfile. Its Modality must
+	// be the program's.
+	OwnProfile *group.Profile `json:"profile,omitempty"`
+	// Shape is the agenda shape of an app's own modality, or an app's
+	// version of a built-in one. Default (nil): the built-in shape of
+	// Modality. A modality without one needs Shape, unless every plan has
+	// an agenda (its own or Format). Its Modality must be the program's.
+	Shape *session.Shape `json:"shape,omitempty"`
 	// Order says whether plans run in sequence or form a topic bank.
 	Order Order `json:"order"`
 	// SessionLength is how long each session runs. It must be positive.
@@ -127,7 +138,7 @@ type Homework struct {
 // AttendanceRule ends a member's contract after too many consecutive misses.
 // The zero value means no rule.
 //
-// The DBT skills rule (Linehan 2015; DOMAIN.md section 10 and section 5): a
+// The DBT skills rule (Linehan 1993; Linehan 2015): a
 // member who misses four scheduled sessions in a row, for any reason, is out
 // for the rest of the contract.
 type AttendanceRule struct {
@@ -157,7 +168,7 @@ type CompletionRule struct {
 
 // ExtraDay is a meeting outside the numbered plans, such as an orientation
 // before the first class or an all-day practice between classes 6 and 7
-// (DOMAIN.md section 10).
+// (Santorelli et al. 2017; Segal, Williams & Teasdale 2013).
 type ExtraDay struct {
 	// Kind is an orientation or a day of practice.
 	Kind ExtraKind `json:"kind"`
@@ -269,6 +280,22 @@ func (p Program) MeasuresAt(inst measure.Instrument) []int {
 	return out
 }
 
-// Profile returns the built-in group.Profile of the program's modality, and
-// false when the modality is not one of the seven.
-func (p Program) Profile() (group.Profile, bool) { return group.BuiltinProfile(p.Modality) }
+// Profile returns the program's profile: OwnProfile when set, else the
+// built-in group.Profile of the program's modality; false when there is
+// neither.
+func (p Program) Profile() (group.Profile, bool) {
+	if p.OwnProfile != nil {
+		return p.OwnProfile.Clone(), true
+	}
+	return group.BuiltinProfile(p.Modality)
+}
+
+// AgendaShape returns the program's agenda shape: Shape when set, else the
+// built-in session.Shape of the program's modality; an error wrapping
+// group.ErrUnknownModality when there is neither.
+func (p Program) AgendaShape() (session.Shape, error) {
+	if p.Shape != nil {
+		return *p.Shape, nil
+	}
+	return session.BuiltinShape(p.Modality)
+}

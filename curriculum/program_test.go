@@ -86,7 +86,7 @@ func TestEntryPoints(t *testing.T) {
 }
 
 func TestNextEntryPlan(t *testing.T) {
-	p := curriculum.DBTSkills() // entry at plans 1, 9, 18 (Linehan 2015, DOMAIN.md section 10)
+	p := curriculum.DBTSkills() // entry at plans 1, 9, 18 (Linehan 2015)
 	tests := []struct {
 		name  string
 		after int

@@ -23,9 +23,9 @@ const (
 
 // srcMakeUp and srcMeasures name what the progress findings rest on.
 const (
-	srcMakeUp   = "DOMAIN.md section 10: modular programs let members catch up on a missed module at its next run; DOMAIN.md section 9: homework review builds on the last session"
-	srcMeasures = "DOMAIN.md section 7: outcome measures at set sessions (e.g. PHQ-9 at the first, middle and last sessions) make change measurable"
-	srcEntry    = "DOMAIN.md section 1 and 10: rolling entry at module starts (Linehan 2015; modular group CBT)"
+	srcMakeUp   = "heuristic, the library's own reminder: a missed plan is listed for making up, for example at the module's next run where modules repeat (Muñoz et al. 2000, Manual for Group Cognitive-Behavioral Therapy of Major Depression; Linehan 2015, DBT Skills Training Manual)"
+	srcMeasures = "NHS Talking Therapies for anxiety and depression manual (NHS England): outcome measures are taken at the sessions set for them, so that every member has the scores their change is judged by, even after leaving early"
+	srcEntry    = "Linehan (2015), DBT Skills Training Manual; Muñoz et al. (2000), Manual for Group Cognitive-Behavioral Therapy of Major Depression: new members join at the start of a module"
 )
 
 // Record is what happened to one member in a program: every session held

@@ -77,8 +77,8 @@ func TestAssessCoverage(t *testing.T) {
 }
 
 // TestAssessFourMissRule: a DBT skills member who misses four sessions in a
-// row, excused or not, is out for the rest of the contract (Linehan 2015;
-// DOMAIN.md sections 5 and 10).
+// row, excused or not, is out for the rest of the contract (Linehan 1993;
+// Linehan 2015).
 func TestAssessFourMissRule(t *testing.T) {
 	p := curriculum.DBTSkills()
 	tests := []struct {
@@ -229,7 +229,7 @@ func TestAssessRejects(t *testing.T) {
 }
 
 // TestAssessCancelledSession: a cancelled session was held for nobody
-// (session.AttendanceCancelled, DOMAIN.md section 11), so it neither counts
+// (session.AttendanceCancelled; see docs/reference/records.md), so it neither counts
 // as a miss nor breaks a run of misses, and is not held; an attendance that
 // is not recorded yet cannot be assessed.
 func TestAssessCancelledSession(t *testing.T) {

@@ -13,8 +13,7 @@ import (
 
 // Sources of the program-level checks.
 const (
-	srcProfileShape = "the modality profile's typical session length and program length (DOMAIN.md section 1)"
-	srcSessionRun   = "DOMAIN.md section 9 (session structure), checked by session.Agenda.Validate"
+	srcProfileShape = "the typical session and program lengths of the modality's profile (Yalom & Leszcz 2005, ch. 10; SAMHSA TIP 41, 2005, ch. 2; the profile's own Sources); the ranges are a heuristic, the library's own"
 )
 
 // Validate checks p's hard invariants and returns every problem at once as
@@ -51,7 +50,7 @@ func (p Program) Validate() error {
 // Guidance comes back as findings (group.Finding): the agenda findings of
 // session.Agenda.Validate for each agenda a plan uses, and, at program level,
 // a session length or number of sessions outside the modality's typical
-// range (DOMAIN.md section 1). Findings are sorted most serious first, then
+// range (see docs/reference/modalities.md). Findings are sorted most serious first, then
 // by path and code. Agendas are checked only when the rest of the program's
 // shape (modality, session length) is valid.
 func (p Program) Check() ([]group.Finding, error) {
@@ -62,8 +61,24 @@ func (p Program) Check() ([]group.Finding, error) {
 		pr.Add("name", "must not be empty", nil)
 	}
 	profile, profileOK := p.Profile()
-	if !profileOK {
+	switch {
+	case !profileOK:
 		pr.Add("modality", "no profile for modality "+p.Modality.String()+": a built-in modality, or an app's own with its profile", group.ErrUnknownModality)
+	case p.OwnProfile != nil:
+		if err := p.OwnProfile.Validate(); err != nil {
+			pr.Add("profile", "the group package rejects it", err)
+			profileOK = false
+		} else if p.OwnProfile.Modality != p.Modality {
+			pr.Add("profile.modality", "the profile is for "+p.OwnProfile.Modality.String()+", the program for "+p.Modality.String(), group.ErrUnknownModality)
+			profileOK = false
+		}
+	}
+	if p.Shape != nil {
+		if err := p.Shape.Validate(); err != nil {
+			pr.Add("shape", "the session package rejects it", err)
+		} else if p.Shape.Modality != p.Modality {
+			pr.Add("shape.modality", "the shape is for "+p.Shape.Modality.String()+", the program for "+p.Modality.String(), group.ErrUnknownModality)
+		}
 	}
 	if !p.Order.IsValid() {
 		pr.Add("order", "must be sequence or any-order, not "+p.Order.String(), nil)
@@ -267,7 +282,12 @@ func (p Program) checkAgendas(pr *fault.List, profile group.Profile) []group.Fin
 			pr.Add(at, fmt.Sprintf("plans %s for a %s session", total, p.SessionLength), ErrAgendaTooLong)
 			return
 		}
-		got, err := a.Validate(profile, p.SessionLength)
+		sh, err := p.AgendaShape()
+		if err != nil {
+			pr.Add(at, "no shape to check it against", fmt.Errorf("%w: %w", ErrInvalidAgenda, err))
+			return
+		}
+		got, err := sh.ValidateAgenda(a, profile, p.SessionLength, 0)
 		if err != nil {
 			pr.Add(at, "the session package rejects it", fmt.Errorf("%w: %w", ErrInvalidAgenda, err))
 			return
@@ -299,7 +319,7 @@ func (p Program) checkAgendas(pr *fault.List, profile group.Profile) []group.Fin
 		}
 	}
 	if needTemplate {
-		a, err := session.Template(profile, p.SessionLength, templateMembers(profile))
+		a, err := p.template(profile)
 		if err != nil {
 			pr.Add("sessionLength", "no agenda: the "+p.Modality.String()+" template cannot fill it", fmt.Errorf("%w: %w", ErrInvalidAgenda, err))
 		} else {
@@ -370,11 +390,25 @@ func (p Program) Agenda(n, members int) (session.Agenda, error) {
 	if members <= 0 {
 		members = templateMembers(profile)
 	}
-	a, err := session.Template(profile, p.SessionLength, members)
+	sh, err := p.AgendaShape()
+	if err != nil {
+		return session.Agenda{}, &FieldError{Pkg: "curriculum", Path: "modality", Problem: "no agenda shape for modality " + p.Modality.String(), Err: fmt.Errorf("%w: %w", ErrInvalidAgenda, err)}
+	}
+	a, err := sh.Template(profile, p.SessionLength, members)
 	if err != nil {
 		return session.Agenda{}, &FieldError{Pkg: "curriculum", Path: "sessionLength", Problem: "no template fits", Err: fmt.Errorf("%w: %w", ErrInvalidAgenda, err)}
 	}
 	return a, nil
+}
+
+// template returns the template agenda of the program's shape for its
+// session length and the profile's typical size.
+func (p Program) template(profile group.Profile) (session.Agenda, error) {
+	sh, err := p.AgendaShape()
+	if err != nil {
+		return session.Agenda{}, err
+	}
+	return sh.Template(profile, p.SessionLength, templateMembers(profile))
 }
 
 func cloneAgenda(a session.Agenda) session.Agenda {

@@ -257,8 +257,9 @@ func TestCheckFindings(t *testing.T) {
 }
 
 // TestFirstPlanNeedsNoHomeworkReview: a CBT session needs a homework review
-// (DOMAIN.md section 9) except before any homework has been set, as in the
-// first session; a later plan without one is still reported.
+// (Muñoz et al. 2000; Linehan 2015, ch. 3) except before any homework has
+// been set, as in the first session; a later plan without one is still
+// reported.
 func TestFirstPlanNeedsNoHomeworkReview(t *testing.T) {
 	p := curriculum.GroupCBTDepression()
 	first := p.Modules[0].Plans[0].Agenda

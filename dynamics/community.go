@@ -3,9 +3,9 @@ package dynamics
 // Community detection on the member interaction graph by modularity
 // (Newman & Girvan 2004, Physical Review E 69, 026113) with the Louvain
 // method's local moves and aggregation (Blondel, Guillaume, Lambiotte &
-// Lefebvre 2008, J. Stat. Mech. P10008). DOMAIN.md section 8 names
-// subgroups as communities in the interaction graph; it is silent on the
-// algorithm, so the standard modularity definition is used:
+// Lefebvre 2008, J. Stat. Mech. P10008). The field reads subgroups as
+// communities in the interaction graph (see docs/reference/sessions.md) but
+// names no algorithm, so the standard modularity definition is used:
 //
 //	Q = 1/(2m) * sum_ij [A_ij - k_i k_j / (2m)] * delta(c_i, c_j)
 //

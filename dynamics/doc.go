@@ -38,9 +38,11 @@
 // holds a session and its monitor, the one way in for apps) and picture
 // (SVG pictures of a session).
 //
-// Place in the house: dynamics imports session and group; stage imports
-// measure; advice imports dynamics, stage and measure; picture imports
-// dynamics, stage and measure. Nothing below imports them.
+// Place in the house: dynamics imports session, group and stage (a
+// snapshot's evidence is the stage estimate's input); stage imports group
+// and measure; factor imports session; advice imports dynamics, stage,
+// session, group and measure; picture imports dynamics, stage, session and
+// measure. Nothing below imports them (see docs/architecture.md).
 //
 // A Tracker is not safe for concurrent use; a Snapshot, once returned, is
 // never written to by the tracker and may be read from any goroutine.

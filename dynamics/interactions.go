@@ -23,7 +23,8 @@ const NumTags = 12
 // session.Act(i). The zero value is the empty set.
 type ActSet uint16
 
-// Useful sets of acts, after Bales' areas (DOMAIN.md section 8; Bales 1950).
+// Useful sets of acts, after Bales' areas (Bales 1950; see
+// docs/reference/sessions.md).
 const (
 	AllTurns            ActSet = 1<<numActs - 1              // every turn, coded or not
 	CodedActs           ActSet = AllTurns &^ 1               // IPA 1-12
@@ -58,7 +59,7 @@ func (s ActSet) Has(a session.Act) bool { return int(a) < numActs && s&(1<<a) !=
 // by whom at whom, disagreement and antagonism aimed at a facilitator, the
 // share of a member's acts aimed at the facilitator, how many members aim
 // negative acts at one member. Source for the act record {actor, target,
-// category}: Bales (1950), DOMAIN.md section 8.
+// category}: Bales (1950), Interaction Process Analysis.
 //
 // A Tracker keeps one live (see Tracker.Interactions); a Snapshot carries an
 // independent copy. Methods that name a party the record does not know

@@ -11,8 +11,8 @@ import (
 )
 
 // IPAProfile is a Bales IPA profile: how many acts fell in each category and
-// the shares of the areas among coded acts (Bales 1950; DOMAIN.md section 8:
-// positive social-emotional 1-3, task answers 4-6, task questions 7-9,
+// the shares of the areas among coded acts (Bales 1950: positive
+// social-emotional 1-3, task answers 4-6, task questions 7-9,
 // negative social-emotional 10-12). Shares are 0 when nothing was coded.
 type IPAProfile struct {
 	Counts          [numActs]int `json:"counts"` // indexed by session.Act; [0] is uncoded turns
@@ -187,10 +187,11 @@ type IncidentCount struct {
 
 // Snapshot is the interaction metrics of a session at one moment: a value
 // that stays as it is while the tracker goes on. Shares are fractions in 0
-// to 1 and are 0 when their denominator is. Source of the metrics: DOMAIN.md
-// section 8 (share of talk and turns, Gini, member-to-member vs
-// member-to-leader, who-to-whom matrix, reciprocity, density, degree,
-// communities) and Bales (1950) for the IPA profiles.
+// to 1 and are 0 when their denominator is. Sources of the metrics: Gini
+// (1912) for inequality; Wasserman & Faust (1994) for the who-to-whom
+// matrix, reciprocity, density and degree; Newman & Girvan (2004) and
+// Blondel et al. (2008) for communities; Bales (1950) for the IPA profiles.
+// The definitions are in docs/reference/sessions.md#interaction-metrics.
 type Snapshot struct {
 	At         time.Time           `json:"at"`
 	Elapsed    time.Duration       `json:"elapsed"` // from the start (or the first event) to At

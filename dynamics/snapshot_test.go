@@ -295,7 +295,7 @@ func TestActSet(t *testing.T) {
 		set  dynamics.ActSet
 		want []session.Act
 	}{
-		// Bales' areas (Bales 1950; DOMAIN.md section 8).
+		// Bales' areas (Bales 1950).
 		{"positive reactions", dynamics.PositiveActs, []session.Act{1, 2, 3}},
 		{"attempted answers", dynamics.AnswerActs, []session.Act{4, 5, 6}},
 		{"questions", dynamics.QuestionActs, []session.Act{7, 8, 9}},

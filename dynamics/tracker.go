@@ -12,7 +12,9 @@ import (
 )
 
 // Implementation bounds on the people one Tracker follows. They are far
-// above the group sizes the field recommends (DOMAIN.md section 1) and keep
+// above the group sizes the field recommends (at most about 15 for a
+// therapy group, 30 for a mindfulness class; see
+// docs/reference/modalities.md) and keep
 // a tracker's memory fixed and small.
 const (
 	MaxMembers      = 60
@@ -24,9 +26,9 @@ const (
 // directed who-to-whom record of IPA categories and talk time (member to
 // member, to a facilitator, to the whole group); per-person tag counts;
 // overlapping turns; presence and lateness; interventions and incidents.
-// It is the "live tracker" of DOMAIN.md section 8 (act record {time, actor,
-// target, category} after Bales 1950; participation metrics as the field
-// uses them).
+// It records acts as Bales (1950) codes them ({time, actor, target,
+// category}) and keeps the participation metrics the field uses (see
+// docs/reference/sessions.md).
 //
 // Each segment's kind says whether members are expected to talk in it (a
 // session.TalkPlan, see SetTalkPlan), and the tracker keeps every member's

@@ -46,7 +46,10 @@ type Profile struct {
 	// Modality is the base kind of group the profile describes. Session
 	// templates and agenda rules follow it.
 	Modality Modality `json:"modality"`
-	// Kind says whether this is a therapy or a support group in the seed's sense.
+	// Kind says whether this is a therapy or a support group: a therapy
+	// group is led by trained professionals, screens its members and keeps
+	// clinical records; a support group is usually peer-led and does not
+	// (see docs/reference/modalities.md#therapy-group-or-support-group).
 	Kind Kind `json:"kind"`
 	// Specialization is the ASGW specialization (SpecializationNone for peer support).
 	Specialization Specialization `json:"specialization"`
@@ -110,8 +113,8 @@ const (
 	srcYalom   = "Yalom & Leszcz (2005), ch. 10: ideal size 7-8, acceptable range 5-10"
 	srcASGW    = "ASGW Professional Standards for the Training of Group Workers (2000): four specializations"
 	srcDBT     = "Linehan (2015), DBT Skills Training Manual: two trained leaders, 5-10 members, 24-week cycle"
-	srcMBSR    = "Kabat-Zinn; Segal, Williams & Teasdale (2013): orientation, 8 weekly classes, practice day"
-	srcArt     = "AATA: art therapy is delivered by credentialed art therapists"
+	srcMBSR    = "Kabat-Zinn (1990), Full Catastrophe Living; Santorelli et al. (2017), MBSR Authorized Curriculum Guide; Segal, Williams & Teasdale (2013): orientation, 8 weekly classes, practice day"
+	srcArt     = "American Art Therapy Association (AATA), definition of the profession: art therapy is delivered by credentialed art therapists; Liebmann (2004), Art Therapy for Groups, 2nd ed."
 	srcSupport = "SAMHSA TIP 41 (2005), ch. 2: support groups; SAMHSA (2015), Core Competencies for Peer Workers: peer-led, open, no screening or diagnosis"
 )
 

@@ -245,7 +245,7 @@ func TestAllocationsLinear(t *testing.T) {
 		s := measure.Series{Member: "ana"}
 		for k := 1; k <= n; k++ {
 			s.Administrations = append(s.Administrations, phq9At("ana", k, 10+k%5), gsrsAt("ana", k, 38))
-			s.Attendance = append(s.Attendance, measure.Attendance{Session: k, Attended: k%4 != 0})
+			s.Attendance = append(s.Attendance, measure.SessionAttendance{Session: k, Attended: k%4 != 0})
 		}
 		return s
 	}

@@ -42,13 +42,60 @@ func NewRCI(sd, reliability float64) (RCI, error) {
 // Validate reports every problem at once as *ParamErrors: SD must be finite
 // and above 0; Reliability finite and within 0-1, excluding 1 (a perfectly
 // reliable measure has no error term, so every change would be reliable and
-// RC would divide by zero); Z finite and above 0.
+// RC would divide by zero); Z finite and above 0. Parameters that pass
+// those checks must still give numbers the formulas can use: an SD so
+// small, or a reliability so near 1, that SDiff falls below the smallest
+// normal float64 (every change would be reliable, and RC would overflow),
+// or so large that Points is infinite, is a *ParamError naming "sd". An RCI
+// cannot know the scale of its measure, so an SD that is merely implausibly
+// small for it is caught where the scale is known: ChangeRule.Step and
+// Definition.Validate.
 func (r RCI) Validate() error {
-	return errors.Join(
+	if err := errors.Join(
 		checkParam("sd", r.SD, r.SD > 0, "must be above 0"),
 		checkParam("reliability", r.Reliability, r.Reliability >= 0 && r.Reliability < 1, "must be at least 0 and below 1"),
 		checkParam("z", r.Z, r.Z > 0, "must be above 0"),
-	)
+	); err != nil {
+		return err
+	}
+	if !(r.SDiff() >= minNormal) {
+		return &ParamError{Name: "sd", Value: r.SD, Problem: "gives a standard error of the difference too small to divide by"}
+	}
+	if !isFinite(r.Points()) {
+		return &ParamError{Name: "sd", Value: r.SD, Problem: "gives a reliable change too large to represent"}
+	}
+	return nil
+}
+
+// minNormal is the smallest normal float64: a divisor below it makes any
+// ordinary change overflow.
+const minNormal = 0x1p-1022
+
+// checkFit reports RCI parameters that no measure on a scale of totals from
+// lo to hi in steps of step could have, as *ParamErrors naming "sd":
+//
+//   - a standard error of measurement below step/sqrt(12), the error that
+//     reporting a score on steps of that size adds by itself (the variance
+//     of rounding to a grid of width h is h*h/12: Sheppard 1898, Proc London
+//     Math Soc 29:353-380); below it, one step of the scale would count as
+//     a reliable change whatever the measure's real error;
+//   - an SD above (hi - lo)/2, the largest any distribution of scores
+//     between lo and hi can have (Popoviciu 1935, Mathematica 9:129-145): an
+//     SD on another scale, such as a percentage's for a raw total.
+//
+// A step of 0 (unknown, or a continuous scale) skips the first check and
+// hi <= lo the second. r must be valid.
+func (r RCI) checkFit(step, lo, hi float64) error {
+	var errs []error
+	if step > 0 && r.SE() < step/math.Sqrt(12) {
+		errs = append(errs, &ParamError{Name: "sd", Value: r.SD,
+			Problem: "gives a standard error of measurement below the rounding error of a total in steps of " + fmtFloat(step)})
+	}
+	if hi > lo && r.SD > (hi-lo)/2 {
+		errs = append(errs, &ParamError{Name: "sd", Value: r.SD,
+			Problem: "exceeds half the range of totals " + fmtFloat(lo) + "-" + fmtFloat(hi) + ", more than any sample's SD can"})
+	}
+	return errors.Join(errs...)
 }
 
 // SE returns the standard error of measurement, SD * sqrt(1 - Reliability).
@@ -62,12 +109,29 @@ func (r RCI) SDiff() float64 { return math.Sqrt2 * r.SE() }
 func (r RCI) Points() float64 { return r.Z * r.SDiff() }
 
 // Index returns the reliable change index RC = (post - pre) / SDiff, or an
-// error when r is invalid or a score is not finite.
+// error when r is invalid, a score is not finite, or the change or the
+// index overflows (*ParamErrors naming "change" or "rc").
 func (r RCI) Index(pre, post float64) (float64, error) {
 	if err := errors.Join(r.Validate(), checkScore("pre", pre), checkScore("post", post)); err != nil {
 		return 0, err
 	}
-	return (post - pre) / r.SDiff(), nil
+	delta := post - pre
+	rc := delta / r.SDiff()
+	if err := checkChange(delta, rc); err != nil {
+		return 0, err
+	}
+	return rc, nil
+}
+
+// checkChange reports a change or an index that overflowed.
+func checkChange(delta, rc float64) error {
+	if !isFinite(delta) {
+		return &ParamError{Name: "change", Value: delta, Problem: "post - pre is too large to represent"}
+	}
+	if !isFinite(rc) {
+		return &ParamError{Name: "rc", Value: rc, Problem: "the change divided by SDiff is too large to represent"}
+	}
+	return nil
 }
 
 // checkScore rejects a NaN or infinite score.
@@ -138,7 +202,9 @@ func RCIThreshold(r RCI) (Threshold, error) {
 }
 
 // Validate reports every problem at once: Kind must be specified, Points
-// finite and above 0, and RCI, when set, valid.
+// finite and above 0, and RCI, when set, valid and the source of Points
+// (Points equal to RCI.Points(), to within one part in a billion), so that
+// the index a Change reports and the threshold it was judged by agree.
 func (t Threshold) Validate() error {
 	var errs []error
 	if !t.Kind.IsValid() {
@@ -146,7 +212,11 @@ func (t Threshold) Validate() error {
 	}
 	errs = append(errs, checkParam("points", t.Points, t.Points > 0, "must be above 0"))
 	if t.RCI != (RCI{}) {
-		errs = append(errs, t.RCI.Validate())
+		err := t.RCI.Validate()
+		errs = append(errs, err)
+		if want := t.RCI.Points(); err == nil && isFinite(t.Points) && !(math.Abs(t.Points-want) <= 1e-9*want) {
+			errs = append(errs, &ParamError{Name: "points", Value: t.Points, Problem: "must be the RCI's Z * SDiff, " + fmtFloat(want)})
+		}
 	}
 	return errors.Join(errs...)
 }
@@ -218,9 +288,17 @@ type ChangeRule struct {
 	// HigherIsWorse says which way is worse: true for symptom measures.
 	HigherIsWorse bool `json:"higher_is_worse"`
 	// MinTotal and MaxTotal, when MaxTotal is above MinTotal, are the
-	// measure's possible totals; scores outside them are *ParamErrors.
+	// measure's possible totals; scores outside them are *ParamErrors, and
+	// an RCI's SD above half the range is invalid (see Validate).
 	MinTotal float64 `json:"min_total,omitempty"`
 	MaxTotal float64 `json:"max_total,omitempty"`
+	// Step, when above 0, is the step of the total's scale, the smallest
+	// difference between two totals (1 for a sum of whole-number answers);
+	// Definition.ChangeRule sets it. With it, RCI parameters whose standard
+	// error is below the rounding error of a total on that scale are
+	// invalid: they would class a change of one step as reliable (a tiny
+	// or mistyped SD would class almost every improvement "recovered").
+	Step float64 `json:"step,omitempty"`
 }
 
 // JacobsonTruax returns the rule that classifies change with the reliable
@@ -237,11 +315,22 @@ func JacobsonTruax(name string, r RCI, cutoff float64, higherIsWorse bool) (Chan
 	return rule, nil
 }
 
-// Validate reports every problem with the rule at once.
+// Validate reports every problem with the rule at once: the threshold's
+// (see Threshold.Validate), a cut-off, totals or step that are not finite,
+// a max total below the min, a negative step, and RCI parameters that do
+// not fit the scale of totals (a standard error below the rounding error of
+// a total in steps of Step, Sheppard 1898; an SD above half the range of
+// totals, Popoviciu 1935).
 func (r ChangeRule) Validate() error {
-	return errors.Join(r.Threshold.Validate(), checkParam("cutoff", r.Cutoff, true, ""),
+	errs := []error{r.Threshold.Validate(), checkParam("cutoff", r.Cutoff, true, ""),
 		checkParam("min total", r.MinTotal, true, ""),
-		checkParam("max total", r.MaxTotal, r.MaxTotal >= r.MinTotal || r.MaxTotal == 0, "must not be below min total"))
+		checkParam("max total", r.MaxTotal, r.MaxTotal >= r.MinTotal || r.MaxTotal == 0, "must not be below min total"),
+		checkParam("step", r.Step, r.Step >= 0, "must not be negative"),
+	}
+	if rci := r.Threshold.RCI; rci != (RCI{}) && rci.Validate() == nil && isFinite(r.Step) && isFinite(r.MinTotal) && isFinite(r.MaxTotal) {
+		errs = append(errs, rci.checkFit(r.Step, r.MinTotal, r.MaxTotal))
+	}
+	return errors.Join(errs...)
 }
 
 // IsCase reports whether score lies in the dysfunctional range.
@@ -292,7 +381,10 @@ func (c Change) Deteriorated() bool { return c.Category == ChangeDeteriorated }
 // a case and post is not (Jacobson & Truax 1991: passed both the RCI and the
 // cut-off), "improved" otherwise; a reliable worsening is "deteriorated";
 // anything else "unchanged". Non-finite scores, scores outside the rule's
-// range of totals and an invalid rule are errors.
+// range of totals and an invalid rule are errors, and so is a change that
+// cannot be computed (post - pre, or RC, overflowing: *ParamErrors naming
+// "change" or "rc"): a change is classified only from numbers that hold,
+// never "recovered" on degenerate parameters.
 func (r ChangeRule) Classify(pre, post float64) (Change, error) {
 	if err := errors.Join(r.Validate(), r.checkTotal("pre", pre), r.checkTotal("post", post)); err != nil {
 		return Change{}, err
@@ -300,6 +392,9 @@ func (r ChangeRule) Classify(pre, post float64) (Change, error) {
 	c := Change{Pre: pre, Post: post, Delta: post - pre, Rule: r, PreCase: r.IsCase(pre), PostCase: r.IsCase(post)}
 	if r.Threshold.RCI != (RCI{}) {
 		c.RC = c.Delta / r.Threshold.RCI.SDiff()
+	}
+	if err := checkChange(c.Delta, c.RC); err != nil {
+		return Change{}, err
 	}
 	c.Reliable = r.Threshold.Met(c.Delta)
 	better := c.Delta < 0

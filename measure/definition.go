@@ -220,6 +220,14 @@ type RiskItem struct {
 // own limit) take the mean of the answered items, and Round rounds the
 // prorated total half up to a whole number. A mean total is the mean of
 // the answered items. The zero MissingRule accepts no missing answer.
+//
+// Proration has a cap, whatever the definition or the Options say: no more
+// than half of the items asked are ever prorated, so a prorated total rests
+// on at least as many answers as it fills in (the "half rule" of
+// proration; heuristic, the library's own, after the
+// practice Mazza, Enders & Ruehlman 2015, Multivariate Behav Res
+// 50:504-519, examine). A form with more missing items stays incomplete,
+// and Validate refuses a MaxProrated above half the items.
 type MissingRule struct {
 	MaxMissing  int    `json:"max_missing"`
 	MaxProrated int    `json:"max_prorated"`
@@ -267,6 +275,32 @@ func (d *Definition) TotalRange() (lo, hi float64) {
 		}
 	}
 	return lo, hi
+}
+
+// totalStep returns the step of the total's scale: the step every item's
+// scale shares, times Factor for a scaled total and divided by the number
+// of items for a mean; 0 when the items' steps differ, a scale is
+// continuous or there is no total.
+func (d *Definition) totalStep() float64 {
+	if len(d.Items) == 0 || !d.HasTotal() {
+		return 0
+	}
+	h := d.scaleAt(0).Step
+	for k := range d.Items {
+		if d.scaleAt(k).Step != h {
+			return 0
+		}
+	}
+	switch d.Total {
+	case TotalScaled:
+		h *= d.Factor
+	case TotalMean:
+		h /= float64(len(d.Items))
+	}
+	if !(h > 0) || !isFinite(h) {
+		return 0
+	}
+	return h
 }
 
 // BandOf returns the band of a complete total, with its Ordinal filled in,
@@ -340,7 +374,7 @@ func (d *Definition) ChangeRule() (ChangeRule, error) {
 	r := ChangeRule{
 		Name: d.Instrument.String(), Instrument: d.Instrument, Threshold: d.ReliableChange,
 		Cutoff: d.Caseness.Value, CutoffStrict: d.Caseness.Strict, HigherIsWorse: d.HigherIsWorse,
-		MinTotal: lo, MaxTotal: hi,
+		MinTotal: lo, MaxTotal: hi, Step: d.totalStep(),
 	}
 	if err := r.Validate(); err != nil {
 		return ChangeRule{}, err

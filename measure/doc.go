@@ -66,10 +66,23 @@
 // et al. 2022 (PCL-5); Bush et al. 1998 and Bradley et al. 2007 (AUDIT-C);
 // Posner et al. 2011 and the Columbia Lighthouse Project's triage (C-SSRS
 // screener); MacKenzie 1983 (GCQ-S); Duncan et al. 2003 and Quirk et al.
-// 2013 (GSRS); Jacobson & Truax 1991 (reliable change); the NHS Talking
-// Therapies for anxiety and depression manual (caseness, reliable change,
-// recovery). Rules that are the library's own say "heuristic, the library's
-// own".
+// 2013 (GSRS); Jacobson & Truax 1991 (reliable change), with Sheppard 1898
+// and Popoviciu 1935 for the limits of plausible parameters (see
+// ChangeRule.Validate); the NHS Talking Therapies for anxiety and
+// depression manual (caseness, reliable change, recovery); the half rule of
+// proration as Mazza, Enders & Ruehlman 2015 examine it (see MissingRule).
+// Rules that are the library's own say "heuristic, the library's own".
+//
+// # Degenerate input
+//
+// A change is classified only from numbers that hold: reliable-change
+// parameters that make every change reliable (a vanishing standard error,
+// an SD that does not fit the scale, points that are not the RCI's) and
+// changes whose difference or index overflow are *ParamErrors
+// (ErrInvalidParameter), never a "recovered" member. Proration never fills
+// more than half of a form's items. The configuration types an app loads
+// (Catalog, ChangeRule, TalkingTherapies, AlertRules) validate what they
+// decode.
 //
 // # Place in the house
 //

@@ -283,7 +283,7 @@ func ExampleAlertRules_Alerts() {
 			phq9(1, 1, 1, 1, 1, 1, 1, 1, 1, 0), gsrs(1, 9.5, 9.5, 9, 9.5),
 			phq9(2, 2, 2, 2, 2, 2, 2, 1, 1, 0), gsrs(2, 8.5, 8, 9, 8.5),
 		},
-		Attendance: []measure.Attendance{{Session: 1, Attended: true}, {Session: 2, Attended: true},
+		Attendance: []measure.SessionAttendance{{Session: 1, Attended: true}, {Session: 2, Attended: true},
 			{Session: 3, Attended: false}, {Session: 4, Attended: false}},
 	}
 	alerts, err := measure.DefaultAlertRules().Alerts(measure.BuiltinCatalog(), measure.Options{}, series)

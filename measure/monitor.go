@@ -101,10 +101,10 @@ func (r AlertRules) Validate() error {
 	return pr.Err()
 }
 
-// Attendance is one session's attendance of one member: the session
+// SessionAttendance is one session's attendance of one member: the session
 // number and whether the member came. It is deliberately small, so that
 // measure needs nothing from the packages that keep the full record.
-type Attendance struct {
+type SessionAttendance struct {
 	Session  int  `json:"session"`
 	Attended bool `json:"attended"`
 }
@@ -112,9 +112,9 @@ type Attendance struct {
 // Series is one member's record for monitoring: the member's
 // administrations of any instruments, in any order, and their attendance.
 type Series struct {
-	Member          string           `json:"member"`
-	Administrations []Administration `json:"administrations"`
-	Attendance      []Attendance     `json:"attendance,omitempty"`
+	Member          string              `json:"member"`
+	Administrations []Administration    `json:"administrations"`
+	Attendance      []SessionAttendance `json:"attendance,omitempty"`
 }
 
 // Alert is one session-by-session alert: what fired, on what evidence,
@@ -236,13 +236,13 @@ func (r AlertRules) Alerts(cat *Catalog, opts Options, s Series) ([]Alert, error
 
 // checkAttendance reports bad records and returns them sorted by session.
 // It takes time n log n, so that a long record stays cheap.
-func checkAttendance(pr *problemList, att []Attendance) []Attendance {
+func checkAttendance(pr *problemList, att []SessionAttendance) []SessionAttendance {
 	order := make([]int, len(att)) // indexes into att, by session, then input order
 	for k := range order {
 		order[k] = k
 	}
 	slices.SortStableFunc(order, func(i, j int) int { return cmp.Compare(att[i].Session, att[j].Session) })
-	out := make([]Attendance, len(att))
+	out := make([]SessionAttendance, len(att))
 	for k, i := range order {
 		out[k] = att[i]
 		switch a := att[i]; {
@@ -342,7 +342,7 @@ func (r AlertRules) allianceAlert(d *Definition, member string, rs []Result) (Al
 
 // dropoutAlert reads the latest attendance records together with a low
 // alliance rating.
-func (r AlertRules) dropoutAlert(member string, att []Attendance, low Alert) (Alert, bool) {
+func (r AlertRules) dropoutAlert(member string, att []SessionAttendance, low Alert) (Alert, bool) {
 	if len(att) == 0 {
 		return Alert{}, false
 	}

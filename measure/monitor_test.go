@@ -87,15 +87,15 @@ func TestAlertsScripted(t *testing.T) {
 		{"only the latest rating counts", series(gsrsAt("ana", 1, 30), gsrsAt("ana", 2, 38)), []string{}},
 		{"dropout: two missed and a low rating", measure.Series{Member: "ana",
 			Administrations: []measure.Administration{gsrsAt("ana", 1, 34)},
-			Attendance:      []measure.Attendance{{Session: 3, Attended: false}, {Session: 1, Attended: true}, {Session: 2, Attended: false}}},
+			Attendance:      []measure.SessionAttendance{{Session: 3, Attended: false}, {Session: 1, Attended: true}, {Session: 2, Attended: false}}},
 			[]string{"alliance-rupture@1", "dropout-risk@3"}},
 		{"missed sessions alone are no dropout alert", measure.Series{Member: "ana",
 			Administrations: []measure.Administration{gsrsAt("ana", 1, 38)},
-			Attendance:      []measure.Attendance{{Session: 1, Attended: true}, {Session: 2, Attended: false}, {Session: 3, Attended: false}}},
+			Attendance:      []measure.SessionAttendance{{Session: 1, Attended: true}, {Session: 2, Attended: false}, {Session: 3, Attended: false}}},
 			[]string{}},
 		{"one miss in the window is not enough", measure.Series{Member: "ana",
 			Administrations: []measure.Administration{gsrsAt("ana", 1, 30)},
-			Attendance:      []measure.Attendance{{Session: 1, Attended: false}, {Session: 2, Attended: true}, {Session: 3, Attended: false}, {Session: 4, Attended: true}}},
+			Attendance:      []measure.SessionAttendance{{Session: 1, Attended: false}, {Session: 2, Attended: true}, {Session: 3, Attended: false}, {Session: 4, Attended: true}}},
 			[]string{"alliance-rupture@1"}},
 		{"no forms at all", measure.Series{Member: "ana"}, []string{}},
 	}
@@ -111,7 +111,7 @@ func TestAlertsScripted(t *testing.T) {
 func TestAlertEvidence(t *testing.T) {
 	got := alerts(t, measure.Series{Member: "ana", Administrations: []measure.Administration{
 		phq9At("ana", 1, 12), phq9At("ana", 3, 19), gsrsAt("ana", 1, 39.6), gsrsAt("ana", 2, 39.2), gsrsAt("ana", 3, 37.2),
-	}, Attendance: []measure.Attendance{{1, true}, {2, true}, {3, true}}})
+	}, Attendance: []measure.SessionAttendance{{1, true}, {2, true}, {3, true}}})
 	require.Len(t, got, 2)
 	det, rupture := got[0], got[1]
 	require.Equal(t, measure.AlertReliableDeterioration, det.Kind)
@@ -147,7 +147,7 @@ func TestAlertsErrors(t *testing.T) {
 		phq9At("ben", 1, 12),
 		{Instrument: "orq-5", Member: "ana", At: t0, Answers: measure.Answers(1)},
 		{Instrument: measure.InstrumentGSRS, Member: "ana", At: t0, Answers: []measure.Answer{measure.Answered(9), {}, {}, {}}},
-	}, Attendance: []measure.Attendance{{Session: 0}, {Session: 2}, {Session: 2}}}
+	}, Attendance: []measure.SessionAttendance{{Session: 0}, {Session: 2}, {Session: 2}}}
 	_, err := measure.AlertRules{}.Alerts(cat, measure.Options{}, bad)
 	require.ErrorIs(t, err, measure.ErrInvalid)
 	require.ErrorIs(t, err, measure.ErrUnknownInstrument)

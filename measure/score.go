@@ -11,11 +11,13 @@ type Options struct {
 	// Prorate fills missing items of a summed total with the mean of the
 	// answered items, within the definition's MissingRule: no more than
 	// MaxProrated items (or the definition's own limit when MaxProrated is
-	// 0), and only for forms with at least one answer. Off by default.
+	// 0), never more than half of the items asked (see MissingRule), and
+	// only for forms with at least one answer. Off by default.
 	// Proration fills totals only: a risk item is read from an actual
 	// answer or not at all.
 	Prorate bool `json:"prorate"`
-	// MaxProrated, when above 0, replaces the definition's limit.
+	// MaxProrated, when above 0, replaces the definition's limit, up to
+	// the cap of half the items asked.
 	MaxProrated int `json:"max_prorated,omitempty"`
 	// Sex is the respondent's sex, for cut-offs that depend on it (the
 	// AUDIT-C's). Scoring an Administration takes it from the
@@ -257,7 +259,7 @@ func (d *Definition) total(s *Score, sum float64, missing int, opts Options) {
 		if opts.MaxProrated > 0 {
 			limit = opts.MaxProrated
 		}
-		if missing > 0 && opts.Prorate && missing <= limit && s.Answered > 0 {
+		if missing > 0 && opts.Prorate && missing <= limit && withinShare(missing, s.Asked) && s.Answered > 0 {
 			s.Raw = sum / float64(s.Answered) * float64(s.Asked)
 			if d.Missing.Round {
 				s.Raw = math.Floor(s.Raw + 0.5)
@@ -278,6 +280,10 @@ func (d *Definition) total(s *Score, sum float64, missing int, opts Options) {
 		s.Total = s.Raw * d.Factor
 	}
 }
+
+// withinShare reports whether prorating missing of asked items stays within
+// the cap of half of them (see MissingRule).
+func withinShare(missing, asked int) bool { return 2*missing <= asked }
 
 // roundToStep removes the floating-point noise that summing decimal steps
 // leaves (0.1 + 0.2), rounding a sum of answers on a scale with a step

@@ -254,8 +254,12 @@ func (d *Definition) checkTotal(pr *problemList) {
 			pr.Add("caseness.value", "outside the total's range "+fmtFloat(lo)+"-"+fmtFloat(hi), ErrOutOfRange)
 		}
 	}
-	if d.ReliableChange != (Threshold{}) {
-		pr.AddAll("reliable_change", d.ReliableChange.Validate())
+	if rc := d.ReliableChange; rc != (Threshold{}) {
+		err := rc.Validate()
+		if err == nil && rc.RCI != (RCI{}) {
+			err = rc.RCI.checkFit(d.totalStep(), lo, hi)
+		}
+		pr.AddAll("reliable_change", err)
 	}
 }
 
@@ -298,6 +302,8 @@ func (d *Definition) checkMissing(pr *problemList) {
 	}
 	if m.MaxProrated < 0 || m.MaxProrated > max(m.MaxMissing, 0) {
 		pr.Add("missing.max_prorated", "must be 0 up to max_missing", nil)
+	} else if !withinShare(m.MaxProrated, n) {
+		pr.Add("missing.max_prorated", "must be at most half the items, "+strconv.Itoa(n/2)+" (the half rule of proration)", nil)
 	}
 	if m.MaxProrated > 0 && d.Total != TotalSum && d.Total != TotalScaled {
 		pr.Add("missing.max_prorated", "only a summed total is prorated", nil)

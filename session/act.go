@@ -14,7 +14,7 @@ import (
 //
 // Source: Bales, R. F. (1950). Interaction Process Analysis: A Method for
 // the Study of Small Groups. Addison-Wesley (category list and the six
-// functional problems, DOMAIN.md section 8).
+// functional problems; see docs/reference/sessions.md).
 type Act uint8
 
 // The twelve IPA categories.

@@ -33,9 +33,9 @@ const (
 
 // Sources of the general agenda checks.
 const (
-	srcProfile    = "the modality profile's typical session length (see group.Profile and its sources)"
+	srcProfile    = "the typical session length of the modality's profile (Yalom & Leszcz 2005, ch. 10; SAMHSA TIP 41, 2005, ch. 2; the profile's own Sources); the ranges are a heuristic, the library's own"
 	srcNotes      = "ACA Code of Ethics (2014), B.4-B.6 (records, confidentiality in groups); one individualized note per attending member, never naming another (docs/reference/records.md); cloned notes can be denied by payers (CMS program integrity guidance)"
-	srcAttendance = "attendance statuses and group billing as the anchors of the field record them (docs/reference/records.md)"
+	srcAttendance = "AMA CPT 90853 (group psychotherapy, reported per attending participant): attendance statuses and the participant count of group records (docs/reference/records.md)"
 	srcOverrun    = "the session's own agenda: a segment ran past its plan (heuristic, the library's own: a fifth over, and at least a minute)"
 )
 

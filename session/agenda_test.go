@@ -35,7 +35,9 @@ func codes(fs []group.Finding) []string {
 	return out
 }
 
-// TestValidateFindings checks the modality rules of DOMAIN.md section 9.
+// TestValidateFindings checks the modality rules of the built-in shapes
+// (Muñoz et al. 2000; Linehan 2015, ch. 3; Yalom & Leszcz 2005, chs. 5-6;
+// see docs/reference/sessions.md).
 func TestValidateFindings(t *testing.T) {
 	tests := []struct {
 		name     string
@@ -97,8 +99,8 @@ func TestValidateHardFaults(t *testing.T) {
 	require.ErrorIs(t, err, session.ErrInvalid)
 }
 
-// TestTemplateSplits checks the templates against the published splits of
-// DOMAIN.md section 9: 90 minutes opening 0-5, check-in 10-15, homework
+// TestTemplateSplits checks the templates against the practice norms for
+// structured groups (see docs/reference/sessions.md): 90 minutes opening 0-5, check-in 10-15, homework
 // review 15-20, new material 15-20, practice 20-25, homework 5, check-out
 // 5-10; 120 minutes 5 / 15 / 25 / 25 / 30 / break 5-10 / 5-10 / 10.
 func TestTemplateSplits(t *testing.T) {

@@ -10,10 +10,12 @@ import (
 // AttendanceStatus is how a roster member attended a session, in the terms
 // group-therapy records and payers use. The zero value is never reported.
 //
-// Source: DOMAIN.md section 11 (attendance statuses: attended, late, left
-// early, did not attend excused / unexcused, cancelled, not recorded; each
-// says whether it is billable and needs a progress note) and section 6
-// (absent members get no progress note).
+// Source: the attendance statuses of group-therapy records (attended, late,
+// left early, did not attend excused or unexcused, cancelled, not recorded),
+// each saying whether it is billable and needs a progress note: a member who
+// did not attend received no service, so is neither billed (AMA CPT 90853
+// is reported per attending participant) nor given a progress note. See
+// docs/reference/records.md#attendance.
 type AttendanceStatus uint8
 
 // The attendance statuses.
@@ -61,13 +63,14 @@ func (a AttendanceStatus) Attended() bool {
 }
 
 // Billable reports whether the status can be billed as a group session for
-// the member (CPT 90853 bills per attending participant, DOMAIN.md section
-// 11): only statuses where the member attended. Payer rules on minimum time
+// the member (AMA CPT 90853 is reported per attending participant): only
+// statuses where the member attended. Payer rules on minimum time
 // vary; apps apply their own on top using Attendance.Present.
 func (a AttendanceStatus) Billable() bool { return a.Attended() }
 
 // NeedsNote reports whether the status calls for a progress note: one per
-// attending member, none for absent members (DOMAIN.md section 6).
+// attending member, none for absent members, who received no service (see
+// docs/reference/records.md#notes).
 func (a AttendanceStatus) NeedsNote() bool { return a.Attended() }
 
 // Attendance is one member's attendance at a session.
@@ -109,8 +112,8 @@ func (s *Session) AttendanceOf(id group.MemberID) (Attendance, bool) {
 }
 
 // ParticipantCount returns the number of members whose attendance is
-// billable: the participant count group billing records (DOMAIN.md section
-// 11).
+// billable: the participant count that group billing records (AMA CPT
+// 90853).
 func (s *Session) ParticipantCount() int {
 	n := 0
 	for i := range s.members {

@@ -62,8 +62,9 @@ var (
 	// ErrIncidentResolved marks a second resolution of one incident.
 	ErrIncidentResolved = errors.New("session: incident already resolved")
 	// ErrUnresolvedRisk marks the end of a session with a risk incident
-	// that has no resolution with a documented action (DOMAIN.md section 6:
-	// act by risk level, then document).
+	// that has no resolution with a documented action: act by the level of
+	// risk, then document what was assessed and done (Stanley & Brown 2012;
+	// see docs/reference/safety.md).
 	ErrUnresolvedRisk = errors.New("session: unresolved risk incident")
 	// ErrUnknownNote marks a sign or amend naming no written note.
 	ErrUnknownNote = errors.New("session: unknown note")
@@ -72,8 +73,9 @@ var (
 	ErrNoteSigned = errors.New("session: note is signed")
 	// ErrNoClinicalRecords marks a progress note in a group whose profile
 	// keeps no clinical records: support groups are not treatment and keep
-	// none (seed texts; DOMAIN.md section 1). A group note, kept as a
-	// meeting log, is still allowed.
+	// none (SAMHSA TIP 41, 2005, ch. 2; see
+	// docs/reference/modalities.md#therapy-group-or-support-group). A group
+	// note, kept as a meeting log, is still allowed.
 	ErrNoClinicalRecords = errors.New("session: the group keeps no clinical records")
 	// ErrNoteNotSigned marks an addendum to a note that is not signed yet;
 	// a draft is revised by writing it again.
@@ -82,7 +84,7 @@ var (
 	// for one member, under a new ID.
 	ErrDuplicateNote = errors.New("session: duplicate note")
 	// ErrAbsentMember marks a progress note for a member who did not attend:
-	// absent members get no progress note (DOMAIN.md section 6).
+	// absent members received no service and get no progress note.
 	ErrAbsentMember = errors.New("session: member did not attend")
 
 	// ErrSchemaVersion marks a log line with a schema version this package

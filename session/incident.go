@@ -5,9 +5,12 @@ import "github.com/groupwork/groupwork/internal/vocab/enum"
 // IncidentKind is the kind of a safety or conduct incident raised during a
 // session. The zero value is rejected by validation.
 //
-// Sources: DOMAIN.md section 6 (crisis in session, limits of confidentiality,
-// mandated reporting; ACA Code of Ethics 2014 B.2, B.4); DOMAIN.md section 5
-// (red lines: threats of violence, physical aggression).
+// Sources: ACA Code of Ethics (2014), B.2 and B.4 (the limits of
+// confidentiality: serious and foreseeable harm, mandated reporting of
+// abuse); AGPA (2007), Practice Guidelines for Group Psychotherapy (crises in
+// a group session); ACA Code of Ethics (2014), A.9.b (protecting members
+// from harm: threats and aggression as red lines). See
+// docs/reference/safety.md and docs/reference/behaviours.md#group-patterns.
 type IncidentKind uint8
 
 // The incident kinds.

@@ -22,8 +22,9 @@ type GroupContent struct {
 // record, fanned out from the session: the member's attendance and
 // participation (from the events), the narrative and goal progress the
 // facilitator wrote for them, the incidents that concern them, and the group
-// content with every other member's name and ID redacted (DOMAIN.md section
-// 6: never name other members in one member's record).
+// content with every other member's name and ID redacted: one member's
+// record never names another, since the member (HIPAA right of access, 45
+// CFR 164.524) and others may read it. See docs/reference/records.md#notes.
 type ProgressNote struct {
 	Member        group.MemberID   `json:"member"`
 	Name          string           `json:"name"`
@@ -42,7 +43,7 @@ type ProgressNote struct {
 }
 
 // ProgressNotes returns one progress note per attending member, in roster
-// order; absent members get none (DOMAIN.md section 6). A group whose
+// order; absent members, who received no service, get none. A group whose
 // profile keeps no clinical records (a support group) gets none at all.
 // Free text is redacted as the package doc's section Redaction
 // describes; the group note's text is scanned once for all the notes.

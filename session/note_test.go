@@ -51,7 +51,7 @@ func TestAttendanceStatuses(t *testing.T) {
 	_, ok := s.AttendanceOf("nobody")
 	require.False(t, ok)
 
-	// DOMAIN.md section 11: attended statuses are billable and need a note;
+	// Attended statuses are billable and need a note (docs/reference/records.md);
 	// absences, cancellations and unrecorded attendance are neither.
 	for _, st := range []session.AttendanceStatus{session.AttendancePresent, session.AttendanceLate, session.AttendanceLeftEarly} {
 		require.True(t, st.Billable() && st.NeedsNote(), st.String())
@@ -154,7 +154,7 @@ func TestNoteFindings(t *testing.T) {
 
 // TestMemberExportIsPrivate: a member-facing export contains nothing about
 // any other member: no other member's name, name part or ID anywhere in the
-// output (DOMAIN.md section 6).
+// output (45 CFR 164.524: the member may read their record).
 func TestMemberExportIsPrivate(t *testing.T) {
 	s := noteSession(t)
 	for _, id := range []group.MemberID{"m1", "m2"} {
@@ -204,7 +204,8 @@ func TestRedactionUnicode(t *testing.T) {
 }
 
 // TestIdenticalNotesOrder: with two sets of identical notes, the findings
-// name them in roster order, the same on every call (DESIGN.md rule 9).
+// name them in roster order, the same on every call: output derived from a
+// map is sorted.
 func TestIdenticalNotesOrder(t *testing.T) {
 	spec := specFor(t, group.ModalityCBT, 90*time.Minute, 6)
 	s := runWhole(t, spec)

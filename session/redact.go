@@ -1,6 +1,7 @@
 package session
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"unicode"
@@ -201,6 +202,23 @@ func (r RedactionRules) Validate() error {
 		}
 	}
 	return fe.Err()
+}
+
+type redactionRulesPlain RedactionRules
+
+// UnmarshalJSON implements json.Unmarshaler: the rules must pass Validate,
+// so that whatever JSON they accept builds a Redactor and encodes again. r
+// is unchanged on error.
+func (r *RedactionRules) UnmarshalJSON(b []byte) error {
+	var p redactionRulesPlain
+	if err := json.Unmarshal(b, &p); err != nil {
+		return err
+	}
+	if err := RedactionRules(p).Validate(); err != nil {
+		return err
+	}
+	*r = RedactionRules(p)
+	return nil
 }
 
 // affixProblem returns what is wrong with an affix of a row for script

@@ -11,8 +11,11 @@ import (
 )
 
 // SegmentKind is a part of a session's agenda. The zero value is rejected by
-// validation. Source: DOMAIN.md section 9 (session structure of structured,
-// process, support, art therapy and mindfulness groups).
+// validation. Sources: the session structures of structured groups (Muñoz et
+// al. 2000; Linehan 2015, ch. 3), process groups (Yalom & Leszcz 2005, chs.
+// 5-6), support and art therapy groups, and mindfulness classes (Santorelli
+// et al. 2017; Segal, Williams & Teasdale 2013); see
+// docs/reference/sessions.md.
 type SegmentKind uint8
 
 // The segment kinds.

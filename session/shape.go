@@ -59,41 +59,41 @@ type Step struct {
 	Length time.Duration `json:"length"`
 }
 
-// RuleKind says what an agenda rule asks.
-type RuleKind uint8
+// AgendaRuleKind says what an agenda rule asks.
+type AgendaRuleKind uint8
 
 // The kinds of agenda rule.
 const (
-	RuleUnspecified RuleKind = iota // (unspecified)
-	RuleRequires                    // (requires) the agenda holds the segment
-	RuleForbids                     // (forbids) the agenda does not hold the segment (each one is a finding)
-	RuleFollowedBy                  // (followed-by) every such segment is followed, later, by Then
-	RuleEndsWith                    // (ends-with) the last segment, after any Then segments, is the segment
+	RuleUnspecified AgendaRuleKind = iota // (unspecified)
+	RuleRequires                          // (requires) the agenda holds the segment
+	RuleForbids                           // (forbids) the agenda does not hold the segment (each one is a finding)
+	RuleFollowedBy                        // (followed-by) every such segment is followed, later, by Then
+	RuleEndsWith                          // (ends-with) the last segment, after any Then segments, is the segment
 )
 
-var ruleKindText = enum.Table[RuleKind]{Pkg: "session", Type: "RuleKind", Names: []string{"unspecified", "requires", "forbids", "followed-by", "ends-with"}}
+var ruleKindText = enum.Table[AgendaRuleKind]{Pkg: "session", Type: "AgendaRuleKind", Names: []string{"unspecified", "requires", "forbids", "followed-by", "ends-with"}}
 
 // String returns the kind's text form.
-func (k RuleKind) String() string { return ruleKindText.String(k) }
+func (k AgendaRuleKind) String() string { return ruleKindText.String(k) }
 
 // IsValid reports whether k is a specified kind.
-func (k RuleKind) IsValid() bool { return ruleKindText.Valid(k) }
+func (k AgendaRuleKind) IsValid() bool { return ruleKindText.Valid(k) }
 
 // MarshalText implements encoding.TextMarshaler.
-func (k RuleKind) MarshalText() ([]byte, error) { return ruleKindText.Marshal(k) }
+func (k AgendaRuleKind) MarshalText() ([]byte, error) { return ruleKindText.Marshal(k) }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
-func (k *RuleKind) UnmarshalText(b []byte) error { return ruleKindText.Unmarshal(k, b) }
+func (k *AgendaRuleKind) UnmarshalText(b []byte) error { return ruleKindText.Unmarshal(k, b) }
 
 // ParseRuleKind returns the kind whose text form is s.
-func ParseRuleKind(s string) (RuleKind, error) { return ruleKindText.Parse(s) }
+func ParseRuleKind(s string) (AgendaRuleKind, error) { return ruleKindText.Parse(s) }
 
 // AgendaRule is one rule of a shape: a departure from it is a finding with
 // the rule's code, severity, message and source.
 type AgendaRule struct {
 	Code     string                `json:"code"`
 	Severity group.FindingSeverity `json:"severity"`
-	Kind     RuleKind              `json:"kind"`
+	Kind     AgendaRuleKind        `json:"kind"`
 	Segment  SegmentKind           `json:"segment"`
 	// Then is the segment that must follow (RuleFollowedBy), or that may
 	// come after the last one (RuleEndsWith: session measures after the
@@ -262,7 +262,7 @@ func (st *Step) UnmarshalJSON(b []byte) error {
 type agendaRuleJSON struct {
 	Code        string                `json:"code"`
 	Severity    group.FindingSeverity `json:"severity"`
-	Kind        RuleKind              `json:"kind"`
+	Kind        AgendaRuleKind        `json:"kind"`
 	Segment     SegmentKind           `json:"segment"`
 	Then        SegmentKind           `json:"then,omitzero"`
 	MinSlot     string                `json:"minSlot,omitempty"`

@@ -12,8 +12,8 @@ import (
 const (
 	srcStructure  = "Muñoz et al. (2000), Manual for Group Cognitive-Behavioral Therapy of Major Depression (each session: agenda, review, practice review, new material, take-home message, next practice, feedback); SAMHSA TIP 41 (2005), ch. 2; minutes: heuristic, the library's own (docs/reference/sessions.md)"
 	srcDBTSession = "Linehan (2015), DBT Skills Training Manual, 2nd ed., ch. 3: homework review takes about the first half of each session"
-	srcSupportRun = "peer support group practice: a welcome and the group's guidelines, open sharing, a closing; no set agenda and no homework (docs/reference/sessions.md)"
-	srcArtRun     = "art therapy session practice: check-in, art-making on a theme or in open studio, sharing and processing the images, closing (docs/reference/sessions.md); equal split: heuristic, the library's own"
+	srcSupportRun = "SAMHSA TIP 41 (2005), Substance Abuse Treatment: Group Therapy, ch. 2: support groups have no set agenda; the format of a welcome with the group's guidelines, open sharing and a closing, without homework, is heuristic, the library's own (docs/reference/sessions.md)"
+	srcArtRun     = "Liebmann (2004), Art Therapy for Groups: A Handbook of Themes and Exercises, 2nd ed.: a start, art-making on a theme or in open studio, then sharing and processing the images, and a closing (docs/reference/sessions.md); equal split: heuristic, the library's own"
 	srcMindRun    = "Santorelli, Meleo-Meyer, Koerbel & Kabat-Zinn (2017), MBSR Authorized Curriculum Guide; Segal, Williams & Teasdale (2013), Mindfulness-Based Cognitive Therapy for Depression, 2nd ed.: formal practice, inquiry, teaching, home practice; 9:5:6 split: heuristic, the library's own"
 	srcProcessRun = "Yalom & Leszcz (2005), The Theory and Practice of Group Psychotherapy, 5th ed., chs. 5-6 and 10: no fixed agenda, here-and-now work, start and end on time"
 )

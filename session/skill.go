@@ -56,8 +56,8 @@ const (
 
 // Sources for the skill catalogue.
 const (
-	srcCorey  = "Corey, Theory and Practice of Group Counseling; Corey, Corey & Corey, Groups: Process and Practice, ch. 2 (22 group leadership skills)"
-	srcJacobs = "Jacobs, Schimmel, Masson & Harvill, Group Counseling: Strategies and Skills (leader techniques)"
+	srcCorey  = "Corey (2012), Theory and Practice of Group Counseling, 8th ed.; Corey, Corey & Corey (2018), Groups: Process and Practice, 10th ed., ch. 2 (22 group leadership skills)"
+	srcJacobs = "Jacobs, Schimmel, Masson & Harvill (2016), Group Counseling: Strategies and Skills, 8th ed. (leader techniques)"
 )
 
 type skillInfo struct{ name, desc, source string }
@@ -221,8 +221,9 @@ func (s *SkillSet) UnmarshalJSON(b []byte) error {
 // protocol rather than a facilitator's judgement. The zero value is rejected
 // by validation.
 //
-// Source: DOMAIN.md section 6 (crisis in session), drawing on AGPA Practice
-// Guidelines for Group Psychotherapy (2007) and SAMHSA TIP 41 (2005); the
+// Sources: AGPA Practice Guidelines for Group Psychotherapy (2007) and SAMHSA
+// TIP 41 (2005) on a crisis in session; Stanley & Brown (2012) for the
+// safety plan; the
 // 988 Suicide and Crisis Lifeline for US escalation. StepLeaveSession and
 // StepSafeTransport follow SAMHSA TIP 47 (2006), Substance Abuse: Clinical
 // Issues in Intensive Outpatient Treatment, ch. 7, "Under the Influence in

@@ -77,7 +77,7 @@ type Spec struct {
 	// LateGrace is how long after the scheduled start an arrival still
 	// counts as on time. Zero means any arrival after the start is late;
 	// it must not be negative. Lateness thresholds are local policy (group
-	// agreements ask members to be on time, DOMAIN.md section 6).
+	// agreements ask members to be on time: Yalom & Leszcz 2005, ch. 10).
 	LateGrace time.Duration `json:"lateGrace,omitempty"`
 }
 
@@ -256,7 +256,9 @@ func (s Spec) MarshalJSON() ([]byte, error) {
 	return json.Marshal(w)
 }
 
-// UnmarshalJSON decodes the form MarshalJSON writes; s is unchanged on error.
+// UnmarshalJSON decodes the form MarshalJSON writes and validates it, so
+// that whatever JSON it accepts passes Validate (and so builds a session)
+// and encodes again; s is unchanged on error.
 func (s *Spec) UnmarshalJSON(b []byte) error {
 	var w specJSON
 	if err := json.Unmarshal(b, &w); err != nil {
@@ -278,6 +280,9 @@ func (s *Spec) UnmarshalJSON(b []byte) error {
 		*f.dst = d
 	}
 	if err := fe.Err(); err != nil {
+		return err
+	}
+	if err := x.Validate(); err != nil {
 		return err
 	}
 	*s = x

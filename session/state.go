@@ -159,8 +159,8 @@ func (s *Session) Participation(id group.MemberID) (Participation, bool) {
 // Incidents returns every incident raised, by ID.
 func (s *Session) Incidents() []IncidentRecord { return slices.Clone(s.incidents) }
 
-// OpenIncidents returns the unresolved incidents, risk incidents first (DOMAIN.md
-// section 6: risk to safety comes before everything else), then by ID.
+// OpenIncidents returns the unresolved incidents, risk incidents first (risk
+// to someone's safety comes before everything else), then by ID.
 func (s *Session) OpenIncidents() []IncidentRecord {
 	var out []IncidentRecord
 	for _, r := range s.incidents {

@@ -143,7 +143,7 @@ func FuzzEnumText(f *testing.F) {
 // Analysis: categories 1-3 positive reactions, 4-6 attempted answers, 7-9
 // questions, 10-12 negative reactions; pairs 6&7 orientation, 5&8
 // evaluation, 4&9 control, 3&10 decision, 2&11 tension management, 1&12
-// integration (DOMAIN.md section 8).
+// integration.
 func TestBalesTable(t *testing.T) {
 	type row struct {
 		area     session.Area
@@ -287,7 +287,8 @@ func FuzzParty(f *testing.F) {
 }
 
 func TestSkillsAndSteps(t *testing.T) {
-	// Corey's 22 leadership skills, then Jacobs et al.'s 8 techniques (DOMAIN.md section 4).
+	// Corey's 22 leadership skills (Corey, Corey & Corey 2018), then Jacobs et
+	// al.'s 8 techniques (Jacobs, Schimmel, Masson & Harvill 2016).
 	require.Len(t, session.Skills(), 30)
 	for _, s := range session.Skills() {
 		require.NotEmpty(t, s.Description(), s.String())

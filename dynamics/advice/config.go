@@ -266,7 +266,10 @@ func (c Config) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON reads a Config written by MarshalJSON. Fields it does not
 // mention keep their values, so decoding onto DefaultConfig overrides only
-// what the file sets. c is unchanged on error.
+// what the file sets. The result must pass Validate, so that whatever JSON
+// a Config accepts builds a monitor and encodes again; the one exception is
+// the zero Config, which a MonitorSpec reads as DefaultConfig and writes
+// as it is. c is unchanged on error.
 func (c *Config) UnmarshalJSON(b []byte) error {
 	in := configJSON{configNumbers: configNumbers(*c)}
 	for _, d := range in.durations(c) {
@@ -287,6 +290,11 @@ func (c *Config) UnmarshalJSON(b []byte) error {
 	}
 	if err := f.Err(); err != nil {
 		return err
+	}
+	if out != (Config{}) {
+		if err := out.Validate(); err != nil {
+			return err
+		}
 	}
 	*c = out
 	return nil

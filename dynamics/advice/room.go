@@ -15,8 +15,11 @@ import (
 // app's own situations.
 type RoomSpec struct {
 	// Session is the session's spec; session.SpecFromGroup builds it from
-	// a group, so that members admitted there need no retyping.
-	Session session.Spec `json:"session"`
+	// a group, so that members admitted there need no retyping. In JSON it
+	// validates what it decodes; the zero spec is left out, so that a
+	// RoomSpec without one decodes and encodes the same (NewRoom refuses
+	// it).
+	Session session.Spec `json:"session,omitzero"`
 	// PeerLed says no clinician leads the group (see MonitorSpec).
 	PeerLed bool `json:"peerLed,omitempty"`
 	// Config, Situations, Rules and Talk are the monitor's (see MonitorSpec).

@@ -58,13 +58,13 @@ func (f *Factor) UnmarshalText(b []byte) error { return factorText.Unmarshal(f, 
 // Parse returns the factor whose text form is s.
 func Parse(s string) (Factor, error) { return factorText.Parse(s) }
 
-// Benefit is a benefit of group work as the seed texts name it, in plain
-// words a member would use. Each maps onto one or more therapeutic factors
+// Benefit is a benefit of group work as groups are commonly explained to
+// members, in plain words a member would use. Each maps onto one or more therapeutic factors
 // (the mapping is the library's own reading of Yalom & Leszcz 2005, ch. 1;
 // see docs/reference/factors.md). The zero value is rejected by validation.
 type Benefit uint8
 
-// The benefits named by the seed texts.
+// The benefits.
 const (
 	BenefitUnspecified        Benefit = iota
 	BenefitPeerSupport                // (peer-support) peer support and validation
@@ -81,7 +81,9 @@ var benefitText = enum.Table[Benefit]{Pkg: "factor", Type: "Benefit", Names: []s
 	"normalization", "hope-from-progress", "helping-others",
 }}
 
-// benefitFactors is the mapping of DOMAIN.md section 3, indexed by Benefit.
+// benefitFactors maps each benefit onto factors, indexed by Benefit (the
+// library's reading of Yalom & Leszcz 2005, chs. 1-3; see
+// docs/reference/factors.md#benefits-mapped-onto-factors).
 var benefitFactors = [...][]Factor{
 	BenefitPeerSupport:        {FactorUniversality, FactorCohesiveness},
 	BenefitBelonging:          {FactorCohesiveness},
@@ -111,7 +113,7 @@ func (b *Benefit) UnmarshalText(t []byte) error { return benefitText.Unmarshal(b
 func ParseBenefit(s string) (Benefit, error) { return benefitText.Parse(s) }
 
 // Factors returns the therapeutic factors the benefit maps onto, in
-// canonical order (DOMAIN.md section 3). The slice is fresh.
+// canonical order (Yalom & Leszcz 2005, chs. 1-4). The slice is fresh.
 func (b Benefit) Factors() []Factor {
 	if !b.IsValid() {
 		return nil

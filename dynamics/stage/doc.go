@@ -23,7 +23,8 @@
 // and says NotEnoughEvidence; Estimate.Translate gives it in one model, so
 // that an output never mixes two.
 //
-// Place in the house: stage imports measure (the GCQ-S score) and nothing
-// else of ours. Model and Stage values and the built-in descriptions are
-// safe for concurrent use; a History is not.
+// Place in the house: stage imports group (facilitator IDs in a History)
+// and measure (the GCQ-S score), and nothing else of ours. Model and Stage
+// values and the built-in descriptions are safe for concurrent use; a
+// History is not.
 package stage

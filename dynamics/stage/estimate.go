@@ -7,9 +7,10 @@ import (
 	"github.com/groupwork/groupwork/measure"
 )
 
-// HeuristicNote labels every stage estimate. DOMAIN.md section 2: the
-// evidence for stage estimation is a set of heuristics, not a validated
-// instrument; a facilitator's judgement always wins.
+// HeuristicNote labels every stage estimate. No published instrument
+// estimates a group's stage from session data: the evidence is a set of
+// heuristics read from the stage descriptions, and a facilitator's judgement
+// always wins (see docs/reference/stages.md#the-stage-estimate).
 const HeuristicNote = "heuristic estimate from published descriptions of group development; not a validated instrument; a facilitator's judgement overrides it"
 
 // AttendanceEvidence is who came to one session.
@@ -38,7 +39,7 @@ type SessionEvidence struct {
 	Session int `json:"session"` // 1-based
 	Planned int `json:"planned"` // sessions planned in the program; 0 when open-ended
 	// Climate is the group's GCQ-S subscale means for the session
-	// (MacKenzie 1983; DOMAIN.md section 7), as measure scores them; it
+	// (MacKenzie 1983), as measure scores them; it
 	// counts as measured when Climate.Answered > 0.
 	Climate     measure.GCQSScore   `json:"climate"`
 	Interaction InteractionEvidence `json:"interaction"`
@@ -149,8 +150,9 @@ func (e Estimate) Translate(m Model) Estimate {
 
 // Infer estimates the stage of a group at the last session of
 // history (sessions in increasing order; earlier sessions give the trends).
-// It weighs the signals DOMAIN.md section 2 lists as heuristics, none of
-// them validated:
+// It weighs signals the stage descriptions name (Tuckman 1965; Corey 2012,
+// chs. 4-5; Yalom & Leszcz 2005, ch. 11; MacKenzie 1983 for climate), as
+// heuristics of the library's own, none of them validated:
 //
 //   - position in the planned program: first sessions point to forming, the
 //     last to adjourning;

@@ -20,7 +20,8 @@ func full(n int) stage.AttendanceEvidence {
 }
 
 // TestEstimateStage checks the heuristic on synthetic histories built from
-// the signs DOMAIN.md section 2 lists for each stage.
+// the signs the stage descriptions give for each stage (Tuckman 1965; Corey
+// 2012, chs. 4-5; Yalom & Leszcz 2005, ch. 11).
 func TestEstimateStage(t *testing.T) {
 	tests := []struct {
 		name       string
@@ -239,7 +240,7 @@ func TestEstimateIn(t *testing.T) {
 	}{
 		{stage.Forming, stage.Corey, stage.Initial},
 		{stage.Storming, stage.Yalom, stage.Conflict},
-		// norming is late transition into working (DOMAIN.md section 2)
+		// norming is late transition into working (docs/reference/stages.md)
 		{stage.Norming, stage.Corey, stage.Working},
 		{stage.Norming, stage.Yalom, stage.Cohesiveness},
 		{stage.Adjourning, stage.Corey, stage.Final},

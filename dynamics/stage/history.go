@@ -60,8 +60,8 @@ type Entry struct {
 // an estimate for the same session, whichever was recorded first; a later
 // setting by a facilitator replaces an earlier one. Regressions (a stage
 // earlier than the previous session's) are allowed and marked, because
-// groups regress and Yalom describes development as a spiral (DOMAIN.md
-// section 2, Yalom & Leszcz 2005 ch. 11).
+// groups regress and Yalom describes development as a spiral (Yalom &
+// Leszcz 2005, ch. 11; Corey, Corey & Corey 2018).
 //
 // The zero value is not usable; call NewStageHistory. A History is not
 // safe for concurrent use.

@@ -10,8 +10,8 @@ import (
 // Sources: Tuckman, B. W. (1965), Developmental sequence in small groups,
 // Psychological Bulletin 63(6); Tuckman & Jensen (1977) added adjourning.
 // Corey, Corey & Corey, Groups: Process and Practice (six stages). Yalom &
-// Leszcz (2005), The Theory and Practice of Group Psychotherapy, ch. 11
-// (DOMAIN.md section 2).
+// Leszcz (2005), The Theory and Practice of Group Psychotherapy, ch. 11.
+// See docs/reference/stages.md.
 type Model uint8
 
 // The stage models.
@@ -45,10 +45,10 @@ func ParseModel(s string) (Model, error) { return modelText.Parse(s) }
 // Stage is one stage of one of the three models. The stages of all models
 // share this type so that a stage history can hold any of them; Model says
 // which model a stage belongs to and Order where it falls in it. The zero
-// value, StageUnspecified, is rejected by validation.
+// value, Unspecified, is rejected by validation.
 //
-// Source: DOMAIN.md section 2 (Tuckman 1965 and Tuckman & Jensen 1977;
-// Corey, Corey & Corey; Yalom & Leszcz 2005).
+// Sources: Tuckman (1965) and Tuckman & Jensen (1977); Corey (2012), chs.
+// 4-5, and Corey, Corey & Corey (2018); Yalom & Leszcz (2005), ch. 11.
 type Stage uint8
 
 // The stages, model by model, in each model's order.
@@ -166,14 +166,16 @@ type ModelInfo struct {
 	Stages []Info `json:"stages"`
 }
 
-// The sources of the three models (DOMAIN.md section 2).
+// The sources of the three models.
 const (
 	sourceTuckman = "Tuckman, B. W. (1965). Developmental sequence in small groups. Psychological Bulletin, 63(6); Tuckman, B. W. & Jensen, M. A. C. (1977). Stages of small-group development revisited. Group & Organization Studies, 2(4)"
-	sourceCorey   = "Corey, M. S., Corey, G. & Corey, C. Groups: Process and Practice (stages of group development)"
+	sourceCorey   = "Corey, G. (2012). Theory and Practice of Group Counseling, 8th ed., chs. 4-5; Corey, M. S., Corey, G. & Corey, C. (2018). Groups: Process and Practice, 10th ed. (stages of group development)"
 	sourceYalom   = "Yalom, I. D. & Leszcz, M. (2005). The Theory and Practice of Group Psychotherapy, 5th ed., ch. 11"
 )
 
-// Leader emphasis by stage, shared across the models (DOMAIN.md section 2).
+// Leader emphasis by stage, shared across the models: Corey (2012), chs.
+// 4-5; Corey, Corey & Corey (2018); Yalom & Leszcz (2005), chs. 5, 11-12;
+// SAMHSA TIP 41 (2005), ch. 4 (phase-specific tasks).
 var (
 	tasksEarly    = []string{"give structure", "clarify purpose", "teach norms", "model", "help members set concrete goals"}
 	tasksConflict = []string{"normalize conflict", "keep it safe", "deal with challenges to the leader directly and without defensiveness", "explore resistance"}
@@ -182,8 +184,8 @@ var (
 )
 
 // BuiltinModel returns a fresh copy of the built-in description of m, and
-// false for an invalid model. Source: DOMAIN.md section 2 and the model's
-// own source named in the result.
+// false for an invalid model. Source: the model's own publication, named in
+// the result.
 func BuiltinModel(m Model) (ModelInfo, bool) {
 	l := func(s []string) []string { return append([]string(nil), s...) }
 	switch m {
@@ -252,8 +254,9 @@ type CrosswalkRow struct {
 	Note    string  `json:"note,omitempty"`
 }
 
-// Crosswalk returns the crosswalk between Tuckman, Corey and Yalom as the
-// rows of DOMAIN.md section 2, in the order a group lives them. Stages
+// Crosswalk returns the crosswalk between Tuckman, Corey and Yalom, one row
+// per period, in the order a group lives them (see
+// docs/reference/stages.md#the-crosswalk). Stages
 // overlap and groups regress (Yalom describes a spiral), so the rows are an
 // approximate alignment, not an identity.
 func Crosswalk() []CrosswalkRow {
@@ -318,9 +321,9 @@ func contains(list []Stage, s Stage) bool {
 
 // In returns the stage of model m that stands for s: s itself when it is of
 // m; otherwise the one stage the crosswalk's equivalents come down to, or
-// StageUnspecified when m has no stage for that period (Corey's pre-group
+// Unspecified when m has no stage for that period (Corey's pre-group
 // in Tuckman's or Yalom's model). Where the crosswalk gives two, the choice
-// follows DOMAIN.md section 2: Tuckman's norming is Corey's late transition
+// follows the crosswalk: Tuckman's norming is Corey's late transition
 // into working, so working, and so is Yalom's cohesiveness; Corey's
 // transition is Tuckman's storming and his working is performing; Yalom's
 // development of cohesiveness begins as Tuckman's norming.

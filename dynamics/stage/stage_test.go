@@ -10,9 +10,9 @@ import (
 	"github.com/groupwork/groupwork/dynamics/stage"
 )
 
-// TestModelStages checks each model's stages and order against DOMAIN.md
-// section 2: Tuckman (1965; adjourning added by Tuckman & Jensen 1977),
-// Corey, Corey & Corey's six stages, and Yalom & Leszcz (2005).
+// TestModelStages checks each model's stages and order against its source:
+// Tuckman (1965; adjourning added by Tuckman & Jensen 1977), Corey's six
+// stages (Corey 2012, chs. 4-5), and Yalom & Leszcz (2005), ch. 11.
 func TestModelStages(t *testing.T) {
 	tests := []struct {
 		model stage.Model
@@ -60,7 +60,7 @@ func TestModelStages(t *testing.T) {
 	require.Equal(t, "give structure", b.Stages[0].LeaderTasks[0])
 }
 
-// TestCrosswalk checks the alignment of DOMAIN.md section 2's table.
+// TestCrosswalk checks the alignment of docs/reference/stages.md#the-crosswalk.
 func TestCrosswalk(t *testing.T) {
 	S := func(s ...stage.Stage) []stage.Stage { return s }
 	tests := []struct {
@@ -243,8 +243,8 @@ func TestStageHistoryRejects(t *testing.T) {
 	}
 }
 
-// TestStageIn pins the translation between the three models (DOMAIN.md
-// section 2) and checks each answer is one of the crosswalk's equivalents.
+// TestStageIn pins the translation between the three models (see
+// docs/reference/stages.md#the-crosswalk) and checks each answer is one of the crosswalk's equivalents.
 func TestStageIn(t *testing.T) {
 	T, C, Y := stage.Tuckman, stage.Corey, stage.Yalom
 	want := map[stage.Stage][3]stage.Stage{ // in Tuckman, Corey, Yalom

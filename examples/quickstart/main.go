@@ -16,7 +16,9 @@
 //
 // With -out DIR it also writes DIR/report.html, a self-contained page with
 // the sociograms, participation charts, stage timeline and PHQ-9
-// trajectories as inline SVG.
+// trajectories as inline SVG, which reads on a phone or a wide screen and
+// prints one session to a page. Run from the repository's root, -out report
+// writes to report/, which git ignores; any other DIR is yours to clean.
 //
 //	go run ./examples/quickstart
 //	go run ./examples/quickstart -out report

@@ -8,6 +8,7 @@ import (
 	"github.com/groupwork/groupwork/dynamics/picture"
 	"github.com/groupwork/groupwork/dynamics/stage"
 	"github.com/groupwork/groupwork/group"
+	"github.com/groupwork/groupwork/measure"
 )
 
 // The report is one self-contained page: inline CSS, inline SVG, no script
@@ -69,11 +70,12 @@ func report(o *outcome) ([]byte, error) {
 		page.Members = append(page.Members, memberRow{Name: r.member.Name, Screening: r.screening.Outcome.String(), Status: r.status.String()})
 	}
 	for _, pl := range o.sessions {
+		own := withIDPrefix(opt, fmt.Sprintf("s%d-", pl.n))
 		v := sessionView{
 			Heading:       fmt.Sprintf("Session %d: %s", pl.n, pl.title),
 			When:          pl.start.Format("Monday January 2, 15:04 MST"),
-			Sociogram:     template.HTML(picture.Sociogram(&pl.snap, withIDPrefix(opt, fmt.Sprintf("s%d-", pl.n)))), // library SVG, escaped by dynamics
-			Participation: template.HTML(picture.ParticipationChart(&pl.snap, opt)),
+			Sociogram:     template.HTML(picture.Sociogram(&pl.snap, own)), // library SVG, every text escaped by picture
+			Participation: template.HTML(picture.ParticipationChart(&pl.snap, own)),
 			Stage:         fmt.Sprintf("%s (confidence %.2f)", pl.estimate.Name(), pl.estimate.Confidence),
 		}
 		for _, m := range pl.moments {
@@ -84,7 +86,11 @@ func report(o *outcome) ([]byte, error) {
 		}
 		page.Sessions = append(page.Sessions, v)
 	}
-	page.Timeline = template.HTML(picture.StageTimeline(o.history)) // library SVG
+	timeline, err := picture.StageTimeline(o.history, opt)
+	if err != nil {
+		return nil, err
+	}
+	page.Timeline = template.HTML(timeline) // library SVG
 	for _, e := range o.history.Entries() {
 		occ, _ := o.calendar.Session(e.Session)
 		by := fmt.Sprintf("estimate (%.2f)", e.Confidence)
@@ -114,7 +120,15 @@ func report(o *outcome) ([]byte, error) {
 		}
 		page.PHQ9 = append(page.PHQ9, row)
 	}
-	page.Trajectories = template.HTML(picture.TrajectoryChart("PHQ-9 total by session", 0, 27, series)) // library SVG
+	phq9, err := measure.BuiltinCatalog().Lookup(measure.InstrumentPHQ9)
+	if err != nil {
+		return nil, err
+	}
+	chart, err := picture.TrajectoryChart(&phq9, series, opt)
+	if err != nil {
+		return nil, err
+	}
+	page.Trajectories = template.HTML(chart) // library SVG
 	s := o.summary
 	page.Summary = fmt.Sprintf("%d of %d reliably improved, %d recovered, %d deteriorated (%s).",
 		s.Improved, s.Eligible, s.Recovered, s.Deteriorated, s.Rule.Name)
@@ -144,14 +158,48 @@ const reportTemplate = `<!DOCTYPE html>
 <meta name="viewport" content="width=device-width, initial-scale=1"/>
 <title>{{.Title}}</title>
 <style>
-body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 70em; padding: 0 1em; color: #222; line-height: 1.4; }
+*, *::before, *::after { box-sizing: border-box; }
+body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 0 auto; max-width: 72rem;
+  padding: 1rem 1rem 3rem; color: #222; background: #fff; line-height: 1.45; }
+h1 { font-size: 1.6rem; line-height: 1.2; margin: 0.5rem 0 0.75rem; }
+h2 { font-size: 1.3rem; border-bottom: 1px solid #ccc; padding-bottom: 0.2rem; margin-top: 2.5rem; }
+h3 { font-size: 1.05rem; margin: 1.5rem 0 0.5rem; }
 h1, h2, h3 { font-weight: 600; }
-h2 { border-bottom: 1px solid #ccc; padding-bottom: 0.2em; margin-top: 2em; }
-table { border-collapse: collapse; margin: 0.5em 0 1em; font-size: 0.9em; }
-th, td { text-align: left; padding: 0.2em 0.8em 0.2em 0; vertical-align: top; border-bottom: 1px solid #eee; }
-.pictures { display: flex; flex-wrap: wrap; gap: 1em; align-items: flex-start; }
-.pictures svg { max-width: 100%; height: auto; border: 1px solid #eee; }
-.note { color: #666; font-size: 0.85em; }
+/* Pictures side by side where there is room, one above the other where
+   there is not; each scales down with its viewBox, never up. */
+.pictures { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 26rem), 1fr)); gap: 1rem 2rem;
+  align-items: start; margin: 1rem 0; }
+.pictures svg { display: block; width: 100%; height: auto; }
+.pictures.one { grid-template-columns: minmax(0, 40rem); }
+/* A table wider than the page scrolls inside its own box. */
+.table { overflow-x: auto; margin: 0.5rem 0 1rem; }
+table { border-collapse: collapse; font-size: 0.9rem; }
+th, td { text-align: left; padding: 0.35rem 0.75rem 0.35rem 0; vertical-align: top; border-bottom: 1px solid #e5e5e5; }
+th { font-weight: 600; border-bottom-color: #bbb; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+th.group { text-align: center; border-bottom-color: #e5e5e5; }
+th[rowspan] { vertical-align: bottom; }
+.nowrap { white-space: nowrap; }
+.note { color: #555; font-size: 0.85rem; }
+/* On a narrow screen the advice table becomes one card per piece of advice. */
+@media (max-width: 40rem) {
+  table.cards thead { display: none; }
+  table.cards, table.cards tbody, table.cards tr, table.cards td { display: block; width: 100%; }
+  table.cards tr { border-bottom: 1px solid #ccc; padding: 0.5rem 0; }
+  table.cards td { border: 0; padding: 0.1rem 0; }
+  table.cards td::before { content: attr(data-label) ": "; font-weight: 600; }
+}
+@media print {
+  @page { margin: 15mm; }
+  body { max-width: none; padding: 0; font-size: 10pt; }
+  h2 { margin-top: 0; }
+  section.session { break-before: page; page-break-before: always; }
+  h2, h3 { break-after: avoid; page-break-after: avoid; }
+  .pictures { display: block; }
+  .pictures svg { margin: 0 auto 0.5rem; max-height: 120mm; width: auto; }
+  svg, tr { break-inside: avoid; page-break-inside: avoid; }
+  .table { overflow: visible; }
+}
 </style>
 </head>
 <body>
@@ -160,11 +208,13 @@ th, td { text-align: left; padding: 0.2em 0.8em 0.2em 0; vertical-align: top; bo
 <p>Led by {{range $i, $f := .Facilitators}}{{if $i}} and {{end}}{{$f}}{{end}}.</p>
 
 <h2>Referrals</h2>
-<table>
-<tr><th>person</th><th>screening</th><th>status</th></tr>
+<div class="table"><table>
+<thead><tr><th>person</th><th>screening</th><th>status</th></tr></thead>
+<tbody>
 {{range .Members}}<tr><td>{{.Name}}</td><td>{{.Screening}}</td><td>{{.Status}}</td></tr>
-{{end}}</table>
+{{end}}</tbody></table></div>
 {{range .Sessions}}
+<section class="session">
 <h2>{{.Heading}}</h2>
 <p>{{.When}}. Stage estimate: {{.Stage}}.</p>
 <div class="pictures">
@@ -172,30 +222,39 @@ th, td { text-align: left; padding: 0.2em 0.8em 0.2em 0; vertical-align: top; bo
 {{.Participation}}
 </div>
 <h3>What the monitor advised</h3>
-<table>
-<tr><th>time</th><th>situation</th><th>members</th><th>interventions, in order of preference</th><th>source</th></tr>
-{{range .Advice}}<tr><td>{{.At}}</td><td>{{.Situation}}</td><td>{{.Who}}</td><td>{{.Do}}</td><td>{{.Source}}</td></tr>
-{{end}}</table>
+<div class="table"><table class="cards">
+<thead><tr><th>time</th><th>situation</th><th>members</th><th>interventions, in order of preference</th><th>source</th></tr></thead>
+<tbody>
+{{range .Advice}}<tr><td data-label="time">{{.At}}</td><td data-label="situation">{{.Situation}}</td><td data-label="members">{{.Who}}</td><td data-label="interventions">{{.Do}}</td><td data-label="source">{{.Source}}</td></tr>
+{{end}}</tbody></table></div>
+</section>
 {{end}}
+<section class="session">
 <h2>Stage across the program</h2>
-<div class="pictures">
+<div class="pictures one">
 {{.Timeline}}
 </div>
-<table>
-<tr><th>session</th><th>date</th><th>stage</th><th>decided by</th></tr>
-{{range .Stages}}<tr><td>{{.Session}}</td><td>{{.Date}}</td><td>{{.Stage}}</td><td>{{.By}}</td></tr>
-{{end}}</table>
+<div class="table"><table>
+<thead><tr><th class="num">session</th><th>date</th><th>stage</th><th>decided by</th></tr></thead>
+<tbody>
+{{range .Stages}}<tr><td class="num">{{.Session}}</td><td class="nowrap">{{.Date}}</td><td>{{.Stage}}</td><td>{{.By}}</td></tr>
+{{end}}</tbody></table></div>
 <p class="note">{{.Note}}</p>
+</section>
 
+<section class="session">
 <h2>PHQ-9 trajectories</h2>
-<div class="pictures">
+<div class="pictures one">
 {{.Trajectories}}
 </div>
-<table>
-<tr><th>member</th><th>session 1</th><th>session 6</th><th>session 12</th><th>change</th><th>outcome</th></tr>
-{{range .PHQ9}}<tr><td>{{.Member}}</td><td>{{.S1}}</td><td>{{.S6}}</td><td>{{.S12}}</td><td>{{.Change}}</td><td>{{.Outcome}}</td></tr>
-{{end}}</table>
+<div class="table"><table>
+<thead><tr><th rowspan="2">member</th><th colspan="3" class="group">total at session</th><th rowspan="2" class="num">change</th><th rowspan="2">outcome</th></tr>
+<tr><th class="num">1</th><th class="num">6</th><th class="num">12</th></tr></thead>
+<tbody>
+{{range .PHQ9}}<tr><td>{{.Member}}</td><td class="num">{{.S1}}</td><td class="num">{{.S6}}</td><td class="num">{{.S12}}</td><td class="num">{{.Change}}</td><td>{{.Outcome}}</td></tr>
+{{end}}</tbody></table></div>
 <p>{{.Summary}}</p>
+</section>
 <p class="note">Made by go run ./examples/quickstart -out DIR. Names are invented; nothing here is clinical advice.</p>
 </body>
 </html>
