@@ -33,10 +33,26 @@
 //     outrank a safety protocol.
 //   - ConflictMode is the Thomas-Kilmann model, for training simulators.
 //
+// What a monitor reads is the talk-expected participation of the dynamics
+// package: each segment kind says whether members are expected to talk
+// (session.TalkTable, extended through MonitorSpec.Talk), so that
+// art-making, a body scan, a break or a lecture is not silence, and
+// leader-led rounds and inquiry are not dependency. A member who has left,
+// or has not arrived, is not advised about for that time. What is ordinary
+// in a stage or a modality is a rule that says so (dependency while a group
+// forms: routine, "expected at this stage") or raises nothing. A measure
+// that moves both ways fires past its threshold by Config.Margin or held
+// past it for Config.Hold, and clears with hysteresis; the evidence shows
+// the margin.
+//
 // Detector thresholds are this library's heuristics, not validated
-// instruments: every detection carries the evidence it rests on and a
-// confidence, for a clinician to weigh. The rules encode published
-// guidance; each names its source. Nothing here is clinical advice.
+// instruments: every default is on its Config field with its value and
+// reason, and every detection carries the evidence it rests on and a
+// confidence, for a clinician to weigh. They are calibrated on a corpus of
+// scripted sessions with the advice a supervisor would expect
+// (testdata/calibration; the figures are in the README). The rules encode
+// published guidance; each names its source. Nothing here is clinical
+// advice.
 //
 // Sources: Corey, Corey & Corey, Groups: Process and Practice; Jacobs,
 // Schimmel, Masson & Harvill, Group Counseling: Strategies and Skills;

@@ -207,3 +207,24 @@ func ExampleMonitorSpec_situations() {
 	// crosstalk [ben] [shifting-focus blocking] the program's meeting guidelines (no crosstalk)
 	// events: [2 3 4]
 }
+
+// What is ordinary at a stage is said to be so: a member who talks mostly
+// to the leader is expected while a group forms (routine, with structure),
+// and is dependency to work on once it works.
+func ExampleAdvisor_Recommend_expected() {
+	a, err := advice.NewAdvisor(nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	d := advice.Detection{Situation: advice.SituationDependency, Members: []group.MemberID{"cy"}, Confidence: 0.8}
+	for _, st := range []stage.Stage{stage.Forming, stage.Working} {
+		r, _ := a.Recommend(advice.Context{Modality: group.ModalityProcess, Stage: st}, d)
+		fmt.Printf("%s: %s [%s], expected %v\n  %s\n", st, r.RuleID, r.Urgency, r.Expected, r.Rationale)
+	}
+	// Output:
+	// forming: dependency-forming [routine], expected true
+	//   expected at this stage: members look to the leader while a group forms; give structure and turn talk toward members
+	// working: dependency [routine], expected false
+	//   return responsibility to the member; use goals and contracts; turn talk toward other members
+}

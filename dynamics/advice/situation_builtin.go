@@ -33,7 +33,7 @@ const (
 // talker), the group patterns (Clark 2002 on scapegoating), then safety and
 // conduct. Acting superior and outside socializing have no detector:
 // nothing in the event stream shows them reliably, so a facilitator raises
-// them (Monitor.Raise).
+// them (an app passes the facilitator's Detection to Advisor.Advise).
 func BuiltinDefinitions() Definitions {
 	skills := func(s ...session.Skill) []session.Skill { return s }
 	steps := func(s ...session.SafetyStep) []session.SafetyStep { return s }

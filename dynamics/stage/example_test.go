@@ -61,3 +61,32 @@ func ExampleHistory() {
 	// session 2: transition by facilitator (overrides working: members testing the ground rules)
 	// session 3: initial by estimate (regression from transition)
 }
+
+// Below the confidence floor an estimate names no stage: it says there is
+// not enough evidence yet, and keeps its scores for the facilitator. One
+// output speaks of one model: translate the estimate, not its stage alone.
+func ExampleEstimate_Translate() {
+	history := []stage.SessionEvidence{
+		{Session: 2, Planned: 10, Climate: measure.GCQSScore{Engagement: 3, Avoidance: 2, Conflict: 1, Answered: 12}},
+		{Session: 3, Planned: 10, Climate: measure.GCQSScore{Engagement: 3, Avoidance: 2, Conflict: 2, Answered: 12},
+			Interaction: stage.InteractionEvidence{MemberTurns: 40, MemberToMember: 0.6, Negative: 0.02}},
+	}
+	e, err := stage.Infer(history)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("session %d: %s (confidence %.2f, floor %.1f)\n", e.Session, e.Name(), e.Confidence, stage.MinConfidence)
+	yalom := e.Translate(stage.Yalom)
+	fmt.Printf("in Yalom's model: %s\n", yalom.Name())
+	for _, s := range yalom.Scores {
+		if s.Score > 0 {
+			fmt.Printf("  %s %.2f\n", s.Stage, s.Score)
+		}
+	}
+	// Output:
+	// session 3: not enough evidence yet (confidence 0.06, floor 0.4)
+	// in Yalom's model: not enough evidence yet
+	//   conflict 1.50
+	//   cohesiveness 1.25
+}
