@@ -161,7 +161,7 @@ func NewMonitor(spec MonitorSpec) (*Monitor, error) {
 	t, errT := dynamics.NewTracker(spec.Members, spec.Facilitators)
 	defs, errS := table(spec.Situations)
 	errC := cfg.Validate()
-	plan, errP := append(session.BuiltinTalk(), spec.Talk...).Plan(spec.Modality)
+	plan, errP := talkPlan(spec.Modality, spec.Talk)
 	if errP == nil && errT == nil {
 		errP = t.SetTalkPlan(plan)
 	}
@@ -204,6 +204,29 @@ func NewMonitor(spec MonitorSpec) (*Monitor, error) {
 		m.flagAt[i] = -1
 	}
 	return m, nil
+}
+
+// builtinPlans holds session.BuiltinTalk resolved for each built-in
+// modality, built once when the package is loaded and never written: a
+// monitor without rows of its own reads its plan here rather than resolving
+// the table again.
+var builtinPlans = func() map[group.Modality]session.TalkPlan {
+	plans := map[group.Modality]session.TalkPlan{}
+	for _, m := range group.Modalities() {
+		if p, err := session.BuiltinTalk().Plan(m); err == nil {
+			plans[m] = p
+		}
+	}
+	return plans
+}()
+
+// talkPlan returns what each segment kind expects of members' talk in
+// modality m: session.BuiltinTalk's rows, then the app's own.
+func talkPlan(m group.Modality, own session.TalkTable) (session.TalkPlan, error) {
+	if p, ok := builtinPlans[m]; ok && len(own) == 0 {
+		return p, nil
+	}
+	return append(session.BuiltinTalk(), own...).Plan(m)
 }
 
 // Tracker returns the monitor's tracker, for snapshots and pictures. Feed
