@@ -500,6 +500,14 @@ func FuzzTracker(f *testing.F) {
 		require.Equal(t, s.Turns, turns)
 		require.True(t, s.TalkGini >= 0 && s.TalkGini <= 1)
 		require.True(t, s.Modularity >= -0.5 && s.Modularity <= 1)
+		for _, m := range s.Members {
+			x := m.Expected
+			require.True(t, x.TalkShare >= 0 && x.TalkShare <= 1 && x.TurnShare >= 0 && x.TurnShare <= 1 && x.FairShare >= 0 && x.FairShare <= 1, "%+v", x)
+			require.True(t, x.Present >= 0 && x.Silent >= 0 && x.Talk >= 0 && x.Talk <= m.Talk && x.Turns <= m.Turns, "%+v", x)
+			require.True(t, x.OpenToLeaders <= x.OpenTurns && x.OpenTurns <= x.Turns, "%+v", x)
+			require.True(t, m.Talk >= 0 && m.SinceSpoke >= 0 && m.PresentFor >= 0 && m.AwayFor >= 0)
+		}
+		require.True(t, s.ExpectedTime >= 0 && s.ExpectedMemberTalk >= 0 && s.ExpectedMemberTalk <= s.MemberTalk)
 	})
 }
 
