@@ -307,8 +307,8 @@ func (t TalkTable) Validate() error {
 // TalkPlan is what every segment kind expects of members' talk in one
 // modality, indexed by SegmentKind: a TalkTable resolved by Plan, small
 // enough to copy. Before any segment has begun, talk is open
-// (TalkPlan[SegmentUnspecified]). The zero value expects nothing of any
-// segment; use DefaultTalkPlan or TalkTable.Plan.
+// (TalkPlan[SegmentUnspecified]). The zero value reads every segment as
+// open; use DefaultTalkPlan or TalkTable.Plan.
 type TalkPlan [segmentKinds]Talk
 
 // segmentKinds is the number of SegmentKind values, the unspecified one
