@@ -103,7 +103,7 @@ func TestBalancedSessionRaisesNothing(t *testing.T) {
 
 // TestDetectors plays one scripted behaviour at a time on top of a balanced
 // session and checks that exactly the expected situation fires, about the
-// expected people, with evidence (DOMAIN.md section 5 for the signs).
+// expected people, with evidence (Corey, Corey & Corey for the signs).
 // scenario is a scripted behaviour played on top of a balanced session.
 type scenario struct {
 	name  string
@@ -113,7 +113,7 @@ type scenario struct {
 	facil []group.FacilitatorID
 }
 
-// scenarios returns one scenario per detector (DOMAIN.md section 5 for the signs).
+// scenarios returns one scenario per detector (Corey, Corey & Corey for the signs).
 func scenarios() []scenario {
 	return []scenario{
 		{"monopolizing: long turns take most of the talk", func(s *script) {
@@ -265,7 +265,7 @@ func (s *script) balancedWithout(quiet group.MemberID, rounds int) {
 
 // TestSafetySignals checks that risk incidents, threats, confidentiality
 // breaches and a PHQ-9 item-9 answer raise the fixed protocol first, cite
-// the incident's event, and fire once (DOMAIN.md section 6).
+// the incident's event, and fire once (AGPA 2007, ch. 9; Kroenke, Spitzer & Williams 2001 for item 9).
 func TestSafetySignals(t *testing.T) {
 	s := newScript()
 	s.balanced(2)
@@ -335,7 +335,7 @@ func TestThreatInPeerGroup(t *testing.T) {
 // intoxication situation (the member leaves the session and gets home
 // safely, SAMHSA TIP 47 ch. 7), which an app may re-rule; a medical
 // incident raises a medical emergency, a safety situation that ranks first
-// and calls emergency services (DOMAIN.md section 6).
+// and calls emergency services (AGPA 2007, ch. 9).
 func TestIntoxicationAndMedicalIncidents(t *testing.T) {
 	s := newScript()
 	s.balanced(2)

@@ -120,7 +120,7 @@ func TestNoNoiseEarlyInASession(t *testing.T) {
 }
 
 // TestAttacksAreNotDependency: a member who keeps challenging the leader
-// talks mostly to the leader but is not dependent (DOMAIN.md section 5:
+// talks mostly to the leader but is not dependent (Corey, Corey & Corey:
 // dependency looks to the leader to solve problems).
 func TestAttacksAreNotDependency(t *testing.T) {
 	s := newScript()

@@ -102,7 +102,7 @@ func TestEpisodes(t *testing.T) {
 }
 
 // TestSafetyFirst checks that safety situations outrank everything, take the
-// co-led, solo or peer-led variant of the protocol (DOMAIN.md section 6), and
+// co-led, solo or peer-led variant of the protocol (AGPA 2007, ch. 9), and
 // cannot be overridden by custom rules.
 func TestSafetyFirst(t *testing.T) {
 	custom := advice.Rule{
@@ -295,7 +295,7 @@ func errorsAs(err error, target any) bool { return errors.As(err, target) }
 // TestConflictVariantsKeepTheCore: whatever the stage or modality, a
 // challenge to the leader is met first by listening without defensiveness,
 // and hostility is never handled without protecting its target or blocking
-// it (DOMAIN.md section 5: "respond without defensiveness"; "do not ignore;
+// it (Corey, Corey & Corey: "respond without defensiveness"; "do not ignore;
 // ... protect the target").
 func TestConflictVariantsKeepTheCore(t *testing.T) {
 	variants := 0
