@@ -51,7 +51,7 @@ const underSlotSlack = 15 * time.Minute
 // group.ErrUnknownModality; an app's own modality takes its own shape's
 // Validate. See Shape.Validate for the checks.
 func (a Agenda) Validate(p group.Profile, slot time.Duration) ([]group.Finding, error) {
-	sh, err := BuiltinShape(p.Modality)
+	sh, err := builtinShape(p.Modality)
 	if err != nil && p.Modality.IsValid() {
 		return nil, err
 	}

@@ -194,6 +194,28 @@ func TestApplyRejects(t *testing.T) {
 	}
 }
 
+// TestCheckThenApply: an event Check accepted is applied without a second
+// check only while nothing has been applied since; after another event it
+// is checked again, against the new state.
+func TestCheckThenApply(t *testing.T) {
+	spec := specFor(t, group.ModalityProcess, 90*time.Minute, 3)
+	s := newSession(t, spec)
+	require.NoError(t, s.Apply(session.Event{Type: session.EventStarted, At: at(0), Start: &session.Start{Facilitators: []group.FacilitatorID{"f1"}, Members: []group.MemberID{"m1", "m2"}}}))
+	turn := session.Event{Type: session.EventTurn, At: at(1), Turn: session.Turn{Speaker: member("m2"), Addressee: session.WholeGroup(), Duration: time.Minute}}
+	require.NoError(t, s.Check(turn))
+	require.NoError(t, s.Apply(session.Event{Type: session.EventDeparted, At: at(1), Member: "m2"}))
+	require.ErrorIs(t, s.Apply(turn), session.ErrNotPresent, "checked before m2 left")
+
+	later := turn
+	later.At, later.Turn.Speaker = at(2), member("m1")
+	require.NoError(t, s.Check(later))
+	require.NoError(t, s.Apply(later))
+	require.Equal(t, 3, s.Len())
+	last, _ := s.Last()
+	later.Seq = 3
+	require.Equal(t, later, last)
+}
+
 func TestStartRules(t *testing.T) {
 	spec := specFor(t, group.ModalityProcess, 90*time.Minute, 4)
 	spec.Roster[1].RecordingConsent = false

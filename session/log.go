@@ -99,8 +99,8 @@ func (s *Session) store(e *Event, r *resolved) {
 // to be kept whole instead.
 func (s *Session) compact(rec *record, e *Event, r *resolved) bool {
 	l := &s.log
-	if !l.small || !r.unixOK || len(l.full) >= math.MaxUint32 {
-		return false // indexes, the time or the index in full would not fit
+	if !l.small || !r.unixOK {
+		return false // indexes or the time would not fit (an index in full always does: 2^32 whole events would not fit in memory)
 	}
 	loc := l.loc(e.At.Location())
 	if loc > math.MaxUint8 {

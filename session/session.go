@@ -61,6 +61,16 @@ type Session struct {
 	log  log   // every event applied, in order
 	work Event // the event being checked, see checked
 
+	// passed is the last event Check accepted, with its people resolved,
+	// while passedOK: nothing has been applied since, so Apply of the
+	// same event need not check it again (a Room checks each event before
+	// its monitor sees it, then applies it). Only events without pointer
+	// payloads are kept, so that nothing the app still holds can change
+	// one between its check and its apply.
+	passed   Event
+	passedR  resolved
+	passedOK bool
+
 	members   []memberState
 	facs      []bool       // present, by Spec.Facilitators index
 	memberIdx lookup.Table // roster ID -> index into Spec.Roster
@@ -165,9 +175,14 @@ func Replay(spec Spec, l Log) (*Session, error) {
 // no allocation beyond the log's growth.
 func (s *Session) Apply(e Event) error {
 	var r resolved
-	if err := s.check(&e, &r); err != nil {
-		return &EventError{Index: s.log.len(), Type: e.Type, Err: err}
+	if !s.passedOK || e != s.passed {
+		if err := s.check(&e, &r); err != nil {
+			return &EventError{Index: s.log.len(), Type: e.Type, Err: err}
+		}
+	} else {
+		r = s.passedR // checked, and nothing applied since
 	}
+	s.passedOK = false
 	e.Seq = s.log.len() + 1
 	s.apply(&e, &r)
 	s.store(&e, &r)
@@ -178,8 +193,12 @@ func (s *Session) Apply(e Event) error {
 // would return, and changes nothing.
 func (s *Session) Check(e Event) error {
 	var r resolved
+	in := e
 	if err := s.check(&e, &r); err != nil {
 		return &EventError{Index: s.log.len(), Type: e.Type, Err: err}
+	}
+	if in.Start == nil && in.Intervention == nil && in.Incident == nil && in.Note == nil {
+		s.passed, s.passedR, s.passedOK = in, r, true
 	}
 	return nil
 }

@@ -150,4 +150,20 @@ func processRules() []AgendaRule {
 
 // BuiltinShape returns a fresh copy of the built-in shape of m, or an
 // error wrapping group.ErrUnknownModality.
-func BuiltinShape(m group.Modality) (Shape, error) { return BuiltinShapes().For(m) }
+func BuiltinShape(m group.Modality) (Shape, error) { return builtinShapes.For(m) }
+
+// builtinShapes are the built-in shapes, built once when the package is
+// loaded and never written after: the package reads its rows from them
+// (builtinShape) rather than building the table for every spec it checks.
+var builtinShapes = BuiltinShapes()
+
+// builtinShape returns the built-in shape of m for reading only: its
+// slices are builtinShapes', which nothing may change.
+func builtinShape(m group.Modality) (Shape, error) {
+	for _, sh := range builtinShapes {
+		if sh.Modality == m {
+			return sh, nil
+		}
+	}
+	return builtinShapes.For(m) // the error
+}

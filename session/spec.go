@@ -192,15 +192,16 @@ func (s Spec) check() ([]group.Finding, error) {
 }
 
 // shape returns the shape the session's agenda is checked against: the
-// spec's own, or the built-in shape of the profile's modality.
+// spec's own, or the built-in shape of the profile's modality, for reading
+// only.
 func (s Spec) shape() (Shape, error) {
 	if s.Shape != nil {
-		return s.Shape.clone(), nil
+		return *s.Shape, nil
 	}
 	if !s.Profile.Modality.IsValid() {
 		return Shape{}, &FieldError{Pkg: "session", Path: "profile.modality", Problem: "must be a specified modality"}
 	}
-	return BuiltinShape(s.Profile.Modality)
+	return builtinShape(s.Profile.Modality)
 }
 
 // unjoin returns the errors inside a joined error, or err alone.

@@ -13,7 +13,7 @@ import (
 // without a built-in shape is an error wrapping group.ErrUnknownModality:
 // an app's own modality takes its own shape's Template.
 func Template(p group.Profile, length time.Duration, members int) (Agenda, error) {
-	sh, err := BuiltinShape(p.Modality)
+	sh, err := builtinShape(p.Modality)
 	if err != nil {
 		if !p.Modality.IsValid() {
 			return Agenda{}, &FieldError{Pkg: "session", Path: "profile.modality", Problem: "must be a specified modality"}

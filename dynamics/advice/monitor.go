@@ -8,6 +8,7 @@ import (
 	"github.com/groupwork/groupwork/dynamics"
 	"github.com/groupwork/groupwork/dynamics/stage"
 	"github.com/groupwork/groupwork/group"
+	"github.com/groupwork/groupwork/internal/lookup"
 	"github.com/groupwork/groupwork/measure"
 	"github.com/groupwork/groupwork/session"
 )
@@ -114,14 +115,15 @@ type Monitor struct {
 	peerLed  bool
 	session  int
 
-	people map[session.Party]int // members, then facilitators: index into said and heard
-	nm     int                   // members
-	seq    int                   // the last event's sequence number
-	said   []turnRing            // turns each person took
-	heard  []turnRing            // turns aimed at each person
-	incs   []incidentRef
-	item9  []int8 // by member index: the flagged PHQ-9's item 9 answer
-	flagAt []int  // by member index: sequence number when flagged, -1 if not
+	members          []group.MemberID // by member index
+	memberIdx, facIx lookup.Table     // member and facilitator indexes (facilitators after the members in said and heard)
+	nm               int              // members
+	seq              int              // the last event's sequence number
+	said             []turnRing       // turns each person took
+	heard            []turnRing       // turns aimed at each person
+	incs             []incidentRef
+	item9            []int8 // by member index: the flagged PHQ-9's item 9 answer
+	flagAt           []int  // by member index: sequence number when flagged, -1 if not
 
 	// episodes holds, by detection key, what the monitor remembers of each
 	// situation between checks (see episode); check numbers the checks, and
@@ -168,20 +170,15 @@ func NewMonitor(spec MonitorSpec) (*Monitor, error) {
 	}
 	m := &Monitor{
 		tracker: t, detector: d, advisor: a, modality: spec.Modality, peerLed: spec.PeerLed, session: spec.Session,
-		people:   make(map[session.Party]int, len(spec.Members)+len(spec.Facilitators)),
+		members:   slices.Clone(spec.Members),
+		memberIdx: lookup.New(spec.Members), facIx: lookup.New(spec.Facilitators),
 		nm:       len(spec.Members),
 		item9:    make([]int8, len(spec.Members)),
 		flagAt:   make([]int, len(spec.Members)),
 		episodes: map[string]episode{},
 	}
-	for i, id := range spec.Members {
-		m.people[session.MemberParty(id)] = i
-	}
-	for j, id := range spec.Facilitators {
-		m.people[session.FacilitatorParty(id)] = len(spec.Members) + j
-	}
-	m.said = make([]turnRing, len(m.people))
-	m.heard = make([]turnRing, len(m.people))
+	m.said = make([]turnRing, len(spec.Members)+len(spec.Facilitators))
+	m.heard = make([]turnRing, len(spec.Members)+len(spec.Facilitators))
 	for i := range m.flagAt {
 		m.flagAt[i] = -1
 	}
@@ -210,8 +207,8 @@ func (m *Monitor) Observe(e session.Event) error {
 	seq := int32(e.Seq)
 	switch e.Type {
 	case session.EventTurn:
-		sp := m.people[e.Turn.Speaker]
-		ad, ok := m.people[e.Turn.Addressee]
+		sp, _ := m.index(e.Turn.Speaker)
+		ad, ok := m.index(e.Turn.Addressee)
 		if !ok {
 			ad = -1
 		}
@@ -226,7 +223,7 @@ func (m *Monitor) Observe(e session.Event) error {
 			m.heard[ad].add(ref)
 		}
 	case session.EventIntervention:
-		if p, ok := m.people[e.Intervention.Target]; ok {
+		if p, ok := m.index(e.Intervention.Target); ok {
 			m.reset = append(m.reset, p)
 		} else if e.Intervention.Target.Kind == session.PartyGroup {
 			m.reset = append(m.reset, -1)
@@ -250,7 +247,7 @@ func (m *Monitor) Observe(e session.Event) error {
 // this session. A member the monitor does not follow is a *FieldError
 // wrapping group.ErrUnknownMember.
 func (m *Monitor) FlagPHQ9(member group.MemberID, score measure.PHQ9Score) error {
-	p, ok := m.people[session.MemberParty(member)]
+	p, ok := m.index(session.MemberParty(member))
 	if !ok {
 		return &FieldError{Pkg: "advice", Path: "member", Problem: "not a member of this session: " + string(member), Err: group.ErrUnknownMember}
 	}
@@ -323,12 +320,23 @@ func (m *Monitor) detect(snap *dynamics.Snapshot) []Detection {
 
 // memberAt returns the ID of member index p.
 func (m *Monitor) memberAt(p int) (group.MemberID, bool) {
-	for party, i := range m.people {
-		if i == p && party.Kind == session.PartyMember {
-			return group.MemberID(party.ID), true
-		}
+	if p < 0 || p >= len(m.members) {
+		return "", false
 	}
-	return "", false
+	return m.members[p], true
+}
+
+// index returns the index of party p in said and heard: members first,
+// then facilitators; false for the whole group or someone not followed.
+func (m *Monitor) index(p session.Party) (int, bool) {
+	switch p.Kind {
+	case session.PartyMember:
+		return m.memberIdx.Find(p.ID)
+	case session.PartyFacilitator:
+		i, ok := m.facIx.Find(p.ID)
+		return len(m.members) + i, ok
+	}
+	return 0, false
 }
 
 // raisedBy returns the situation an incident of kind k raises: the first
@@ -365,11 +373,13 @@ func (m *Monitor) cite(d *Detection) {
 	if sh.Heard && len(d.Facilitators) > 0 {
 		// What is aimed at a facilitator (a challenge to the leader).
 		for _, id := range d.Facilitators {
-			who = append(who, m.people[session.FacilitatorParty(id)])
+			i, _ := m.index(session.FacilitatorParty(id))
+			who = append(who, i)
 		}
 	} else {
 		for _, id := range d.Members {
-			who = append(who, m.people[session.MemberParty(id)])
+			i, _ := m.index(session.MemberParty(id))
+			who = append(who, i)
 		}
 	}
 	var seqs []int

@@ -104,10 +104,12 @@ func RestoreRoom(spec RoomSpec, log session.Log) (*Room, error) {
 // it. The monitor follows the session's own people and rules of time, so
 // it accepts whatever the session does.
 func (r *Room) Apply(e session.Event) error {
+	if e.Seq == 0 {
+		e.Seq = r.s.Len() + 1 // as Apply numbers it, so that Apply finds it checked
+	}
 	if err := r.s.Check(e); err != nil {
 		return err
 	}
-	e.Seq = r.s.Len() + 1
 	if err := r.m.Observe(e); err != nil {
 		return err // not reached: the monitor accepts what the session does
 	}

@@ -170,12 +170,12 @@ func (m *Monitor) involves(d Detection) bool {
 			return true
 		}
 		for _, id := range d.Members {
-			if q, ok := m.people[session.MemberParty(id)]; ok && q == p {
+			if q, ok := m.index(session.MemberParty(id)); ok && q == p {
 				return true
 			}
 		}
 		for _, id := range d.Facilitators {
-			if q, ok := m.people[session.FacilitatorParty(id)]; ok && q == p {
+			if q, ok := m.index(session.FacilitatorParty(id)); ok && q == p {
 				return true
 			}
 		}
