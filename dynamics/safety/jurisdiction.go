@@ -82,6 +82,9 @@ func ParseDutyToWarn(s string) (DutyToWarn, error) { return warnText.Parse(s) }
 // ("48h"). The zero Period means at once.
 type Period time.Duration
 
+// String returns the period as a Go duration string ("48h0m0s").
+func (p Period) String() string { return time.Duration(p).String() }
+
 // MarshalText implements encoding.TextMarshaler.
 func (p Period) MarshalText() ([]byte, error) { return []byte(time.Duration(p).String()), nil }
 

@@ -41,12 +41,12 @@ func TestSafetyFacts(t *testing.T) {
 		leadership  group.Leadership
 		warn        string
 		agency      string
-		written     bool
+		written     time.Duration
 		localStep   bool
 		disclosedAt time.Duration
 	}{
-		{out.california, group.LeadershipCoLed, "requires action", "child protective services", true, true, 35 * time.Minute},
-		{out.england, group.LeadershipSolo, "permits disclosure", "children's social care", false, false, 35 * time.Minute},
+		{out.california, group.LeadershipCoLed, "requires action", "county welfare department", 36 * time.Hour, true, 35 * time.Minute},
+		{out.england, group.LeadershipSolo, "permits disclosure", "children's social care", 0, false, 35 * time.Minute},
 	} {
 		t.Run(tc.ev.place, func(t *testing.T) {
 			recs := tc.ev.advice
@@ -76,9 +76,9 @@ func TestSafetyFacts(t *testing.T) {
 			require.Equal(t, start.Add(tc.disclosedAt), byKind[safety.TaskOralReport].Due, "the report is due at once")
 			require.Equal(t, safety.VictimChild, byKind[safety.TaskOralReport].Victim)
 			_, written := byKind[safety.TaskWrittenReport]
-			require.Equal(t, tc.written, written)
+			require.Equal(t, tc.written != 0, written, "a written report only where the law asks one")
 			if written {
-				require.Equal(t, start.Add(tc.disclosedAt+48*time.Hour), byKind[safety.TaskWrittenReport].Due)
+				require.Equal(t, start.Add(tc.disclosedAt+tc.written), byKind[safety.TaskWrittenReport].Due)
 			}
 			require.Equal(t, start.AddDate(0, 0, 7), byKind[safety.TaskCheckIn].Due, "due at the next session")
 			require.NotEmpty(t, tc.ev.late)

@@ -79,14 +79,23 @@ func story(w io.Writer) (*outcome, error) {
 
 // californiaBook builds the Californian clinic's safety book once, to be
 // shared by all its rooms: California derived from the US baseline (its
-// duty to protect is mandatory), and the clinic's on-call line added after
+// duty to protect is mandatory; a child abuse report goes by phone at once
+// and in writing within 36 hours), and the clinic's on-call line added after
 // the consultation step of the risk-to-others protocol.
 func californiaBook() (*safety.Book, error) {
 	ca := safety.USFederal()
 	ca.Code, ca.Name = "US-CA", "California"
 	ca.Warn = safety.WarnMandatory
 	ca.WarnNote = "Tarasoff v. Regents (1976); Cal. Civ. Code s. 43.92: a serious threat of physical violence against a reasonably identifiable victim; the duty is discharged by reasonable efforts to tell the victim and a law enforcement agency"
-	ca.Sources = append(ca.Sources, "Cal. Civ. Code s. 43.92")
+	ca.Sources = append(ca.Sources, "Cal. Civ. Code s. 43.92", "Cal. Penal Code ss. 11165.9, 11166")
+	for i, d := range ca.Reporting {
+		if d.Victim == safety.VictimChild { // by phone at once, in writing within 36 hours
+			ca.Reporting[i].Agency = "the police or sheriff's department, or the county welfare department"
+			ca.Reporting[i].WrittenWithin = safety.Period(36 * time.Hour)
+			ca.Reporting[i].Note = "Cal. Penal Code s. 11166: an initial report by telephone immediately or as soon as practicably possible, a written one within 36 hours"
+			ca.Reporting[i].Source = "Cal. Penal Code ss. 11165.9, 11166"
+		}
+	}
 	return safety.NewBook(safety.Spec{
 		Jurisdiction: &ca,
 		Local: []safety.LocalStep{{Protocol: safety.ProtocolRiskToOthers, After: session.StepConsult,
