@@ -119,7 +119,7 @@ func ExampleMonitor_riskToSelf() {
 	// 7. notify-clinician (lead)
 	// 8. debrief (lead)
 	// 9. document (lead)
-	// make or review a written safety plan with the member: warning signs, ways to cope alone, people and places that distract, people to ask for help, professionals and crisis lines (988 (988 Suicide & Crisis Lifeline)), making the surroundings safe
+	// make or review a written safety plan with the member: warning signs, ways to cope alone, people and places that distract, people to ask for help, professionals and crisis lines such as 988 Suicide & Crisis Lifeline (988), and making the surroundings safe
 	// clinician-review lead Mar 3 00:00
 	// document lead Mar 3 00:00
 	// notify-therapist lead Mar 3 00:00

@@ -138,7 +138,7 @@ func TestRespond(t *testing.T) {
 	require.Equal(t, group.LeadershipSolo, r.Leadership)
 	require.Equal(t, "GB-ENG", r.Jurisdiction)
 	plan := r.Steps[slices.IndexFunc(r.Steps, func(s safety.Step) bool { return s.Action == session.StepSafetyPlan })]
-	require.Contains(t, plan.Text, "111 (NHS 111, mental health option) or 116 123 (Samaritans)")
+	require.Contains(t, plan.Text, "NHS 111, mental health option (111) or Samaritans (116 123)")
 	require.Contains(t, r.Steps[3].Text, "999 (emergency services)")
 	type due struct {
 		Kind  safety.TaskKind
@@ -190,7 +190,7 @@ func TestRespondReports(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, []string{"oral-report child 0s", "written-report child 48h0m0s"}, reports(r))
 	report := r.Steps[slices.IndexFunc(r.Steps, func(s safety.Step) bool { return s.Action == session.StepReport })]
-	require.Equal(t, "report: for a child: report to child protective services (the state's child abuse hotline) or the police at once, and in writing within 48 hours", report.Text)
+	require.Equal(t, "make the report the law asks: for a child: report to child protective services (the state's child abuse hotline) or the police at once, and in writing within 48 hours", report.Text)
 
 	r, _ = book.Respond(safety.Episode{Protocol: safety.ProtocolAbuseDisclosed, At: at, Leadership: group.LeadershipCoLed})
 	require.Len(t, reports(r), 6, "victim not known: every duty, for the clinician to cancel those that do not apply")

@@ -67,7 +67,7 @@ func riskToSelf() Protocol {
 	assess := "invite the member to talk in private and assess the risk with them: thoughts of suicide or self-harm, a plan, access to means, intent, timing, what keeps them safe; do not question the member in front of the group"
 	consult := "consult the supervisor or the on-call clinician about the level of risk and what to do"
 	escalate := "if the risk is imminent, do not leave the member alone: call {emergency} or arrange an urgent assessment; otherwise agree the level of care with the member"
-	plan := "make or review a written safety plan with the member: warning signs, ways to cope alone, people and places that distract, people to ask for help, professionals and crisis lines ({crisis}), making the surroundings safe"
+	plan := "make or review a written safety plan with the member: warning signs, ways to cope alone, people and places that distract, people to ask for help, professionals and crisis lines such as {crisis}, and making the surroundings safe"
 	means := "talk with the member about making the means of self-harm safer or out of reach, and who will help"
 	notify := "tell the member's own clinician or therapist what happened, with the member's knowledge"
 	doc := "document the assessment, what was decided and why, and who was told"
@@ -170,7 +170,7 @@ func abuseDisclosed() Protocol {
 	listen := "acknowledge the disclosure calmly and listen; do not investigate, question for details or promise secrecy; move the conversation out of the group"
 	explain := "in private, tell the member what will happen next and why: that you must report, to whom, and what they can expect"
 	consult := "consult the supervisor or the service's safeguarding lead about the report"
-	report := "report: {report}"
+	report := "make the report the law asks: {report}"
 	danger := "if anyone is in danger now, call {emergency}"
 	doc := "document what was disclosed, in the member's words, and the report: when, to whom, its reference"
 	return Protocol{
@@ -222,7 +222,7 @@ func riskUnknown() Protocol {
 			step(session.StepDocument, lead, "document the answer and what followed", srcPHQ9),
 		},
 		Solo: []Step{
-			step(session.StepAskRiskItem, lead, ask+" (at the break or after the session)", srcPHQ9),
+			step(session.StepAskRiskItem, lead, "at the break, or before the member leaves today, ask the unanswered risk question in private; if the answer is positive, follow the risk-to-self protocol", srcPHQ9),
 			step(session.StepDocument, lead, "document the answer and what followed", srcPHQ9),
 		},
 		PeerLed: []Step{

@@ -44,7 +44,7 @@ func ExampleBook_Respond() {
 	// 4. consult (peer-facilitator)
 	// 5. report (supervisor)
 	// 6. document (peer-facilitator)
-	// report: for a child: report to local authority children's social care (the police if a child is in immediate danger) at once (expected by guidance rather than required by statute)
+	// make the report the law asks: for a child: report to local authority children's social care (the police if a child is in immediate danger) at once (expected by guidance rather than required by statute)
 	// oral-report supervisor Mar 4 19:40
 	// clinician-review supervisor Mar 5 00:00
 	// document peer-facilitator Mar 5 00:00

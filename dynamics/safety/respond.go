@@ -122,7 +122,7 @@ func (f filler) value(name string) string {
 		}
 		parts := make([]string, len(f.j.Crisis))
 		for i, c := range f.j.Crisis {
-			parts[i] = c.Number + " (" + c.Name + ")"
+			parts[i] = c.Name + " (" + c.Number + ")"
 		}
 		return strings.Join(parts, " or ")
 	case "report":
