@@ -310,3 +310,19 @@ func TestFlagRisk(t *testing.T) {
 	require.ErrorIs(t, r.FlagRisk(safetyAt, m, bad), advice.ErrInvalid)
 	require.NoError(t, r.FlagRisk(safetyAt, m, measure.RiskFlag{}), "an instrument without risk items raises nothing")
 }
+
+// TestObserveAllocatesNothing: feeding a turn to a room's monitor (and its
+// session) allocates nothing, with the safety book and a jurisdiction set.
+func TestObserveAllocatesNothing(t *testing.T) {
+	r := openSafetyRoom(t, safetyRooms[0], englandBook(t))
+	at := safetyStart.Add(5 * time.Minute)
+	turn := session.Turn{Speaker: session.MemberParty(fixture.MemberID(3)), Addressee: session.MemberParty(fixture.MemberID(4)),
+		Duration: time.Second, Act: session.ActAgrees}
+	allocs := testing.AllocsPerRun(200, func() {
+		at = at.Add(time.Second)
+		if err := r.Speak(at, turn); err != nil {
+			t.Fatal(err)
+		}
+	})
+	require.Zero(t, allocs)
+}
