@@ -46,7 +46,7 @@
 // heuristic. See docs/reference/safety.md and docs/guides/jurisdiction.md.
 //
 // Sources: AGPA (2007), Practice Guidelines for Group Psychotherapy; SAMHSA
-// TIP 41 (2005), TIP 42 (2020), TIP 47 (2006), TIP 50 (2009) and TIP 57
+// TIP 42 (2020), TIP 47 (2006), TIP 50 (2009) and TIP 57
 // (2014); Stanley & Brown (2012); NICE NG225 (2022) and NG10 (2015); ACA
 // Code of Ethics (2014), B.2.a and B.4.a; Tarasoff v. Regents of the
 // University of California (1976); NCSL, Mental Health Professionals' Duty
