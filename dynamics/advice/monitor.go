@@ -305,16 +305,6 @@ func (m *Monitor) detect(snap *dynamics.Snapshot) []Detection {
 	return merged
 }
 
-// memberAt returns the ID of member index p.
-func (m *Monitor) memberAt(p int) (group.MemberID, bool) {
-	for party, i := range m.people {
-		if i == p && party.Kind == session.PartyMember {
-			return group.MemberID(party.ID), true
-		}
-	}
-	return "", false
-}
-
 // raisedBy returns the situation an incident of kind k raises: the first
 // in the table that lists it.
 func (m *Monitor) raisedBy(k session.IncidentKind) (Situation, bool) {
