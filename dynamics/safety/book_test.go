@@ -233,3 +233,43 @@ func TestDutyToWarnText(t *testing.T) {
 		require.Contains(t, warn.Text, tc.want, tc.duty)
 	}
 }
+
+// FuzzSpecJSON checks that any JSON either fails to decode or build a book
+// with an error, or builds a book whose spec round-trips through JSON and
+// builds the same book again.
+func FuzzSpecJSON(f *testing.F) {
+	us := safety.USFederal()
+	for _, s := range []safety.Spec{
+		{},
+		{Jurisdiction: &us},
+		{Local: []safety.LocalStep{{Protocol: safety.ProtocolRiskToSelf, After: session.StepConsult, Step: onCall}}},
+		{Protocols: []safety.Protocol{mustProtocolOf(safety.ProtocolRiskUnknown)}},
+	} {
+		b, _ := json.Marshal(s)
+		f.Add(b)
+	}
+	f.Add([]byte(`{"local":[{"protocol":"risk-to-self","after":"teleport","step":{}}]}`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var spec safety.Spec
+		if err := json.Unmarshal(b, &spec); err != nil {
+			return
+		}
+		book, err := safety.NewBook(spec)
+		if err != nil {
+			return
+		}
+		out, err := json.Marshal(book.Spec())
+		require.NoError(t, err)
+		var back safety.Spec
+		require.NoError(t, json.Unmarshal(out, &back))
+		again, err := safety.NewBook(back)
+		require.NoError(t, err)
+		require.Equal(t, book.Protocols(), again.Protocols())
+	})
+}
+
+func mustProtocolOf(id safety.ProtocolID) safety.Protocol {
+	p, _ := safety.DefaultBook().Protocol(id)
+	p.ID = "clinic-" + id
+	return p
+}
