@@ -181,7 +181,7 @@ func safetyDefinitions() Definitions {
 			"a risk question on a form was left unanswered: unknown risk, not no risk",
 			"ask the question in private before the member leaves, or have a clinician ask it the same day",
 			"Kroenke, Spitzer & Williams 2001"),
-		row(SituationConfidentialityBreach, UrgencySoon,
+		row(SituationConfidentialityBreach, UrgencyNow,
 			"a member shared outside the group what was said in it",
 			"meet the member privately; care for the person exposed; apply the agreement's consequences; rebuild trust in the group without re-disclosing",
 			"ACA 2014 B.4.a", session.IncidentConfidentialityBreach),
