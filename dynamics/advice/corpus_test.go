@@ -58,7 +58,7 @@ type step struct {
 	phq9   group.MemberID
 	item9  int
 	at     time.Time // when the PHQ-9 was completed
-	source int // line of the script
+	source int       // line of the script
 }
 
 // script is one decoded session of the corpus.
