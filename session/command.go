@@ -86,7 +86,7 @@ func (c Commands) RaiseIncident(at time.Time, kind IncidentKind, member group.Me
 
 // ResolveIncident records how an incident was dealt with. The action must
 // be documented: every safety protocol ends with documentation of what was
-// done (AGPA Practice Guidelines 2007, ch. 9).
+// done (SAMHSA TIP 50, 2009: GATE; the protocols of dynamics/safety).
 func (c Commands) ResolveIncident(at time.Time, id int, action string) error {
 	return c.apply(Event{Type: EventIncidentResolved, At: at, Incident: &Incident{ID: id, Action: action}})
 }

@@ -216,19 +216,26 @@ func (s *SkillSet) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// SafetyStep is a step of the in-session crisis protocol. Safety steps are
-// interventions too, but kept apart from leader skills because they follow a
-// protocol rather than a facilitator's judgement. The zero value is rejected
-// by validation.
+// SafetyStep is a step of a safety protocol: what a facilitator does when
+// someone's safety is at risk. Safety steps are interventions too, but kept
+// apart from leader skills because they follow a protocol rather than a
+// facilitator's judgement. A step names the action only; the protocols of
+// dynamics/safety say who takes it, in what order, in which room, and with
+// which numbers and agencies (a jurisdiction's data, never the step's
+// text). The zero value is rejected by validation.
 //
-// Sources: AGPA Practice Guidelines for Group Psychotherapy (2007) and SAMHSA
-// TIP 41 (2005) on a crisis in session; Stanley & Brown (2012) for the
-// safety plan; the
-// 988 Suicide and Crisis Lifeline for US escalation. StepLeaveSession and
+// Sources: AGPA (2007), Practice Guidelines for Group Psychotherapy; SAMHSA
+// TIP 41 (2005) and TIP 50 (2009, GATE: gather information, access
+// supervision, take responsible action, extend the action); Stanley & Brown
+// (2012), Safety Planning Intervention; ACA Code of Ethics (2014) B.2.a;
+// Tarasoff v. Regents of the University of California (1976); Child Welfare
+// Information Gateway, Mandatory Reporting of Child Abuse and Neglect;
+// SAMHSA TIP 57 (2014), trauma-informed care. StepLeaveSession and
 // StepSafeTransport follow SAMHSA TIP 47 (2006), Substance Abuse: Clinical
 // Issues in Intensive Outpatient Treatment, ch. 7, "Under the Influence in
 // Group": the counselor escorts the member out, settles how the member gets
-// home (not driving), and keeps the group's time for the others.
+// home (not driving), and keeps the group's time for the others. Each
+// protocol step in dynamics/safety names the publication it rests on.
 type SafetyStep uint8
 
 // The safety steps, in the order a protocol usually takes them; steps added
@@ -239,13 +246,32 @@ const (
 	StepPrivateAssessment            // (private-assessment) one leader assesses risk privately: ideation, plan, means, timeline
 	StepContinueGroup                // (continue-group) the other leader carries on with the group
 	StepSafetyPlan                   // (safety-plan) make or review a safety plan with the member
-	StepEscalate                     // (escalate) emergency services or crisis line (988 in the US), same-day follow-up
+	StepEscalate                     // (escalate) emergency services or a crisis line as the risk level requires
 	StepReferProfessional            // (refer-professional) in a peer-led group: give crisis numbers, hand over to a professional
 	StepDebrief                      // (debrief) debrief the group without protected detail
 	StepDocument                     // (document) document what happened and what was done
 	StepReviewAgreement              // (review-agreement) review the group agreement and its consequences
 	StepLeaveSession                 // (leave-session) the member leaves this session, asked privately; follow-up agreed
 	StepSafeTransport                // (safe-transport) arrange a safe way home; a member under the influence does not drive
+	StepMeansSafety                  // (means-safety) counsel the member on making the means of self-harm safer
+	StepNotifyClinician              // (notify-clinician) tell the member's own clinician or therapist
+	StepFollowUpContact              // (follow-up-contact) contact the member again within the agreed time
+	StepAssessThreat                 // (assess-threat) assess a threat in private: who is named, how serious, how imminent
+	StepConsult                      // (consult) consult a supervisor, the on-call clinician or a legal adviser
+	StepWarnOrProtect                // (warn-or-protect) warn or protect as the jurisdiction's duty requires
+	StepListen                       // (listen) listen and acknowledge; do not investigate or question for details
+	StepExplainNext                  // (explain-next) tell the member what happens next and why
+	StepReport                       // (report) report to the agency the jurisdiction names, within its deadline
+	StepCallEmergency                // (call-emergency) call the emergency number at once
+	StepStayWith                     // (stay-with) stay with the person until help arrives; keep others back
+	StepCheckOnMember                // (check-on-member) go after a member who left and check that they are safe
+	StepGrounding                    // (grounding) help the member ground: the room, the senses, slow breathing
+	StepOfferChoice                  // (offer-choice) offer a choice, such as stepping out with a leader; never force
+	StepMeetPrivately                // (meet-privately) meet the member privately, away from the group
+	StepSupportAffected              // (support-affected) care for the person harmed or exposed
+	StepRebuildTrust                 // (rebuild-trust) rebuild the group's trust without re-disclosing
+	StepProtectMembers               // (protect-members) stop the interaction and protect members: separate, clear the room
+	StepAskRiskItem                  // (ask-risk-item) ask an unanswered risk question in private
 )
 
 var stepInfo = [...]struct{ name, desc string }{
@@ -254,13 +280,32 @@ var stepInfo = [...]struct{ name, desc string }{
 	{"private-assessment", "one leader assesses risk in private: ideation, plan, means, timeline"},
 	{"continue-group", "the other leader carries on with the group meanwhile"},
 	{"safety-plan", "make or review a safety plan with the member and agree follow-up"},
-	{"escalate", "contact emergency services or a crisis line (988 in the US) as the risk level requires"},
+	{"escalate", "contact emergency services or a crisis line, as the risk level requires"},
 	{"refer-professional", "give crisis numbers and hand the member over to a professional"},
 	{"debrief", "debrief the group afterwards without sharing protected detail"},
 	{"document", "document the incident, the assessment and the actions taken"},
 	{"review-agreement", "review the group agreement and apply the consequences it names"},
 	{"leave-session", "ask the member, in private and without shaming, to leave this session, and agree when to talk next"},
 	{"safe-transport", "arrange a safe way home (a relative, a cab); a member under the influence does not drive"},
+	{"means-safety", "counsel the member on making the means of self-harm safer or out of reach"},
+	{"notify-clinician", "tell the member's own clinician or therapist what happened, with the member's knowledge"},
+	{"follow-up-contact", "contact the member again within the agreed time, by a call or a meeting"},
+	{"assess-threat", "assess the threat in private: who is named, how serious and how imminent it is, access to means"},
+	{"consult", "consult a supervisor, the on-call clinician or a legal adviser before deciding"},
+	{"warn-or-protect", "warn the person threatened or take other steps to protect them, as the law of the place requires or permits"},
+	{"listen", "listen and acknowledge what was said; do not investigate or question for details"},
+	{"explain-next", "tell the member what will happen next and why, within the limits of confidentiality"},
+	{"report", "report to the agency the law names, within its deadline"},
+	{"call-emergency", "call the emergency number at once"},
+	{"stay-with", "stay with the person until help arrives and keep others back"},
+	{"check-on-member", "go after a member who left the room and check that they are safe"},
+	{"grounding", "help the member ground: orient to the room, notice the senses, breathe slowly"},
+	{"offer-choice", "offer a choice, such as stepping out with a leader or staying; never force"},
+	{"meet-privately", "meet the member privately, away from the group"},
+	{"support-affected", "care for the person harmed or exposed, privately"},
+	{"rebuild-trust", "take it up with the group and rebuild trust, without re-disclosing what was shared"},
+	{"protect-members", "stop the interaction and protect the members: separate people, clear the room if needed"},
+	{"ask-risk-item", "ask the unanswered risk question in private, so that unknown risk becomes a reading"},
 }
 
 var stepText = func() enum.Table[SafetyStep] {

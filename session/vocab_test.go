@@ -309,6 +309,8 @@ func TestSkillsAndSteps(t *testing.T) {
 		session.IncidentRiskToSelf: true, session.IncidentRiskToOthers: true, session.IncidentThreatOrAggression: true,
 		session.IncidentAbuseDisclosure: true, session.IncidentMedical: true,
 		session.IncidentConfidentialityBreach: false, session.IncidentIntoxication: false,
+		session.IncidentChildAbuse: true, session.IncidentElderAbuse: true, session.IncidentDependentAdultAbuse: true,
+		session.IncidentLeftDistressed: true, session.IncidentDissociation: true,
 	}, risk)
 }
 

@@ -37,8 +37,14 @@ func (f fired) key() string {
 // fed, a check after each and every minute of a wait.
 func play(t *testing.T, s corpusScript) []fired {
 	t.Helper()
-	m, err := advice.NewMonitor(advice.MonitorSpec{Members: s.members, Facilitators: s.leaders, Modality: s.modality,
-		PeerLed: s.peerLed, Session: s.number})
+	spec := advice.MonitorSpec{Members: s.members, Facilitators: s.leaders, Modality: s.modality, Session: s.number}
+	if !s.peerLed { // the leaders of a group a clinician leads are licensed; a peer-led group's are not
+		for _, id := range s.leaders {
+			spec.Leaders = append(spec.Leaders, group.Facilitator{ID: id, Name: string(id), Role: group.RoleLead,
+				Credentials: []group.Credential{group.CredentialLicensedClinician}})
+		}
+	}
+	m, err := advice.NewMonitor(spec)
 	require.NoError(t, err, s.name)
 	var out []fired
 	for _, st := range s.steps {
@@ -46,7 +52,11 @@ func play(t *testing.T, s corpusScript) []fired {
 		case st.event != nil:
 			require.NoError(t, m.Observe(*st.event), "%s:%d", s.name, st.source)
 		case st.phq9 != "":
-			require.NoError(t, m.FlagPHQ9(st.phq9, measure.PHQ9Score{Item9: st.item9, SelfHarmRisk: st.item9 > 0}))
+			flag := measure.RiskFlag{Instrument: measure.InstrumentPHQ9, Status: measure.RiskClear, Item: 9, Answer: measure.Answered(float64(st.item9))}
+			if st.item9 > 0 {
+				flag.Status, flag.Kind = measure.RiskRaised, measure.RiskToSelf
+			}
+			require.NoError(t, m.FlagRisk(st.at, st.phq9, flag))
 		default:
 			for _, r := range m.Advise(st.check, s.stage) {
 				out = append(out, fired{rec: r, at: st.check.Sub(corpusStart), line: st.source})

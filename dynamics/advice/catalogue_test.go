@@ -64,11 +64,18 @@ func TestSituationCatalogue(t *testing.T) {
 	if diff := cmp.Diff([]string{"scapegoating", "subgrouping", "leader-challenge", "member-conflict"}, byClass[advice.ClassPattern]); diff != "" {
 		t.Errorf("patterns (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff([]string{"risk-disclosure", "threat-or-aggression", "medical-emergency"}, byClass[advice.ClassSafety]); diff != "" {
+	// One safety situation per protocol, most urgent first; each runs its
+	// own (dynamics/safety), so none shares another's steps.
+	if diff := cmp.Diff([]string{"medical-emergency", "threat-or-aggression", "risk-to-self", "risk-to-others",
+		"left-distressed", "dissociation-or-panic", "intoxication", "abuse-disclosed", "risk-unknown", "confidentiality-breach"},
+		byClass[advice.ClassSafety]); diff != "" {
 		t.Errorf("safety (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff([]string{"confidentiality-breach", "intoxication"}, byClass[advice.ClassConduct]); diff != "" {
-		t.Errorf("conduct (-want +got):\n%s", diff)
+	require.Empty(t, byClass[advice.ClassConduct], "no built-in conduct situation: breaches of the agreement that harm someone are safety")
+	for _, d := range defs {
+		if d.Class == advice.ClassSafety {
+			require.Equal(t, string(d.Situation), string(d.Protocol), "a safety situation runs the protocol of its name")
+		}
 	}
 	// Spot-check preference orders from the sources.
 	first := func(s advice.Situation) session.Skill {

@@ -57,7 +57,8 @@ type step struct {
 	check  time.Time
 	phq9   group.MemberID
 	item9  int
-	source int // line of the script
+	at     time.Time // when the PHQ-9 was completed
+	source int       // line of the script
 }
 
 // script is one decoded session of the corpus.
@@ -401,7 +402,7 @@ func (d *decoder) action(f []string) error {
 		if err != nil {
 			return err
 		}
-		d.s.steps = append(d.s.steps, step{phq9: group.MemberID(arg(f, 1)), item9: n, source: d.line}, step{check: d.now, source: d.line})
+		d.s.steps = append(d.s.steps, step{phq9: group.MemberID(arg(f, 1)), item9: n, at: d.now, source: d.line}, step{check: d.now, source: d.line})
 	case "end":
 		d.emit(session.Event{Type: session.EventEnded})
 	default:

@@ -20,7 +20,24 @@ import (
 var (
 	sixMembers = []group.MemberID{"ann", "bo", "cy", "dee", "ed", "fay"}
 	twoLeaders = []group.FacilitatorID{"lee", "max"}
+	// licensed are the two leaders' records: licensed clinicians, so the
+	// room is co-led when both are present.
+	licensed = []group.Facilitator{
+		{ID: "lee", Name: "Lee", Role: group.RoleLead, Credentials: []group.Credential{group.CredentialLicensedClinician}},
+		{ID: "max", Name: "Max", Role: group.RoleCoLead, Credentials: []group.Credential{group.CredentialLicensedClinician}},
+	}
 )
+
+// phq9Risk returns the risk flag of a PHQ-9 with the given answers, scored
+// by the built-in definition (item 9 is the risk item).
+func phq9Risk(t testing.TB, answers ...measure.Answer) measure.RiskFlag {
+	t.Helper()
+	def, err := measure.BuiltinCatalog().Lookup(measure.InstrumentPHQ9)
+	require.NoError(t, err)
+	s, err := def.Score(answers, measure.Options{})
+	require.NoError(t, err)
+	return s.Risk
+}
 
 func tags(ts ...session.Tag) (out session.Tags) {
 	for _, t := range ts {
@@ -71,7 +88,7 @@ func (s *script) balanced(rounds int) {
 
 func (s *script) monitor(t testing.TB, modality group.Modality) *advice.Monitor {
 	t.Helper()
-	m, err := advice.NewMonitor(advice.MonitorSpec{Members: sixMembers, Facilitators: twoLeaders, Modality: modality})
+	m, err := advice.NewMonitor(advice.MonitorSpec{Members: sixMembers, Facilitators: twoLeaders, Leaders: licensed, Modality: modality})
 	require.NoError(t, err)
 	for i, e := range s.events {
 		require.NoError(t, m.Observe(e), "event %d", i)
@@ -263,9 +280,9 @@ func (s *script) balancedWithout(quiet group.MemberID, rounds int) {
 	}
 }
 
-// TestSafetySignals checks that risk incidents, threats, confidentiality
-// breaches and a PHQ-9 item-9 answer raise the fixed protocol first, cite
-// the incident's event, and fire once (AGPA 2007, ch. 9; Kroenke, Spitzer & Williams 2001 for item 9).
+// TestSafetySignals checks that risk incidents, confidentiality breaches
+// and a positive PHQ-9 item 9 raise their own protocols first, the more
+// urgent first, cite the incident's event, and fire once.
 func TestSafetySignals(t *testing.T) {
 	s := newScript()
 	s.balanced(2)
@@ -276,29 +293,32 @@ func TestSafetySignals(t *testing.T) {
 		s.turn(sc.Mem("ann"), session.WholeGroup(), 5*time.Minute, session.ActGivesOpinion)
 	}
 	m := s.monitor(t, group.ModalityCBT)
-	phq, err := measure.ScorePHQ9([9]int{0, 0, 0, 0, 0, 0, 0, 0, 1})
-	require.NoError(t, err)
-	require.NoError(t, m.FlagPHQ9("dee", phq))
-	require.ErrorIs(t, m.FlagPHQ9("zed", phq), group.ErrUnknownMember)
+	phq := phq9Risk(t, measure.Answers(0, 0, 0, 0, 0, 0, 0, 0, 1)...)
+	require.True(t, phq.Raised())
+	require.NoError(t, m.FlagRisk(s.now, "dee", phq))
+	require.ErrorIs(t, m.FlagRisk(s.now, "zed", phq), group.ErrUnknownMember)
 
 	recs := m.Advise(s.now, stage.Working)
 	require.GreaterOrEqual(t, len(recs), 3)
 	first := recs[0]
-	if first.Situation != advice.SituationRiskDisclosure || first.Urgency != advice.UrgencyImmediate {
-		t.Fatalf("first recommendation %v (%v), want risk disclosure, immediate", first.Situation, first.Urgency)
+	if first.Situation != advice.SituationRiskToSelf || first.Urgency != advice.UrgencyImmediate {
+		t.Fatalf("first recommendation %v (%v), want risk to self, immediate", first.Situation, first.Urgency)
 	}
 	if diff := cmp.Diff([]group.MemberID{"dee"}, first.Members); diff != "" {
 		t.Errorf("members (-want +got):\n%s", diff)
 	}
-	// The incident and the PHQ-9 flag are one episode with both pieces of evidence.
+	// The incident and the PHQ-9 flag are one episode with both pieces of
+	// evidence, dated by the incident, the earlier.
 	require.Len(t, first.Evidence, 2)
 	if diff := cmp.Diff([]int{riskSeq}, first.Evidence[0].Events); diff != "" {
 		t.Errorf("incident event reference (-want +got):\n%s", diff)
 	}
+	require.Equal(t, s.events[riskSeq-1].At, first.Safety.At)
 	// Co-led: one leader assesses privately while the other continues.
 	if first.Steps[0] != session.StepPrivateAssessment {
 		t.Errorf("co-led first step %v, want private assessment", first.Steps[0])
 	}
+	require.Equal(t, group.LeadershipCoLed, first.Safety.Leadership)
 	var breach bool
 	for _, r := range recs {
 		if r.Situation == advice.SituationConfidentialityBreach {
@@ -314,7 +334,8 @@ func TestThreatInPeerGroup(t *testing.T) {
 	s := newScript()
 	s.balanced(1)
 	s.add(session.Event{Type: session.EventIncidentRaised, Incident: &session.Incident{ID: 1, Kind: session.IncidentThreatOrAggression, Member: "bo"}})
-	m, err := advice.NewMonitor(advice.MonitorSpec{Members: sixMembers, Facilitators: twoLeaders[:1], Modality: group.ModalitySupport, PeerLed: true})
+	// No leader's licence is known: the peer-led variant, with no flag set.
+	m, err := advice.NewMonitor(advice.MonitorSpec{Members: sixMembers, Facilitators: twoLeaders[:1], Modality: group.ModalitySupport})
 	require.NoError(t, err)
 	start := s.events[0]
 	start.Start.Facilitators = twoLeaders[:1]
@@ -328,14 +349,18 @@ func TestThreatInPeerGroup(t *testing.T) {
 	recs := m.Advise(s.now, stage.Unspecified)
 	require.Len(t, recs, 1)
 	require.Equal(t, advice.SituationThreatOrAggression, recs[0].Situation)
-	require.Contains(t, recs[0].Steps, session.StepReferProfessional)
+	require.Equal(t, group.LeadershipPeerLed, recs[0].Safety.Leadership)
+	require.Contains(t, recs[0].Steps, session.StepConsult)
+	for _, st := range recs[0].Safety.Steps {
+		require.Contains(t, []group.Role{group.RolePeerFacilitator, group.RoleSupervisor}, st.Role, st.Action)
+	}
 }
 
 // TestIntoxicationAndMedicalIncidents: an intoxication incident raises the
-// intoxication situation (the member leaves the session and gets home
-// safely, SAMHSA TIP 47 ch. 7), which an app may re-rule; a medical
-// incident raises a medical emergency, a safety situation that ranks first
-// and calls emergency services (AGPA 2007, ch. 9).
+// intoxication protocol (the member leaves the session and gets home
+// safely, SAMHSA TIP 47 ch. 7); a medical incident raises a medical
+// emergency, which ranks first and calls emergency services. Neither takes
+// an app's rule: safety is extended through the book's local steps.
 func TestIntoxicationAndMedicalIncidents(t *testing.T) {
 	s := newScript()
 	s.balanced(2)
@@ -351,7 +376,7 @@ func TestIntoxicationAndMedicalIncidents(t *testing.T) {
 	require.Equal(t, advice.UrgencyImmediate, first.Urgency)
 	require.Equal(t, []group.MemberID{"cy"}, first.Members)
 	// Co-led: one leader stays with the person, the other with the group.
-	require.Equal(t, []session.SafetyStep{session.StepEscalate, session.StepContinueGroup, session.StepDebrief, session.StepDocument}, first.Steps)
+	require.Equal(t, []session.SafetyStep{session.StepCallEmergency, session.StepStayWith, session.StepContinueGroup, session.StepDebrief, session.StepDocument}, first.Steps)
 
 	var intox *advice.Recommendation
 	for i := range recs {
@@ -368,22 +393,19 @@ func TestIntoxicationAndMedicalIncidents(t *testing.T) {
 	require.Equal(t, []int{intoxSeq}, intox.Evidence[0].Events)
 	require.Empty(t, m.Advise(s.now, stage.Working), "incident episodes fired twice")
 
-	// A harm-reduction program may rule otherwise for intoxication, but not
-	// for a medical emergency.
-	mine := advice.Rule{ID: "harm-reduction", Situation: advice.SituationIntoxication, Urgency: advice.UrgencySoon,
-		Steps: []session.SafetyStep{session.StepSafeTransport}, Rationale: "members may stay unless disruptive", Source: "program policy"}
-	adv, err := advice.NewAdvisor(nil, mine)
-	require.NoError(t, err)
-	r, ok := adv.Recommend(advice.Context{Modality: group.ModalitySupport}, advice.Detection{Situation: advice.SituationIntoxication, Members: []group.MemberID{"bo"}})
-	require.True(t, ok)
-	require.Equal(t, "harm-reduction", r.RuleID)
-	_, err = advice.NewAdvisor(nil, advice.Rule{ID: "x", Situation: advice.SituationMedicalEmergency, Steps: []session.SafetyStep{session.StepDocument}, Source: "x"})
-	require.ErrorIs(t, err, advice.ErrSafetyRule)
+	// No rule may replace a safety protocol, intoxication's included.
+	for _, s := range []advice.Situation{advice.SituationIntoxication, advice.SituationMedicalEmergency} {
+		_, err := advice.NewAdvisor(nil, advice.Rule{ID: "x", Situation: s, Urgency: advice.UrgencySoon,
+			Steps: []session.SafetyStep{session.StepDocument}, Source: "program policy"})
+		require.ErrorIs(t, err, advice.ErrSafetyRule, s)
+	}
 
 	// Alone, a leader stops the group first.
-	solo, ok := adv.Recommend(advice.Context{}, advice.Detection{Situation: advice.SituationMedicalEmergency, Members: []group.MemberID{"cy"}})
+	adv, err := advice.NewAdvisor(nil)
+	require.NoError(t, err)
+	solo, ok := adv.Recommend(advice.Context{Leadership: group.LeadershipSolo}, advice.Detection{Situation: advice.SituationMedicalEmergency, Members: []group.MemberID{"cy"}})
 	require.True(t, ok)
-	require.Equal(t, []session.SafetyStep{session.StepPause, session.StepEscalate, session.StepDebrief, session.StepDocument}, solo.Steps)
+	require.Equal(t, []session.SafetyStep{session.StepPause, session.StepCallEmergency, session.StepStayWith, session.StepDebrief, session.StepDocument}, solo.Steps)
 }
 
 func TestNewMonitorRejectsBadSpec(t *testing.T) {
@@ -417,7 +439,7 @@ func BenchmarkRulesNothingFires(b *testing.B) {
 	require.NoError(b, err)
 	adv, err := advice.NewAdvisor(nil)
 	require.NoError(b, err)
-	ctx := advice.Context{Modality: group.ModalityCBT, Stage: stage.Working, CoLed: true}
+	ctx := advice.Context{Modality: group.ModalityCBT, Stage: stage.Working, Leadership: group.LeadershipCoLed}
 	require.Empty(b, det.Detect(&snap))
 	b.ReportAllocs()
 	for b.Loop() {

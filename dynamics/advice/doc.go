@@ -11,8 +11,9 @@
 // show it, its detector, citation and source. BuiltinDefinitions holds the
 // twelve problem behaviours of Corey, Corey & Corey (with Jacobs et al. on
 // the chronic talker), the group patterns (Clark 2002 on scapegoating), and
-// the safety and conduct situations; an app adds its own rows, with their
-// detectors, through MonitorSpec.Situations.
+// the safety situations, each running its own protocol from dynamics/safety;
+// an app adds its own rows, with their detectors, through
+// MonitorSpec.Situations.
 //
 // Main entry points:
 //
@@ -22,8 +23,13 @@
 //     neither. Room.Advise returns what to do now.
 //   - Monitor watches one session: it feeds a dynamics.Tracker, runs the
 //     detectors on the live metrics, adds the situations raised by
-//     incidents and risk answers, and asks an Advisor, citing the events
-//     behind each recommendation by their sequence numbers.
+//     incidents and by the risk flags of scored forms (FlagRisk), and asks
+//     an Advisor, citing the events behind each recommendation by their
+//     sequence numbers. A safety recommendation carries its protocol
+//     applied to the room (Recommendation.Safety): the variant for who
+//     leads, derived from the facilitators present and their credentials,
+//     the steps with the jurisdiction's numbers from the room's
+//     safety.Book, and the follow-up tasks (Monitor.Tasks, Overdue).
 //   - Detector runs the situations' detectors on a snapshot against a
 //     Config of thresholds, every one a documented heuristic.
 //   - Advisor applies Rules (the general rule of each situation, the
@@ -58,9 +64,10 @@
 // Schimmel, Masson & Harvill, Group Counseling: Strategies and Skills;
 // Clark (2002); Yalom & Leszcz (2005); AGPA (2007), Practice Guidelines for
 // Group Psychotherapy; SAMHSA TIP 41 (2005) and TIP 47 (2006); Thomas &
-// Kilmann (1974). See docs/reference/behaviours.md.
+// Kilmann (1974); for the safety protocols, see dynamics/safety. See
+// docs/reference/behaviours.md and docs/reference/safety.md.
 //
-// Place in the house: advice imports dynamics, stage, session, group and
+// Place in the house: advice imports dynamics, stage, safety, session, group and
 // measure; nothing but apps imports it. Rooms, Monitors and Advisors are not
 // safe for concurrent use; Detectors, Definitions and Configs are.
 package advice

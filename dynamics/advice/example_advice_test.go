@@ -6,6 +6,7 @@ import (
 
 	"github.com/groupwork/groupwork/dynamics"
 	"github.com/groupwork/groupwork/dynamics/advice"
+	"github.com/groupwork/groupwork/dynamics/safety"
 	"github.com/groupwork/groupwork/dynamics/stage"
 	"github.com/groupwork/groupwork/group"
 	"github.com/groupwork/groupwork/measure"
@@ -59,13 +60,21 @@ func ExampleMonitor_monopolizer() {
 	// again: 0
 }
 
-// A member discloses thoughts of self-harm in a group led by one
-// facilitator, and her PHQ-9 from the check-in has item 9 above 0. Safety
-// ranks first and the solo variant of the protocol starts with a break.
-func ExampleMonitor_riskDisclosure() {
+// A member discloses thoughts of self-harm in a group led by one licensed
+// clinician in the US, and her PHQ-9 from the check-in has item 9 above 0.
+// The risk-to-self protocol ranks first, in its solo variant (a break
+// before the private assessment), with the jurisdiction's crisis line in
+// the safety plan and follow-up tasks due from the disclosure.
+func ExampleMonitor_riskToSelf() {
+	us := safety.USFederal()
+	book, err := safety.NewBook(safety.Spec{Jurisdiction: &us})
+	if err != nil {
+		panic(err)
+	}
 	members := []group.MemberID{"ana", "ben", "cam"}
 	m, err := advice.NewMonitor(advice.MonitorSpec{
-		Members: members, Facilitators: []group.FacilitatorID{"lee"}, Modality: group.ModalityCBT,
+		Members: members, Facilitators: []group.FacilitatorID{"lee"}, Modality: group.ModalityCBT, Safety: book,
+		Leaders: []group.Facilitator{{ID: "lee", Name: "Lee", Role: group.RoleLead, Credentials: []group.Credential{group.CredentialLicensedClinician}}},
 	})
 	if err != nil {
 		panic(err)
@@ -85,23 +94,36 @@ func ExampleMonitor_riskDisclosure() {
 			panic(err)
 		}
 	}
-	phq9, _ := measure.ScorePHQ9([9]int{1, 2, 1, 1, 0, 2, 1, 0, 1})
-	if err := m.FlagPHQ9("cam", phq9); err != nil {
+	phq9, _ := measure.BuiltinCatalog().Lookup(measure.InstrumentPHQ9)
+	score, _ := phq9.Score(measure.Answers(1, 2, 1, 1, 0, 2, 1, 0, 1), measure.Options{})
+	if err := m.FlagRisk(at, "cam", score.Risk); err != nil {
 		panic(err)
 	}
 	r := m.Advise(at.Add(3*time.Minute), stage.Initial)[0]
-	fmt.Println(r.Situation, r.Members, r.Urgency)
-	for i, s := range r.Steps {
-		fmt.Printf("%d. %s: %s\n", i+1, s, s.Description())
+	fmt.Println(r.Situation, r.Members, r.Urgency, r.Safety.Leadership)
+	for i, s := range r.Safety.Steps {
+		fmt.Printf("%d. %s (%s)\n", i+1, s.Action, s.Role)
+	}
+	fmt.Println(r.Safety.Steps[4].Text)
+	for _, t := range m.Tasks() {
+		fmt.Println(t.Kind, t.Owner, t.Due.Format("Jan 2 15:04"))
 	}
 	// Output:
-	// risk-disclosure [cam] immediate
-	// 1. pause: pause the group or call a break; stay calm and do not question the member in front of others
-	// 2. private-assessment: one leader assesses risk in private: ideation, plan, means, timeline
-	// 3. safety-plan: make or review a safety plan with the member and agree follow-up
-	// 4. escalate: contact emergency services or a crisis line (988 in the US) as the risk level requires
-	// 5. debrief: debrief the group afterwards without sharing protected detail
-	// 6. document: document the incident, the assessment and the actions taken
+	// risk-to-self [cam] immediate solo
+	// 1. pause (lead)
+	// 2. private-assessment (lead)
+	// 3. consult (lead)
+	// 4. escalate (lead)
+	// 5. safety-plan (lead)
+	// 6. means-safety (lead)
+	// 7. notify-clinician (lead)
+	// 8. debrief (lead)
+	// 9. document (lead)
+	// make or review a written safety plan with the member: warning signs, ways to cope alone, people and places that distract, people to ask for help, professionals and crisis lines such as 988 Suicide & Crisis Lifeline (988), and making the surroundings safe
+	// clinician-review lead Mar 3 00:00
+	// document lead Mar 3 00:00
+	// notify-therapist lead Mar 3 00:00
+	// check-in lead Mar 4 18:00
 }
 
 // An app runs a session through a Room built from the group itself: the
@@ -157,7 +179,7 @@ func ExampleRoom() {
 	}
 	fmt.Println(room.Session().Len(), "events, the last", room.Session().Phase())
 	// Output:
-	// medical-emergency immediate [m2] [escalate continue-group debrief document]
+	// medical-emergency immediate [m2] [call-emergency stay-with continue-group debrief document]
 	// 2 events, the last running
 }
 

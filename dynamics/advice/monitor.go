@@ -6,10 +6,10 @@ import (
 	"time"
 
 	"github.com/groupwork/groupwork/dynamics"
+	"github.com/groupwork/groupwork/dynamics/safety"
 	"github.com/groupwork/groupwork/dynamics/stage"
 	"github.com/groupwork/groupwork/group"
 	"github.com/groupwork/groupwork/internal/lookup"
-	"github.com/groupwork/groupwork/measure"
 	"github.com/groupwork/groupwork/session"
 )
 
@@ -22,9 +22,6 @@ type MonitorSpec struct {
 	Facilitators []group.FacilitatorID `json:"facilitators"`
 	// Modality is the group's modality; the rules follow it.
 	Modality group.Modality `json:"modality"`
-	// PeerLed says no clinician leads the group: safety situations are handed
-	// to a professional rather than assessed in the group.
-	PeerLed bool `json:"peerLed,omitempty"`
 	// Session is the session's number in its program (session.Spec.Number),
 	// 0 when not known. When Advise is given no stage, a group's first two
 	// sessions are read as its forming stage (Tuckman 1965; Yalom & Leszcz
@@ -35,6 +32,23 @@ type MonitorSpec struct {
 	// talk, after session.BuiltinTalk's; the monitor reads the session by
 	// the table resolved for its modality (see session.TalkTable).
 	Talk session.TalkTable `json:"talk,omitempty"`
+	// Leaders are the facilitators' records, with their credentials: who
+	// is present among them decides the variant of a safety protocol
+	// (group.LeadershipOf). A facilitator missing here counts as holding no
+	// licence, so with none given the peer-led variant runs. Each must be
+	// one of Facilitators (group.ErrUnknownFacilitator).
+	Leaders []group.Facilitator `json:"leaders,omitempty"`
+	// Leadership, when specified, overrides who leads for every safety
+	// protocol of the session.
+	Leadership group.Leadership `json:"leadership,omitzero"`
+	// Safety is the book of safety protocols, with the app's local steps
+	// and its jurisdiction, built once with safety.NewBook and shared by
+	// every monitor; nil means safety.DefaultBook(): the built-in
+	// protocols with no jurisdiction.
+	Safety *safety.Book `json:"-"`
+	// NextSession is when the group meets again, when known: follow-up
+	// tasks due at the next session fall due then.
+	NextSession time.Time `json:"nextSession,omitzero"`
 	// Config holds the detector thresholds; the zero Config means DefaultConfig().
 	Config Config `json:"config"`
 	// Situations are the app's own situations, with their detectors, after
@@ -91,7 +105,8 @@ func (r *turnRing) seqs(keep func(turnRef) bool) []int {
 // incidentRef is an incident the monitor has seen raised.
 type incidentRef struct {
 	session.Incident
-	seq      int  // sequence number of the raise
+	seq      int // sequence number of the raise
+	at       time.Time
 	open     bool // not yet resolved
 	reported bool // included in an Advise call
 }
@@ -112,18 +127,15 @@ type Monitor struct {
 	detector Detector
 	advisor  *Advisor
 	modality group.Modality
-	peerLed  bool
 	session  int
+	safe     safetyState
 
-	members          []group.MemberID // by member index
-	memberIdx, facIx lookup.Table     // member and facilitator indexes (facilitators after the members in said and heard)
-	nm               int              // members
-	seq              int              // the last event's sequence number
-	said             []turnRing       // turns each person took
-	heard            []turnRing       // turns aimed at each person
+	memberIdx, facIx lookup.Table // member and facilitator indexes (facilitators after the members in said and heard)
+	nm               int          // members
+	seq              int          // the last event's sequence number
+	said             []turnRing   // turns each person took
+	heard            []turnRing   // turns aimed at each person
 	incs             []incidentRef
-	item9            []int8 // by member index: the flagged PHQ-9's item 9 answer
-	flagAt           []int  // by member index: sequence number when flagged, -1 if not
 
 	// episodes holds, by detection key, what the monitor remembers of each
 	// situation between checks (see episode); check numbers the checks, and
@@ -149,6 +161,7 @@ func NewMonitor(spec MonitorSpec) (*Monitor, error) {
 	if errP == nil && errT == nil {
 		errP = t.SetTalkPlan(plan)
 	}
+	errF := checkSafety(spec, defs, errS)
 	forRules := defs
 	if errS != nil || len(spec.Situations) == 0 {
 		forRules = nil // the built-in table, shared; with errS, so that the rules are checked too
@@ -165,23 +178,17 @@ func NewMonitor(spec MonitorSpec) (*Monitor, error) {
 	if spec.Session < 0 {
 		errM = errors.Join(errM, &FieldError{Pkg: "advice", Path: "session", Problem: "session numbers start at 1 (0: not known)", Err: ErrInvalidConfig})
 	}
-	if err := errors.Join(errT, errC, errS, errA, errM, errP); err != nil {
+	if err := errors.Join(errT, errC, errS, errA, errM, errP, errF); err != nil {
 		return nil, err
 	}
 	m := &Monitor{
-		tracker: t, detector: d, advisor: a, modality: spec.Modality, peerLed: spec.PeerLed, session: spec.Session,
-		members:   slices.Clone(spec.Members),
+		tracker: t, detector: d, advisor: a, modality: spec.Modality, session: spec.Session, safe: newSafetyState(spec),
 		memberIdx: lookup.New(spec.Members), facIx: lookup.New(spec.Facilitators),
 		nm:       len(spec.Members),
-		item9:    make([]int8, len(spec.Members)),
-		flagAt:   make([]int, len(spec.Members)),
 		episodes: map[string]episode{},
 	}
 	m.said = make([]turnRing, len(spec.Members)+len(spec.Facilitators))
 	m.heard = make([]turnRing, len(spec.Members)+len(spec.Facilitators))
-	for i := range m.flagAt {
-		m.flagAt[i] = -1
-	}
 	return m, nil
 }
 
@@ -229,31 +236,13 @@ func (m *Monitor) Observe(e session.Event) error {
 			m.reset = append(m.reset, -1)
 		}
 	case session.EventIncidentRaised:
-		m.incs = append(m.incs, incidentRef{Incident: *e.Incident, seq: e.Seq, open: true})
+		m.incs = append(m.incs, incidentRef{Incident: *e.Incident, seq: e.Seq, at: e.At, open: true})
 	case session.EventIncidentResolved:
 		for k := range m.incs {
 			if m.incs[k].ID == e.Incident.ID {
 				m.incs[k].open = false
 			}
 		}
-	}
-	return nil
-}
-
-// FlagPHQ9 records a PHQ-9 a member completed during the session. An
-// item-9 answer above 0 raises the risk protocol whatever the total
-// (Kroenke, Spitzer & Williams 2001: item 9 calls for clinician review
-// whatever the total); a later form without the flag does not lower it for
-// this session. A member the monitor does not follow is a *FieldError
-// wrapping group.ErrUnknownMember.
-func (m *Monitor) FlagPHQ9(member group.MemberID, score measure.PHQ9Score) error {
-	p, ok := m.index(session.MemberParty(member))
-	if !ok {
-		return &FieldError{Pkg: "advice", Path: "member", Problem: "not a member of this session: " + string(member), Err: group.ErrUnknownMember}
-	}
-	if score.SelfHarmRisk && m.flagAt[p] < 0 {
-		m.item9[p] = int8(score.Item9)
-		m.flagAt[p] = m.seq
 	}
 	return nil
 }
@@ -283,47 +272,32 @@ func (m *Monitor) detect(snap *dynamics.Snapshot) []Detection {
 		if !ok {
 			continue
 		}
-		d := Detection{Situation: s, Confidence: 1, Evidence: []Evidence{{
-			Metric: "incident-" + in.Kind.String(), Value: 1, Threshold: 1, Events: []int{in.seq}, Note: in.Text,
+		d := Detection{Situation: s, Confidence: 1, At: in.at, Evidence: []Evidence{{
+			Metric: "incident-" + in.Kind.String(), Value: 1, Threshold: 1, Events: []int{in.seq}, Note: in.Text, Incident: in.Kind,
 		}}}
 		if in.Member != "" {
 			d.Members = []group.MemberID{in.Member}
 		}
 		out = append(out, d)
 	}
-	for p, at := range m.flagAt {
-		if at < 0 {
-			continue
-		}
-		id, _ := m.memberAt(p)
-		out = append(out, Detection{
-			Situation: SituationRiskDisclosure, Members: []group.MemberID{id}, Confidence: 1,
-			Evidence: []Evidence{{Metric: "phq9-item9", Value: float64(m.item9[p]), Threshold: 1,
-				Note: "PHQ-9 item 9 above 0 calls for same-day clinician review whatever the total"}},
-		})
-	}
+	out = m.appendFlags(out)
 	m.detector.sortDetections(out)
-	// One detection per episode: an incident and a PHQ-9 flag about the same
-	// member are one risk, with both pieces of evidence.
+	// One detection per episode: an incident and a risk flag about the same
+	// member are one risk, with both pieces of evidence, dated by the first.
 	merged := out[:0]
 	for _, d := range out {
 		if n := len(merged); n > 0 && merged[n-1].Situation == d.Situation &&
 			slices.Equal(merged[n-1].Members, d.Members) && slices.Equal(merged[n-1].Facilitators, d.Facilitators) {
 			merged[n-1].Evidence = append(merged[n-1].Evidence, d.Evidence...)
 			merged[n-1].Confidence = max(merged[n-1].Confidence, d.Confidence)
+			if prev := &merged[n-1].At; prev.IsZero() || !d.At.IsZero() && d.At.Before(*prev) {
+				*prev = d.At
+			}
 			continue
 		}
 		merged = append(merged, d)
 	}
 	return merged
-}
-
-// memberAt returns the ID of member index p.
-func (m *Monitor) memberAt(p int) (group.MemberID, bool) {
-	if p < 0 || p >= len(m.members) {
-		return "", false
-	}
-	return m.members[p], true
 }
 
 // index returns the index of party p in said and heard: members first,
@@ -334,7 +308,7 @@ func (m *Monitor) index(p session.Party) (int, bool) {
 		return m.memberIdx.Find(p.ID)
 	case session.PartyFacilitator:
 		i, ok := m.facIx.Find(p.ID)
-		return len(m.members) + i, ok
+		return m.nm + i, ok
 	}
 	return 0, false
 }
@@ -430,8 +404,10 @@ func (m *Monitor) kindOf(i int) session.PartyKind {
 // Advise returns the recommendations that fire at time at, ranked, given the
 // group's current stage (stage.Unspecified when unknown: the first two
 // sessions of a program are then read as forming, see MonitorSpec.Session).
-// The context comes from the session itself: a group with two facilitators
-// present is co-led.
+// The context comes from the session itself: who leads is derived from the
+// facilitators present and their credentials (group.LeadershipOf), unless
+// the spec overrides it. The tasks of the safety protocols that fire are
+// kept (see Monitor.Tasks).
 func (m *Monitor) Advise(at time.Time, st stage.Stage) []Recommendation {
 	if !st.IsValid() && m.session >= 1 && m.session <= 2 {
 		st = stage.Forming
@@ -441,12 +417,9 @@ func (m *Monitor) Advise(at time.Time, st stage.Stage) []Recommendation {
 	for k := range m.incs {
 		m.incs[k].reported = true
 	}
-	present := 0
-	for _, f := range snap.Facilitators {
-		if f.Present {
-			present++
-		}
-	}
-	ctx := Context{Modality: m.modality, Stage: st, CoLed: present >= 2, PeerLed: m.peerLed}
-	return m.advisor.advise(ctx, dets, m.held)
+	ctx := Context{Modality: m.modality, Stage: st, Leadership: m.leadership(&snap), At: at,
+		NextSession: m.safe.next, Safety: m.safe.book}
+	recs := m.advisor.advise(ctx, dets, m.held)
+	m.keepTasks(recs)
+	return recs
 }

@@ -1,18 +1,28 @@
 package advice
 
 import (
+	"encoding/json"
 	"strconv"
 	"time"
 
 	"github.com/groupwork/groupwork/dynamics"
+	"github.com/groupwork/groupwork/dynamics/safety"
 	"github.com/groupwork/groupwork/dynamics/stage"
 	"github.com/groupwork/groupwork/group"
+	"github.com/groupwork/groupwork/measure"
 	"github.com/groupwork/groupwork/session"
 )
 
 // RoomSpec configures a Room: the session, and how its monitor advises.
 // It round-trips through encoding/json, but for the Detect functions of the
-// app's own situations.
+// app's own situations and the safety book, which an app builds once from
+// its own safety.Spec and shares between rooms.
+//
+// Who leads the room is not a flag: it is derived from the facilitators
+// present and their credentials in the session's spec (group.LeadershipOf),
+// so a support group whose facilitators hold no licence gets the peer
+// variants of the safety protocols. Leadership overrides it. For older
+// files, "peerLed": true in JSON reads as Leadership peer-led.
 type RoomSpec struct {
 	// Session is the session's spec; session.SpecFromGroup builds it from
 	// a group, so that members admitted there need no retyping. In JSON it
@@ -20,8 +30,16 @@ type RoomSpec struct {
 	// RoomSpec without one decodes and encodes the same (NewRoom refuses
 	// it).
 	Session session.Spec `json:"session,omitzero"`
-	// PeerLed says no clinician leads the group (see MonitorSpec).
-	PeerLed bool `json:"peerLed,omitempty"`
+	// Leadership, when specified, overrides who leads the room for the
+	// safety protocols.
+	Leadership group.Leadership `json:"leadership,omitzero"`
+	// Safety is the book of safety protocols, with the app's local steps
+	// and its jurisdiction (safety.NewBook), shared by rooms; nil means
+	// safety.DefaultBook(), whose steps name no number or agency.
+	Safety *safety.Book `json:"-"`
+	// NextSession is when the group meets again, when known: follow-up
+	// tasks due at the next session fall due then.
+	NextSession time.Time `json:"nextSession,omitzero"`
 	// Config, Situations, Rules and Talk are the monitor's (see MonitorSpec).
 	Config     Config            `json:"config"`
 	Situations Definitions       `json:"situations,omitempty"`
@@ -67,7 +85,8 @@ func NewRoom(spec RoomSpec) (*Room, error) {
 		facs[i] = f.ID
 	}
 	m, err := NewMonitor(MonitorSpec{
-		Members: members, Facilitators: facs, Modality: sp.Profile.Modality, PeerLed: spec.PeerLed, Session: sp.Number,
+		Members: members, Facilitators: facs, Modality: sp.Profile.Modality, Session: sp.Number,
+		Leaders: sp.Facilitators, Leadership: spec.Leadership, Safety: spec.Safety, NextSession: spec.NextSession,
 		Config: spec.Config, Situations: spec.Situations, Rules: spec.Rules, Talk: spec.Talk,
 	})
 	if err != nil {
@@ -130,3 +149,36 @@ func (r *Room) Tracker() *dynamics.Tracker { return r.m.Tracker() }
 // Advise returns the recommendations that fire at time at, given the
 // group's current stage (see Monitor.Advise).
 func (r *Room) Advise(at time.Time, st stage.Stage) []Recommendation { return r.m.Advise(at, st) }
+
+// FlagRisk records the reading of a scored form's risk items for a member
+// of the room (see Monitor.FlagRisk): any instrument's measure.RiskFlag,
+// such as the Risk of a measure.Score.
+func (r *Room) FlagRisk(at time.Time, member group.MemberID, flag measure.RiskFlag) error {
+	return r.m.FlagRisk(at, member, flag)
+}
+
+// Tasks returns the follow-up tasks of the safety protocols that have fired
+// in the room, by due time (see Monitor.Tasks).
+func (r *Room) Tasks() []safety.Task { return r.m.Tasks() }
+
+// Overdue returns the room's follow-up tasks whose due time is before now.
+func (r *Room) Overdue(now time.Time) []safety.Task { return r.m.Overdue(now) }
+
+// UnmarshalJSON reads a RoomSpec, accepting the field "peerLed" of older
+// files: true reads as Leadership peer-led when no leadership is given.
+func (s *RoomSpec) UnmarshalJSON(b []byte) error {
+	type plain RoomSpec
+	var in struct {
+		plain
+		PeerLed bool `json:"peerLed"`
+	}
+	in.plain = plain(*s)
+	if err := json.Unmarshal(b, &in); err != nil {
+		return err
+	}
+	if in.PeerLed && in.Leadership == 0 {
+		in.Leadership = group.LeadershipPeerLed
+	}
+	*s = RoomSpec(in.plain)
+	return nil
+}

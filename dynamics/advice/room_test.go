@@ -2,6 +2,7 @@ package advice_test
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 
@@ -59,7 +60,7 @@ func TestRoomRecordsInBothOrNeither(t *testing.T) {
 	require.NoError(t, err)
 	recs := r.Advise(start.Add(5*time.Minute), stage.Initial)
 	require.NotEmpty(t, recs)
-	require.Equal(t, advice.SituationRiskDisclosure, recs[0].Situation, "the command reached the monitor")
+	require.Equal(t, advice.SituationRiskToSelf, recs[0].Situation, "the command reached the monitor")
 	require.Equal(t, []int{3}, recs[0].Evidence[0].Events, "cited by the session's sequence number")
 	last, _ := r.Session().Last()
 	require.Equal(t, 3, last.Seq)
@@ -97,7 +98,8 @@ func TestRestoreRoom(t *testing.T) {
 // with the log, to restore the room).
 func TestRoomSpecJSON(t *testing.T) {
 	r, _ := roomOf(t)
-	spec := advice.RoomSpec{Session: r.Session().Spec(), Config: advice.DefaultConfig(), PeerLed: true}
+	spec := advice.RoomSpec{Session: r.Session().Spec(), Config: advice.DefaultConfig(), Leadership: group.LeadershipPeerLed,
+		NextSession: fixture.Start().AddDate(0, 0, 7)}
 	b, err := json.Marshal(spec)
 	require.NoError(t, err)
 	var back advice.RoomSpec
@@ -105,4 +107,13 @@ func TestRoomSpecJSON(t *testing.T) {
 	if diff := cmp.Diff(spec, back); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
+	// An older file's "peerLed": true reads as the peer-led override.
+	spec.Leadership, spec.NextSession = 0, time.Time{}
+	b, err = json.Marshal(spec)
+	require.NoError(t, err)
+	old := strings.Replace(string(b), `{"session":`, `{"peerLed":true,"session":`, 1)
+	back = advice.RoomSpec{}
+	require.NoError(t, json.Unmarshal([]byte(old), &back))
+	require.Equal(t, group.LeadershipPeerLed, back.Leadership)
+	require.Error(t, json.Unmarshal([]byte(`{"leadership":"chaired"}`), &back))
 }

@@ -4,7 +4,9 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"time"
 
+	"github.com/groupwork/groupwork/dynamics/safety"
 	"github.com/groupwork/groupwork/dynamics/stage"
 	"github.com/groupwork/groupwork/group"
 	"github.com/groupwork/groupwork/internal/vocab/enum"
@@ -44,7 +46,9 @@ func (u *Urgency) UnmarshalText(b []byte) error { return urgencyText.Unmarshal(u
 // ParseUrgency returns the urgency whose text form is s.
 func ParseUrgency(s string) (Urgency, error) { return urgencyText.Parse(s) }
 
-// Context is what the rules need to know about the group right now.
+// Context is what the rules need to know about the group right now. A
+// Monitor fills it from the session; an app calling an Advisor directly
+// fills it itself.
 type Context struct {
 	// Modality is the group's base modality; ModalityUnspecified matches only
 	// rules that name no modality.
@@ -52,12 +56,20 @@ type Context struct {
 	// Stage is the group's current stage in any model (stage.Unspecified
 	// when unknown: only rules that name no stage match).
 	Stage stage.Stage `json:"stage,omitzero"`
-	// CoLed is true when two or more facilitators are present: one can step
-	// out with a member while the other carries on.
-	CoLed bool `json:"coLed,omitempty"`
-	// PeerLed is true when no clinician is present (a peer-led support group):
-	// safety situations are escalated to a professional.
-	PeerLed bool `json:"peerLed,omitempty"`
+	// Leadership is who leads the room now (group.LeadershipOf the
+	// facilitators present): it picks the variant of a safety protocol.
+	// Unspecified takes the peer-led variant, which hands clinical
+	// decisions to professionals rather than assume a clinician is there.
+	Leadership group.Leadership `json:"leadership,omitzero"`
+	// At is the time of the advice: a safety episode with no time of its
+	// own (a detector's finding) dates its follow-up tasks from it.
+	At time.Time `json:"at,omitzero"`
+	// NextSession is when the group meets again, when known; follow-up
+	// tasks due at the next session fall due then.
+	NextSession time.Time `json:"nextSession,omitzero"`
+	// Safety is the book of safety protocols and the jurisdiction that
+	// fills them, shared by rooms; nil means safety.DefaultBook().
+	Safety *safety.Book `json:"-"`
 }
 
 // Rule maps a situation, in some stages of some modalities, to what the
@@ -102,6 +114,9 @@ type Detection struct {
 	Confidence float64 `json:"confidence"`
 	// Evidence is what the detection rests on.
 	Evidence []Evidence `json:"evidence,omitempty"`
+	// At is when the situation arose, for one raised by an event (an
+	// incident, a risk flag); zero for a detector's finding.
+	At time.Time `json:"at,omitzero"`
 }
 
 // Evidence is one fact a detection rests on: a metric against its
@@ -120,6 +135,8 @@ type Evidence struct {
 	// that show it.
 	Events []int  `json:"events,omitempty"`
 	Note   string `json:"note,omitempty"`
+	// Incident is the kind of the incident the evidence is, if it is one.
+	Incident session.IncidentKind `json:"incident,omitzero"`
 }
 
 // key identifies a detection's episode: the same situation with the same people.
@@ -159,6 +176,10 @@ type Recommendation struct {
 	Expected      bool                  `json:"expected,omitempty"`
 	Confidence    float64               `json:"confidence"`
 	Evidence      []Evidence            `json:"evidence,omitempty"`
+	// Safety is, for a safety situation, its protocol applied to the room:
+	// the steps with who takes each and the jurisdiction's numbers, and the
+	// follow-up tasks with their due times.
+	Safety *safety.Response `json:"safety,omitempty"`
 }
 
 // compiledRule is a Rule with its stage set as bit masks, so matching
@@ -432,7 +453,8 @@ func (a *Advisor) Recommend(ctx Context, d Detection) (Recommendation, bool) {
 	}, true
 }
 
-// rank sorts recommendations in place: safety first, then urgency,
+// rank sorts recommendations in place: safety first, most urgent protocol
+// first, then urgency,
 // confidence, the situations' order in the advisor's table and members.
 func (a *Advisor) rank(recs []Recommendation) {
 	order := func(s Situation) int {
@@ -446,6 +468,9 @@ func (a *Advisor) rank(recs []Recommendation) {
 	slices.SortStableFunc(recs, func(x, y Recommendation) int {
 		if c := -cmpBool(x.Class == ClassSafety, y.Class == ClassSafety); c != 0 {
 			return c
+		}
+		if c := cmp.Compare(safetyRank(&x), safetyRank(&y)); c != 0 {
+			return c // two safety protocols at once: the more urgent first
 		}
 		if c := -cmp.Compare(x.Urgency, y.Urgency); c != 0 {
 			return c

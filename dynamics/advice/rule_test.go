@@ -101,9 +101,9 @@ func TestEpisodes(t *testing.T) {
 	}
 }
 
-// TestSafetyFirst checks that safety situations outrank everything, take the
-// co-led, solo or peer-led variant of the protocol (AGPA 2007, ch. 9), and
-// cannot be overridden by custom rules.
+// TestSafetyFirst checks that safety situations outrank everything, the more
+// urgent protocol first, take the co-led, solo or peer-led variant of their
+// protocol, and cannot be overridden by custom rules.
 func TestSafetyFirst(t *testing.T) {
 	custom := advice.Rule{
 		ID: "clinic-silence", Situation: advice.SituationSilence, Urgency: advice.UrgencyImmediate,
@@ -111,18 +111,20 @@ func TestSafetyFirst(t *testing.T) {
 	}
 	adv, err := advice.NewAdvisor(nil, custom)
 	require.NoError(t, err)
-	risk := advice.Detection{Situation: advice.SituationRiskDisclosure, Members: []group.MemberID{"dee"}, Confidence: 0.3}
+	risk := advice.Detection{Situation: advice.SituationRiskToSelf, Members: []group.MemberID{"dee"}, Confidence: 0.5}
 	silent := advice.Detection{Situation: advice.SituationSilence, Members: []group.MemberID{"cy"}, Confidence: 1}
-	threat := advice.Detection{Situation: advice.SituationThreatOrAggression, Members: []group.MemberID{"ed"}, Confidence: 0.5}
+	threat := advice.Detection{Situation: advice.SituationThreatOrAggression, Members: []group.MemberID{"ed"}, Confidence: 0.3}
 
-	recs := adv.Advise(advice.Context{Modality: group.ModalityProcess, CoLed: true}, []advice.Detection{silent, risk, threat})
+	recs := adv.Advise(advice.Context{Modality: group.ModalityProcess, Leadership: group.LeadershipCoLed}, []advice.Detection{silent, risk, threat})
 	var got []string
 	for _, r := range recs {
 		got = append(got, r.RuleID)
 	}
 	// Both safety situations first, despite lower confidence and a custom
-	// rule of immediate urgency; between the two, the more confident first.
-	want := []string{"safety-threat-or-aggression", "safety-risk-disclosure", "clinic-silence"}
+	// rule of immediate urgency; between the two, the more urgent protocol
+	// first (violence in the room before risk to self), whatever the
+	// confidence.
+	want := []string{"safety-threat-or-aggression", "safety-risk-to-self", "clinic-silence"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Fatalf("ranking (-want +got):\n%s", diff)
 	}
@@ -132,12 +134,16 @@ func TestSafetyFirst(t *testing.T) {
 		ctx  advice.Context
 		want []session.SafetyStep
 	}{
-		{"co-led: one assesses while the other continues", advice.Context{CoLed: true},
-			[]session.SafetyStep{session.StepPrivateAssessment, session.StepContinueGroup, session.StepSafetyPlan, session.StepEscalate, session.StepDebrief, session.StepDocument}},
-		{"solo: call a break first", advice.Context{},
-			[]session.SafetyStep{session.StepPause, session.StepPrivateAssessment, session.StepSafetyPlan, session.StepEscalate, session.StepDebrief, session.StepDocument}},
-		{"peer-led: refer to a professional", advice.Context{Modality: group.ModalitySupport, PeerLed: true},
-			[]session.SafetyStep{session.StepPause, session.StepReferProfessional, session.StepEscalate, session.StepDebrief, session.StepDocument}},
+		{"co-led: one assesses while the other continues", advice.Context{Leadership: group.LeadershipCoLed},
+			[]session.SafetyStep{session.StepPrivateAssessment, session.StepContinueGroup, session.StepConsult, session.StepEscalate,
+				session.StepSafetyPlan, session.StepMeansSafety, session.StepNotifyClinician, session.StepDebrief, session.StepDocument}},
+		{"solo: call a break first", advice.Context{Leadership: group.LeadershipSolo},
+			[]session.SafetyStep{session.StepPause, session.StepPrivateAssessment, session.StepConsult, session.StepEscalate,
+				session.StepSafetyPlan, session.StepMeansSafety, session.StepNotifyClinician, session.StepDebrief, session.StepDocument}},
+		{"peer-led: refer to a professional", advice.Context{Modality: group.ModalitySupport, Leadership: group.LeadershipPeerLed},
+			[]session.SafetyStep{session.StepPause, session.StepEscalate, session.StepReferProfessional, session.StepConsult, session.StepDebrief, session.StepDocument}},
+		{"unspecified: the peer-led variant, not a clinician's", advice.Context{},
+			[]session.SafetyStep{session.StepPause, session.StepEscalate, session.StepReferProfessional, session.StepConsult, session.StepDebrief, session.StepDocument}},
 	}
 	for _, v := range variants {
 		t.Run(v.name, func(t *testing.T) {
@@ -153,7 +159,7 @@ func TestSafetyFirst(t *testing.T) {
 	}
 
 	_, err = advice.NewAdvisor(nil, advice.Rule{
-		ID: "quiet-risk", Situation: advice.SituationRiskDisclosure, Urgency: advice.UrgencyRoutine,
+		ID: "quiet-risk", Situation: advice.SituationRiskToSelf, Urgency: advice.UrgencyRoutine,
 		Interventions: []session.Skill{session.SkillSupporting}, Source: "x",
 	})
 	require.ErrorIs(t, err, advice.ErrSafetyRule)

@@ -3,25 +3,44 @@ package advice
 import (
 	"slices"
 
+	"github.com/groupwork/groupwork/dynamics/safety"
+	"github.com/groupwork/groupwork/group"
 	"github.com/groupwork/groupwork/session"
 )
 
-// safetyRecommendation builds the fixed protocol for a safety situation,
-// in the variant the context calls for: a co-led group sends one leader out
-// with the member while the other carries on; a solo leader calls a break
-// first; a peer-led group gives crisis numbers and hands over to a
-// professional. A medical emergency calls emergency services in every
-// variant. Source: AGPA (2007), ch. 9 (crisis in the group).
+// The safety situations, most urgent first. Each runs the protocol of the
+// same name in dynamics/safety, in the variant for who leads the room, with
+// the numbers and duties of the room's jurisdiction. Two at once both run,
+// the more urgent first: a disclosure of abuse never runs the risk-to-self
+// protocol unless risk to self is recorded too.
+const (
+	SituationMedicalEmergency      Situation = "medical-emergency"      // someone is taken ill or hurt
+	SituationThreatOrAggression    Situation = "threat-or-aggression"   // violence or threats in the room
+	SituationRiskToSelf            Situation = "risk-to-self"           // suicidal thoughts or self-harm
+	SituationRiskToOthers          Situation = "risk-to-others"         // a threat against an identifiable person
+	SituationLeftDistressed        Situation = "left-distressed"        // a member leaves the room in distress
+	SituationDissociation          Situation = "dissociation-or-panic"  // dissociation or panic in the room
+	SituationIntoxication          Situation = "intoxication"           // a member attends under the influence
+	SituationAbuseDisclosed        Situation = "abuse-disclosed"        // abuse or neglect of a child, elder or dependent adult
+	SituationRiskUnknown           Situation = "risk-unknown"           // a risk question left unanswered
+	SituationConfidentialityBreach Situation = "confidentiality-breach" // confidentiality broken outside the group
+)
+
+// safetyRecommendation applies the protocol of a safety situation to one
+// detection: the variant for ctx.Leadership (peer-led when unspecified), the
+// steps filled from the book's jurisdiction, and the follow-up tasks due
+// from the time the situation arose (the detection's, or ctx.At). Safety
+// takes no rules: what the app changes is the book's local steps.
 func safetyRecommendation(ctx Context, def Definition, d Detection) Recommendation {
-	s := d.Situation
 	r := Recommendation{
-		RuleID:        "safety-" + string(s),
-		Situation:     s,
+		RuleID:        "safety-" + string(d.Situation),
+		Situation:     d.Situation,
 		Class:         ClassSafety,
 		Concern:       def.Signs,
 		Members:       slices.Clone(d.Members),
 		Facilitators:  slices.Clone(d.Facilitators),
 		Advice:        def.Advice,
+		Rationale:     def.Advice,
 		Source:        def.Source,
 		Urgency:       UrgencyImmediate,
 		Confidence:    d.Confidence,
@@ -29,38 +48,54 @@ func safetyRecommendation(ctx Context, def Definition, d Detection) Recommendati
 		Steps:         slices.Clone(def.Steps),
 		Interventions: slices.Clone(def.Interventions),
 	}
-	switch s {
-	case SituationRiskDisclosure:
-		r.Interventions = []session.Skill{session.SkillProtecting}
-		switch {
-		case ctx.PeerLed:
-			r.Steps = []session.SafetyStep{session.StepPause, session.StepReferProfessional, session.StepEscalate, session.StepDebrief, session.StepDocument}
-			r.Rationale = "a peer facilitator does not assess risk: give crisis numbers (988 in the US) and hand over to a professional; escalate to emergency services if life is in danger"
-		case ctx.CoLed:
-			r.Steps = []session.SafetyStep{session.StepPrivateAssessment, session.StepContinueGroup, session.StepSafetyPlan, session.StepEscalate, session.StepDebrief, session.StepDocument}
-			r.Rationale = "with two leaders, one assesses the member privately (ideation, plan, means, timeline) while the other carries on with the group; act by risk level"
-		default:
-			r.Steps = []session.SafetyStep{session.StepPause, session.StepPrivateAssessment, session.StepSafetyPlan, session.StepEscalate, session.StepDebrief, session.StepDocument}
-			r.Rationale = "a solo leader calls a break so that the member can be assessed privately (ideation, plan, means, timeline); act by risk level"
-		}
-	case SituationThreatOrAggression:
-		r.Interventions = []session.Skill{session.SkillBlocking, session.SkillProtecting}
-		r.Steps = []session.SafetyStep{session.StepPause, session.StepEscalate, session.StepReviewAgreement, session.StepDebrief, session.StepDocument}
-		if ctx.PeerLed {
-			r.Steps = []session.SafetyStep{session.StepPause, session.StepEscalate, session.StepReferProfessional, session.StepReviewAgreement, session.StepDocument}
-		}
-		r.Rationale = "threats and aggression are red lines: block at once, protect members, remove the member from the session if needed, and follow the safety protocol"
-	case SituationMedicalEmergency:
-		if ctx.CoLed {
-			r.Steps = []session.SafetyStep{session.StepEscalate, session.StepContinueGroup, session.StepDebrief, session.StepDocument}
-			r.Rationale = "call emergency services; one leader stays with the person until help arrives while the other looks after the group"
-		} else {
-			r.Steps = []session.SafetyStep{session.StepPause, session.StepEscalate, session.StepDebrief, session.StepDocument}
-			r.Rationale = "stop the group and call emergency services; stay with the person until help arrives, and ask the members to give them room"
-		}
-		if ctx.PeerLed {
-			r.Rationale += "; a peer facilitator calls for help and gives no medical advice"
+	book := ctx.Safety
+	if book == nil {
+		book = safety.DefaultBook()
+	}
+	at := d.At
+	if at.IsZero() {
+		at = ctx.At
+	}
+	e := safety.Episode{Protocol: def.Protocol, At: at, Leadership: ctx.Leadership, NextSession: ctx.NextSession}
+	if len(d.Members) > 0 {
+		e.Member = d.Members[0]
+	}
+	for _, ev := range d.Evidence {
+		if v, ok := abuseVictims[ev.Incident]; ok {
+			e.Victims = append(e.Victims, v)
 		}
 	}
+	resp, err := book.Respond(e)
+	if err != nil {
+		return r // not reached: a monitor checks that its book holds every safety situation's protocol
+	}
+	r.Safety = &resp
+	r.Steps = resp.Actions()
+	r.Urgency = def.Urgency
+	r.Rationale = resp.Title + ": the " + resp.Leadership.String() + " variant, because " + variantReasons[resp.Leadership]
 	return r
+}
+
+// variantReasons says why each variant of a protocol runs (group.LeadershipOf).
+var variantReasons = map[group.Leadership]string{
+	group.LeadershipCoLed:   "two leaders are present, one a licensed clinician: one attends to the member while the other stays with the group",
+	group.LeadershipSolo:    "one licensed clinician leads alone: the group pauses while they attend to the member",
+	group.LeadershipPeerLed: "no licensed clinician is known to be present: the facilitator supports the member and hands clinical decisions to professionals",
+}
+
+// abuseVictims says whom each incident kind of an abuse disclosure says
+// the abuse concerns; a plain abuse disclosure does not say.
+var abuseVictims = map[session.IncidentKind]safety.Victim{
+	session.IncidentChildAbuse:          safety.VictimChild,
+	session.IncidentElderAbuse:          safety.VictimElder,
+	session.IncidentDependentAdultAbuse: safety.VictimDependentAdult,
+}
+
+// safetyRank returns the rank of a safety recommendation's protocol, lower
+// first, and a rank after every protocol for one without.
+func safetyRank(r *Recommendation) int {
+	if r.Safety == nil {
+		return int(^uint(0) >> 1)
+	}
+	return r.Safety.Rank
 }

@@ -2,6 +2,7 @@ package advice
 
 import (
 	"github.com/groupwork/groupwork/dynamics"
+	"github.com/groupwork/groupwork/dynamics/safety"
 	"github.com/groupwork/groupwork/internal/vocab/enum"
 	"github.com/groupwork/groupwork/internal/vocab/fault"
 	"github.com/groupwork/groupwork/session"
@@ -18,31 +19,26 @@ import (
 // hyphens, starting with a letter, at most 64 bytes.
 type Situation string
 
-// The built-in situations: twelve member behaviours, four group patterns,
-// then safety and conduct (see BuiltinDefinitions for each one's signs,
-// detector and sources).
+// The built-in situations: twelve member behaviours and four group
+// patterns; the safety situations follow (see safety.go, and
+// BuiltinDefinitions for each one's signs, detector and sources).
 const (
-	SituationSilence               Situation = "silence"
-	SituationMonopolizing          Situation = "monopolizing"
-	SituationStorytelling          Situation = "storytelling"
-	SituationQuestioning           Situation = "questioning"
-	SituationAdviceGiving          Situation = "advice-giving"
-	SituationBandAiding            Situation = "band-aiding"
-	SituationHostility             Situation = "hostility"
-	SituationActingSuperior        Situation = "acting-superior"
-	SituationSocializing           Situation = "socializing"
-	SituationIntellectualizing     Situation = "intellectualizing"
-	SituationEmotionality          Situation = "emotionality"
-	SituationDependency            Situation = "dependency"
-	SituationScapegoating          Situation = "scapegoating"
-	SituationSubgrouping           Situation = "subgrouping"
-	SituationLeaderChallenge       Situation = "leader-challenge"
-	SituationMemberConflict        Situation = "member-conflict"
-	SituationConfidentialityBreach Situation = "confidentiality-breach"
-	SituationRiskDisclosure        Situation = "risk-disclosure"
-	SituationThreatOrAggression    Situation = "threat-or-aggression"
-	SituationIntoxication          Situation = "intoxication"
-	SituationMedicalEmergency      Situation = "medical-emergency"
+	SituationSilence           Situation = "silence"
+	SituationMonopolizing      Situation = "monopolizing"
+	SituationStorytelling      Situation = "storytelling"
+	SituationQuestioning       Situation = "questioning"
+	SituationAdviceGiving      Situation = "advice-giving"
+	SituationBandAiding        Situation = "band-aiding"
+	SituationHostility         Situation = "hostility"
+	SituationActingSuperior    Situation = "acting-superior"
+	SituationSocializing       Situation = "socializing"
+	SituationIntellectualizing Situation = "intellectualizing"
+	SituationEmotionality      Situation = "emotionality"
+	SituationDependency        Situation = "dependency"
+	SituationScapegoating      Situation = "scapegoating"
+	SituationSubgrouping       Situation = "subgrouping"
+	SituationLeaderChallenge   Situation = "leader-challenge"
+	SituationMemberConflict    Situation = "member-conflict"
 )
 
 // String returns the situation's text form, "unspecified" for the zero value.
@@ -177,6 +173,9 @@ type Definition struct {
 	// Citation is the short reference ("Clark 2002"); Source the full one.
 	Citation string `json:"citation"`
 	Source   string `json:"source"`
+	// Protocol is the safety protocol a safety situation runs (see
+	// dynamics/safety), and empty for every other class.
+	Protocol safety.ProtocolID `json:"protocol,omitempty"`
 }
 
 // Shows says which turns show a situation: turns said by the people
@@ -249,5 +248,8 @@ func (d Definition) validate(fe *fault.List, path string) {
 		if !k.IsValid() {
 			fe.Add(idx(path+".incidents", j), "unknown incident kind", ErrInvalidSituation)
 		}
+	}
+	if (d.Class == ClassSafety) != d.Protocol.IsValid() {
+		fe.Add(path+".protocol", "a safety situation, and only one, names the protocol it runs", ErrInvalidSituation)
 	}
 }

@@ -1,7 +1,10 @@
 package advice
 
 import (
+	"strings"
+
 	"github.com/groupwork/groupwork/dynamics"
+	"github.com/groupwork/groupwork/dynamics/safety"
 	"github.com/groupwork/groupwork/session"
 )
 
@@ -12,11 +15,6 @@ const (
 	srcCoreyProblems = "Corey, Corey & Corey, Groups: Process and Practice, problem behaviours and difficult group members (see docs/reference/behaviours.md)"
 	srcJacobsTalker  = "Jacobs, Schimmel, Masson & Harvill, Group Counseling: Strategies and Skills, chs. 7-8, the chronic talker and cutting off (see docs/reference/behaviours.md)"
 	srcClark         = "Clark, A. J. (2002). Scapegoating: dynamics and interventions in group counseling. Journal of Counseling & Development, 80(3)"
-	srcSafety        = "AGPA (2007), Practice Guidelines for Group Psychotherapy, ch. 9 (crisis in the group); ACA Code of Ethics (2014), B.2.a (serious and foreseeable harm); PHQ-9 item 9 (Kroenke, Spitzer & Williams 2001)"
-	srcRedLines      = "Corey, Corey & Corey, Groups: Process and Practice (threats, aggression and harassment are not tolerated: block, protect, remove); AGPA (2007), ch. 9"
-	srcAgreement     = "ACA Code of Ethics (2014), B.4.a (confidentiality in groups); Yalom & Leszcz (2005), ch. 10 (group agreements)"
-	srcIntoxication  = "SAMHSA TIP 47 (2006), Substance Abuse: Clinical Issues in Intensive Outpatient Treatment, ch. 7, \"Under the Influence in Group\""
-	srcMedical       = "AGPA (2007), ch. 9 (one leader stays with the person while the other leads the group; a solo leader stops the group); the setting's emergency procedure"
 )
 
 // Act sets the detectors and the evidence look for beyond Bales' areas
@@ -30,14 +28,14 @@ const (
 // BuiltinDefinitions returns fresh copies of the built-in situations, in the
 // order recommendations of equal rank list them: the twelve problem
 // behaviours of Corey, Corey & Corey (with Jacobs et al. on the chronic
-// talker), the group patterns (Clark 2002 on scapegoating), then safety and
-// conduct. Acting superior and outside socializing have no detector:
+// talker), the group patterns (Clark 2002 on scapegoating), then the safety
+// situations, most urgent first, each running its protocol (see
+// dynamics/safety). Acting superior and outside socializing have no detector:
 // nothing in the event stream shows them reliably, so a facilitator raises
 // them (an app passes the facilitator's Detection to Advisor.Advise).
 func BuiltinDefinitions() Definitions {
 	skills := func(s ...session.Skill) []session.Skill { return s }
-	steps := func(s ...session.SafetyStep) []session.SafetyStep { return s }
-	return Definitions{
+	return append(Definitions{
 		{Situation: SituationSilence, Class: ClassBehaviour, Urgency: UrgencyRoutine,
 			Signs:         "no turns for a long stretch, or a tiny share of talk",
 			Interventions: skills(session.SkillDrawingOut, session.SkillRounds, session.SkillDyads, session.SkillReflectingFeelings),
@@ -127,37 +125,67 @@ func BuiltinDefinitions() Definitions {
 			Interventions: skills(session.SkillHoldingFocus, session.SkillClarifying, session.SkillRestating, session.SkillGivingFeedback, session.SkillFacilitating),
 			Advice:        "do not avoid it; slow it down and keep it here-and-now; ask for \"I\" statements to the person and feedback on behaviour, not character; have each reflect back the other's view; invite the group; return to it next session if unresolved",
 			Shows:         Shows{Between: true, Acts: opposingActs}, Detect: detectConflict, Citation: "Corey, Corey & Corey", Source: srcCoreyProblems},
-		{Situation: SituationConfidentialityBreach, Class: ClassConduct, Urgency: UrgencyNow,
-			Signs:         "a member shared what was said in the group outside it",
-			Interventions: skills(session.SkillBlocking),
-			Steps:         steps(session.StepReviewAgreement, session.StepDocument),
-			Advice:        "review the ground rule with the group and apply the consequences the agreement names",
-			Incidents:     []session.IncidentKind{session.IncidentConfidentialityBreach},
-			Citation:      "ACA 2014 B.4.a", Source: srcAgreement},
-		{Situation: SituationRiskDisclosure, Class: ClassSafety, Urgency: UrgencyImmediate,
-			Signs:     "risk to self or others, or abuse disclosed; PHQ-9 item 9 above 0",
-			Steps:     steps(session.StepPause, session.StepPrivateAssessment, session.StepContinueGroup, session.StepSafetyPlan, session.StepEscalate, session.StepDebrief, session.StepDocument),
-			Advice:    "stay calm and do not interrogate in front of the group; one leader assesses risk privately (ideation, plan, means, timeline) while the other continues, or a solo leader calls a break; act by risk level; debrief without protected detail; document",
-			Incidents: []session.IncidentKind{session.IncidentRiskToSelf, session.IncidentRiskToOthers, session.IncidentAbuseDisclosure},
-			Citation:  "AGPA 2007", Source: srcSafety},
-		{Situation: SituationThreatOrAggression, Class: ClassSafety, Urgency: UrgencyImmediate,
-			Signs:         "threats of violence, physical aggression, harassment or hate speech",
-			Interventions: skills(session.SkillBlocking, session.SkillProtecting),
-			Steps:         steps(session.StepPause, session.StepEscalate, session.StepReviewAgreement, session.StepDebrief, session.StepDocument),
-			Advice:        "block at once and protect members; removal from the session may be needed; follow the safety protocol",
-			Incidents:     []session.IncidentKind{session.IncidentThreatOrAggression},
-			Citation:      "Corey, Corey & Corey", Source: srcRedLines},
-		{Situation: SituationIntoxication, Class: ClassConduct, Urgency: UrgencyNow,
-			Signs:     "a member attends under the influence: slurred speech, unsteadiness, the smell of alcohol, disinhibition or drowsiness",
-			Steps:     steps(session.StepContinueGroup, session.StepLeaveSession, session.StepSafeTransport, session.StepDocument, session.StepReviewAgreement),
-			Advice:    "act at once and calmly; talk with the member in private, not in front of the group, and do not discuss the use itself now; the member leaves this session while the group goes on (a co-leader or another staff member stays with it); settle how the member gets home without driving; if the member is hard to rouse, confused or breathing poorly, treat it as a medical emergency; express concern and invite the member back, sober, to take it up at the next session",
-			Incidents: []session.IncidentKind{session.IncidentIntoxication},
-			Citation:  "SAMHSA TIP 47", Source: srcIntoxication},
-		{Situation: SituationMedicalEmergency, Class: ClassSafety, Urgency: UrgencyImmediate,
-			Signs:     "someone in the room (or on the call) is taken ill or hurt and needs urgent care",
-			Steps:     steps(session.StepPause, session.StepEscalate, session.StepContinueGroup, session.StepDebrief, session.StepDocument),
-			Advice:    "call emergency services and follow the setting's emergency procedure; one leader stays with the person until help arrives while the other looks after the group, or a solo leader stops the group; online, use the location and emergency contact given at consent; debrief the group without protected detail; document",
-			Incidents: []session.IncidentKind{session.IncidentMedical},
-			Citation:  "AGPA 2007", Source: srcMedical},
+	}, safetyDefinitions()...)
+}
+
+// safetyDefinitions returns the safety situations, most urgent first, each
+// running the built-in protocol of the same name (see dynamics/safety): its
+// steps here are the solo variant's actions, for display; a recommendation
+// carries the variant for the room and the jurisdiction's numbers.
+func safetyDefinitions() Definitions {
+	row := func(s Situation, u Urgency, signs, advice, citation string, incidents ...session.IncidentKind) Definition {
+		id := safety.ProtocolID(s)
+		p, _ := safety.DefaultBook().Protocol(id)
+		var steps []session.SafetyStep
+		for _, st := range p.Solo {
+			steps = append(steps, st.Action)
+		}
+		return Definition{Situation: s, Class: ClassSafety, Urgency: u, Signs: signs, Advice: advice,
+			Steps: steps, Incidents: incidents, Citation: citation, Source: strings.Join(p.Sources, "; "), Protocol: id}
 	}
+	defs := Definitions{
+		row(SituationMedicalEmergency, UrgencyImmediate,
+			"someone in the room (or on the call) is taken ill or hurt and needs urgent care",
+			"call emergency services and follow the setting's emergency procedure; someone stays with the person while the group is looked after; debrief without protected detail; document",
+			"emergency procedure", session.IncidentMedical),
+		row(SituationThreatOrAggression, UrgencyImmediate,
+			"threats of violence, physical aggression, harassment or hate speech in the room",
+			"stop it at once and protect the members; the member leaves the session; call emergency services if anyone is hurt or in danger; check on the person targeted; apply the agreement; document",
+			"NICE NG10; Corey, Corey & Corey", session.IncidentThreatOrAggression),
+		row(SituationRiskToSelf, UrgencyImmediate,
+			"thoughts of suicide or self-harm disclosed, or a risk item about self-harm answered positively (PHQ-9 item 9 above 0)",
+			"stay calm and do not question the member in front of the group; a clinician assesses in private; a safety plan and means safety; escalate if the risk is imminent; tell the member's own clinician; follow up within a day or two",
+			"Stanley & Brown 2012; SAMHSA TIP 50", session.IncidentRiskToSelf),
+		row(SituationRiskToOthers, UrgencyImmediate,
+			"a threat to harm an identifiable person, or a risk item about harming others answered positively",
+			"assess the threat's seriousness and imminence in private; consult; warn or protect as the law of the place requires or permits; document the reasoning",
+			"Tarasoff 1976; ACA 2014 B.2.a", session.IncidentRiskToOthers),
+		row(SituationLeftDistressed, UrgencyImmediate,
+			"a member leaves the room in distress",
+			"a co-leader follows and checks that the member is safe, or a solo leader pauses briefly or checks at the first break; escalate if there is risk; contact the member the same day; process it at the next session",
+			"AGPA 2007", session.IncidentLeftDistressed),
+		row(SituationDissociation, UrgencyImmediate,
+			"a member dissociates (absent, unreachable, lost in a memory) or panics in the room",
+			"ground the member calmly (where and when we are, the senses, slow breathing); offer a choice to step out with a leader, never force; treat it as medical if it does not settle",
+			"SAMHSA TIP 57", session.IncidentDissociation),
+		row(SituationIntoxication, UrgencyNow,
+			"a member attends under the influence: slurred speech, unsteadiness, the smell of alcohol, disinhibition or drowsiness",
+			"talk with the member in private and do not discuss the use itself now; the member leaves this session and does not drive; if hard to rouse, confused or breathing poorly, treat it as a medical emergency; invite the member back, sober",
+			"SAMHSA TIP 47", session.IncidentIntoxication),
+		row(SituationAbuseDisclosed, UrgencyNow,
+			"a member discloses abuse or neglect of a child, an elder or a dependent adult",
+			"acknowledge and listen; do not investigate or promise secrecy; tell the member what happens next; report to the agency the law names by its deadline; consult; document",
+			"Child Welfare Information Gateway", session.IncidentAbuseDisclosure, session.IncidentChildAbuse,
+			session.IncidentElderAbuse, session.IncidentDependentAdultAbuse),
+		row(SituationRiskUnknown, UrgencySoon,
+			"a risk question on a form was left unanswered: unknown risk, not no risk",
+			"ask the question in private before the member leaves, or have a clinician ask it the same day",
+			"Kroenke, Spitzer & Williams 2001"),
+		row(SituationConfidentialityBreach, UrgencyNow,
+			"a member shared outside the group what was said in it",
+			"meet the member privately; care for the person exposed; apply the agreement's consequences; rebuild trust in the group without re-disclosing",
+			"ACA 2014 B.4.a", session.IncidentConfidentialityBreach),
+	}
+	defs[1].Interventions = []session.Skill{session.SkillBlocking, session.SkillProtecting}
+	return defs
 }

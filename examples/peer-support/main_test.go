@@ -74,8 +74,10 @@ func TestPeerSupportFacts(t *testing.T) {
 	t.Run("the peer variant of the safety protocol comes first", func(t *testing.T) {
 		require.NotEmpty(t, out.advice)
 		r := out.advice[0]
-		require.Equal(t, advice.SituationRiskDisclosure, r.Situation)
+		require.Equal(t, advice.SituationRiskToSelf, r.Situation)
 		require.Equal(t, advice.UrgencyImmediate, r.Urgency)
+		require.Equal(t, group.LeadershipPeerLed, r.Safety.Leadership, "derived from Rosa's credentials, no flag set")
+		require.Contains(t, r.Safety.Steps[2].Text, "988", "the jurisdiction's crisis line")
 		require.Equal(t, []group.MemberID{carmen}, r.Members)
 		require.Contains(t, r.Steps, session.StepReferProfessional, "give crisis numbers and hand over")
 		require.NotContains(t, r.Steps, session.StepPrivateAssessment, "a peer does not assess risk")

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/groupwork/groupwork/dynamics/advice"
+	"github.com/groupwork/groupwork/dynamics/safety"
 	"github.com/groupwork/groupwork/dynamics/stage"
 	"github.com/groupwork/groupwork/examples/internal/demo"
 	"github.com/groupwork/groupwork/group"
@@ -149,11 +150,19 @@ func openRoom(p *demo.Printer, g *group.Group, tonight time.Time) (*advice.Room,
 	}
 	p.Agenda(agenda)
 	p.Printf("  No set topic and no homework: what the group offers is mutual support.\n")
-	// The monitor is told the group is peer-led: no clinician is in the
-	// room, so safety situations are handed to a professional.
+	// Nobody tells the room it is peer-led: Rosa holds no clinical licence,
+	// so the room derives it (group.LeadershipOf) and safety situations
+	// take the peer variants, which hand clinical decisions to a
+	// professional. The US baseline fills in the crisis and emergency
+	// numbers.
+	us := safety.USFederal()
+	book, err := safety.NewBook(safety.Spec{Jurisdiction: &us})
+	if err != nil {
+		return nil, err
+	}
 	return advice.NewRoom(advice.RoomSpec{
 		Session: session.SpecFromGroup(g, agenda, tonight, 90*time.Minute, 10*time.Minute),
-		PeerLed: true,
+		Safety:  book,
 	})
 }
 
@@ -215,10 +224,15 @@ func evening(p *demo.Printer, out *outcome, tonight time.Time, crisisLine string
 	intro(p, "What the peer facilitator is told", "advice.Room.Advise: safety first, in the peer-led variant of the protocol.")
 	out.advice = room.Advise(raised, stage.Unspecified)
 	p.Recommendations(out.advice, names)
-	if len(out.advice) > 0 {
-		p.Printf("  the protocol, step by step:\n")
-		for i, s := range out.advice[0].Steps {
-			p.Printf("    %d. %s: %s\n", i+1, s, s.Description())
+	if len(out.advice) > 0 && out.advice[0].Safety != nil {
+		r := out.advice[0].Safety
+		p.Printf("  the %s protocol, %s variant (derived from who is in the room), step by step:\n", r.Protocol, r.Leadership)
+		for i, s := range r.Steps {
+			wrap(p, fmt.Sprintf("    %d. %s (%s): ", i+1, s.Action, s.Role), s.Text)
+		}
+		p.Printf("  follow-up tasks:\n")
+		for _, t := range r.Tasks {
+			p.Printf("    %-16s %-17s due %s\n", t.Kind, t.Owner, t.Due.Format("Mon 15:04"))
 		}
 	}
 

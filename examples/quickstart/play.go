@@ -119,33 +119,35 @@ func (s *scene) advise(label string) {
 	}
 }
 
-// measures hands out the PHQ-9 when the program has it due, and feeds each
-// form to the monitor: an item-9 answer above 0 would raise the safety
-// protocol at once.
+// measures hands out the PHQ-9 when the program has it due, scores each
+// form, and gives its risk flag to the room: an item-9 answer above 0 would
+// raise the risk-to-self protocol at once, an unanswered one a same-day
+// review.
 func (s *scene) measures() {
 	if !s.pl.phq9Due || s.err != nil {
 		return
 	}
+	catalog := measure.BuiltinCatalog()
 	flagged := 0
 	for _, id := range s.room.Session().Present() {
 		a, ok := phq9Form(id, s.pl.n, s.now)
 		if !ok {
 			continue
 		}
-		r, err := measure.ScorePHQ9Answers(a.Answers, measure.Options{})
+		r, err := catalog.Score(a, measure.Options{})
 		if err == nil {
-			err = s.room.Monitor().FlagPHQ9(id, r)
+			err = s.room.FlagRisk(s.now, id, r.Risk)
 		}
 		if err != nil {
 			s.keep(err)
 			return
 		}
-		if r.SelfHarmRisk {
+		if r.Risk.Raised() {
 			flagged++
 		}
 		s.pl.phq9 = append(s.pl.phq9, a)
 	}
-	s.say("PHQ-9 forms from %d members, scored and given to the monitor (Monitor.FlagPHQ9): %d item-9 %s",
+	s.say("PHQ-9 forms from %d members, scored and their risk flags given to the room (Room.FlagRisk): %d item-9 %s",
 		len(s.pl.phq9), flagged, demo.Plural(flagged, "flag", "flags"))
 }
 
