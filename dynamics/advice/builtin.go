@@ -10,10 +10,10 @@ import (
 
 // Sources of the stage- and modality-aware conflict rules.
 const (
-	srcStageLeader   = "Corey, Corey & Corey, Groups: Process and Practice, leader tasks by stage (see docs/reference/stages.md)"
+	srcStageLeader   = "Corey, Corey & Corey (2018), Groups: Process and Practice, 10th ed., leader tasks by stage (see docs/reference/stages.md)"
 	srcYalomConflict = "Yalom & Leszcz (2005), ch. 11 (conflict in the therapy group) and ch. 6 (the here-and-now)"
 	srcStructured    = "SAMHSA TIP 41 (2005), ch. 2 (structured CBT, skills and psychoeducational groups keep to their agenda); Muñoz et al. (2000)"
-	srcPeer          = "peer support group practice: a peer facilitator keeps to the group's guidelines and refers to a professional (see docs/reference/modalities.md)"
+	srcPeer          = "SAMHSA (2015), Core Competencies for Peer Workers in Behavioral Health Services: a peer facilitator keeps to the group's guidelines and refers to a professional (see docs/reference/modalities.md)"
 )
 
 // The stages of each period in all three models (see stage.Crosswalk). The

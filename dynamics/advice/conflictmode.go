@@ -10,7 +10,7 @@ import "github.com/groupwork/groupwork/internal/vocab/enum"
 //
 // Source: Thomas, K. W., & Kilmann, R. H. (1974). Thomas-Kilmann Conflict
 // Mode Instrument; Kilmann & Thomas (1977), Educational and Psychological
-// Measurement 37(2) (DOMAIN.md section 5).
+// Measurement 37(2); see docs/reference/behaviours.md.
 type ConflictMode uint8
 
 // The five modes.

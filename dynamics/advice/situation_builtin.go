@@ -12,8 +12,8 @@ import (
 // order of preference are the sources'; every detector threshold is the
 // library's own heuristic (see Config).
 const (
-	srcCoreyProblems = "Corey, Corey & Corey, Groups: Process and Practice, problem behaviours and difficult group members (see docs/reference/behaviours.md)"
-	srcJacobsTalker  = "Jacobs, Schimmel, Masson & Harvill, Group Counseling: Strategies and Skills, chs. 7-8, the chronic talker and cutting off (see docs/reference/behaviours.md)"
+	srcCoreyProblems = "Corey, Corey & Corey (2018), Groups: Process and Practice, 10th ed., problem behaviours and difficult group members (see docs/reference/behaviours.md)"
+	srcJacobsTalker  = "Jacobs, Schimmel, Masson & Harvill (2016), Group Counseling: Strategies and Skills, 8th ed., chs. 7-8, the chronic talker and cutting off (see docs/reference/behaviours.md)"
 	srcClark         = "Clark, A. J. (2002). Scapegoating: dynamics and interventions in group counseling. Journal of Counseling & Development, 80(3)"
 )
 

@@ -26,7 +26,7 @@ const (
 	srcChoice     = "SAMHSA (2014), SAMHSA's Concept of Trauma and Guidance for a Trauma-Informed Approach, HHS Pub. No. (SMA) 14-4884 (safety; voice and choice)"
 	srcTIP47      = "SAMHSA TIP 47 (2006), Substance Abuse: Clinical Issues in Intensive Outpatient Treatment, ch. 7, \"Under the Influence in Group\""
 	srcNG10       = "NICE NG10 (2015), Violence and aggression: short-term management in mental health, health and community settings"
-	srcRedLines   = "Corey, Corey & Corey, Groups: Process and Practice (threats and aggression are not tolerated: block, protect, remove)"
+	srcRedLines   = "Corey, Corey & Corey (2018), Groups: Process and Practice, 10th ed. (threats and aggression are not tolerated: block, protect, remove)"
 	srcPeer       = "SAMHSA (2015), Core Competencies for Peer Workers in Behavioral Health Services (peer workers support the person and connect them with professional and crisis services; they do not assess clinical risk)"
 	srcPHQ9       = "Kroenke, Spitzer & Williams (2001), the PHQ-9 (item 9 calls for follow-up whatever the total); an unanswered risk item is unknown risk, not no risk"
 	srcSetting    = "the setting's emergency procedure; the emergency number is the jurisdiction's"
