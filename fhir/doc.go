@@ -28,8 +28,9 @@
 //     typed error.
 //   - SafetyEpisode is the package's own small value for a safety
 //     situation and its follow-ups, written as a Flag and Tasks: RiskEpisode
-//     maps a form's risk flag onto it and AlertEpisode a session alert; a
-//     safety protocol maps onto it the same way.
+//     maps a form's risk flag onto it, AlertEpisode a session alert and
+//     ResponseEpisode a safety protocol applied in a session (the
+//     dynamics/safety Response an advice recommendation carries).
 //
 // # What is mapped
 //
@@ -43,6 +44,7 @@
 //	measure.Administration             QuestionnaireResponse         integer or decimal answers; read back by ReadQuestionnaireResponse
 //	measure.Score, SubscaleScore       Observation                   survey category; total LOINC-coded where checked, {score} units, band as interpretation (text), derivedFrom the response
 //	measure.RiskFlag, measure.Alert    Flag, Task                    through SafetyEpisode; Task status requested, intent order, due date as restriction.period.end
+//	safety.Response (a protocol)       Flag, Task                    through SafetyEpisode; one Task per follow-up with its own status, text and due time
 //	group.Consent (agreement)          Consent                       scope treatment, category LOINC 59284-0; inactive once the agreement is revised
 //	group.RecordingConsent             Consent                       scope patient-privacy; provision permit, or deny after withdrawal
 //	session.MemberExport               DocumentReference             LOINC 11506-3 progress note; the redacted member record only, as text/plain
@@ -76,8 +78,8 @@
 //
 // # Place in the house
 //
-// fhir imports group, session, curriculum and measure and nothing above
-// them, and no package but the standard library. Like the rest of the
+// fhir imports group, session, curriculum, measure and dynamics/safety
+// and nothing above them, and no package but the standard library. Like the rest of the
 // library it is pure: no I/O, no clock (times are parameters), no shared
 // mutable state; output is deterministic. A Writer is a value, safe for
 // concurrent use once built; the resources are plain values that encode

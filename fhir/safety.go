@@ -1,8 +1,10 @@
 package fhir
 
 import (
+	"slices"
 	"time"
 
+	"github.com/groupwork/groupwork/dynamics/safety"
 	"github.com/groupwork/groupwork/group"
 	"github.com/groupwork/groupwork/internal/vocab/fault"
 	"github.com/groupwork/groupwork/measure"
@@ -45,6 +47,12 @@ type SafetyTask struct {
 	Owner string    `json:"owner"`
 	Due   time.Time `json:"due"`
 	Done  bool      `json:"done,omitempty"`
+	// Status, when set, is the task's FHIR Task status code
+	// (hl7.org/fhir/R4/valueset-task-status.html), which then wins over
+	// Done; a safety protocol's tasks carry theirs.
+	Status string `json:"status,omitempty"`
+	// Text, when set, says what to do; it becomes the Task's description.
+	Text string `json:"text,omitempty"`
 }
 
 // Flag is a safety episode as a FHIR R4 Flag on the member
@@ -142,6 +150,12 @@ func (w Writer) Safety(e SafetyEpisode) (Flag, []Task, error) {
 		if t.Done {
 			st = taskCompleted
 		}
+		if t.Status != "" {
+			if !slices.Contains(taskStatuses, t.Status) {
+				return Flag{}, nil, &FieldError{Pkg: "fhir", Path: "tasks[" + itoa(i) + "].status", Problem: "not a FHIR R4 Task status: " + t.Status, Err: ErrInvalid}
+			}
+			st = t.Status
+		}
 		prio := "routine"
 		if !t.Due.IsZero() && t.Due.Sub(e.Start) <= 24*time.Hour {
 			prio = "urgent"
@@ -149,7 +163,7 @@ func (w Writer) Safety(e SafetyEpisode) (Flag, []Task, error) {
 		code := textConcept(t.Kind)
 		ref := flagRef
 		tk := Task{ResourceType: "Task", ID: w.ID("Task", string(e.Member), e.Key, itoa(i)), Status: st,
-			Intent: taskOrder, Priority: prio, Code: &code, Description: t.Kind + ", by the " + t.Owner,
+			Intent: taskOrder, Priority: prio, Code: &code, Description: describe(t),
 			Focus: &ref, For: &pat, Encounter: f.Encounter, AuthoredOn: dateTime(e.Start),
 			PerformerType: []CodeableConcept{textConcept(t.Owner)}}
 		if !t.Due.IsZero() {
@@ -188,6 +202,41 @@ func RiskEpisode(res measure.Result) (e SafetyEpisode, ok bool) {
 		Session: SessionKey{Group: res.Group, Number: res.Session}}
 	if !f.FollowUp.IsZero() {
 		e.Tasks = []SafetyTask{{Kind: f.FollowUp.Action.String(), Owner: f.FollowUp.Actor.String(), Due: Due(res.At, f.FollowUp.Within)}}
+	}
+	return e, true
+}
+
+// describe returns a task's description: its text when it has one, else
+// its kind and owner.
+func describe(t SafetyTask) string {
+	if t.Text != "" {
+		return t.Text
+	}
+	return t.Kind + ", by the " + t.Owner
+}
+
+// taskStatuses are the codes of the FHIR R4 task-status value set
+// (hl7.org/fhir/R4/valueset-task-status.html), a required binding.
+var taskStatuses = []string{"draft", "requested", "received", "accepted", "rejected", "ready", "cancelled",
+	"in-progress", "on-hold", "failed", "completed", "entered-in-error"}
+
+// ResponseEpisode maps a safety protocol applied to one member (a
+// dynamics/safety Response, as an advice Recommendation carries it) onto a
+// SafetyEpisode: situated by its protocol, worded with the protocol's
+// title, open, with every follow-up task: its kind, owner role, due time,
+// status (the safety package's statuses are FHIR Task status codes) and
+// what to do. key names the session it arose at, or is zero. A response
+// that concerns no member (a medical emergency of a visitor, say) has no
+// member to flag: ok is false.
+func ResponseEpisode(r safety.Response, key SessionKey) (e SafetyEpisode, ok bool) {
+	if r.Member == "" {
+		return SafetyEpisode{}, false
+	}
+	e = SafetyEpisode{Key: string(r.Protocol) + "/" + r.At.UTC().Format(time.RFC3339Nano), Member: r.Member,
+		Situation: string(r.Protocol), Text: r.Title, Start: r.At, Session: key}
+	for _, t := range r.Tasks {
+		e.Tasks = append(e.Tasks, SafetyTask{Kind: t.Kind.String(), Owner: t.Owner.String(), Due: t.Due,
+			Status: t.Status.String(), Text: t.Text})
 	}
 	return e, true
 }
