@@ -79,9 +79,10 @@
 // # Place in the house
 //
 // fhir imports group, session, curriculum, measure and dynamics/safety
-// and nothing above them, and no package but the standard library. Like the rest of the
-// library it is pure: no I/O, no clock (times are parameters), no shared
-// mutable state; output is deterministic. A Writer is a value, safe for
+// and nothing above them, and no package outside this module but the
+// standard library. Like the rest of the library it is pure: no I/O, no
+// clock (times are parameters), no shared mutable state; output is
+// deterministic. A Writer is a value, safe for
 // concurrent use once built; the resources are plain values that encode
 // with encoding/json.
 package fhir
