@@ -199,8 +199,9 @@ func explainAlerts(p *demo.Printer, o *outcome) error {
 	gad1, ok1 := o.totalAt(measure.InstrumentGAD7, grace, g.first.Evidence.BaselineSession)
 	gadN, ok2 := o.totalAt(measure.InstrumentGAD7, grace, g.first.Session)
 	c, err := measure.NHSTalkingTherapies().Anxiety.Classify(gad1, gadN)
+	end := o.program.NumPlans()
 	if err != nil || !ok1 || !ok2 || !c.Improved() || g.first.Session != m.first.Session || m.cleared > 0 || g.cleared > 0 ||
-		m.through != g.through {
+		m.through != end || g.through != end || m.first.Evidence.Sessions != measure.DefaultAlertRules().OnTrackBy {
 		return fmt.Errorf("quickstart: the alerts no longer read as the story tells them")
 	}
 	ev := m.first.Evidence
@@ -215,7 +216,7 @@ func explainAlerts(p *demo.Printer, o *outcome) error {
 		"heuristic, not a published model of expected change.",
 		m.first.Session, demo.Count(ev.Sessions, "session", "sessions"), ev.Baseline, ev.BaselineSession, ev.Latest,
 		ev.LatestSession, ev.Threshold, m.first.Session+1, label(g.first.Instrument), label(measure.InstrumentGAD7),
-		gad1, gadN, m.last.Evidence.Latest, g.last.Evidence.Latest, m.through))
+		gad1, gadN, m.last.Evidence.Latest, g.last.Evidence.Latest, end))
 	return nil
 }
 
