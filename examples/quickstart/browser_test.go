@@ -59,7 +59,7 @@ func TestReportInBrowser(t *testing.T) {
 		t.Run(fmt.Sprintf("%dpx", width), func(t *testing.T) {
 			got := runProbe(t, bin, dir, width)
 			require.Equal(t, width, got.ClientWidth, "the report's viewport")
-			require.Equal(t, 6, got.Pictures, "two sociograms, two participation charts, the timeline and the PHQ-9 chart")
+			require.Equal(t, 7, got.Pictures, "two sociograms, two participation charts, the timeline and the PHQ-9 and GAD-7 charts")
 			require.Greater(t, got.Labels, 100, "the probe measured the pictures' labels")
 			require.LessOrEqual(t, got.ScrollWidth, got.ClientWidth,
 				"the page is %d px wide in a %d px viewport", got.ScrollWidth, got.ClientWidth)

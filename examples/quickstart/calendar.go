@@ -1,6 +1,7 @@
 package main
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -40,12 +41,10 @@ func showCalendar(p *demo.Printer, o *outcome) error {
 		"real time zone: same wall-clock time every week, holidays skipped, RFC 5545 recurrence included.")
 	p.Printf("  %s: %d sessions of %s, %s, entry at %s (plans %v)\n",
 		prog.Title, prog.NumPlans(), hours(prog.SessionLength), prog.Cadence, prog.Entry, prog.EntryPoints())
-	p.Printf("  PHQ-9 at sessions %v; completion: at least %d sessions attended\n\n",
-		prog.MeasuresAt(measure.InstrumentPHQ9), prog.Completion.MinSessions)
-	phq := map[int]bool{}
-	for _, n := range prog.MeasuresAt(measure.InstrumentPHQ9) {
-		phq[n] = true
+	for _, inst := range o.measured() {
+		p.Printf("  %s at sessions %v (Program.MeasuresAt)\n", label(inst), prog.MeasuresAt(inst))
 	}
+	p.Printf("  completion: at least %d sessions attended\n\n", prog.Completion.MinSessions)
 	var prev curriculum.Occurrence
 	for _, oc := range cal.Occurrences {
 		if prev.Session > 0 {
@@ -64,8 +63,12 @@ func showCalendar(p *demo.Printer, o *outcome) error {
 		if oc.Entry {
 			marks = append(marks, "entry: "+moduleOf(prog, oc.Plan))
 		}
-		if phq[oc.Plan] {
-			marks = append(marks, "PHQ-9")
+		if plan, ok := prog.Plan(oc.Plan); ok && len(plan.Measures) > 0 {
+			forms := make([]string, len(plan.Measures))
+			for k, inst := range plan.Measures {
+				forms[k] = label(inst)
+			}
+			marks = append(marks, strings.Join(forms, ", "))
 		}
 		p.Printf("  %3d  %s %s %s  %-32s %s\n", oc.Session, day(oc.Start), clock(oc.Start),
 			oc.Start.Format("MST"), oc.Title, strings.Join(marks, "; "))
@@ -88,6 +91,21 @@ func showCalendar(p *demo.Printer, o *outcome) error {
 	p.Printf("\n  Hana, waitlisted, could join at the next entry point if a place frees:\n")
 	p.Printf("  session %d on %s (cal.NextEntry), the start of %q.\n", next.Session, day(next.Start), moduleOf(prog, next.Plan))
 	return nil
+}
+
+// measured returns the instruments the program's plans give, in the order
+// they first appear.
+func (o *outcome) measured() []measure.Instrument {
+	var out []measure.Instrument
+	for n := 1; n <= o.program.NumPlans(); n++ {
+		plan, _ := o.program.Plan(n)
+		for _, inst := range plan.Measures {
+			if !slices.Contains(out, inst) {
+				out = append(out, inst)
+			}
+		}
+	}
+	return out
 }
 
 // offset formats a zone offset in seconds as "-05:00".

@@ -8,17 +8,22 @@
 //     waitlisted because the group is full (group);
 //  3. the built-in program laid out on dates in America/New_York, across
 //     the end of daylight saving time and around Thanksgiving (curriculum);
-//  4. sessions 1 and 6 played from scripted events: agenda, attendance,
-//     the facilitator's monitor advising at a few moments, interaction
-//     metrics, the stage estimate, and signed notes with other members
-//     redacted (session and dynamics);
-//  5. PHQ-9 trajectories with reliable change at session 12 (measure).
+//  4. sessions 1 and 6 played from scripted events: agenda, the PHQ-9 and
+//     GAD-7 as each session opens with their risk flags given to the room,
+//     attendance, the facilitator's monitor advising at a few moments,
+//     interaction metrics, the stage estimate, and signed notes with other
+//     members redacted (session and dynamics);
+//  5. the PHQ-9 and GAD-7 at all twelve sessions, the alerts of
+//     session-by-session monitoring after each one, and the group's
+//     outcomes as NHS Talking Therapies reads them, with Jacobson and
+//     Truax's categories beside them (measure).
 //
 // With -out DIR it also writes DIR/report.html, a self-contained page with
-// the sociograms, participation charts, stage timeline and PHQ-9
-// trajectories as inline SVG, which reads on a phone or a wide screen and
-// prints one session to a page. Run from the repository's root, -out report
-// writes to report/, which git ignores; any other DIR is yours to clean.
+// the sociograms, participation charts, stage timeline and PHQ-9 and GAD-7
+// trajectories as inline SVG and the group's outcomes, which reads on a
+// phone or a wide screen and prints one session to a page. Run from the
+// repository's root, -out report writes to report/, which git ignores; any
+// other DIR is yours to clean.
 //
 //	go run ./examples/quickstart
 //	go run ./examples/quickstart -out report

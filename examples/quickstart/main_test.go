@@ -34,7 +34,7 @@ func TestQuickstartGolden(t *testing.T) {
 	require.NoError(t, run(&second, nil))
 	require.Equal(t, first.String(), second.String(), "deterministic")
 	lines := strings.Count(first.String(), "\n")
-	require.True(t, lines >= 200 && lines <= 400, "output has %d lines, want 200-400", lines)
+	require.True(t, lines >= 200 && lines <= 450, "output has %d lines, want 200-450", lines)
 	for _, pkg := range []string{"group.", "curriculum.", "session.", "dynamics.", "measure."} {
 		require.Contains(t, first.String(), pkg, "the walkthrough names the package doing the work")
 	}
@@ -59,13 +59,14 @@ func TestQuickstartReport(t *testing.T) {
 	require.NoError(t, err, "the page parses as XML (polyglot HTML5/XHTML)")
 	require.Empty(t, problems, "no external references")
 	// Two sociograms and two participation charts (sessions 1 and 6), the
-	// stage timeline and the PHQ-9 trajectories.
-	require.Equal(t, 6, svgs)
-	for _, name := range []string{"Priya", "Owen", "Dr. Nadia Reyes", "recovered", "leader-challenge"} {
+	// stage timeline and the PHQ-9 and GAD-7 trajectories.
+	require.Equal(t, 7, svgs)
+	for _, name := range []string{"Priya", "Owen", "Dr. Nadia Reyes", "reliable recovery", "Jacobson &amp; Truax",
+		"GAD-7", "leader-challenge"} {
 		require.Contains(t, string(page), name)
 	}
 	ids := regexp.MustCompile(` id="([^"]+)"`).FindAllStringSubmatch(string(page), -1)
-	require.Len(t, ids, 12, "a title and a description for each picture")
+	require.Len(t, ids, 14, "a title and a description for each picture")
 	seen := map[string]bool{}
 	for _, id := range ids {
 		require.False(t, seen[id[1]], "id %q is used twice on the page", id[1])
@@ -313,20 +314,198 @@ func TestQuickstartFacts(t *testing.T) {
 		}
 	})
 
-	t.Run("PHQ-9 at sessions 1, 6 and 12 with reliable change", func(t *testing.T) {
-		require.Equal(t, []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}, o.program.MeasuresAt(measure.InstrumentPHQ9))
-		require.Len(t, o.phq9, 8)
-		outcomes := map[measure.ChangeCategory]int{}
-		for i, tr := range o.phq9 {
-			last, ok := tr.Latest()
-			require.True(t, ok)
-			require.Equal(t, 12, last.Session, tr.Member)
-			outcomes[o.changes[i].Category]++
+	t.Run("the PHQ-9 and GAD-7 at every session, from every member present", func(t *testing.T) {
+		every := []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}
+		require.Equal(t, every, o.program.MeasuresAt(measure.InstrumentPHQ9))
+		require.Equal(t, every, o.program.MeasuresAt(measure.InstrumentGAD7))
+		// The absences per session the stage evidence counts (offscreen), and
+		// the played sessions' own attendance: Priya away at session 6.
+		counts := [12]int{0, 0, 1, 0, 1, 1, 0, 1, 0, 0, 1, 0}
+		for n := 1; n <= 12; n++ {
+			require.Len(t, away(n), counts[n-1], "session %d", n)
 		}
-		require.Equal(t, map[measure.ChangeCategory]int{measure.ChangeRecovered: 4, measure.ChangeImproved: 2, measure.ChangeUnchanged: 2}, outcomes)
-		require.Equal(t, 6, o.summary.Improved)
-		require.Equal(t, 4, o.summary.Recovered)
-		require.Empty(t, o.summary.OpenRisk)
+		for _, pl := range o.sessions {
+			var absent []group.MemberID
+			for _, a := range pl.room.Session().Attendance() {
+				if !a.Status.Attended() {
+					absent = append(absent, a.Member)
+				}
+			}
+			require.ElementsMatch(t, away(pl.n), absent, "session %d", pl.n)
+		}
+		type key struct {
+			inst measure.Instrument
+			id   group.MemberID
+			n    int
+		}
+		got := map[key]measure.Administration{}
+		for _, a := range o.forms {
+			k := key{a.Instrument, group.MemberID(a.Member), a.Session}
+			require.NotContains(t, got, k, "one form each")
+			got[k] = a
+		}
+		cat := measure.BuiltinCatalog()
+		for n := 1; n <= 12; n++ {
+			occ, _ := o.calendar.Session(n)
+			for _, m := range o.group.ActiveMembers() {
+				for _, inst := range []measure.Instrument{measure.InstrumentPHQ9, measure.InstrumentGAD7} {
+					a, ok := got[key{inst, m.ID, n}]
+					require.Equal(t, !slices.Contains(away(n), m.ID), ok, "%s's %s at session %d", m.ID, inst, n)
+					if !ok {
+						continue
+					}
+					require.LessOrEqual(t, a.At.Sub(occ.Start), 15*time.Minute, "filled in as the session opens")
+					r, err := cat.Score(a, measure.Options{})
+					require.NoError(t, err)
+					require.True(t, r.Complete)
+					require.False(t, r.Risk.Raised(), "no risk answer")
+					if inst == measure.InstrumentPHQ9 {
+						require.Equal(t, measure.Answered(0), a.Answers[8], "item 9 stays 0: Dmitri's thoughts did not recur")
+					}
+				}
+			}
+		}
+		// The story's PHQ-9 totals at sessions 1, 6 and 12 (-1: away).
+		story := map[group.MemberID][3]int{
+			priya: {16, -1, 8}, marcus: {14, 15, 12}, elena: {18, 14, 9}, dmitri: {19, 16, 12},
+			jonah: {12, 10, 6}, grace: {15, 13, 11}, owen: {13, 12, 7}, farah: {17, 13, 10},
+		}
+		for id, want := range story {
+			tot, ok := totals(measure.InstrumentPHQ9, id)
+			require.True(t, ok)
+			require.Equal(t, want, [3]int{tot[0], tot[5], tot[11]}, "%s", id)
+		}
+	})
+
+	t.Run("Marcus and Grace are not on track from session 7", func(t *testing.T) {
+		// Independently of the library: after each session, a member whose
+		// latest total comes 6 or more sessions after their first (the
+		// default OnTrackBy, half of a 12-session program) without a drop
+		// of the reliable change, and is still a case, is not on track.
+		// Cut-offs and reliable change from the NHS Talking Therapies for
+		// anxiety and depression manual: PHQ-9 >= 10 and 6 points, GAD-7
+		// >= 8 and 4 points.
+		type first struct {
+			id   group.MemberID
+			inst measure.Instrument
+			n    int
+		}
+		var want []first
+		for _, m := range o.group.ActiveMembers() {
+			for _, c := range []struct {
+				inst            measure.Instrument
+				caseness, relia int
+			}{{measure.InstrumentPHQ9, 10, 6}, {measure.InstrumentGAD7, 8, 4}} {
+				tot, _ := totals(c.inst, m.ID)
+				raised := false
+				for n := 1; n <= 12; n++ {
+					latest := n
+					for latest > 0 && tot[latest-1] < 0 {
+						latest--
+					}
+					drop := tot[0] - tot[latest-1]
+					fires := latest-1 >= 6 && drop < c.relia && -drop < c.relia && tot[latest-1] >= c.caseness
+					if fires && !raised {
+						want = append(want, first{m.ID, c.inst, n})
+					}
+					raised = fires
+				}
+			}
+		}
+		require.ElementsMatch(t, []first{{grace, measure.InstrumentPHQ9, 7}, {marcus, measure.InstrumentPHQ9, 7}}, want,
+			"the scripted totals")
+		var got []first
+		for _, e := range o.alerts {
+			a := e.first
+			got = append(got, first{group.MemberID(a.Member), a.Instrument, a.Session})
+			require.Equal(t, measure.AlertNotOnTrack, a.Kind)
+			require.True(t, a.Heuristic)
+			require.NotEmpty(t, a.Rule)
+			require.NotEmpty(t, a.Source)
+			require.Equal(t, measure.FollowUp{Action: measure.ActionReviewProgress, Actor: measure.ActorClinician,
+				Within: measure.WindowBeforeNextSession}, a.FollowUp)
+			require.Zero(t, e.cleared, "still raised at the end")
+			require.Equal(t, 12, e.through)
+		}
+		require.ElementsMatch(t, want, got)
+		i := slices.IndexFunc(o.alerts, func(e episode) bool { return e.first.Member == string(marcus) })
+		require.GreaterOrEqual(t, i, 0)
+		require.Equal(t, measure.Evidence{Baseline: 14, BaselineSession: 1, Latest: 15, LatestSession: 7, Change: 1,
+			Threshold: 6, Sessions: 6}, o.alerts[i].first.Evidence, "Marcus: 14, then 15 at session 7")
+	})
+
+	t.Run("the group's outcomes under NHS Talking Therapies, Jacobson-Truax beside them", func(t *testing.T) {
+		// Recomputed from the scripted totals with the published cut-offs
+		// (NHS Talking Therapies for anxiety and depression manual: a case
+		// is PHQ-9 >= 10 or GAD-7 >= 8; reliable change 6 and 4 points;
+		// recovery is a case at the start below caseness on both at the
+		// end; reliable recovery adds reliable improvement) and Jacobson &
+		// Truax (1991) for each measure on its own.
+		var cases, recovery, improved, worse, reliable, assessed int
+		var jt [2][4]int // by measure: recovered, improved, unchanged, deteriorated
+		for _, m := range o.group.ActiveMembers() {
+			phq, _ := totals(measure.InstrumentPHQ9, m.ID)
+			gad, _ := totals(measure.InstrumentGAD7, m.ID)
+			require.Equal(t, 0, len(away(1))+len(away(12)), "everyone came to the first and last sessions")
+			assessed++
+			p0, p1, g0, g1 := phq[0], phq[11], gad[0], gad[11]
+			caseStart, caseEnd := p0 >= 10 || g0 >= 8, p1 >= 10 || g1 >= 8
+			up := p0-p1 >= 6 || g0-g1 >= 4
+			down := p1-p0 >= 6 || g1-g0 >= 4
+			ri := up && !down
+			if caseStart {
+				cases++
+			}
+			if caseStart && !caseEnd {
+				recovery++
+				if ri {
+					reliable++
+				}
+			}
+			if ri {
+				improved++
+			}
+			if down && !up {
+				worse++
+			}
+			for k, c := range []struct{ pre, post, cut, rc int }{{p0, p1, 10, 6}, {g0, g1, 8, 4}} {
+				switch {
+				case c.pre-c.post >= c.rc && c.pre >= c.cut && c.post < c.cut:
+					jt[k][0]++
+				case c.pre-c.post >= c.rc:
+					jt[k][1]++
+				case c.post-c.pre >= c.rc:
+					jt[k][3]++
+				default:
+					jt[k][2]++
+				}
+			}
+		}
+		g := o.results
+		rate := func(r measure.Rate) [2]int { return [2]int{r.Count, r.Of} }
+		require.Equal(t, 8, g.Members)
+		require.Equal(t, assessed, g.Assessed)
+		require.Zero(t, g.InsufficientData)
+		require.Equal(t, [2]int{cases, assessed}, rate(g.CaseAtStart))
+		require.Equal(t, [2]int{recovery, cases}, rate(g.Recovery))
+		require.Equal(t, [2]int{improved, assessed}, rate(g.ReliableImprovement))
+		require.Equal(t, [2]int{reliable, cases}, rate(g.ReliableRecovery))
+		require.Equal(t, [2]int{worse, assessed}, rate(g.ReliableDeterioration))
+		// The figures the walkthrough prints.
+		require.Equal(t, [5]int{8, 3, 7, 3, 0}, [5]int{cases, recovery, improved, reliable, worse})
+		require.Len(t, g.JacobsonTruax, 2)
+		for k, c := range g.JacobsonTruax {
+			require.Equal(t, jt[k],
+				[4]int{c.Recovered.Count, c.Improved.Count, c.Unchanged.Count, c.Deteriorated.Count}, "%s", c.Instrument)
+		}
+		require.Equal(t, [2][4]int{{4, 2, 2, 0}, {5, 2, 1, 0}}, jt)
+		// Owen: Jacobson & Truax "recovered" on the PHQ-9, not recovered
+		// for the programme, his GAD-7 still a case.
+		owenOut, ok := memberOutcome(g, owen)
+		require.True(t, ok)
+		require.Equal(t, measure.ChangeRecovered, owenOut.Outcome.Depression.Category)
+		require.False(t, owenOut.Outcome.Recovery)
+		require.True(t, owenOut.Outcome.CaseAtEnd)
 	})
 }
 

@@ -28,9 +28,9 @@ type played struct {
 	snap     dynamics.Snapshot
 	evidence stage.SessionEvidence
 	estimate stage.Estimate
-	phq9Due  bool // the program gives the PHQ-9 at this session
-	phq9     []measure.Administration
-	shown    []session.ProgressNote // the member notes printed
+	due      []measure.Instrument     // the measures the plan gives at this session
+	forms    []measure.Administration // the forms filled in, in the order they came
+	shown    []session.ProgressNote   // the member notes printed
 }
 
 // moment is one time the facilitators asked the monitor for advice.
@@ -119,36 +119,58 @@ func (s *scene) advise(label string) {
 	}
 }
 
-// measures hands out the PHQ-9 when the program has it due, scores each
-// form, and gives its risk flag to the room: an item-9 answer above 0 would
-// raise the risk-to-self protocol at once, an unanswered one a same-day
-// review.
+// measures hands the forms the plan has due (the PHQ-9 and GAD-7) to each
+// member present who has not filled them in yet this session, scores each
+// form and gives its risk flag to the room: an item-9 answer above 0 on the
+// PHQ-9 would raise the risk-to-self protocol at once, an unanswered one a
+// same-day review. The story calls it as the session opens and again when
+// a latecomer arrives.
 func (s *scene) measures() {
-	if !s.pl.phq9Due || s.err != nil {
+	if len(s.pl.due) == 0 || s.err != nil {
 		return
 	}
 	catalog := measure.BuiltinCatalog()
-	flagged := 0
+	var who []group.MemberID
+	raised := 0
 	for _, id := range s.room.Session().Present() {
-		a, ok := phq9Form(id, s.pl.n, s.now)
-		if !ok {
+		if slices.ContainsFunc(s.pl.forms, func(a measure.Administration) bool { return a.Member == string(id) }) {
 			continue
 		}
-		r, err := catalog.Score(a, measure.Options{})
-		if err == nil {
-			err = s.room.FlagRisk(s.now, id, r.Risk)
+		who = append(who, id)
+		for _, inst := range s.pl.due {
+			a, err := form(catalog, inst, id, s.pl.n, s.now)
+			if err != nil {
+				s.keep(err)
+				return
+			}
+			r, err := catalog.Score(a, measure.Options{})
+			if err == nil {
+				err = s.room.FlagRisk(s.now, id, r.Risk)
+			}
+			if err != nil {
+				s.keep(err)
+				return
+			}
+			if r.Risk.Raised() {
+				raised++
+			}
+			s.pl.forms = append(s.pl.forms, a)
 		}
-		if err != nil {
-			s.keep(err)
-			return
-		}
-		if r.Risk.Raised() {
-			flagged++
-		}
-		s.pl.phq9 = append(s.pl.phq9, a)
 	}
-	s.say("PHQ-9 forms from %d members, scored and their risk flags given to the room (Room.FlagRisk): %d item-9 %s",
-		len(s.pl.phq9), flagged, demo.Plural(flagged, "flag", "flags"))
+	if len(who) == 0 {
+		return
+	}
+	forms := make([]string, len(s.pl.due))
+	for k, inst := range s.pl.due {
+		forms[k] = label(inst)
+	}
+	flags := demo.Count(raised, "risk flag", "risk flags") + " raised"
+	if len(who) == 1 {
+		s.say("%s fills in the %s on arrival: %s", s.pl.names.Member(who[0]), demo.List(forms), flags)
+		return
+	}
+	s.say("%s from %s, scored (Catalog.Score), risk flags to the room (Room.FlagRisk): %s",
+		demo.List(forms), demo.Count(len(who), "member", "members"), flags)
 }
 
 // play runs session n from its script and prints it: plan, agenda, the
@@ -185,7 +207,7 @@ func play(p *demo.Printer, o *outcome, n int, sc script, before []stage.SessionE
 		return nil, err
 	}
 	pl := &played{n: n, title: plan.Title, start: occ.Start, agenda: agenda, room: room, names: demo.NamesOf(spec),
-		phq9Due: slices.Contains(o.program.MeasuresAt(measure.InstrumentPHQ9), n)}
+		due: plan.Measures}
 	given := "the estimate from its place in the program"
 	if len(before) == 0 {
 		// No history yet: the position in the program is the only evidence.

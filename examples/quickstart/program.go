@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -12,19 +13,20 @@ import (
 )
 
 // runProgram runs the twelve sessions: sessions 1 and 6 are played event by
-// event; of the others the app knows the GCQ-S climate, the attendance and,
-// at session 12, the PHQ-9. Each session's evidence updates the stage
-// estimate, and the history of estimates is printed at the end.
+// event; of the others the app knows the GCQ-S climate, the attendance and
+// the forms the plan has due. Each session's evidence updates the stage
+// estimate, and every member's forms and attendance so far are read for
+// alerts; the history of estimates is printed at the end.
 func runProgram(p *demo.Printer, o *outcome) error {
 	h, err := stage.NewHistory(stage.Tuckman)
 	if err != nil {
 		return err
 	}
 	o.history = h
+	cat := measure.BuiltinCatalog()
 	planned := o.program.NumPlans()
 	members := len(o.group.ActiveMembers())
 	var evidence []stage.SessionEvidence
-	var admins []measure.Administration
 	for n := 1; n <= planned; n++ {
 		occ, _ := o.calendar.Session(n)
 		var ev stage.SessionEvidence
@@ -35,18 +37,20 @@ func runProgram(p *demo.Printer, o *outcome) error {
 			}
 			o.sessions = append(o.sessions, pl)
 			ev = pl.evidence
-			admins = append(admins, pl.phq9...)
+			o.forms = append(o.forms, pl.forms...)
+			for _, a := range pl.room.Session().Attendance() {
+				o.attend(a.Member, n, a.Status.Attended())
+			}
 		} else {
 			if ev, err = offscreen(n, planned, members); err != nil {
 				return err
 			}
-			if n == planned { // everyone came to the last session and filled in the PHQ-9
-				for _, m := range o.group.ActiveMembers() {
-					if a, ok := phq9Form(m.ID, n, occ.End.Add(-5*time.Minute)); ok {
-						admins = append(admins, a)
-					}
-				}
+			if err := o.measureOffscreen(cat, n, occ.Start.Add(5*time.Minute)); err != nil {
+				return err
 			}
+		}
+		if err := o.monitor(cat, n); err != nil {
+			return err
 		}
 		evidence = append(evidence, ev)
 		est, err := stage.Infer(evidence)
@@ -68,7 +72,29 @@ func runProgram(p *demo.Printer, o *outcome) error {
 		o.estimates = append(o.estimates, est)
 	}
 	showStages(p, o, evidence)
-	return scorePHQ9(o, admins)
+	return o.score(cat)
+}
+
+// measureOffscreen records who came to session n, which the story does not
+// play, and the forms its plan has due, filled in by each member present
+// as the session opens, at.
+func (o *outcome) measureOffscreen(cat *measure.Catalog, n int, at time.Time) error {
+	plan, _ := o.program.Plan(n)
+	for _, m := range o.group.ActiveMembers() {
+		here := !slices.Contains(away(n), m.ID)
+		o.attend(m.ID, n, here)
+		if !here {
+			continue
+		}
+		for _, inst := range plan.Measures {
+			a, err := form(cat, inst, m.ID, n, at)
+			if err != nil {
+				return err
+			}
+			o.forms = append(o.forms, a)
+		}
+	}
+	return nil
 }
 
 // showStages prints the stage history across the program.

@@ -28,9 +28,12 @@ type reportPage struct {
 	Sessions            []sessionView
 	Timeline            template.HTML
 	Stages              []stageRow
-	Trajectories        template.HTML
-	PHQ9                []phqRow
+	Measures            []string        // the measures' names, in the program's order
+	Trajectories        []template.HTML // one chart per measure
+	Depression, Anxiety string
+	Outcomes            []outcomeRow
 	Summary             string
+	JacobsonTruax       []string
 	Note                string
 }
 
@@ -48,7 +51,9 @@ type adviceRow struct{ At, Situation, Who, Do, Source string }
 
 type stageRow struct{ Session, Date, Stage, By string }
 
-type phqRow struct{ Member, S1, S6, S12, Change, Outcome string }
+type outcomeRow struct {
+	Member, DepFirst, DepLast, AnxFirst, AnxLast, CaseStart, CaseEnd, Change, Recovery string
+}
 
 // report renders the HTML report of the story.
 func report(o *outcome) ([]byte, error) {
@@ -100,38 +105,44 @@ func report(o *outcome) ([]byte, error) {
 		page.Stages = append(page.Stages, stageRow{Session: fmt.Sprint(e.Session), Date: occ.Start.Format("Jan 2"),
 			Stage: e.Stage.String(), By: by})
 	}
-	var series []picture.Series
-	for i, t := range o.phq9 {
-		s := picture.SeriesOf(t)
-		s.Name = people.Member(group.MemberID(t.Member))
-		series = append(series, s)
-		row := phqRow{Member: s.Name, S1: "-", S6: "-", S12: "-",
-			Change: fmt.Sprintf("%+.0f", o.changes[i].Delta), Outcome: o.changes[i].Category.String()}
-		for _, pt := range t.Points {
-			v := fmt.Sprint(pt.Total)
-			switch pt.Session {
-			case 1:
-				row.S1 = v
-			case 6:
-				row.S6 = v
-			case 12:
-				row.S12 = v
+	cat := measure.BuiltinCatalog()
+	for _, inst := range o.measured() {
+		var series []picture.Series
+		for _, t := range o.trajectories {
+			if t.Instrument == inst {
+				s := picture.SeriesOf(t)
+				s.Name = people.Member(group.MemberID(t.Member))
+				series = append(series, s)
 			}
 		}
-		page.PHQ9 = append(page.PHQ9, row)
+		d, err := cat.Lookup(inst)
+		if err != nil {
+			return nil, err
+		}
+		chart, err := picture.TrajectoryChart(&d, series, withIDPrefix(opt, string(inst)+"-"))
+		if err != nil {
+			return nil, err
+		}
+		page.Trajectories = append(page.Trajectories, template.HTML(chart)) // library SVG
+		page.Measures = append(page.Measures, label(inst))
 	}
-	phq9, err := measure.BuiltinCatalog().Lookup(measure.InstrumentPHQ9)
-	if err != nil {
-		return nil, err
+	g := o.results
+	page.Depression, page.Anxiety = label(g.Rules.Depression.Instrument), label(g.Rules.Anxiety.Instrument)
+	for _, m := range g.ByMember {
+		change, recovery := reading(m)
+		page.Outcomes = append(page.Outcomes, outcomeRow{Member: people.Member(group.MemberID(m.Member)),
+			DepFirst: fmt.Sprint(m.First.Depression), DepLast: fmt.Sprint(m.Last.Depression),
+			AnxFirst: fmt.Sprint(m.First.Anxiety), AnxLast: fmt.Sprint(m.Last.Anxiety),
+			CaseStart: yes(m.Outcome.CaseAtStart), CaseEnd: yes(m.Outcome.CaseAtEnd), Change: change, Recovery: recovery})
 	}
-	chart, err := picture.TrajectoryChart(&phq9, series, opt)
-	if err != nil {
-		return nil, err
+	page.Summary = fmt.Sprintf("NHS Talking Therapies, %d assessed: caseness at start %s; recovery %s; reliable improvement %s; "+
+		"reliable recovery %s; reliable deterioration %s; %d with insufficient data.",
+		g.Assessed, rateText(g.CaseAtStart), rateText(g.Recovery), rateText(g.ReliableImprovement),
+		rateText(g.ReliableRecovery), rateText(g.ReliableDeterioration), g.InsufficientData)
+	for _, c := range g.JacobsonTruax {
+		page.JacobsonTruax = append(page.JacobsonTruax, fmt.Sprintf("%s: recovered %s, improved %s, unchanged %s, deteriorated %s.",
+			label(c.Instrument), rateText(c.Recovered), rateText(c.Improved), rateText(c.Unchanged), rateText(c.Deteriorated)))
 	}
-	page.Trajectories = template.HTML(chart) // library SVG
-	s := o.summary
-	page.Summary = fmt.Sprintf("%d of %d reliably improved, %d recovered, %d deteriorated (%s).",
-		s.Improved, s.Eligible, s.Recovered, s.Deteriorated, s.Rule.Name)
 
 	t, err := template.New("report").Parse(reportTemplate)
 	if err != nil {
@@ -243,17 +254,23 @@ th[rowspan] { vertical-align: bottom; }
 </section>
 
 <section class="session">
-<h2>PHQ-9 trajectories</h2>
-<div class="pictures one">
-{{.Trajectories}}
-</div>
+<h2>{{range $i, $m := .Measures}}{{if $i}} and {{end}}{{$m}}{{end}} by session</h2>
+<div class="pictures">
+{{range .Trajectories}}{{.}}
+{{end}}</div>
+<h3>The group's outcomes</h3>
 <div class="table"><table>
-<thead><tr><th rowspan="2">member</th><th colspan="3" class="group">total at session</th><th rowspan="2" class="num">change</th><th rowspan="2">outcome</th></tr>
-<tr><th class="num">1</th><th class="num">6</th><th class="num">12</th></tr></thead>
+<thead><tr><th rowspan="2">member</th><th colspan="2" class="group">{{.Depression}}</th><th colspan="2" class="group">{{.Anxiety}}</th><th colspan="2" class="group">case at</th><th colspan="2" class="group">NHS Talking Therapies</th></tr>
+<tr><th class="num">first</th><th class="num">last</th><th class="num">first</th><th class="num">last</th><th>start</th><th>end</th><th>reliable change</th><th>recovery</th></tr></thead>
 <tbody>
-{{range .PHQ9}}<tr><td>{{.Member}}</td><td class="num">{{.S1}}</td><td class="num">{{.S6}}</td><td class="num">{{.S12}}</td><td class="num">{{.Change}}</td><td>{{.Outcome}}</td></tr>
+{{range .Outcomes}}<tr><td>{{.Member}}</td><td class="num">{{.DepFirst}}</td><td class="num">{{.DepLast}}</td><td class="num">{{.AnxFirst}}</td><td class="num">{{.AnxLast}}</td><td>{{.CaseStart}}</td><td>{{.CaseEnd}}</td><td class="nowrap">{{.Change}}</td><td class="nowrap">{{.Recovery}}</td></tr>
 {{end}}</tbody></table></div>
 <p>{{.Summary}}</p>
+<p>Jacobson &amp; Truax (1991), each measure on its own:</p>
+<ul>
+{{range .JacobsonTruax}}<li>{{.}}</li>
+{{end}}</ul>
+<p class="note">Recovery in NHS Talking Therapies (its manual): a case on either measure at the first paired session, below caseness on both at the last; reliable recovery adds a reliable improvement. Jacobson and Truax's "recovered" is a reliable improvement that crossed one measure's cut-off: a different definition, kept under its own name.</p>
 </section>
 <p class="note">Made by go run ./examples/quickstart -out DIR. Names are invented; nothing here is clinical advice.</p>
 </body>

@@ -52,6 +52,9 @@ func sessionOne() script {
 			turn(lead, all, 3*minute, session.ActGivesOrientation)
 			turn(colead, all, 2*minute, session.ActGivesOrientation)
 
+			s.keep(room.BeginSegment(s.now, session.SegmentMeasures))
+			s.measures()
+			s.at(10 * minute)
 			s.keep(room.BeginSegment(s.now, session.SegmentCheckIn))
 			s.say("check-in round: each member says what brings them, to the leaders")
 			turn(member(priya), lead, 75*second, session.ActGivesOrientation, session.TagSelfDisclosure)
@@ -60,12 +63,13 @@ func sessionOne() script {
 			turn(member(dmitri), lead, 70*second, session.ActGivesOrientation, session.TagSelfDisclosure)
 			s.keep(room.Arrive(s.now, jonah))
 			s.say("Jonah arrives, late")
+			s.measures()
 			turn(member(grace), lead, 70*second, session.ActGivesOrientation)
 			turn(member(owen), lead, 90*second, session.ActGivesOrientation, session.TagSelfDisclosure)
 			turn(member(farah), lead, 80*second, session.ActAsksOrientation, session.TagQuestion)
 			turn(member(jonah), lead, 60*second, session.ActGivesOrientation)
 
-			s.at(15 * minute)
+			s.at(20 * minute)
 			s.say("still in check-in: Dr. Reyes goes over the group agreement; each member names a goal")
 			turn(lead, all, 4*minute, session.ActGivesOrientation)
 			turn(member(farah), lead, 40*second, session.ActAsksOrientation, session.TagQuestion)
@@ -127,7 +131,6 @@ func sessionOne() script {
 			for _, id := range []group.MemberID{priya, marcus, elena, dmitri, jonah, grace, owen, farah} {
 				turn(member(id), all, 30*second, session.ActGivesOpinion)
 			}
-			s.measures()
 		},
 		notes: notes{
 			theme: "How thoughts shape mood: the group agreement, personal goals, situations, thoughts and feelings",
@@ -160,7 +163,7 @@ func sessionSix() script {
 			"Mid-program, the group tests itself: Owen holds the floor, Elena goes quiet, Marcus and Jonah",
 			"clash over the homework, Grace challenges the lead. Priya sent word she would miss it (excused).",
 		},
-		excused: []group.MemberID{priya},
+		excused: away(6),
 		events: func(s *scene) {
 			room := s.room
 			turn := func(from, to session.Party, d time.Duration, act session.Act, tags ...session.Tag) {
@@ -175,6 +178,7 @@ func sessionSix() script {
 			turn(lead, all, 3*minute, session.ActGivesOrientation)
 			s.at(5 * minute)
 			s.keep(room.BeginSegment(s.now, session.SegmentCheckIn))
+			s.measures()
 			s.say("check-in: Owen tells the story of his week, about his former boss, for six minutes")
 			turn(member(owen), all, 6*minute, session.ActGivesOpinion, session.TagThereAndThen, session.TagAboutAbsent)
 			turn(member(grace), lead, 60*second, session.ActGivesOrientation)
@@ -184,6 +188,7 @@ func sessionSix() script {
 			turn(member(owen), member(dmitri), 30*second, session.ActGivesOpinion)
 			s.keep(room.Arrive(s.now, marcus))
 			s.say("Marcus arrives, late; Elena passes with a few words; Owen comments on each check-in")
+			s.measures()
 			turn(member(jonah), lead, 60*second, session.ActGivesOrientation)
 			turn(member(owen), member(jonah), 30*second, session.ActGivesOpinion)
 			turn(member(farah), lead, 60*second, session.ActGivesOrientation)
@@ -248,7 +253,6 @@ func sessionSix() script {
 			for _, id := range []group.MemberID{marcus, elena, dmitri, jonah, grace, owen, farah} {
 				turn(member(id), all, 30*second, session.ActGivesOpinion)
 			}
-			s.measures()
 		},
 		notes: notes{
 			theme: "Scheduling rewarding activities: pleasure and mastery",

@@ -49,9 +49,16 @@ type outcome struct {
 	sessions  []*played // sessions 1 and 6
 	history   *stage.History
 	estimates []stage.Estimate // by session, 1 to 12
-	phq9      []measure.Trajectory
-	changes   []measure.Change // by trajectory
-	summary   measure.GroupSummary
+	// forms are every PHQ-9 and GAD-7 of the program, in session order;
+	// attended is each member's attendance by session.
+	forms    []measure.Administration
+	attended map[group.MemberID][]measure.SessionAttendance
+	alerts   []episode // session-by-session monitoring, in the order raised
+	// trajectories are by instrument, then member; summaries by
+	// instrument, in the program's order.
+	trajectories []measure.Trajectory
+	summaries    []measure.GroupSummary
+	results      measure.GroupOutcomes
 }
 
 // names returns every referred person's display name by ID.
@@ -104,6 +111,9 @@ func story(w io.Writer) (*outcome, error) {
 		return nil, err
 	}
 	if err := runProgram(p, o); err != nil {
+		return nil, err
+	}
+	if err := showMonitoring(p, o); err != nil {
 		return nil, err
 	}
 	if err := outcomes(p, o); err != nil {
