@@ -66,7 +66,9 @@ type Score struct {
 // winning stage needs, for example, a score of 2 (a first session alone)
 // with a runner-up at no more than 0.4, or a score of 4 or more with a
 // lead of 40% over the runner-up. Heuristic, the library's own: estimates
-// named at 0.06 or 0.31 read as findings and were not.
+// named at 0.06 or 0.31 read as findings and were not. An app that wants
+// another floor keeps it itself: an estimate below this one still carries
+// its Confidence and the Scores of every stage.
 const MinConfidence = 0.4
 
 // NotEnoughEvidence is what an estimate that names no stage says in place
