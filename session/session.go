@@ -190,7 +190,9 @@ func (s *Session) Apply(e Event) error {
 }
 
 // Check reports whether Apply would accept e now, with the error Apply
-// would return, and changes nothing.
+// would return, and changes nothing of the session's state. It remembers
+// an accepted event without pointer payloads, so that Apply of that same
+// event, next, need not check it again.
 func (s *Session) Check(e Event) error {
 	var r resolved
 	in := e
