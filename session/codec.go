@@ -8,7 +8,8 @@ import (
 
 // SchemaVersion is the version of the event-log schema this package
 // writes. Every log line carries it as "v". Decode also reads version 1,
-// the schema before lines carried their sequence number.
+// the schema before lines carried their sequence number, and numbers its
+// events by their place.
 const SchemaVersion = 2
 
 // The event log is JSON lines: one event per line, an object with the
@@ -153,7 +154,9 @@ func (l *Log) follow(e *Event, h header, version *int) error {
 	case h.session != l.Session:
 		return &FieldError{Pkg: "session", Path: "session", Problem: "line of session " + strconv.Quote(h.session) + " in the log of " + strconv.Quote(l.Session), Err: ErrSequence}
 	}
-	if h.v >= 2 && e.Seq != n+1 {
+	if h.v < 2 {
+		e.Seq = n + 1 // a version-1 line has no sequence number: its place is its number
+	} else if e.Seq != n+1 {
 		return &FieldError{Pkg: "session", Path: "seq", Problem: "seq " + strconv.Itoa(e.Seq) + ", want " + strconv.Itoa(n+1) + ": a line is missing, repeated or out of order", Err: ErrSequence}
 	}
 	return nil

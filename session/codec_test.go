@@ -346,7 +346,9 @@ func TestDecodeTamperedLogs(t *testing.T) {
 }
 
 // TestDecodeVersion1: logs written before lines carried their sequence
-// number still read and replay; a version-1 line may not carry seq.
+// number still read and replay, each event numbered by its place, so that
+// a version-1 log read and written again reads the same; a version-1 line
+// may not carry seq.
 func TestDecodeVersion1(t *testing.T) {
 	data := `{"v":1,"type":"started","at":"2025-01-06T18:00:00Z","start":{"facilitators":["f1"],"members":["m1","m2"],"recording":false}}
 {"v":1,"type":"turn","at":"2025-01-06T18:01:00Z","turn":{"speaker":"member:m1","addressee":"group","duration":"30s"}}
@@ -356,7 +358,14 @@ func TestDecodeVersion1(t *testing.T) {
 	require.NoError(t, err)
 	require.Empty(t, log.Session)
 	require.Len(t, log.Events, 3)
-	require.Zero(t, log.Events[1].Seq, "version-1 lines carry no sequence number")
+	for i, e := range log.Events {
+		require.Equal(t, i+1, e.Seq, "a version-1 line is numbered by its place")
+	}
+	again, err := session.Encode(log)
+	require.NoError(t, err)
+	back, err := session.Decode(again)
+	require.NoError(t, err)
+	require.Equal(t, log.Events, back.Events, "written as version 2 and read again")
 	spec := specFor(t, group.ModalityCBT, 90*time.Minute, 2)
 	spec.ID = "g1-s1"
 	s, err := session.Replay(spec, log)
