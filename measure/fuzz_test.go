@@ -30,7 +30,7 @@ var (
 	administrationBound = budget.Linear{PerByte: 64, Fixed: 8 << 10}
 	// configBound: the configuration types hold no list; strings are
 	// copied once or twice, and validation adds a handful of errors.
-	configBound = budget.Linear{PerByte: 16, Fixed: 16 << 10}
+	configBound = budget.Linear{PerByte: 40, Fixed: 16 << 10} // encoding/json's scanner keeps an int per level of nesting in a slice grown by doubling: up to 32 bytes per input byte for a text of nothing but '['
 	// definitionBound: a subscale definition is about 130 bytes for "{},",
 	// an item about 120.
 	definitionBound = budget.Linear{PerByte: 512, Fixed: 16 << 10}

@@ -69,7 +69,7 @@ func adviceDecoders() []decoderRow {
 		// Every enum, one text: each copies it at most twice.
 		{"UnmarshalText", budget.Linear{PerByte: 16, Fixed: 4 << 10}, checkTexts},
 		// The configuration holds no list; three durations are parsed.
-		jsonRow[advice.Config]("Config", budget.Linear{PerByte: 16, Fixed: 16 << 10}, validConfig),
+		jsonRow[advice.Config]("Config", budget.Linear{PerByte: 40, Fixed: 16 << 10}, validConfig), // encoding/json's scanner keeps an int per level of nesting in a slice grown by doubling: up to 32 bytes per input byte for a text of nothing but '['
 		// A rule is about 150 bytes for "{},"; a one-byte enum a byte for
 		// a two-byte name.
 		jsonRow[advice.Rule]("Rule", budget.Linear{PerByte: 64, Fixed: 8 << 10}, nil),

@@ -19,7 +19,7 @@ import (
 // one copies its strings once or twice.
 var (
 	textBound  = budget.Linear{PerByte: 16, Fixed: 2 << 10}
-	entryBound = budget.Linear{PerByte: 16, Fixed: 4 << 10}
+	entryBound = budget.Linear{PerByte: 40, Fixed: 4 << 10} // encoding/json's scanner keeps an int per level of nesting in a slice grown by doubling: up to 32 bytes per input byte for a text of nothing but '['
 )
 
 // FuzzDecodeBounds feeds arbitrary text to the package's decoders: every
