@@ -9,46 +9,11 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/stretchr/testify/require"
 
 	"github.com/groupwork/groupwork/curriculum"
 	"github.com/groupwork/groupwork/internal/testkit/budget"
 )
-
-// decoderRow is one decoder of the package, with its allocation bound (see
-// budget.Linear) and what must hold of whatever it accepts.
-type decoderRow struct {
-	name  string
-	bound budget.Linear
-	check func(t *testing.T, bound budget.Linear, in []byte)
-}
-
-// jsonRow is the row of a JSON decoder of T: whatever decodes passes valid
-// (when set), encodes, and decodes to the same value.
-func jsonRow[T any](name string, bound budget.Linear, valid func(T) error) decoderRow {
-	return decoderRow{name, bound, func(t *testing.T, bound budget.Linear, in []byte) {
-		var v T
-		var err error
-		bound.Check(t, name, len(in), func() {
-			v = *new(T)
-			err = json.Unmarshal(in, &v)
-		})
-		if err != nil {
-			return
-		}
-		if valid != nil {
-			require.NoError(t, valid(v), "%s decoded but does not validate", name)
-		}
-		out, err := json.Marshal(v)
-		require.NoError(t, err, "what %s decodes, it encodes", name)
-		var back T
-		require.NoError(t, json.Unmarshal(out, &back))
-		if diff := cmp.Diff(v, back, cmpopts.EquateEmpty()); diff != "" {
-			t.Fatalf("%s round trip (-first +second):\n%s", name, diff)
-		}
-	}}
-}
 
 // curriculumDecoders lists every decoder of the package. The bounds are
 // bytes per input byte plus a fixed allowance: encoding/json grows a slice
@@ -58,21 +23,21 @@ func jsonRow[T any](name string, bound budget.Linear, valid func(T) error) decod
 // is three bytes), with room to spare. The fixed allowances cover a
 // decoder's own state, an error, and the built-in profiles validation
 // reads.
-func curriculumDecoders() []decoderRow {
-	return []decoderRow{
+func curriculumDecoders() []budget.Row {
+	return []budget.Row{
 		// Every enum, Date and Clock, one text: each copies it at most
 		// twice, and a Date or Clock quotes at most 64 bytes of it.
-		{"UnmarshalText", budget.Linear{PerByte: 32, Fixed: 4 << 10}, checkTexts},
+		{Name: "UnmarshalText", Bound: budget.Linear{PerByte: 32, Fixed: 4 << 10}, Check: checkTexts},
 		// A module is about 60 bytes for "{},", a plan about 150.
-		jsonRow[curriculum.Program]("Program", budget.Linear{PerByte: 512, Fixed: 16 << 10}, nil),
+		budget.JSONRow[curriculum.Program]("Program", budget.Linear{PerByte: 512, Fixed: 16 << 10}, nil),
 		// ParseProgram validates: every problem is an error with its path.
-		{"ParseProgram", budget.Linear{PerByte: 2 << 10, Fixed: 64 << 10}, checkParseProgram},
-		jsonRow[curriculum.ExtraDay]("ExtraDay", budget.Linear{PerByte: 40, Fixed: 4 << 10}, nil), // encoding/json's scanner keeps an int per level of nesting in a slice grown by doubling: up to 32 bytes per input byte for a text of nothing but '['
+		{Name: "ParseProgram", Bound: budget.Linear{PerByte: 2 << 10, Fixed: 64 << 10}, Check: checkParseProgram},
+		budget.JSONRow[curriculum.ExtraDay]("ExtraDay", budget.Linear{PerByte: 40, Fixed: 4 << 10}, nil), // encoding/json's scanner keeps an int per level of nesting in a slice grown by doubling: up to 32 bytes per input byte for a text of nothing but '['
 		// A cancellation is 24 bytes for "{}," and a slot 40; a missing
 		// date is an error with its path.
-		jsonRow[curriculum.Spec]("Spec", budget.Linear{PerByte: 256, Fixed: 16 << 10}, nil),
+		budget.JSONRow[curriculum.Spec]("Spec", budget.Linear{PerByte: 256, Fixed: 16 << 10}, nil),
 		// A session record is about 60 bytes for "{},".
-		jsonRow[curriculum.Record]("Record", budget.Linear{PerByte: 128, Fixed: 4 << 10}, nil),
+		budget.JSONRow[curriculum.Record]("Record", budget.Linear{PerByte: 128, Fixed: 4 << 10}, nil),
 	}
 }
 
@@ -84,15 +49,7 @@ func curriculumDecoders() []decoderRow {
 // be written.
 func FuzzDecodeBounds(f *testing.F) {
 	rows := curriculumDecoders()
-	at := func(name string) uint8 {
-		for i, r := range rows {
-			if r.name == name {
-				return uint8(i)
-			}
-		}
-		f.Fatalf("no row %s", name)
-		return 0
-	}
+	at := func(name string) uint8 { return budget.Index(f, rows, name) }
 	prog, err := json.Marshal(curriculum.DBTSkills())
 	require.NoError(f, err)
 	f.Add(at("Program"), prog)
@@ -107,8 +64,7 @@ func FuzzDecodeBounds(f *testing.F) {
 		f.Add(at("UnmarshalText"), []byte(s))
 	}
 	f.Fuzz(func(t *testing.T, which uint8, in []byte) {
-		r := rows[int(which)%len(rows)]
-		r.check(t, r.bound, in)
+		budget.Run(t, rows, which, in)
 	})
 }
 

@@ -19,43 +19,6 @@ import (
 	"github.com/groupwork/groupwork/session"
 )
 
-// decoderRow is one decoder of the package, with its allocation bound (see
-// budget.Linear) and what must hold of whatever it accepts.
-type decoderRow struct {
-	name  string
-	bound budget.Linear
-	// check decodes in (allocating within bound) and, when it decodes,
-	// checks what must hold of the value.
-	check func(t *testing.T, bound budget.Linear, in []byte)
-}
-
-// jsonRow is the row of a JSON decoder of T. Whatever decodes encodes and
-// decodes to the same value; when valid is set, it also passes valid (the
-// configuration types validate what they decode).
-func jsonRow[T any](name string, bound budget.Linear, valid func(T) error) decoderRow {
-	return decoderRow{name, bound, func(t *testing.T, bound budget.Linear, in []byte) {
-		var v T
-		var err error
-		bound.Check(t, name, len(in), func() {
-			v = *new(T)
-			err = json.Unmarshal(in, &v)
-		})
-		if err != nil {
-			return
-		}
-		if valid != nil {
-			require.NoError(t, valid(v), "%s decoded but does not validate", name)
-		}
-		out, err := json.Marshal(v)
-		require.NoError(t, err, "what %s decodes, it encodes", name)
-		var back T
-		require.NoError(t, json.Unmarshal(out, &back))
-		if diff := cmp.Diff(v, back, cmpopts.EquateEmpty(), cmp.Comparer(func(a, b time.Time) bool { return a.Equal(b) })); diff != "" {
-			t.Fatalf("%s round trip (-first +second):\n%s", name, diff)
-		}
-	}}
-}
-
 // sessionDecoders lists every decoder of the package. The bounds are bytes
 // per input byte plus a fixed allowance. encoding/json grows a slice by
 // half again as it fills, so a list costs up to about five times its
@@ -63,29 +26,29 @@ func jsonRow[T any](name string, bound budget.Linear, valid func(T) error) decod
 // that for the largest element the shortest text can make ("{}," is three
 // bytes), with room to spare. The fixed allowances cover a decoder's own
 // state, an error, and a built-in shape or profile validation reads.
-func sessionDecoders() []decoderRow {
-	return []decoderRow{
+func sessionDecoders() []budget.Row {
+	return []budget.Row{
 		// Every enum and Party, one text: each copies it once or twice.
-		{"UnmarshalText", budget.Linear{PerByte: 64, Fixed: 8 << 10}, checkTexts},
+		{Name: "UnmarshalText", Bound: budget.Linear{PerByte: 64, Fixed: 8 << 10}, Check: checkTexts},
 		// A segment is three durations and a kind.
-		jsonRow[session.Segment]("Segment", budget.Linear{PerByte: 40, Fixed: 4 << 10}, nil), // encoding/json's scanner keeps an int per level of nesting in a slice grown by doubling: up to 32 bytes per input byte for a text of nothing but '['
-		jsonRow[session.Agenda]("Agenda", budget.Linear{PerByte: 128, Fixed: 4 << 10}, nil),
+		budget.JSONRow[session.Segment]("Segment", budget.Linear{PerByte: 40, Fixed: 4 << 10}, nil), // encoding/json's scanner keeps an int per level of nesting in a slice grown by doubling: up to 32 bytes per input byte for a text of nothing but '['
+		budget.JSONRow[session.Agenda]("Agenda", budget.Linear{PerByte: 128, Fixed: 4 << 10}, nil),
 		// A shape segment is about 100 bytes for "{},"; a rule about 80.
-		jsonRow[session.Shape]("Shape", budget.Linear{PerByte: 256, Fixed: 8 << 10}, nil),
-		jsonRow[session.SkillSet]("SkillSet", budget.Linear{PerByte: 64, Fixed: 4 << 10}, nil),
-		jsonRow[session.Tags]("Tags", budget.Linear{PerByte: 64, Fixed: 4 << 10}, nil),
+		budget.JSONRow[session.Shape]("Shape", budget.Linear{PerByte: 256, Fixed: 8 << 10}, nil),
+		budget.JSONRow[session.SkillSet]("SkillSet", budget.Linear{PerByte: 64, Fixed: 4 << 10}, nil),
+		budget.JSONRow[session.Tags]("Tags", budget.Linear{PerByte: 64, Fixed: 4 << 10}, nil),
 		// A spec validates what it decodes: a participant is about 80 bytes
 		// for "{},", a facilitator about 90, and every problem is an error
 		// with its path.
-		jsonRow[session.Spec]("Spec", budget.Linear{PerByte: 1 << 10, Fixed: 64 << 10}, session.Spec.Validate),
+		budget.JSONRow[session.Spec]("Spec", budget.Linear{PerByte: 1 << 10, Fixed: 64 << 10}, session.Spec.Validate),
 		// Rules validate what they decode: an inflection row is about 100
 		// bytes for "{},".
-		jsonRow[session.RedactionRules]("RedactionRules", budget.Linear{PerByte: 1 << 10, Fixed: 16 << 10}, session.RedactionRules.Validate),
+		budget.JSONRow[session.RedactionRules]("RedactionRules", budget.Linear{PerByte: 1 << 10, Fixed: 16 << 10}, session.RedactionRules.Validate),
 		// One log line: the event and its payload.
-		{"Event", budget.Linear{PerByte: 40, Fixed: 4 << 10}, checkEvent}, // encoding/json's scanner keeps an int per level of nesting in a slice grown by doubling: up to 32 bytes per input byte for a text of nothing but '['
+		{Name: "Event", Bound: budget.Linear{PerByte: 40, Fixed: 4 << 10}, Check: checkEvent}, // encoding/json's scanner keeps an int per level of nesting in a slice grown by doubling: up to 32 bytes per input byte for a text of nothing but '['
 		// A log: an event is 152 bytes for a line of about 60; Decode
 		// allocates nothing per blank line.
-		{"Decode", budget.Linear{PerByte: 32, Fixed: 64 << 10}, checkDecode},
+		{Name: "Decode", Bound: budget.Linear{PerByte: 32, Fixed: 64 << 10}, Check: checkDecode},
 	}
 }
 
@@ -97,15 +60,9 @@ func sessionDecoders() []decoderRow {
 func FuzzDecodeBounds(f *testing.F) {
 	rows := sessionDecoders()
 	seed := func(name string, v any) {
-		for i, r := range rows {
-			if r.name == name {
-				b, err := json.Marshal(v)
-				require.NoError(f, err)
-				f.Add(uint8(i), b)
-				return
-			}
-		}
-		f.Fatalf("no row %s", name)
+		b, err := json.Marshal(v)
+		require.NoError(f, err)
+		f.Add(budget.Index(f, rows, name), b)
 	}
 	spec := specFor(f, group.ModalityCBT, 90*time.Minute, 4)
 	spec.Roster[0].Aliases = []string{"Ally"}
@@ -120,7 +77,7 @@ func FuzzDecodeBounds(f *testing.F) {
 	log, err := session.Encode(randomSession(f, rand.New(rand.NewPCG(5, 6))).Log())
 	require.NoError(f, err)
 	for i, r := range rows {
-		switch r.name {
+		switch r.Name {
 		case "UnmarshalText":
 			for _, s := range []string{"turn", "member:m1", "gives-opinion", "requires", "\xff"} {
 				f.Add(uint8(i), []byte(s))
@@ -133,8 +90,7 @@ func FuzzDecodeBounds(f *testing.F) {
 		f.Add(uint8(i), []byte(`{"roster":[{},{}],"facilitators":[{}],"segments":[{},{}],"inflections":[{},{}]}`))
 	}
 	f.Fuzz(func(t *testing.T, which uint8, in []byte) {
-		r := rows[int(which)%len(rows)]
-		r.check(t, r.bound, in)
+		budget.Run(t, rows, which, in)
 	})
 }
 

@@ -5,48 +5,12 @@ import (
 	"encoding/json"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/stretchr/testify/require"
 
 	"github.com/groupwork/groupwork/dynamics/advice"
 	"github.com/groupwork/groupwork/group"
 	"github.com/groupwork/groupwork/internal/testkit/budget"
 )
-
-// decoderRow is one decoder of the package, with its allocation bound (see
-// budget.Linear) and what must hold of whatever it accepts.
-type decoderRow struct {
-	name  string
-	bound budget.Linear
-	check func(t *testing.T, bound budget.Linear, in []byte)
-}
-
-// jsonRow is the row of a JSON decoder of T: whatever decodes passes valid
-// (when set), encodes, and decodes to the same value.
-func jsonRow[T any](name string, bound budget.Linear, valid func(T) error) decoderRow {
-	return decoderRow{name, bound, func(t *testing.T, bound budget.Linear, in []byte) {
-		var v T
-		var err error
-		bound.Check(t, name, len(in), func() {
-			v = *new(T)
-			err = json.Unmarshal(in, &v)
-		})
-		if err != nil {
-			return
-		}
-		if valid != nil {
-			require.NoError(t, valid(v), "%s decoded but does not validate", name)
-		}
-		out, err := json.Marshal(v)
-		require.NoError(t, err, "what %s decodes, it encodes", name)
-		var back T
-		require.NoError(t, json.Unmarshal(out, &back))
-		if diff := cmp.Diff(v, back, cmpopts.EquateEmpty(), cmpopts.IgnoreFields(advice.Definition{}, "Detect")); diff != "" {
-			t.Fatalf("%s round trip (-first +second):\n%s", name, diff)
-		}
-	}}
-}
 
 // validConfig is Config.Validate, except that the zero Config, which a
 // MonitorSpec reads as DefaultConfig, is accepted too.
@@ -64,21 +28,21 @@ func validConfig(c advice.Config) error {
 // up to about five times its element's size for each element over its
 // growth, and each per-byte number is that for the largest element the
 // shortest text makes ("{}," is three bytes), with room to spare.
-func adviceDecoders() []decoderRow {
-	return []decoderRow{
+func adviceDecoders() []budget.Row {
+	return []budget.Row{
 		// Every enum, one text: each copies it at most twice.
-		{"UnmarshalText", budget.Linear{PerByte: 16, Fixed: 4 << 10}, checkTexts},
+		{Name: "UnmarshalText", Bound: budget.Linear{PerByte: 16, Fixed: 4 << 10}, Check: checkTexts},
 		// The configuration holds no list; three durations are parsed.
-		jsonRow[advice.Config]("Config", budget.Linear{PerByte: 40, Fixed: 16 << 10}, validConfig), // encoding/json's scanner keeps an int per level of nesting in a slice grown by doubling: up to 32 bytes per input byte for a text of nothing but '['
+		budget.JSONRow[advice.Config]("Config", budget.Linear{PerByte: 40, Fixed: 16 << 10}, validConfig), // encoding/json's scanner keeps an int per level of nesting in a slice grown by doubling: up to 32 bytes per input byte for a text of nothing but '['
 		// A rule is about 150 bytes for "{},"; a one-byte enum a byte for
 		// a two-byte name.
-		jsonRow[advice.Rule]("Rule", budget.Linear{PerByte: 64, Fixed: 8 << 10}, nil),
-		jsonRow[[]advice.Rule]("Rules", budget.Linear{PerByte: 512, Fixed: 8 << 10}, nil),
+		budget.JSONRow[advice.Rule]("Rule", budget.Linear{PerByte: 64, Fixed: 8 << 10}, nil),
+		budget.JSONRow[[]advice.Rule]("Rules", budget.Linear{PerByte: 512, Fixed: 8 << 10}, nil),
 		// A situation's row is about 200 bytes for "{},".
-		jsonRow[advice.Definitions]("Definitions", budget.Linear{PerByte: 512, Fixed: 8 << 10}, nil),
-		jsonRow[advice.MonitorSpec]("MonitorSpec", budget.Linear{PerByte: 512, Fixed: 16 << 10}, nil),
+		budget.JSONRow[advice.Definitions]("Definitions", budget.Linear{PerByte: 512, Fixed: 8 << 10}, nil),
+		budget.JSONRow[advice.MonitorSpec]("MonitorSpec", budget.Linear{PerByte: 512, Fixed: 16 << 10}, nil),
 		// A room's spec holds a session's, which validates what it decodes.
-		jsonRow[advice.RoomSpec]("RoomSpec", budget.Linear{PerByte: 1 << 10, Fixed: 64 << 10}, nil),
+		budget.JSONRow[advice.RoomSpec]("RoomSpec", budget.Linear{PerByte: 1 << 10, Fixed: 64 << 10}, nil),
 	}
 }
 
@@ -91,15 +55,7 @@ func adviceDecoders() []decoderRow {
 // no name and that it could then not write.
 func FuzzDecodeBounds(f *testing.F) {
 	rows := adviceDecoders()
-	at := func(name string) uint8 {
-		for i, r := range rows {
-			if r.name == name {
-				return uint8(i)
-			}
-		}
-		f.Fatalf("no row %s", name)
-		return 0
-	}
+	at := func(name string) uint8 { return budget.Index(f, rows, name) }
 	add := func(name string, v any) {
 		b, err := json.Marshal(v)
 		require.NoError(f, err)
@@ -117,8 +73,7 @@ func FuzzDecodeBounds(f *testing.F) {
 		f.Add(at("UnmarshalText"), []byte(s))
 	}
 	f.Fuzz(func(t *testing.T, which uint8, in []byte) {
-		r := rows[int(which)%len(rows)]
-		r.check(t, r.bound, in)
+		budget.Run(t, rows, which, in)
 	})
 }
 
