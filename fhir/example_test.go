@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/groupwork/groupwork/dynamics/safety"
 	"github.com/groupwork/groupwork/fhir"
+	"github.com/groupwork/groupwork/group"
 	"github.com/groupwork/groupwork/measure"
 	"github.com/groupwork/groupwork/session"
 )
@@ -81,6 +83,40 @@ func ExampleRiskEpisode() {
 	// Output:
 	// active risk-to-self: phq-9 item 9 answered more than half the days
 	// requested order urgent risk-assessment 2025-01-06T23:59:59Z
+}
+
+// A safety protocol applied in a session (here an abuse disclosure in
+// England) becomes a Flag on the member and a Task per follow-up, each
+// with the protocol's own status and due time.
+func ExampleResponseEpisode() {
+	w := fhir.Writer{Namespace: "https://clinic.example/fhir", Patients: fhir.Patients{"m01": "Patient/1001"}}
+	england := safety.England()
+	book, err := safety.NewBook(safety.Spec{Jurisdiction: &england})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	r, err := book.Respond(safety.Episode{Protocol: safety.ProtocolAbuseDisclosed, Member: "m01",
+		At: time.Date(2026, 3, 3, 18, 10, 0, 0, time.UTC), Leadership: group.LeadershipCoLed,
+		Victims: []safety.Victim{safety.VictimChild}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	e, ok := fhir.ResponseEpisode(r, fhir.SessionKey{Group: "g1", Number: 3})
+	if !ok {
+		return
+	}
+	flag, tasks, err := w.Safety(e)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(flag.Status, e.Situation, len(tasks), "tasks")
+	fmt.Println(tasks[0].Status, tasks[0].Code.Text, tasks[0].Restriction.Period.End)
+	// Output:
+	// active abuse-disclosed 4 tasks
+	// requested oral-report 2026-03-03T18:10:00Z
 }
 
 // A whole session as a transaction Bundle.
